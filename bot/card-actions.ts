@@ -1,0 +1,23 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { z } from 'zod';
+import type { AdaptiveCard } from './cards/card';
+import type { TurnScope } from './turn';
+
+/** A Universal Action (`Action.Execute`) handler: its verb, its data schema, its work. */
+export interface CardAction<S extends z.ZodType = z.ZodType> {
+  verb: string;
+  data: S;
+  run(turn: TurnScope, data: z.infer<S>): Promise<AdaptiveCardInvokeResponse>;
+}
+
+export function replaceCard(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...card } };
+}
+
+export function badRequest(message: string): AdaptiveCardInvokeResponse {
+  return {
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
+    value: { code: 'BadRequest', message },
+  };
+}

@@ -1,0 +1,48 @@
+import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+
+/** Teams renders Adaptive Cards up to schema 1.5 in bot messages. */
+export const CARD_VERSION = '1.5';
+/** Cards stay well under Teams' message size limit. */
+export const MAX_CARD_BYTES = 40 * 1024;
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: typeof CARD_VERSION;
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: { width: 'Full' };
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+export function heading(text: string): CardElement {
+  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Large', wrap: true, style: 'heading' };
+}
+
+export function paragraph(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+/** A button that sends `text` as if the user had typed it (works in chat and in the Playground). */
+export function sendTextAction(title: string, text: string): CardElement {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };
+}
+
+export function cardAttachment(card: AdaptiveCard): Attachment {
+  return CardFactory.adaptiveCard(card);
+}
+
+export function cardMessage(card: AdaptiveCard): Partial<Activity> {
+  return MessageFactory.attachment(cardAttachment(card));
+}

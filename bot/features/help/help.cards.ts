@@ -1,0 +1,25 @@
+import type { Translate } from '../../../core/i18n/translator';
+import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../../cards/card';
+import type { Command } from '../../commands';
+
+export function helpCard(
+  t: Translate,
+  commands: readonly Pick<Command, 'usageKey' | 'descriptionKey'>[],
+): AdaptiveCard {
+  return adaptiveCard([
+    heading(t('help.title')),
+    paragraph(t('help.intro')),
+    {
+      type: 'FactSet',
+      facts: commands.map((command) => ({
+        title: t(command.usageKey),
+        value: t(command.descriptionKey),
+      })),
+    },
+    paragraph(t('help.footer'), { isSubtle: true, size: 'Small' }),
+  ]);
+}
+
+export function unknownCommandCard(t: Translate): AdaptiveCard {
+  return adaptiveCard([paragraph(t('unknown.text'))]);
+}

@@ -1,0 +1,43 @@
+import type { Translate } from '../../../core/i18n/translator';
+import {
+  adaptiveCard,
+  heading,
+  paragraph,
+  sendTextAction,
+  type AdaptiveCard,
+} from '../../cards/card';
+
+export interface WelcomeView {
+  t: Translate;
+  /** First name of a known employee; absent for people not (yet) in the directory. */
+  firstName?: string;
+  scope: 'personal' | 'team';
+}
+
+export function welcomeCard({ t, firstName, scope }: WelcomeView): AdaptiveCard {
+  const greeting = firstName
+    ? t('welcome.greeting.named', { name: firstName })
+    : t('welcome.greeting');
+  const body = [
+    heading(greeting),
+    paragraph(t(scope === 'personal' ? 'welcome.intro.personal' : 'welcome.intro.team')),
+    {
+      type: 'Container',
+      style: 'emphasis',
+      items: [
+        paragraph(t('privacy.short.title'), { weight: 'Bolder' }),
+        paragraph(t('privacy.short.text'), { size: 'Small' }),
+      ],
+    },
+  ];
+  const privacyDetails = adaptiveCard([
+    paragraph(t('privacy.purpose')),
+    paragraph(t('privacy.visibility')),
+    paragraph(t('privacy.retention')),
+    paragraph(t('privacy.rights')),
+  ]);
+  return adaptiveCard(body, [
+    sendTextAction(t('welcome.action.help'), t('help.usage')),
+    { type: 'Action.ShowCard', title: t('welcome.action.privacy'), card: privacyDetails },
+  ]);
+}

@@ -1,0 +1,100 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
+import type { DirectoryService } from '../core/directory/directory.service';
+import { resolveLocale, translator } from '../core/i18n/translator';
+import { badRequest, type CardAction } from './card-actions';
+import { findCommand, type Command } from './commands';
+import { conversationScope, rememberConversation } from './conversation-refs';
+import { unknownCommandCard } from './features/help/help.cards';
+import { helpCommand } from './features/help/help.command';
+import { welcomeCard } from './features/welcome/welcome.cards';
+import { sendCardWith, type TurnScope } from './turn';
+
+export interface BotDeps {
+  directory: DirectoryService;
+  conversationRefs: ConversationRefsRepository;
+  logger: Logger;
+  /** Feature commands; `help` is added here and lists them all. */
+  commands?: readonly Command[];
+  cardActions?: readonly CardAction[];
+}
+
+/** A thin router: work happens in the feature handlers under `bot/features/`. */
+export class OiboBot extends TeamsActivityHandler {
+  private readonly commands: readonly Command[];
+  private readonly cardActions: ReadonlyMap<string, CardAction>;
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    const features = deps.commands ?? [];
+    this.commands = [...features, helpCommand(() => this.commands)];
+    this.cardActions = new Map((deps.cardActions ?? []).map((action) => [action.verb, action]));
+
+    this.onMessage(async (context, next) => {
+      const [turn] = await Promise.all([
+        this.scope(context),
+        rememberConversation(deps.conversationRefs, context.activity),
+      ]);
+      const text = TurnContext.removeRecipientMention(context.activity) ?? '';
+      const command = findCommand(this.commands, text);
+      deps.logger.debug({ command: command?.id ?? 'unknown' }, 'message');
+      if (command) await command.run(turn);
+      else await turn.sendCard(unknownCommandCard(turn.t));
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await rememberConversation(deps.conversationRefs, context.activity);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const recipientId = context.activity.recipient.id;
+      if (context.activity.membersAdded?.some((member) => member.id === recipientId)) {
+        const [turn] = await Promise.all([
+          this.scope(context),
+          rememberConversation(deps.conversationRefs, context.activity),
+        ]);
+        const firstName = turn.person?.displayName.split(' ')[0];
+        const scope = turn.conversationType === 'personal' ? 'personal' : 'team';
+        await turn.sendCard(welcomeCard({ t: turn.t, scope, ...(firstName ? { firstName } : {}) }));
+      }
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = this.cardActions.get(invokeValue.action?.verb ?? '');
+    if (!action) return badRequest(`Unknown verb "${invokeValue.action?.verb ?? ''}"`);
+    const data = action.data.safeParse(invokeValue.action.data);
+    if (!data.success) return badRequest(`Invalid data for "${action.verb}"`);
+    return action.run(await this.scope(context), data.data);
+  }
+
+  private async scope(context: TurnContext): Promise<TurnScope> {
+    const { activity } = context;
+    const person = activity.from?.aadObjectId
+      ? await this.deps.directory.find({ objectId: activity.from.aadObjectId })
+      : undefined;
+    // The directory's language (from HR) wins over the client's: Teams clients, and the
+    // Playground always, report en-US for many Italian-speaking employees.
+    const locale = person?.locale ?? resolveLocale(activity.locale);
+    return {
+      context,
+      locale,
+      t: translator(locale),
+      person,
+      conversationType: conversationScope(activity),
+      sendCard: sendCardWith(context),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { EntityTable, type EntityMapping } from '../store/entity-table';
+import { encodeKey } from '../store/keys';
+import type { TableStore } from '../store/table-store';
+import { formatOrgUnitPath, parseOrgUnitPath } from './person';
+
+/**
+ * The organisation chart, listed whole (a few hundred units) for pickers and dashboards.
+ * PartitionKey: one constant partition; RowKey: the encoded path, so children sort after parents.
+ */
+export const ORG_UNITS_TABLE = 'orgunits';
+const PARTITION = 'orgunit';
+
+export interface OrgUnit {
+  path: string[];
+}
+
+const mapping: EntityMapping<OrgUnit> = {
+  keys: (unit) => ({ partitionKey: PARTITION, rowKey: encodeKey(formatOrgUnitPath(unit.path)) }),
+  toEntity: (unit) => ({ path: formatOrgUnitPath(unit.path), depth: unit.path.length }),
+  fromEntity: (entity) => ({ path: parseOrgUnitPath(String(entity.path)) }),
+};
+
+export class OrgUnitsRepository {
+  private readonly table: EntityTable<OrgUnit>;
+
+  constructor(store: TableStore) {
+    this.table = new EntityTable(store.client(ORG_UNITS_TABLE), mapping);
+  }
+
+  async upsertMany(units: readonly OrgUnit[]): Promise<void> {
+    await this.table.upsertMany(units);
+  }
+
+  async list(): Promise<OrgUnit[]> {
+    const units: OrgUnit[] = [];
+    for await (const { value } of this.table.partition(PARTITION)) units.push(value);
+    return units;
+  }
+}
+
+/** Every unit named by `paths`, with all its ancestors, once each. */
+export function orgUnitsOf(paths: readonly (readonly string[])[]): OrgUnit[] {
+  const seen = new Map<string, OrgUnit>();
+  for (const path of paths) {
+    for (let depth = 1; depth <= path.length; depth++) {
+      const prefix = path.slice(0, depth);
+      seen.set(formatOrgUnitPath(prefix), { path: prefix });
+    }
+  }
+  return [...seen.values()];
+}

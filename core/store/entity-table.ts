@@ -1,0 +1,170 @@
+import {
+  odata,
+  TableTransaction,
+  type TableClient,
+  type TableEntity,
+  type TableEntityResult,
+} from '@azure/data-tables';
+import { forEachLimit } from '../util/concurrency';
+import { AlreadyExistsError, ConcurrencyError, statusOf } from './errors';
+import { assertValidKey } from './keys';
+
+export { odata };
+
+export interface EntityKeys {
+  partitionKey: string;
+  rowKey: string;
+}
+
+export type EntityProperties = Record<string, string | number | boolean | Date | undefined>;
+
+/** How one aggregate maps to table rows; keeps PartitionKey/RowKey/etag out of callers. */
+export interface EntityMapping<T> {
+  keys(value: T): EntityKeys;
+  toEntity(value: T): EntityProperties;
+  fromEntity(entity: TableEntityResult<Record<string, unknown>>): T;
+}
+
+export interface Stored<T> {
+  value: T;
+  etag: string;
+}
+
+/** Azure Tables allows at most 100 operations, all in one partition, per transaction. */
+export const MAX_BATCH = 100;
+const WRITE_CONCURRENCY = 8;
+
+/**
+ * Typed access to one table. Updates and deletes are always conditional on an etag:
+ * the SDK's default (`*`) would silently overwrite a concurrent change.
+ */
+export class EntityTable<T> {
+  constructor(
+    private readonly client: TableClient,
+    private readonly mapping: EntityMapping<T>,
+  ) {}
+
+  async get(partitionKey: string, rowKey: string): Promise<Stored<T> | undefined> {
+    try {
+      const entity = await this.client.getEntity<Record<string, unknown>>(
+        assertValidKey(partitionKey),
+        assertValidKey(rowKey),
+      );
+      return { value: this.mapping.fromEntity(entity), etag: entity.etag };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async insert(value: T): Promise<string> {
+    const entity = this.entity(value);
+    try {
+      const { etag } = await this.client.createEntity(entity);
+      return etag ?? '';
+    } catch (error) {
+      if (statusOf(error) === 409) {
+        throw new AlreadyExistsError(this.client.tableName, entity.partitionKey, entity.rowKey);
+      }
+      throw error;
+    }
+  }
+
+  /** Replaces the entity only if it still has `etag`; otherwise throws {@link ConcurrencyError}. */
+  async update(value: T, etag: string): Promise<string> {
+    const entity = this.entity(value);
+    try {
+      const result = await this.client.updateEntity(entity, 'Replace', { etag });
+      return result.etag ?? '';
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404) {
+        throw new ConcurrencyError(this.client.tableName, entity.partitionKey, entity.rowKey);
+      }
+      throw error;
+    }
+  }
+
+  /** Last writer wins: only for rows that are always written whole from fresh data. */
+  async upsert(value: T): Promise<void> {
+    await this.client.upsertEntity(this.entity(value), 'Replace');
+  }
+
+  async delete(keys: EntityKeys, etag: string): Promise<void> {
+    try {
+      await this.client.deleteEntity(keys.partitionKey, keys.rowKey, { etag });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404) return;
+      if (status === 412) {
+        throw new ConcurrencyError(this.client.tableName, keys.partitionKey, keys.rowKey);
+      }
+      throw error;
+    }
+  }
+
+  /** Streams every match, following continuation tokens past the 1,000-entity page limit. */
+  async *query(filter?: string): AsyncGenerator<Stored<T>> {
+    const pages = this.client
+      .listEntities<Record<string, unknown>>({ queryOptions: filter ? { filter } : {} })
+      .byPage({ maxPageSize: 1000 });
+    for await (const page of pages) {
+      for (const entity of page)
+        yield { value: this.mapping.fromEntity(entity), etag: entity.etag };
+    }
+  }
+
+  partition(partitionKey: string): AsyncGenerator<Stored<T>> {
+    return this.query(odata`PartitionKey eq ${assertValidKey(partitionKey)}`);
+  }
+
+  async first(filter?: string): Promise<Stored<T> | undefined> {
+    const pages = this.client
+      .listEntities<Record<string, unknown>>({ queryOptions: filter ? { filter } : {} })
+      .byPage({ maxPageSize: 1 });
+    // A page may be empty and still carry a continuation token.
+    for await (const page of pages) {
+      const [entity] = page;
+      if (entity) return { value: this.mapping.fromEntity(entity), etag: entity.etag };
+    }
+    return undefined;
+  }
+
+  /** Upserts many values, grouped by partition into transactions of at most {@link MAX_BATCH}. */
+  async upsertMany(values: readonly T[]): Promise<void> {
+    const byPartition = new Map<string, TableEntity[]>();
+    for (const value of values) {
+      const entity = this.entity(value);
+      const group = byPartition.get(entity.partitionKey) ?? [];
+      group.push(entity);
+      byPartition.set(entity.partitionKey, group);
+    }
+    const chunks: TableEntity[][] = [];
+    for (const group of byPartition.values()) {
+      for (let start = 0; start < group.length; start += MAX_BATCH) {
+        chunks.push(group.slice(start, start + MAX_BATCH));
+      }
+    }
+    await forEachLimit(chunks, WRITE_CONCURRENCY, async (chunk) => {
+      if (chunk.length === 1) {
+        await this.client.upsertEntity(chunk[0]!, 'Replace');
+        return;
+      }
+      const transaction = new TableTransaction();
+      for (const entity of chunk) transaction.upsertEntity(entity, 'Replace');
+      await this.client.submitTransaction(transaction.actions);
+    });
+  }
+
+  private entity(value: T): TableEntity {
+    const { partitionKey, rowKey } = this.mapping.keys(value);
+    const properties = Object.fromEntries(
+      Object.entries(this.mapping.toEntity(value)).filter(([, v]) => v !== undefined),
+    );
+    return {
+      ...properties,
+      partitionKey: assertValidKey(partitionKey),
+      rowKey: assertValidKey(rowKey),
+    };
+  }
+}

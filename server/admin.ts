@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { parseDirectoryCsv } from '../core/directory/directory-csv';
+import { createServices, openStore } from './app';
+import { ConfigError, loadConfig } from './config';
+
+const USAGE = `Usage: npm run admin -- <command>
+
+Commands:
+  directory import <file.csv>   Import or update people from an HR export (see README, "People directory")
+`;
+
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Runs one admin command; returns the process exit code. */
+export async function runAdmin(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: AdminIo,
+): Promise<number> {
+  const [area, verb, ...rest] = argv;
+  if (area === 'directory' && verb === 'import' && rest.length === 1) {
+    return importDirectory(rest[0]!, env, io);
+  }
+  io.err(USAGE);
+  return 2;
+}
+
+async function importDirectory(file: string, env: NodeJS.ProcessEnv, io: AdminIo): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+    return 1;
+  }
+  const parsed = parseDirectoryCsv(text);
+  if (!parsed.ok) {
+    io.err(`${file} is not valid; nothing was imported. ${parsed.problems.length} problem(s):`);
+    for (const problem of parsed.problems) io.err(`  line ${problem.line}: ${problem.message}`);
+    return 1;
+  }
+  const config = loadConfig({ ...env, PLAYGROUND: 'false' });
+  const opened = await openStore(config.store);
+  try {
+    const summary = await createServices(opened.store).directory.importPeople(parsed.people);
+    io.out(`Imported ${summary.people} people in ${summary.orgUnits} org units.`);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+if (require.main === module) {
+  runAdmin(process.argv.slice(2), process.env, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  })
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+}

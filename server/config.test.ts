@@ -1,0 +1,123 @@
+import { ConfigError, loadConfig } from './config';
+
+const APP = {
+  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
+  MicrosoftAppPassword: 'very-secret-value',
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs locally on embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      host: '127.0.0.1',
+      port: 3978,
+      store: { kind: 'embedded', dataDir: '.data' },
+      seedDemoData: true,
+      playground: { enabled: true, port: 56150 },
+      botAuth: { mode: 'local' },
+    });
+  });
+
+  it('uses a configured store instead of the embedded one', () => {
+    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
+      'connectionString',
+    );
+    const config = loadConfig({ TABLES_ENDPOINT: 'https://acct.table.core.windows.net' });
+    expect(config.store).toEqual({
+      kind: 'endpoint',
+      endpoint: 'https://acct.table.core.windows.net',
+      prefix: '',
+    });
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('refuses local auth-off mode and the embedded store in production', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'MicrosoftAppId: required in production: without it the bot endpoint is unauthenticated',
+      'TABLES_ENDPOINT: required in production: the embedded store is for local use only',
+    ]);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      TABLES_ENDPOINT: 'https://a.table.core.windows.net',
+      ...APP,
+    });
+    expect(config.botAuth).toEqual({
+      mode: 'entra',
+      appId: APP.MicrosoftAppId,
+      appType: 'SingleTenant',
+      tenantId: APP.MicrosoftAppTenantId,
+      password: APP.MicrosoftAppPassword,
+    });
+    expect(config.playground.enabled).toBe(false);
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('lists every problem at once', () => {
+    expect(
+      problems({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        TABLES_ENDPOINT: 'http://plain',
+        MicrosoftAppId: APP.MicrosoftAppId,
+      }),
+    ).toEqual([
+      expect.stringMatching(/^PORT: /),
+      expect.stringMatching(/^LOG_LEVEL: /),
+      expect.stringMatching(/^TABLES_ENDPOINT: /),
+    ]);
+    expect(
+      problems({ MicrosoftAppId: APP.MicrosoftAppId, MicrosoftAppType: 'SingleTenant' }),
+    ).toEqual([
+      'MicrosoftAppTenantId: required with MicrosoftAppId',
+      'MicrosoftAppPassword: required for a SingleTenant bot',
+    ]);
+  });
+
+  it('never prints secret values', () => {
+    const error = (() => {
+      try {
+        loadConfig({
+          TABLES_CONNECTION_STRING: 'AccountKey=hunter2',
+          TABLES_ENDPOINT: 'https://x.example',
+          MicrosoftAppPassword: 'hunter2',
+          NODE_ENV: 'production',
+        });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('refuses the Playground and demo data in production', () => {
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        TABLES_ENDPOINT: 'https://a.example',
+        PLAYGROUND: 'true',
+        SEED_DEMO_DATA: 'true',
+        ...APP,
+      }),
+    ).toEqual([
+      'PLAYGROUND: not allowed in production',
+      'SEED_DEMO_DATA: not allowed in production',
+    ]);
+  });
+});

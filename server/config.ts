@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    LOG_PRETTY: bool.optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    TABLES_CONNECTION_STRING: z.string().min(1).optional(),
+    TABLES_ENDPOINT: z.url({ protocol: /^https$/ }).optional(),
+    TABLES_PREFIX: z
+      .string()
+      .regex(/^([A-Za-z][A-Za-z0-9]{0,19})?$/, 'letters and digits, starting with a letter')
+      .default(''),
+    SEED_DEMO_DATA: bool.optional(),
+    PLAYGROUND: bool.optional(),
+    PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    MicrosoftAppId: z.uuid().optional(),
+    MicrosoftAppPassword: z.string().min(1).optional(),
+    MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: z.uuid().optional(),
+  })
+  .superRefine((env, ctx) => {
+    const issue = (path: string, message: string): void =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (env.TABLES_CONNECTION_STRING && env.TABLES_ENDPOINT) {
+      issue('TABLES_ENDPOINT', 'set TABLES_CONNECTION_STRING or TABLES_ENDPOINT, not both');
+    }
+    const production = env.NODE_ENV === 'production';
+    if (production && !env.MicrosoftAppId) {
+      issue(
+        'MicrosoftAppId',
+        'required in production: without it the bot endpoint is unauthenticated',
+      );
+    }
+    if (production && !env.TABLES_CONNECTION_STRING && !env.TABLES_ENDPOINT) {
+      issue('TABLES_ENDPOINT', 'required in production: the embedded store is for local use only');
+    }
+    if (production && env.PLAYGROUND) issue('PLAYGROUND', 'not allowed in production');
+    if (production && env.SEED_DEMO_DATA) issue('SEED_DEMO_DATA', 'not allowed in production');
+    if (env.MicrosoftAppId) {
+      if (!env.MicrosoftAppType) issue('MicrosoftAppType', 'required with MicrosoftAppId');
+      if (!env.MicrosoftAppTenantId) issue('MicrosoftAppTenantId', 'required with MicrosoftAppId');
+      if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppPassword) {
+        issue('MicrosoftAppPassword', 'required for a SingleTenant bot');
+      }
+    }
+  });
+
+export type BotAuth =
+  | { mode: 'local' }
+  | {
+      mode: 'entra';
+      appId: string;
+      appType: 'SingleTenant' | 'UserAssignedMSI';
+      tenantId: string;
+      password?: string;
+    };
+
+export type StoreConfig =
+  | { kind: 'embedded'; dataDir: string; prefix: string }
+  | { kind: 'connectionString'; connectionString: string; prefix: string }
+  | { kind: 'endpoint'; endpoint: string; prefix: string };
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  log: { level: string; pretty: boolean };
+  dataDir: string;
+  store: StoreConfig;
+  seedDemoData: boolean;
+  playground: { enabled: boolean; port: number };
+  botAuth: BotAuth;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Keys whose values must never appear in messages or logs. */
+const SECRET_KEYS = new Set(['MicrosoftAppPassword', 'TABLES_CONNECTION_STRING']);
+
+/**
+ * Reads the whole configuration from `env`, listing every problem at once.
+ * Error messages name keys, never secret values.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        // Our own rules never quote values; zod's built-in messages may, so secrets get a generic one.
+        const message =
+          SECRET_KEYS.has(key) && issue.code !== 'custom' ? 'invalid value' : issue.message;
+        return key ? `${key}: ${message}` : message;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const store: StoreConfig = e.TABLES_CONNECTION_STRING
+    ? {
+        kind: 'connectionString',
+        connectionString: e.TABLES_CONNECTION_STRING,
+        prefix: e.TABLES_PREFIX,
+      }
+    : e.TABLES_ENDPOINT
+      ? { kind: 'endpoint', endpoint: e.TABLES_ENDPOINT, prefix: e.TABLES_PREFIX }
+      : { kind: 'embedded', dataDir: e.DATA_DIR, prefix: e.TABLES_PREFIX };
+  const local = e.NODE_ENV !== 'production';
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? (local && isTty) },
+    dataDir: e.DATA_DIR,
+    store,
+    seedDemoData: e.SEED_DEMO_DATA ?? store.kind === 'embedded',
+    playground: {
+      enabled: e.PLAYGROUND ?? (local && e.NODE_ENV !== 'test'),
+      port: e.PLAYGROUND_PORT,
+    },
+    botAuth: e.MicrosoftAppId
+      ? {
+          mode: 'entra',
+          appId: e.MicrosoftAppId,
+          appType: e.MicrosoftAppType!,
+          tenantId: e.MicrosoftAppTenantId!,
+          ...(e.MicrosoftAppPassword ? { password: e.MicrosoftAppPassword } : {}),
+        }
+      : { mode: 'local' },
+  };
+}

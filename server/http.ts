@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import restify from 'restify';
+import type { OiboBot } from '../bot/oibo-bot';
+import type { TableStore } from '../core/store/table-store';
+import { checkStore } from './health';
+
+export interface HttpDeps {
+  adapter: CloudAdapter;
+  bot: OiboBot;
+  store: TableStore;
+  logger: Logger;
+}
+
+/** Bot activities are small; anything larger is refused before it is parsed. */
+const MAX_BODY_BYTES = 256 * 1024;
+const TAB_DIR = path.resolve(__dirname, '../tab/web');
+
+export function createHttpServer({ adapter, bot, store, logger }: HttpDeps): restify.Server {
+  const server = restify.createServer({ name: 'oibo', handleUncaughtExceptions: false });
+  const started = new WeakMap<restify.Request, number>();
+
+  server.pre((req, res, next) => {
+    started.set(req, performance.now());
+    res.setHeader('x-request-id', req.getId());
+    next();
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const ms = performance.now() - (started.get(req) ?? performance.now());
+    logger.info(
+      {
+        reqId: req.getId(),
+        method: req.method,
+        path: req.getPath(),
+        status: res.statusCode,
+        ms: Math.round(ms),
+      },
+      'request',
+    );
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const health = await checkStore(store);
+    res.send(
+      health.ok ? 200 : 503,
+      health.ok ? { status: 'ok' } : { status: 'unavailable', reason: health.reason },
+    );
+  });
+
+  server.get('/tab', (_req, res, next) => {
+    res.redirect(301, '/tab/', next);
+  });
+  server.get('/tab/*', restify.plugins.serveStaticFiles(TAB_DIR));
+
+  return server;
+}

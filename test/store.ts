@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { TableStore } from '../core/store/table-store';
+import { ALL_TABLES } from '../core/tables';
+
+/**
+ * A store on the run's Azurite with a fresh table namespace, so files never see each other's
+ * rows. Call in `beforeAll`; the tables are dropped by `drop()` in `afterAll`.
+ */
+export async function freshStore(): Promise<{ store: TableStore; drop: () => Promise<void> }> {
+  const connectionString = process.env.OIBO_TEST_TABLES;
+  if (!connectionString) throw new Error('integration tests need the Azurite global setup');
+  const store = new TableStore(
+    { kind: 'connectionString', connectionString },
+    `t${randomBytes(5).toString('hex')}`,
+  );
+  await store.ensureTables(ALL_TABLES);
+  return { store, drop: () => store.deleteTables(ALL_TABLES) };
+}

@@ -2,12 +2,15 @@ import type { MessageKey } from '../core/i18n/translator';
 import type { TurnScope } from './turn';
 
 /** A text command: anchored patterns in Italian and English, matched on normalised text. */
-export interface Command {
+export interface CommandSpec {
   id: string;
-  patterns: RegExp[];
-  /** The words shown in help, Italian and English resources. */
+  patterns: readonly RegExp[];
+  /** The words shown in help, from the Italian and English resources. */
   usageKey: MessageKey;
   descriptionKey: MessageKey;
+}
+
+export interface Command extends CommandSpec {
   run(turn: TurnScope): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ export function normaliseCommandText(text: string): string {
     .trim();
 }
 
-export function findCommand(commands: readonly Command[], text: string): Command | undefined {
+export function findCommand<C extends CommandSpec>(commands: readonly C[], text: string): C | undefined {
   const normalised = normaliseCommandText(text);
   return commands.find((command) => command.patterns.some((pattern) => pattern.test(normalised)));
 }

@@ -1,11 +1,8 @@
 import type { Translate } from '../../../core/i18n/translator';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../../cards/card';
-import type { Command } from '../../commands';
+import type { CommandSpec } from '../../commands';
 
-export function helpCard(
-  t: Translate,
-  commands: readonly Pick<Command, 'usageKey' | 'descriptionKey'>[],
-): AdaptiveCard {
+export function helpCard(t: Translate, commands: readonly CommandSpec[]): AdaptiveCard {
   return adaptiveCard([
     heading(t('help.title')),
     paragraph(t('help.intro')),

@@ -23,7 +23,10 @@ export function normaliseCommandText(text: string): string {
     .trim();
 }
 
-export function findCommand<C extends CommandSpec>(commands: readonly C[], text: string): C | undefined {
+export function findCommand<C extends CommandSpec>(
+  commands: readonly C[],
+  text: string,
+): C | undefined {
   const normalised = normaliseCommandText(text);
   return commands.find((command) => command.patterns.some((pattern) => pattern.test(normalised)));
 }

@@ -1,0 +1,137 @@
+import { COMMAND_SPECS } from './command-specs';
+import { createServices, type Services } from '../server/app';
+import { generateDemoDirectory } from '../core/directory/demo-directory';
+import { freshStore } from '../test/store';
+import { botHarness, cardsOf, cardText, GIULIA, personalActivity, SARA } from '../test/bot-harness';
+import { cardProblems } from './cards/card-validation';
+import { translator } from '../core/i18n/translator';
+
+describe('óiBO bot over the real store', () => {
+  let services: Services;
+  let drop: () => Promise<void>;
+  let bot: ReturnType<typeof botHarness>;
+
+  beforeAll(async () => {
+    const fresh = await freshStore();
+    drop = fresh.drop;
+    services = createServices(fresh.store);
+    await services.directory.importPeople(generateDemoDirectory());
+    bot = botHarness(services);
+  });
+  afterAll(() => drop());
+
+  const install = (user: { objectId: string }) =>
+    bot.turn(
+      personalActivity(user, {
+        type: 'conversationUpdate',
+        membersAdded: [
+          { id: `29:${user.objectId}`, name: '' },
+          { id: '28:oibo', name: '' },
+        ],
+      }),
+    );
+
+  it('welcomes a known employee by name, in Italian, with the privacy summary', async () => {
+    const [card, ...more] = cardsOf(await install(GIULIA));
+    expect(more).toEqual([]);
+    expect(cardProblems(card!)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Ciao Giulia');
+    expect(text).toContain('La tua privacy');
+    expect(text).toContain('almeno 5 persone');
+  });
+
+  it("uses the employee's language from the directory", async () => {
+    const text = cardText(cardsOf(await install(SARA)));
+    expect(text).toContain('Hi Sara, welcome to óiBO!');
+  });
+
+  it("falls back to the client's language for people not in the directory", async () => {
+    const stranger = { objectId: '0f0f0f0f-0000-4000-8000-000000000000' };
+    const replies = await bot.turn(
+      personalActivity(stranger, { type: 'message', text: 'help', locale: 'en-GB' }),
+    );
+    expect(cardText(cardsOf(replies))).toContain('What I can do');
+  });
+
+  it('greets a team once when the bot is added, not when people join', async () => {
+    const team = {
+      conversation: {
+        id: '19:general@thread.tacv2',
+        conversationType: 'channel',
+        isGroup: true,
+        name: 'General',
+      },
+      channelData: { team: { id: '19:general@thread.tacv2' } },
+      recipient: { id: '28:oibo', name: 'óiBO' },
+      from: { id: `29:${GIULIA.objectId}`, aadObjectId: GIULIA.objectId, name: '' },
+      serviceUrl: 'http://127.0.0.1:9/_connector',
+    };
+    const botAdded = await bot.turn({
+      ...team,
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:oibo', name: '' }],
+    });
+    expect(cardText(cardsOf(botAdded))).toContain('aggiunto a questo team');
+    const personJoined = await bot.turn({
+      ...team,
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '29:x', name: '' }],
+    });
+    expect(personJoined).toEqual([]);
+  });
+
+  it.each(['aiuto', 'Help', 'AIUTO!', '<at>óiBO</at> aiuto'])(
+    'answers %j with the command list',
+    async (text) => {
+      const replies = await bot.turn(
+        personalActivity(GIULIA, {
+          type: 'message',
+          text,
+          entities: [
+            { type: 'mention', mentioned: { id: '28:oibo', name: 'óiBO' }, text: '<at>óiBO</at>' },
+          ],
+        }),
+      );
+      const [card] = cardsOf(replies);
+      expect(cardText(card)).toContain('Cosa posso fare');
+      const t = translator('it-IT');
+      for (const spec of COMMAND_SPECS) expect(cardText(card)).toContain(t(spec.usageKey));
+    },
+  );
+
+  it('answers unknown text with a hint, never silence', async () => {
+    const replies = await bot.turn(
+      personalActivity(GIULIA, { type: 'message', text: 'quando è la mensa?' }),
+    );
+    expect(cardText(cardsOf(replies))).toContain('Scrivi **aiuto**');
+  });
+
+  it('remembers the personal conversation for proactive messages', async () => {
+    await bot.turn(
+      personalActivity(GIULIA, {
+        type: 'message',
+        text: 'ciao',
+        serviceUrl: 'https://smba.example/emea/',
+      }),
+    );
+    const ref = await services.conversationRefs.personal(GIULIA.objectId);
+    expect(ref).toMatchObject({ scope: 'personal', conversationId: `a:${GIULIA.objectId}` });
+    expect(JSON.parse(ref!.reference)).toMatchObject({
+      serviceUrl: 'https://smba.example/emea/',
+      conversation: { id: `a:${GIULIA.objectId}` },
+    });
+  });
+
+  it('refuses an unknown card verb with 400', async () => {
+    const replies = await bot.turn(
+      personalActivity(GIULIA, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'nope', data: {} } },
+      }),
+    );
+    const response = replies.find((a) => a.type === 'invokeResponse');
+    expect(response?.value).toMatchObject({ status: 400, body: { statusCode: 400 } });
+  });
+});

@@ -1,0 +1,94 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PeopleRepository } from '../core/directory/people.repository';
+import { OrgUnitsRepository } from '../core/directory/org-units.repository';
+import { freshStore } from '../test/store';
+import type { TableStore } from '../core/store/table-store';
+import { runAdmin } from './admin';
+
+const HEADER = 'objectId,upn,displayName,orgUnitPath,manager,roles,locale';
+
+describe('npm run admin -- directory import', () => {
+  let store: TableStore;
+  let drop: () => Promise<void>;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    ({ store, drop } = await freshStore());
+    dir = await mkdtemp(path.join(tmpdir(), 'oibo-admin-'));
+    env = {
+      TABLES_CONNECTION_STRING: process.env.OIBO_TEST_TABLES,
+      TABLES_PREFIX: store.prefix,
+      LOG_LEVEL: 'silent',
+    };
+  });
+  afterAll(() => drop());
+
+  async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runAdmin(args, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out, err };
+  }
+
+  async function csv(name: string, lines: string[]): Promise<string> {
+    const file = path.join(dir, name);
+    await writeFile(file, lines.join('\n'));
+    return file;
+  }
+
+  it('reports every invalid line and writes nothing', async () => {
+    const file = await csv('bad.csv', [
+      HEADER,
+      ',anna.neri@comune-demo.example,Anna Neri,Area Welfare > Settore Salute,no,,it-IT',
+      ',broken,Bad Upn,Area Welfare,no,,it-IT',
+      ',luca@comune-demo.example,Luca,Area Welfare,forse,,it-IT',
+    ]);
+    const result = await run('directory', 'import', file);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toMatch(/nothing was imported/);
+    expect(result.err.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}line 3: upn: /),
+      '  line 4: manager: must be yes or no',
+    ]);
+    expect(await new PeopleRepository(store).isEmpty()).toBe(true);
+  });
+
+  it('imports a valid file, people and org units, and re-imports idempotently', async () => {
+    const file = await csv('good.csv', [
+      HEADER,
+      '5d1c2b3a-0000-4000-8000-00000000000a,anna.neri@comune-demo.example,Anna Neri,Area Welfare > Settore Salute,no,facilitator,it-IT',
+      ',luca.bassi@comune-demo.example,Luca Bassi,Area Welfare,yes,,en-US',
+    ]);
+    expect(await run('directory', 'import', file)).toEqual({
+      code: 0,
+      out: ['Imported 2 people in 2 org units.'],
+      err: [],
+    });
+    expect(await run('directory', 'import', file)).toMatchObject({ code: 0 });
+    const people = new PeopleRepository(store);
+    expect(await people.byObjectId('5D1C2B3A-0000-4000-8000-00000000000A')).toMatchObject({
+      displayName: 'Anna Neri',
+      roles: ['facilitator'],
+    });
+    expect(await people.byUpn('Luca.Bassi@comune-demo.example')).toMatchObject({
+      manager: true,
+      locale: 'en-US',
+    });
+    expect((await new OrgUnitsRepository(store).list()).map((u) => u.path)).toEqual([
+      ['Area Welfare'],
+      ['Area Welfare', 'Settore Salute'],
+    ]);
+  });
+
+  it('says what is wrong with the command line or the file', async () => {
+    expect((await run('directory')).code).toBe(2);
+    const missing = await run('directory', 'import', path.join(dir, 'missing.csv'));
+    expect(missing).toMatchObject({
+      code: 1,
+      err: [expect.stringMatching(/Cannot read .*missing\.csv: ENOENT/)],
+    });
+  });
+});

@@ -14,6 +14,13 @@ export function replaceCard(card: AdaptiveCard): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...card } };
 }
 
+/** Keeps the card as it is and shows `text` briefly (a toast in Teams). */
+export function acknowledge(text: string): AdaptiveCardInvokeResponse {
+  // Teams expects a plain string here; botbuilder's type only allows objects.
+  const value = text as unknown as Record<string, unknown>;
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value };
+}
+
 export function badRequest(message: string): AdaptiveCardInvokeResponse {
   return {
     statusCode: 400,

@@ -123,6 +123,25 @@ describe('óiBO bot over the real store', () => {
     });
   });
 
+  it("sends the command list from the welcome card's button and keeps the card", async () => {
+    const replies = await bot.turn(
+      personalActivity(GIULIA, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'help.show', data: {} } },
+      }),
+    );
+    expect(cardText(cardsOf(replies))).toContain('Cosa posso fare');
+    const response = replies.find((a) => a.type === 'invokeResponse');
+    expect(response?.value).toMatchObject({
+      status: 200,
+      body: {
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Ecco i comandi disponibili.',
+      },
+    });
+  });
+
   it('refuses an unknown card verb with 400', async () => {
     const replies = await bot.turn(
       personalActivity(GIULIA, {

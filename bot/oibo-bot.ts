@@ -12,7 +12,7 @@ import { badRequest, type CardAction } from './card-actions';
 import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
 import { unknownCommandCard } from './features/help/help.cards';
-import { helpCommand } from './features/help/help.command';
+import { helpAction, helpCommand } from './features/help/help.command';
 import { welcomeCard } from './features/welcome/welcome.cards';
 import { sendCardWith, type TurnScope } from './turn';
 
@@ -34,7 +34,8 @@ export class OiboBot extends TeamsActivityHandler {
     super();
     const features = deps.commands ?? [];
     this.commands = [...features, helpCommand(() => this.commands)];
-    this.cardActions = new Map((deps.cardActions ?? []).map((action) => [action.verb, action]));
+    const actions = [...(deps.cardActions ?? []), helpAction(() => this.commands)];
+    this.cardActions = new Map(actions.map((action) => [action.verb, action]));
 
     this.onMessage(async (context, next) => {
       const [turn] = await Promise.all([

@@ -92,7 +92,14 @@ function printBanner(info: {
     '  Press Ctrl-C to stop.',
     '',
   ];
-  info.logger.info({ startupSeconds: Number(info.seconds) }, 'ready');
+  info.logger.info(
+    {
+      startupSeconds: Number(info.seconds),
+      botUrl: info.botUrl,
+      playgroundUrl: info.playgroundUrl,
+    },
+    'ready',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -34,9 +34,13 @@ export function paragraph(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-/** A button that sends `text` as if the user had typed it (works in chat and in the Playground). */
-export function sendTextAction(title: string, text: string): CardElement {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };
+/** A Universal Action button: Teams sends `verb` and `data` to the bot as an invoke. */
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+): CardElement {
+  return { type: 'Action.Execute', title, verb, data };
 }
 
 export function cardAttachment(card: AdaptiveCard): Attachment {

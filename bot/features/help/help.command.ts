@@ -1,5 +1,9 @@
+import { z } from 'zod';
+import { acknowledge, type CardAction } from '../../card-actions';
 import type { Command, CommandSpec } from '../../commands';
 import { helpCard } from './help.cards';
+
+export const HELP_VERB = 'help.show';
 
 export const HELP_COMMAND: CommandSpec = {
   id: 'help',
@@ -11,4 +15,16 @@ export const HELP_COMMAND: CommandSpec = {
 /** `help` lists every command the bot has, including itself. */
 export function helpCommand(all: () => readonly CommandSpec[]): Command {
   return { ...HELP_COMMAND, run: (turn) => turn.sendCard(helpCard(turn.t, all())) };
+}
+
+/** The welcome card's "What I can do" button: the command list as a new message. */
+export function helpAction(all: () => readonly CommandSpec[]): CardAction {
+  return {
+    verb: HELP_VERB,
+    data: z.object({}),
+    run: async (turn) => {
+      await turn.sendCard(helpCard(turn.t, all()));
+      return acknowledge(turn.t('help.shown'));
+    },
+  };
 }

@@ -3,9 +3,10 @@ import {
   adaptiveCard,
   heading,
   paragraph,
-  sendTextAction,
+  executeAction,
   type AdaptiveCard,
 } from '../../cards/card';
+import { HELP_VERB } from '../help/help.command';
 
 export interface WelcomeView {
   t: Translate;
@@ -37,7 +38,7 @@ export function welcomeCard({ t, firstName, scope }: WelcomeView): AdaptiveCard 
     paragraph(t('privacy.rights')),
   ]);
   return adaptiveCard(body, [
-    sendTextAction(t('welcome.action.help'), t('help.usage')),
+    executeAction(t('welcome.action.help'), HELP_VERB),
     { type: 'Action.ShowCard', title: t('welcome.action.privacy'), card: privacyDetails },
   ]);
 }

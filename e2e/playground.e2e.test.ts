@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
-import { startApp, stopApp, type RunningApp } from './server';
+import { startApp, stopApp, type RunningApp } from '../test/app-process';
 
 /** Selectors of the Agents Playground UI (its hashed class names are not stable). */
 const COMPOSE = '[contenteditable="true"][role="textbox"]';

@@ -5,15 +5,21 @@ import path from 'node:path';
 
 export interface RunningApp {
   botUrl: string;
+  /** Seconds from spawning the process to its ready line. */
+  startupSeconds: number;
   playgroundUrl: string;
   process: ChildProcess;
 }
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** Starts `npm start`'s entry point as a new user would run it, on a fresh data folder. */
-export async function startApp(): Promise<RunningApp> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'oibo-e2e-'));
+export async function freshDataDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'oibo-app-'));
+}
+
+/** Starts `npm start`'s entry point as a new user would run it (by default on a fresh data folder). */
+export async function startApp(dataDir?: string): Promise<RunningApp> {
+  dataDir ??= await freshDataDir();
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -27,6 +33,7 @@ export async function startApp(): Promise<RunningApp> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const spawnedAt = performance.now();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
@@ -40,7 +47,8 @@ export async function startApp(): Promise<RunningApp> {
         const entry = JSON.parse(line) as { msg?: string; botUrl?: string; playgroundUrl?: string };
         if (entry.msg === 'ready' && entry.botUrl && entry.playgroundUrl) {
           clearTimeout(timer);
-          resolve({ botUrl: entry.botUrl, playgroundUrl: entry.playgroundUrl, process: child });
+          const startupSeconds = (performance.now() - spawnedAt) / 1000;
+          resolve({ botUrl: entry.botUrl, playgroundUrl: entry.playgroundUrl, startupSeconds, process: child });
         }
       }
     });

@@ -1,0 +1,21 @@
+import { benchStartup } from './startup';
+
+/** Runs every benchmark and prints its figures; bars are ratios measured in the same run. */
+async function main(): Promise<void> {
+  const startup = await benchStartup();
+  console.log('\nStart-up: npm start → first answered message (embedded Azurite + Playground)');
+  console.table(
+    startup.map((f) => ({
+      run: f.run,
+      'process ready (s)': f.processReadySeconds.toFixed(2),
+      'first answer (s)': f.firstAnswerSeconds.toFixed(2),
+      'bar (s)': 60,
+      'ratio to bar': (f.firstAnswerSeconds / 60).toFixed(3),
+    })),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from './config';
 
 const APP = {
   MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
@@ -119,5 +121,13 @@ describe('loadConfig', () => {
       'PLAYGROUND: not allowed in production',
       'SEED_DEMO_DATA: not allowed in production',
     ]);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every setting and nothing else', () => {
+    const text = readFileSync(path.resolve(__dirname, '../.env.example'), 'utf8');
+    const keys = [...text.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]);
+    expect([...keys].sort()).toEqual([...CONFIG_KEYS].sort());
   });
 });

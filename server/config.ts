@@ -55,6 +55,9 @@ const EnvSchema = z
     }
   });
 
+/** Every environment variable the app reads. */
+export const CONFIG_KEYS = Object.keys(EnvSchema.shape);
+
 export type BotAuth =
   | { mode: 'local' }
   | {

@@ -1,7 +1,7 @@
 import { COMMAND_SPECS } from './command-specs';
 import { createServices, type Services } from '../server/app';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
-import { freshStore } from '../test/store';
+import { freshStore, TEST_CONFIG } from '../test/store';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity, SARA } from '../test/bot-harness';
 import { cardProblems } from './cards/card-validation';
 import { translator } from '../core/i18n/translator';
@@ -14,7 +14,7 @@ describe('óiBO bot over the real store', () => {
   beforeAll(async () => {
     const fresh = await freshStore();
     drop = fresh.drop;
-    services = createServices(fresh.store);
+    services = createServices(fresh.store, TEST_CONFIG);
     await services.directory.importPeople(generateDemoDirectory());
     bot = botHarness(services);
   });

@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import type { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
 import type { DirectoryService } from '../core/directory/directory.service';
 import { resolveLocale, translator } from '../core/i18n/translator';
-import { badRequest, type CardAction } from './card-actions';
+import { badRequest, replaceCard, type CardAction } from './card-actions';
+import { adaptiveCard, paragraph } from './cards/card';
 import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
 import { unknownCommandCard } from './features/help/help.cards';
@@ -76,9 +77,11 @@ export class OiboBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = this.cardActions.get(invokeValue.action?.verb ?? '');
     if (!action) return badRequest(`Unknown verb "${invokeValue.action?.verb ?? ''}"`);
-    const data = action.data.safeParse(invokeValue.action.data);
-    if (!data.success) return badRequest(`Invalid data for "${action.verb}"`);
-    return action.run(await this.scope(context), data.data);
+    const turn = await this.scope(context);
+    const data = action.data.safeParse(invokeValue.action.data ?? {});
+    // A tampered or outdated card: say so on the card itself, write nothing.
+    if (!data.success) return replaceCard(adaptiveCard([paragraph(turn.t('card.invalid'))]));
+    return action.run(turn, data.data);
   }
 
   private async scope(context: TurnContext): Promise<TurnScope> {
@@ -93,6 +96,7 @@ export class OiboBot extends TeamsActivityHandler {
       context,
       locale,
       t: translator(locale),
+      objectId: activity.from?.aadObjectId?.toLowerCase(),
       person,
       conversationType: conversationScope(activity),
       sendCard: sendCardWith(context),

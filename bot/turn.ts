@@ -8,6 +8,8 @@ export interface TurnScope {
   context: TurnContext;
   locale: Locale;
   t: Translate;
+  /** The sender's Entra object id; absent outside Teams. */
+  objectId: string | undefined;
   /** The directory entry of the sender, when they are a known employee. */
   person: Person | undefined;
   conversationType: 'personal' | 'channel' | 'groupChat';

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseDirectoryCsv } from '../core/directory/directory-csv';
-import { createServices, openStore } from './app';
+import { rebuildAggregates } from '../core/assessment/aggregates-rebuild';
+import { createServices, openStore, type Services } from './app';
 import { ConfigError, loadConfig } from './config';
 
 const USAGE = `Usage: npm run admin -- <command>
 
 Commands:
   directory import <file.csv>   Import or update people from an HR export (see README, "People directory")
+  aggregates rebuild            Recompute the assessment aggregates from the submitted results
 `;
 
 export interface AdminIo {
@@ -23,6 +25,16 @@ export async function runAdmin(
   const [area, verb, ...rest] = argv;
   if (area === 'directory' && verb === 'import' && rest.length === 1) {
     return importDirectory(rest[0]!, env, io);
+  }
+  if (area === 'aggregates' && verb === 'rebuild' && rest.length === 0) {
+    return withServices(env, async (services) => {
+      const campaignId = services.assessment.campaignId;
+      const summary = await rebuildAggregates(services.responses, services.aggregates, campaignId);
+      io.out(
+        `Rebuilt ${summary.rows} aggregate rows of ${campaignId} from ${summary.responses} results.`,
+      );
+      return 0;
+    });
   }
   io.err(USAGE);
   return 2;
@@ -44,12 +56,21 @@ async function importDirectory(file: string, env: NodeJS.ProcessEnv, io: AdminIo
     for (const problem of parsed.problems) io.err(`  line ${problem.line}: ${problem.message}`);
     return 1;
   }
+  return withServices(env, async (services) => {
+    const summary = await services.directory.importPeople(parsed.people);
+    io.out(`Imported ${summary.people} people in ${summary.orgUnits} org units.`);
+    return 0;
+  });
+}
+
+async function withServices(
+  env: NodeJS.ProcessEnv,
+  work: (services: Services) => Promise<number>,
+): Promise<number> {
   const config = loadConfig({ ...env, PLAYGROUND: 'false' });
   const opened = await openStore(config.store);
   try {
-    const summary = await createServices(opened.store).directory.importPeople(parsed.people);
-    io.out(`Imported ${summary.people} people in ${summary.orgUnits} org units.`);
-    return 0;
+    return await work(createServices(opened.store, config));
   } finally {
     await opened.close();
   }

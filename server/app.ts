@@ -1,13 +1,25 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type restify from 'restify';
+import questionnaireFile from '../content/questionnaires/digital-mindset.v1.json';
 import { createAdapter } from '../bot/adapter';
+import {
+  assessmentActions,
+  assessmentCommands,
+} from '../bot/features/assessment/assessment.handlers';
+import { privacyActions, privacyCommands } from '../bot/features/privacy/privacy.handlers';
 import { OiboBot } from '../bot/oibo-bot';
+import { AggregatesRepository } from '../core/assessment/aggregates.repository';
+import { AssessmentService } from '../core/assessment/assessment.service';
+import { loadQuestionnaire, type Questionnaire } from '../core/assessment/questionnaire';
+import { ResponsesRepository } from '../core/assessment/responses.repository';
 import { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { DirectoryService } from '../core/directory/directory.service';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
+import { PrivacyService } from '../core/privacy/privacy.service';
+import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
@@ -18,6 +30,12 @@ export interface Services {
   store: TableStore;
   directory: DirectoryService;
   conversationRefs: ConversationRefsRepository;
+  questionnaire: Questionnaire;
+  pseudonyms: Pseudonyms;
+  responses: ResponsesRepository;
+  aggregates: AggregatesRepository;
+  assessment: AssessmentService;
+  privacy: PrivacyService;
 }
 
 export interface OpenedStore {
@@ -50,11 +68,42 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
   return { store, close: async () => {} };
 }
 
-export function createServices(store: TableStore): Services {
+/** The questionnaire shipped in content/; a bad file stops start-up with the item it names. */
+export function shippedQuestionnaire(): Questionnaire {
+  return loadQuestionnaire(questionnaireFile);
+}
+
+export function createServices(
+  store: TableStore,
+  { pseudonymSecret }: Pick<Config, 'pseudonymSecret'>,
+): Services {
+  const orgUnits = new OrgUnitsRepository(store);
+  const directory = new DirectoryService(new PeopleRepository(store), orgUnits);
+  const conversationRefs = new ConversationRefsRepository(store);
+  const pseudonyms = new Pseudonyms(store, pseudonymSecret);
+  const questionnaire = shippedQuestionnaire();
+  const responses = new ResponsesRepository(store);
+  const aggregates = new AggregatesRepository(store);
+  const assessment = new AssessmentService({
+    questionnaire,
+    // One open assessment campaign per questionnaire version until campaigns are managed.
+    campaignId: `${questionnaire.id}-v${questionnaire.version}`,
+    responses,
+    aggregates,
+    orgUnits,
+    pseudonyms,
+  });
+  const privacy = new PrivacyService({ directory, pseudonyms, assessment, conversationRefs });
   return {
     store,
-    directory: new DirectoryService(new PeopleRepository(store), new OrgUnitsRepository(store)),
-    conversationRefs: new ConversationRefsRepository(store),
+    directory,
+    conversationRefs,
+    questionnaire,
+    pseudonyms,
+    responses,
+    aggregates,
+    assessment,
+    privacy,
   };
 }
 
@@ -65,16 +114,27 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   logger.info(summary, 'demo directory created');
 }
 
+export function createBot(services: Services, logger: Logger): OiboBot {
+  const features = { assessment: services.assessment, questionnaire: services.questionnaire };
+  return new OiboBot({
+    directory: services.directory,
+    conversationRefs: services.conversationRefs,
+    logger,
+    commands: [...assessmentCommands(features), ...privacyCommands(services.privacy)],
+    cardActions: [...assessmentActions(features), ...privacyActions(services.privacy)],
+  });
+}
+
 export function createBotServer(
   config: Pick<Config, 'botAuth'>,
   services: Services,
   logger: Logger,
 ): restify.Server {
   const adapter = createAdapter(config.botAuth, logger);
-  const bot = new OiboBot({
-    directory: services.directory,
-    conversationRefs: services.conversationRefs,
+  return createHttpServer({
+    adapter,
+    bot: createBot(services, logger),
+    store: services.store,
     logger,
   });
-  return createHttpServer({ adapter, bot, store: services.store, logger });
 }

@@ -7,6 +7,7 @@ const APP = {
   MicrosoftAppType: 'SingleTenant',
   MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
   MicrosoftAppPassword: 'very-secret-value',
+  PSEUDONYM_SECRET: 'a-long-production-secret-of-40-characters',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual([
       'MicrosoftAppId: required in production: without it the bot endpoint is unauthenticated',
       'TABLES_ENDPOINT: required in production: the embedded store is for local use only',
+      'PSEUDONYM_SECRET: required in production: it keys the pseudonyms of answers',
     ]);
   });
 
@@ -129,5 +131,17 @@ describe('.env.example', () => {
     const text = readFileSync(path.resolve(__dirname, '../.env.example'), 'utf8');
     const keys = [...text.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]);
     expect([...keys].sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+});
+
+describe('secrets from Key Vault', () => {
+  it('refuses an unresolved Key Vault reference instead of using it as the secret', () => {
+    expect(
+      problems({
+        PSEUDONYM_SECRET: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/p)',
+      }),
+    ).toEqual([
+      'PSEUDONYM_SECRET: is an unresolved Key Vault reference: check the app identity can read the vault',
+    ]);
   });
 });

@@ -23,6 +23,7 @@ const EnvSchema = z
     SEED_DEMO_DATA: bool.optional(),
     PLAYGROUND: bool.optional(),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    PSEUDONYM_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     MicrosoftAppId: z.uuid().optional(),
     MicrosoftAppPassword: z.string().min(1).optional(),
     MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).optional(),
@@ -43,6 +44,18 @@ const EnvSchema = z
     }
     if (production && !env.TABLES_CONNECTION_STRING && !env.TABLES_ENDPOINT) {
       issue('TABLES_ENDPOINT', 'required in production: the embedded store is for local use only');
+    }
+    // App Service passes a Key Vault reference through verbatim when it cannot resolve it.
+    for (const key of SECRET_KEYS) {
+      if (env[key as keyof typeof env]?.toString().startsWith('@Microsoft.KeyVault(')) {
+        issue(
+          key,
+          'is an unresolved Key Vault reference: check the app identity can read the vault',
+        );
+      }
+    }
+    if (production && !env.PSEUDONYM_SECRET) {
+      issue('PSEUDONYM_SECRET', 'required in production: it keys the pseudonyms of answers');
     }
     if (production && env.PLAYGROUND) issue('PLAYGROUND', 'not allowed in production');
     if (production && env.SEED_DEMO_DATA) issue('SEED_DEMO_DATA', 'not allowed in production');
@@ -82,6 +95,7 @@ export interface Config {
   store: StoreConfig;
   seedDemoData: boolean;
   playground: { enabled: boolean; port: number };
+  pseudonymSecret: string;
   botAuth: BotAuth;
 }
 
@@ -93,7 +107,14 @@ export class ConfigError extends Error {
 }
 
 /** Keys whose values must never appear in messages or logs. */
-const SECRET_KEYS = new Set(['MicrosoftAppPassword', 'TABLES_CONNECTION_STRING']);
+const SECRET_KEYS = new Set([
+  'MicrosoftAppPassword',
+  'TABLES_CONNECTION_STRING',
+  'PSEUDONYM_SECRET',
+]);
+
+/** Local runs only (production requires its own): pseudonyms of demo data need no secrecy. */
+const LOCAL_PSEUDONYM_SECRET = 'local-development-only-not-a-secret-0000';
 
 /**
  * Reads the whole configuration from `env`, listing every problem at once.
@@ -138,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       enabled: e.PLAYGROUND ?? (local && e.NODE_ENV !== 'test'),
       port: e.PLAYGROUND_PORT,
     },
+    pseudonymSecret: e.PSEUDONYM_SECRET ?? LOCAL_PSEUDONYM_SECRET,
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

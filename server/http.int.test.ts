@@ -3,7 +3,7 @@ import { TableStore } from '../core/store/table-store';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { cardText, GIULIA, silentLogger } from '../test/bot-harness';
 import { startMockConnector } from '../test/mock-connector';
-import { freshStore } from '../test/store';
+import { freshStore, TEST_CONFIG } from '../test/store';
 import { createBotServer, createServices, type Services } from './app';
 import { connectionStringFor } from './azurite';
 
@@ -46,7 +46,7 @@ describe('HTTP endpoints over the real store', () => {
   beforeAll(async () => {
     const fresh = await freshStore();
     drop = fresh.drop;
-    services = createServices(fresh.store);
+    services = createServices(fresh.store, TEST_CONFIG);
     await services.directory.importPeople(generateDemoDirectory());
     server = createBotServer({ botAuth: { mode: 'local' } }, services, silentLogger);
     base = await listen(server);
@@ -107,7 +107,7 @@ describe('HTTP endpoints over the real store', () => {
       });
       downServer = createBotServer(
         { botAuth: { mode: 'local' } },
-        createServices(dead),
+        createServices(dead, TEST_CONFIG),
         silentLogger,
       );
       downBase = await listen(downServer);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
 
   const opened = await openStore(config.store);
-  const services = createServices(opened.store);
+  const services = createServices(opened.store, config);
   if (config.seedDemoData) await seedDemoData(services, logger);
 
   const server = createBotServer(config, services, logger);

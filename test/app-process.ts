@@ -48,7 +48,12 @@ export async function startApp(dataDir?: string): Promise<RunningApp> {
         if (entry.msg === 'ready' && entry.botUrl && entry.playgroundUrl) {
           clearTimeout(timer);
           const startupSeconds = (performance.now() - spawnedAt) / 1000;
-          resolve({ botUrl: entry.botUrl, playgroundUrl: entry.playgroundUrl, startupSeconds, process: child });
+          resolve({
+            botUrl: entry.botUrl,
+            playgroundUrl: entry.playgroundUrl,
+            startupSeconds,
+            process: child,
+          });
         }
       }
     });

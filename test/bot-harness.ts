@@ -1,8 +1,7 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import pino from 'pino';
-import { OiboBot } from '../bot/oibo-bot';
 import type { AdaptiveCard } from '../bot/cards/card';
-import type { Services } from '../server/app';
+import { createBot, type Services } from '../server/app';
 import users from '../content/demo/playground-users.json';
 
 export const GIULIA = users[0]!; // it-IT employee
@@ -14,11 +13,7 @@ export const silentLogger = pino({ level: 'silent' });
 export function botHarness(services: Services): {
   turn(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 } {
-  const bot = new OiboBot({
-    directory: services.directory,
-    conversationRefs: services.conversationRefs,
-    logger: silentLogger,
-  });
+  const bot = createBot(services, silentLogger);
   const adapter = new TestAdapter(async (context) => bot.run(context));
   return {
     async turn(activity) {

@@ -16,3 +16,5 @@ export async function freshStore(): Promise<{ store: TableStore; drop: () => Pro
   await store.ensureTables(ALL_TABLES);
   return { store, drop: () => store.deleteTables(ALL_TABLES) };
 }
+
+export const TEST_CONFIG = { pseudonymSecret: 'integration-tests-only-0123456789abcdef' };

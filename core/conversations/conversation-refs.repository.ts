@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityTable, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 
@@ -37,6 +37,9 @@ export function conversationRefKeys(ref: Omit<ConversationRef, 'reference' | 'up
   return { partitionKey: `chat_${encodeKey(ref.conversationId)}`, rowKey: 'chat' };
 }
 
+const personalKeys = (userObjectId: string) =>
+  conversationRefKeys({ scope: 'personal', conversationId: '', userObjectId });
+
 const mapping: EntityMapping<ConversationRef> = {
   keys: conversationRefKeys,
   toEntity: (ref) => ({
@@ -53,7 +56,7 @@ const mapping: EntityMapping<ConversationRef> = {
     ...(typeof entity.userObjectId === 'string' ? { userObjectId: entity.userObjectId } : {}),
     ...(typeof entity.teamId === 'string' ? { teamId: entity.teamId } : {}),
     reference: String(entity.reference),
-    updatedAt: new Date(String(entity.updatedAt)),
+    updatedAt: asDate(entity.updatedAt),
   }),
 };
 
@@ -70,11 +73,13 @@ export class ConversationRefsRepository {
   }
 
   async personal(userObjectId: string): Promise<ConversationRef | undefined> {
-    const { partitionKey, rowKey } = conversationRefKeys({
-      scope: 'personal',
-      conversationId: '',
-      userObjectId,
-    });
+    const { partitionKey, rowKey } = personalKeys(userObjectId);
     return (await this.table.get(partitionKey, rowKey))?.value;
+  }
+
+  async deletePersonal(userObjectId: string): Promise<void> {
+    const keys = personalKeys(userObjectId);
+    const stored = await this.table.get(keys.partitionKey, keys.rowKey);
+    if (stored) await this.table.delete(keys, stored.etag);
   }
 }

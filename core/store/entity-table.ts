@@ -30,6 +30,13 @@ export interface Stored<T> {
   etag: string;
 }
 
+/** A DateTime property as read back (the SDK gives a Date; older rows may hold ISO strings). */
+export function asDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value);
+  throw new TypeError('not a date');
+}
+
 /** Azure Tables allows at most 100 operations, all in one partition, per transaction. */
 export const MAX_BATCH = 100;
 const WRITE_CONCURRENCY = 8;

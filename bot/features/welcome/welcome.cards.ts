@@ -6,6 +6,7 @@ import {
   executeAction,
   type AdaptiveCard,
 } from '../../cards/card';
+import { VERBS } from '../assessment/assessment.verbs';
 import { HELP_VERB } from '../help/help.command';
 
 export interface WelcomeView {
@@ -38,6 +39,7 @@ export function welcomeCard({ t, firstName, scope }: WelcomeView): AdaptiveCard 
     paragraph(t('privacy.rights')),
   ]);
   return adaptiveCard(body, [
+    ...(scope === 'personal' ? [executeAction(t('welcome.action.assessment'), VERBS.open)] : []),
     executeAction(t('welcome.action.help'), HELP_VERB),
     { type: 'Action.ShowCard', title: t('welcome.action.privacy'), card: privacyDetails },
   ]);

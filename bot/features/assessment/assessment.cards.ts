@@ -1,0 +1,250 @@
+import type { AssessmentView } from '../../../core/assessment/assessment.service';
+import type { Questionnaire } from '../../../core/assessment/questionnaire';
+import type { Locale } from '../../../core/directory/person';
+import type { Translate } from '../../../core/i18n/translator';
+import {
+  adaptiveCard,
+  executeAction,
+  heading,
+  paragraph,
+  type AdaptiveCard,
+  type CardElement,
+} from '../../cards/card';
+import { VERBS, type CardRefData } from './assessment.verbs';
+
+export interface AssessmentCardContext {
+  t: Translate;
+  locale: Locale;
+  questionnaire: Questionnaire;
+}
+
+type View<K extends AssessmentView['kind']> = Extract<AssessmentView, { kind: K }>;
+
+const refData = (view: { campaignId: string; version: number }): CardRefData => ({
+  c: view.campaignId,
+  v: view.version,
+});
+
+/** The first card: what the assessment is, who sees what, and Start / Not now. */
+export function privacyCard(
+  { t, locale, questionnaire }: AssessmentCardContext,
+  ref: CardRefData,
+): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(questionnaire.title[locale]),
+      paragraph(questionnaire.intro[locale]),
+      paragraph(t('assessment.privacy.time', { minutes: questionnaire.estimatedMinutes })),
+      {
+        type: 'Container',
+        style: 'emphasis',
+        items: [
+          paragraph(t('assessment.privacy.title'), { weight: 'Bolder' }),
+          paragraph(t('privacy.purpose'), { size: 'Small' }),
+          paragraph(t('privacy.visibility'), { size: 'Small' }),
+          paragraph(t('privacy.retention'), { size: 'Small' }),
+          paragraph(t('privacy.rights'), { size: 'Small' }),
+        ],
+      },
+    ],
+    [
+      executeAction(t('assessment.action.start'), VERBS.start, ref),
+      executeAction(t('assessment.action.later'), VERBS.later),
+    ],
+  );
+}
+
+export function departmentCard(
+  { t }: AssessmentCardContext,
+  view: View<'department'>,
+  error?: string,
+): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(t('assessment.department.title')),
+      paragraph(t('assessment.department.text')),
+      ...(error ? [paragraph(error, { color: 'Attention' })] : []),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'department',
+        label: t('assessment.department.title'),
+        placeholder: t('assessment.department.placeholder'),
+        isRequired: true,
+        errorMessage: t('assessment.department.required'),
+        choices: view.departments.map((path) => ({ title: path.join(' › '), value: path[0] })),
+      },
+    ],
+    [executeAction(t('assessment.action.continue'), VERBS.department, refData(view))],
+  );
+}
+
+export function itemCard(
+  { t, locale, questionnaire }: AssessmentCardContext,
+  view: View<'item'>,
+): AdaptiveCard {
+  const { item } = view;
+  const data = { ...refData(view), item: item.id };
+  const header = paragraph(t('assessment.progress', { index: view.index + 1, total: view.total }), {
+    isSubtle: true,
+    size: 'Small',
+  });
+  const navigation = [
+    ...(view.index > 0 ? [executeAction(t('assessment.action.back'), VERBS.back, data)] : []),
+    executeAction(t('assessment.action.pause'), VERBS.later),
+  ];
+  if (item.type === 'choice') {
+    const current =
+      view.current === undefined
+        ? []
+        : [
+            paragraph(
+              t('assessment.current', { value: (view.current ? item.yes : item.no)[locale] }),
+              { isSubtle: true },
+            ),
+          ];
+    return adaptiveCard(
+      [
+        header,
+        paragraph(item.text[locale], { weight: 'Bolder', size: 'Medium' }),
+        paragraph(item.note[locale], { size: 'Small' }),
+        ...current,
+        answers([
+          executeAction(item.yes[locale], VERBS.answer, { ...data, value: true }),
+          executeAction(item.no[locale], VERBS.answer, { ...data, value: false }),
+        ]),
+      ],
+      navigation,
+    );
+  }
+  const { scale } = questionnaire;
+  const dimension = questionnaire.dimensions.find((d) => d.id === item.dimension);
+  return adaptiveCard(
+    [
+      header,
+      ...(dimension
+        ? [paragraph(dimension.name[locale], { isSubtle: true, size: 'Small', spacing: 'None' })]
+        : []),
+      paragraph(item.text[locale], { weight: 'Bolder', size: 'Medium' }),
+      answers(
+        [1, 2, 3, 4, 5].map((value) =>
+          executeAction(String(value), VERBS.answer, { ...data, value }),
+        ),
+      ),
+      {
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [paragraph(`1 = ${scale.minLabel[locale]}`, { size: 'Small', isSubtle: true })],
+          },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [
+              paragraph(`5 = ${scale.maxLabel[locale]}`, {
+                size: 'Small',
+                isSubtle: true,
+                horizontalAlignment: 'Right',
+              }),
+            ],
+          },
+        ],
+      },
+      ...(view.current === undefined
+        ? []
+        : [
+            paragraph(t('assessment.current', { value: String(view.current) }), { isSubtle: true }),
+          ]),
+    ],
+    navigation,
+  );
+}
+
+function answers(actions: CardElement[]): CardElement {
+  return { type: 'ActionSet', actions };
+}
+
+export function reviewCard({ t }: AssessmentCardContext, view: View<'review'>): AdaptiveCard {
+  const missing = view.total - view.answered;
+  return adaptiveCard(
+    [
+      heading(t('assessment.review.title')),
+      paragraph(t('assessment.review.answered', { answered: view.answered, total: view.total })),
+      paragraph(
+        missing > 0
+          ? t('assessment.review.unanswered', { missing })
+          : t('assessment.review.complete'),
+      ),
+    ],
+    [
+      executeAction(t('assessment.action.submit'), VERBS.submit, refData(view)),
+      executeAction(t('assessment.action.back'), VERBS.back, refData(view)),
+    ],
+  );
+}
+
+export function resultCard(
+  { t, locale, questionnaire }: AssessmentCardContext,
+  view: View<'result'>,
+): AdaptiveCard {
+  const name = (id: string): string =>
+    questionnaire.dimensions.find((d) => d.id === id)?.name[locale] ?? id;
+  const band = (id: string): string =>
+    questionnaire.bands.find((b) => b.id === id)?.label[locale] ?? id;
+  const { strengths, growth } = view.highlights;
+  return adaptiveCard([
+    heading(t('assessment.result.title')),
+    paragraph(t('assessment.result.private'), { isSubtle: true, size: 'Small', spacing: 'None' }),
+    {
+      type: 'FactSet',
+      facts: view.result.dimensions.map((d) => ({
+        title: name(d.dimension),
+        value:
+          d.score === null || d.band === null
+            ? t('assessment.result.notScored')
+            : t('assessment.result.score', { score: d.score, band: band(d.band) }),
+      })),
+    },
+    paragraph(t('assessment.result.strengths'), { weight: 'Bolder', spacing: 'Medium' }),
+    paragraph(
+      strengths.length > 0
+        ? strengths.map((s) => `- ${name(s.dimension)}`).join('\n')
+        : t('assessment.result.none'),
+    ),
+    paragraph(t('assessment.result.growth'), { weight: 'Bolder', spacing: 'Medium' }),
+    ...(growth.length > 0
+      ? growth.map((g) => paragraph(`**${name(g.dimension)}**: ${g.suggestion.text[locale]}`))
+      : [paragraph(t('assessment.result.none'))]),
+    paragraph(t('assessment.result.tab'), { size: 'Small', spacing: 'Medium' }),
+    paragraph(t('assessment.result.date', { date: view.submittedAt.toLocaleDateString(locale) }), {
+      isSubtle: true,
+      size: 'Small',
+    }),
+  ]);
+}
+
+export function noticeCard(text: string): AdaptiveCard {
+  return adaptiveCard([paragraph(text)]);
+}
+
+/** The card for any assessment view; `alreadySubmitted` and `invalid` are notices. */
+export function viewCard(context: AssessmentCardContext, view: AssessmentView): AdaptiveCard {
+  switch (view.kind) {
+    case 'department':
+      return departmentCard(context, view);
+    case 'item':
+      return itemCard(context, view);
+    case 'review':
+      return reviewCard(context, view);
+    case 'result':
+      return resultCard(context, view);
+    case 'alreadySubmitted':
+      return noticeCard(context.t('assessment.alreadySubmitted'));
+    case 'invalid':
+      return noticeCard(
+        context.t('assessment.invalid', { reason: context.t(`assessment.invalid.${view.reason}`) }),
+      );
+  }
+}

@@ -1,0 +1,252 @@
+import type { Activity } from 'botbuilder';
+import { rebuildAggregates } from '../../../core/assessment/aggregates-rebuild';
+import { PARTICIPANTS } from '../../../core/assessment/aggregates';
+import { generateDemoDirectory } from '../../../core/directory/demo-directory';
+import { createServices, type Services } from '../../../server/app';
+import { botHarness, cardsOf, cardText, GIULIA, personalActivity } from '../../../test/bot-harness';
+import { freshStore, TEST_CONFIG } from '../../../test/store';
+import type { AdaptiveCard } from '../../cards/card';
+import { cardProblems } from '../../cards/card-validation';
+
+type Harness = ReturnType<typeof botHarness>;
+
+/** The Action.Execute buttons of a card, wherever they sit. */
+function buttons(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
+  if (Array.isArray(card)) return card.flatMap(buttons);
+  if (!card || typeof card !== 'object') return [];
+  const element = card as Record<string, unknown>;
+  const own =
+    element.type === 'Action.Execute'
+      ? [
+          {
+            title: String(element.title),
+            verb: String(element.verb),
+            data: (element.data ?? {}) as Record<string, unknown>,
+          },
+        ]
+      : [];
+  return [...own, ...Object.values(element).flatMap(buttons)];
+}
+
+function invoke(
+  user: { objectId: string },
+  verb: string,
+  data: Record<string, unknown>,
+): Partial<Activity> {
+  return personalActivity(user, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
+}
+
+/** Clicks a button: sends its invoke and returns the card that replaces it. */
+async function click(
+  bot: Harness,
+  user: { objectId: string },
+  card: AdaptiveCard,
+  title: string,
+): Promise<AdaptiveCard> {
+  const button = buttons(card).find((b) => b.title === title);
+  if (!button) throw new Error(`no button "${title}" in: ${cardText(card)}`);
+  const replies = await bot.turn(invoke(user, button.verb, button.data));
+  const response = replies.find((a) => a.type === 'invokeResponse')?.value as {
+    status: number;
+    body: { value: AdaptiveCard };
+  };
+  expect(response.status).toBe(200);
+  expect(cardProblems(response.body.value)).toEqual([]);
+  return response.body.value;
+}
+
+async function say(bot: Harness, user: { objectId: string }, text: string): Promise<AdaptiveCard> {
+  const [card] = cardsOf(await bot.turn(personalActivity(user, { type: 'message', text })));
+  return card!;
+}
+
+describe('Digital Mindset assessment in chat', () => {
+  let services: Services;
+  let drop: () => Promise<void>;
+  let bot: Harness;
+  const participants = async () =>
+    (await services.aggregates.campaign(services.assessment.campaignId))
+      .filter((row) => row.dimension === PARTICIPANTS)
+      .reduce((sum, row) => sum + row.count, 0);
+
+  beforeAll(async () => {
+    const fresh = await freshStore();
+    drop = fresh.drop;
+    services = createServices(fresh.store, TEST_CONFIG);
+    await services.directory.importPeople(generateDemoDirectory());
+    bot = botHarness(services);
+  });
+  afterAll(() => drop());
+
+  it('goes from the privacy card through every item, back once, to the result', async () => {
+    const privacy = await say(bot, GIULIA, 'questionario');
+    expect(cardText(privacy)).toContain('Prima di iniziare');
+
+    let card = await click(bot, GIULIA, privacy, 'Inizia');
+    const total = services.questionnaire.items.length;
+    expect(cardText(card)).toContain(`Domanda 1 di ${total}`);
+    card = await click(bot, GIULIA, card, '4');
+    expect(cardText(card)).toContain(`Domanda 2 di ${total}`);
+    card = await click(bot, GIULIA, card, 'Indietro');
+    expect(cardText(card)).toContain('La tua risposta attuale: 4');
+    card = await click(bot, GIULIA, card, '5');
+
+    for (let i = 2; i <= total; i++) {
+      expect(cardText(card)).toContain(`Domanda ${i} di ${total}`);
+      const choice = buttons(card).find(
+        (b) => b.verb === 'assessment.answer' && b.data.value !== 2 && b.data.value !== false,
+      );
+      card = await click(bot, GIULIA, card, choice!.title);
+    }
+    expect(cardText(card)).toContain(`Hai risposto a ${total} domande su ${total}`);
+    const result = await click(bot, GIULIA, card, 'Invia');
+    expect(cardText(result)).toContain('Il tuo risultato');
+    expect(cardText(result)).toMatch(/\d+(\.\d)?\/100 · (Base|Intermedio|Avanzato)/);
+    expect(await participants()).toBe(1);
+
+    expect(cardText(await say(bot, GIULIA, 'i miei risultati'))).toEqual(cardText(result));
+
+    // An old card clicked after submission: "already submitted", nothing written.
+    const stale = await click(bot, GIULIA, card, 'Invia');
+    expect(cardText(stale)).toContain('Hai già inviato');
+    const oldItem = await click(bot, GIULIA, privacy, 'Inizia');
+    expect(cardText(oldItem)).toContain('Il tuo risultato');
+    expect(await participants()).toBe(1);
+  }, 60_000);
+
+  it('stores a repeated answer once and resumes at the first unanswered item', async () => {
+    const user = { objectId: generateDemoDirectory()[10]!.objectId! };
+    const first = await click(bot, user, await say(bot, user, 'questionnaire'), 'Inizia');
+    const answer = buttons(first).find((b) => b.title === '3')!;
+    await bot.turn(invoke(user, answer.verb, answer.data));
+    const pseudonym = services.pseudonyms.pseudonymOf(user.objectId);
+    const before = await services.responses.get(pseudonym, services.assessment.campaignId);
+    await bot.turn(invoke(user, answer.verb, answer.data));
+    const after = await services.responses.get(pseudonym, services.assessment.campaignId);
+    expect(after?.etag).toBe(before?.etag);
+    expect(cardText(await say(bot, user, 'questionario'))).toContain('Domanda 2 di');
+  });
+
+  it.each([
+    ['an unknown item', 20, { item: 'zz-99', value: 3 }, 'la domanda non esiste'],
+    ['a value out of range', 21, { item: 'ds-01', value: 9 }, 'non è più valida'],
+    [
+      'a wrong questionnaire version',
+      22,
+      { item: 'ds-01', value: 3, v: 99 },
+      'versione precedente',
+    ],
+    ['an unknown campaign', 23, { item: 'ds-01', value: 3, c: 'other' }, 'non è più attivo'],
+    ['a missing field', 24, { value: 3 }, 'non è più valida'],
+  ])('refuses %s with a clear card and writes nothing', async (_name, person, data, message) => {
+    const italians = generateDemoDirectory().filter((p) => p.locale === 'it-IT');
+    const user = { objectId: italians[person]!.objectId! };
+    await click(bot, user, await say(bot, user, 'questionario'), 'Inizia');
+    const pseudonym = services.pseudonyms.pseudonymOf(user.objectId);
+    const before = await services.responses.get(pseudonym, services.assessment.campaignId);
+    const replies = await bot.turn(
+      invoke(user, 'assessment.answer', { c: services.assessment.campaignId, v: 1, ...data }),
+    );
+    expect(
+      cardText(
+        cardsOf([]).concat((replies[0]?.value as { body: { value: AdaptiveCard } }).body.value),
+      ),
+    ).toContain(message);
+    const after = await services.responses.get(pseudonym, services.assessment.campaignId);
+    expect(after?.etag).toBe(before?.etag);
+  });
+
+  it('asks for the department of people the directory does not know', async () => {
+    const stranger = { objectId: '0e0e0e0e-0000-4000-8000-000000000001' };
+    const department = await click(
+      bot,
+      stranger,
+      await say(bot, stranger, 'questionario'),
+      'Inizia',
+    );
+    expect(cardText(department)).toContain('In quale area lavori?');
+    const button = buttons(department)[0]!;
+    const replies = await bot.turn(
+      invoke(stranger, button.verb, { ...button.data, department: 'Area Cultura e Sport' }),
+    );
+    const next = (replies[0]?.value as { body: { value: AdaptiveCard } }).body.value;
+    expect(cardText(next)).toContain('Domanda 1 di');
+  });
+
+  it('exports and erases a person’s data, and their weight in the aggregates', async () => {
+    const exported = cardText(await say(bot, GIULIA, 'i miei dati'));
+    expect(exported).toContain('"status": "submitted"');
+    expect(exported).toContain('Giulia Ferri');
+    const confirm = await say(bot, GIULIA, 'cancella i miei dati');
+    const done = await click(bot, GIULIA, confirm, 'Sì, cancella');
+    expect(cardText(done)).toContain('i tuoi dati sono stati cancellati (1 questionari)');
+    expect(await participants()).toBe(0);
+    expect(cardText(await say(bot, GIULIA, 'my results'))).toContain('Non hai ancora un risultato');
+  });
+});
+
+describe('assessment aggregates under concurrency', () => {
+  let services: Services;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const fresh = await freshStore();
+    drop = fresh.drop;
+    services = createServices(fresh.store, TEST_CONFIG);
+    await services.directory.importPeople(generateDemoDirectory());
+  });
+  afterAll(() => drop());
+
+  it('counts 200 people submitting at once exactly, and a rebuild gives identical rows', async () => {
+    const people = generateDemoDirectory().slice(0, 200);
+    const { assessment, questionnaire } = services;
+    const ref = { campaignId: assessment.campaignId, version: questionnaire.version };
+    // Answers written straight to the store: the concurrency under test is the submission.
+    await Promise.all(
+      people.map(async (person, n) => {
+        const now = new Date();
+        await services.responses.insert({
+          pseudonym: await services.pseudonyms.link(person.objectId!),
+          campaignId: assessment.campaignId,
+          questionnaireId: questionnaire.id,
+          version: questionnaire.version,
+          orgUnitPath: person.orgUnitPath,
+          answers: Object.fromEntries(
+            questionnaire.items.map((item, i) => [
+              item.id,
+              (((n + i) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+            ]),
+          ),
+          choices: {},
+          status: 'inProgress',
+          startedAt: now,
+          updatedAt: now,
+        });
+      }),
+    );
+    const outcomes = await Promise.all(
+      people.flatMap((person) => [
+        assessment.submit(person.objectId!, ref),
+        assessment.submit(person.objectId!, ref),
+      ]),
+    );
+    expect(outcomes.filter((o) => o.kind === 'result')).toHaveLength(200);
+    expect(outcomes.filter((o) => o.kind === 'alreadySubmitted')).toHaveLength(200);
+
+    const incremental = await services.aggregates.campaign(assessment.campaignId);
+    expect(
+      incremental.filter((r) => r.dimension === PARTICIPANTS).reduce((s, r) => s + r.count, 0),
+    ).toBe(200);
+    const summary = await rebuildAggregates(
+      services.responses,
+      services.aggregates,
+      assessment.campaignId,
+    );
+    expect(summary.responses).toBe(200);
+    expect(await services.aggregates.campaign(assessment.campaignId)).toEqual(incremental);
+  }, 120_000);
+});

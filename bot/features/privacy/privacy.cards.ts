@@ -1,0 +1,28 @@
+import type { Translate } from '../../../core/i18n/translator';
+import {
+  adaptiveCard,
+  executeAction,
+  heading,
+  paragraph,
+  type AdaptiveCard,
+} from '../../cards/card';
+
+export const ERASE_VERBS = { confirm: 'privacy.erase', cancel: 'privacy.keep' } as const;
+
+export function exportCard(t: Translate, data: Record<string, unknown>): AdaptiveCard {
+  return adaptiveCard([
+    heading(t('privacy.export.title')),
+    paragraph(t('privacy.export.text')),
+    paragraph(JSON.stringify(data, null, 2), { fontType: 'Monospace', size: 'Small' }),
+  ]);
+}
+
+export function eraseConfirmCard(t: Translate): AdaptiveCard {
+  return adaptiveCard(
+    [heading(t('privacy.erase.confirm.title')), paragraph(t('privacy.erase.confirm.text'))],
+    [
+      executeAction(t('privacy.erase.action.confirm'), ERASE_VERBS.confirm),
+      executeAction(t('privacy.erase.action.cancel'), ERASE_VERBS.cancel),
+    ],
+  );
+}

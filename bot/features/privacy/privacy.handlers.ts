@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { PrivacyService } from '../../../core/privacy/privacy.service';
+import { replaceCard, type CardAction } from '../../card-actions';
+import type { Command, CommandSpec } from '../../commands';
+import { noticeCard } from '../assessment/assessment.cards';
+import { ERASE_VERBS, eraseConfirmCard, exportCard } from './privacy.cards';
+
+export const EXPORT_COMMAND: CommandSpec = {
+  id: 'export',
+  patterns: [/^(i miei dati|miei dati|my data|export my data|esporta i miei dati)$/],
+  usageKey: 'privacy.export.usage',
+  descriptionKey: 'privacy.export.description',
+};
+
+export const ERASE_COMMAND: CommandSpec = {
+  id: 'erase',
+  patterns: [/^(cancella i miei dati|elimina i miei dati|delete my data|erase my data)$/],
+  usageKey: 'privacy.erase.usage',
+  descriptionKey: 'privacy.erase.description',
+};
+
+export function privacyCommands(privacy: PrivacyService): Command[] {
+  return [
+    {
+      ...EXPORT_COMMAND,
+      run: async (turn) => {
+        if (!turn.objectId) return turn.sendCard(noticeCard(turn.t('assessment.unidentified')));
+        await turn.sendCard(exportCard(turn.t, await privacy.export(turn.objectId)));
+      },
+    },
+    { ...ERASE_COMMAND, run: (turn) => turn.sendCard(eraseConfirmCard(turn.t)) },
+  ];
+}
+
+export function privacyActions(privacy: PrivacyService): CardAction[] {
+  return [
+    {
+      verb: ERASE_VERBS.confirm,
+      data: z.object({}),
+      run: async (turn) => {
+        if (!turn.objectId) return replaceCard(noticeCard(turn.t('assessment.unidentified')));
+        const { assessments } = await privacy.erase(turn.objectId);
+        return replaceCard(noticeCard(turn.t('privacy.erase.done', { count: assessments })));
+      },
+    },
+    {
+      verb: ERASE_VERBS.cancel,
+      data: z.object({}),
+      run: async (turn) => replaceCard(noticeCard(turn.t('privacy.erase.cancelled'))),
+    },
+  ];
+}

@@ -1,0 +1,342 @@
+import type { OrgUnitsRepository } from '../directory/org-units.repository';
+import type { Pseudonyms } from '../privacy/pseudonyms';
+import { AlreadyExistsError } from '../store/errors';
+import { retryOnConflict } from '../store/retry';
+import { contributionOf } from './aggregates';
+import type { AggregatesRepository } from './aggregates.repository';
+import type { Item, Questionnaire } from './questionnaire';
+import type { Response, ResponsesRepository } from './responses.repository';
+import {
+  scoreAnswers,
+  strengthsAndGrowth,
+  type AssessmentResult,
+  type LikertValue,
+  type StrengthsAndGrowth,
+} from './scoring';
+
+/** Which card comes next: what the bot renders, in the person's language. */
+export type AssessmentView =
+  | { kind: 'department'; campaignId: string; version: number; departments: string[][] }
+  | {
+      kind: 'item';
+      campaignId: string;
+      version: number;
+      item: Item;
+      index: number;
+      total: number;
+      current?: LikertValue | boolean;
+    }
+  | { kind: 'review'; campaignId: string; version: number; answered: number; total: number }
+  | { kind: 'result'; result: AssessmentResult; highlights: StrengthsAndGrowth; submittedAt: Date }
+  | { kind: 'alreadySubmitted' }
+  | { kind: 'invalid'; reason: InvalidReason };
+
+/** Why a card action was refused (tampered or outdated card data); nothing was written. */
+export type InvalidReason =
+  | 'unknownItem'
+  | 'valueOutOfRange'
+  | 'unknownCampaign'
+  | 'wrongVersion'
+  | 'notStarted'
+  | 'unknownDepartment';
+
+/** Where a card action points: the campaign and questionnaire version it was built for. */
+export interface CardRef {
+  campaignId: string;
+  version: number;
+}
+
+export interface Respondent {
+  objectId: string;
+  /** Known from the directory; asked on a card otherwise. */
+  orgUnitPath: string[] | undefined;
+}
+
+export interface AssessmentDeps {
+  questionnaire: Questionnaire;
+  campaignId: string;
+  responses: ResponsesRepository;
+  aggregates: AggregatesRepository;
+  orgUnits: OrgUnitsRepository;
+  pseudonyms: Pseudonyms;
+  now?: () => Date;
+}
+
+/**
+ * The Digital Mindset assessment: one answer at a time, resumable, idempotent (an answer equal to
+ * the stored one writes nothing), submitted once; aggregates follow each submission.
+ */
+export class AssessmentService {
+  private readonly q: Questionnaire;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: AssessmentDeps) {
+    this.q = deps.questionnaire;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get campaignId(): string {
+    return this.deps.campaignId;
+  }
+
+  /** Starts, or resumes at the first unanswered item; a submitted assessment shows its result. */
+  async resume(respondent: Respondent): Promise<AssessmentView> {
+    const pseudonym = await this.deps.pseudonyms.link(respondent.objectId);
+    let stored = await this.deps.responses.get(pseudonym, this.campaignId);
+    if (!stored) {
+      const at = this.now();
+      const response: Response = {
+        pseudonym,
+        campaignId: this.campaignId,
+        questionnaireId: this.q.id,
+        version: this.q.version,
+        orgUnitPath: respondent.orgUnitPath,
+        answers: {},
+        choices: {},
+        status: 'inProgress',
+        startedAt: at,
+        updatedAt: at,
+      };
+      try {
+        await this.deps.responses.insert(response);
+      } catch (error) {
+        // Two devices started at once: the other insert won, read it.
+        if (!(error instanceof AlreadyExistsError)) throw error;
+      }
+      stored = await this.deps.responses.get(pseudonym, this.campaignId);
+    }
+    if (!stored) throw new Error('response vanished after insert');
+    return this.position(stored.value);
+  }
+
+  /** The result once submitted; else the department question, the first unanswered item or the review. */
+  private async position(response: Response): Promise<AssessmentView> {
+    if (response.status === 'submitted') return this.resultView(response);
+    if (!response.orgUnitPath) return this.departmentView();
+    const first = this.q.items.findIndex((item) => this.answerOf(response, item) === undefined);
+    return first === -1 ? this.reviewView(response) : this.itemView(response, first);
+  }
+
+  /** The Start button of the privacy card. */
+  async start(respondent: Respondent, ref: CardRef): Promise<AssessmentView> {
+    return this.checkRef(ref) ?? this.resume(respondent);
+  }
+
+  /** Where the person stands without starting anything: undefined if they never started. */
+  async peek(objectId: string): Promise<AssessmentView | undefined> {
+    const pseudonym = await this.deps.pseudonyms.find(objectId);
+    const stored = pseudonym
+      ? await this.deps.responses.get(pseudonym, this.campaignId)
+      : undefined;
+    if (!stored) return undefined;
+    return this.position(stored.value);
+  }
+
+  async chooseDepartment(
+    objectId: string,
+    ref: CardRef,
+    department: string,
+  ): Promise<AssessmentView> {
+    const units = await this.deps.orgUnits.list();
+    const path = units.find((u) => u.path.length === 1 && u.path[0] === department)?.path;
+    if (!path) return { kind: 'invalid', reason: 'unknownDepartment' };
+    return this.change(
+      objectId,
+      ref,
+      (response) => {
+        if (response.orgUnitPath) return undefined;
+        return { ...response, orgUnitPath: path };
+      },
+      (response) => this.itemView(response, 0),
+    );
+  }
+
+  async answer(
+    objectId: string,
+    ref: CardRef,
+    itemId: string,
+    value: number | boolean,
+  ): Promise<AssessmentView> {
+    const index = this.q.items.findIndex((item) => item.id === itemId);
+    const item = this.q.items[index];
+    if (!item) return { kind: 'invalid', reason: 'unknownItem' };
+    const valid =
+      item.type === 'likert'
+        ? Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 5
+        : typeof value === 'boolean';
+    if (!valid) return { kind: 'invalid', reason: 'valueOutOfRange' };
+    return this.change(
+      objectId,
+      ref,
+      (response) => {
+        if (this.answerOf(response, item) === value) return undefined;
+        return item.type === 'likert'
+          ? { ...response, answers: { ...response.answers, [item.id]: value as LikertValue } }
+          : { ...response, choices: { ...response.choices, [item.id]: value as boolean } };
+      },
+      (response) =>
+        index + 1 < this.q.items.length
+          ? this.itemView(response, index + 1)
+          : this.reviewView(response),
+    );
+  }
+
+  /** The item before `itemId` (or the last item, from the review card). */
+  async back(objectId: string, ref: CardRef, itemId: string | undefined): Promise<AssessmentView> {
+    const index =
+      itemId === undefined
+        ? this.q.items.length
+        : this.q.items.findIndex((item) => item.id === itemId);
+    if (index === -1) return { kind: 'invalid', reason: 'unknownItem' };
+    return this.change(
+      objectId,
+      ref,
+      () => undefined,
+      (response) => this.itemView(response, Math.max(0, index - 1)),
+    );
+  }
+
+  async submit(objectId: string, ref: CardRef): Promise<AssessmentView> {
+    const refProblem = this.checkRef(ref);
+    if (refProblem) return refProblem;
+    const pseudonym = await this.deps.pseudonyms.find(objectId);
+    if (!pseudonym) return { kind: 'invalid', reason: 'notStarted' };
+    const submitted = await retryOnConflict(async () => {
+      const stored = await this.deps.responses.get(pseudonym, this.campaignId);
+      if (!stored) return undefined;
+      if (stored.value.status === 'submitted') return null;
+      const at = this.now();
+      const response: Response = {
+        ...stored.value,
+        status: 'submitted',
+        submittedAt: at,
+        updatedAt: at,
+        result: scoreAnswers(this.q, stored.value.answers),
+        aggregated: false,
+      };
+      return { response, etag: await this.deps.responses.update(response, stored.etag) };
+    });
+    if (submitted === undefined) return { kind: 'invalid', reason: 'notStarted' };
+    if (submitted === null) return { kind: 'alreadySubmitted' };
+    await this.count(submitted.response, 1);
+    await retryOnConflict(async () => {
+      const stored = await this.deps.responses.get(pseudonym, this.campaignId);
+      if (stored)
+        await this.deps.responses.update({ ...stored.value, aggregated: true }, stored.etag);
+    });
+    return this.resultView(submitted.response);
+  }
+
+  /** The person's latest submitted result, if any. */
+  async result(objectId: string): Promise<AssessmentView | undefined> {
+    const pseudonym = await this.deps.pseudonyms.find(objectId);
+    if (!pseudonym) return undefined;
+    const stored = await this.deps.responses.get(pseudonym, this.campaignId);
+    return stored?.value.status === 'submitted' ? this.resultView(stored.value) : undefined;
+  }
+
+  /** Everything stored about the person's assessments, for "my data". */
+  async responsesOf(pseudonym: string): Promise<Response[]> {
+    return (await this.deps.responses.ofPerson(pseudonym)).map((row) => row.value);
+  }
+
+  /** Removes the person's responses and their contribution to every aggregate. */
+  async erase(pseudonym: string): Promise<number> {
+    const rows = await this.deps.responses.ofPerson(pseudonym);
+    for (const row of rows) {
+      if (row.value.status === 'submitted' && row.value.aggregated !== false)
+        await this.count(row.value, -1);
+      await this.deps.responses.delete(row);
+    }
+    return rows.length;
+  }
+
+  private async count(response: Response, sign: 1 | -1): Promise<void> {
+    if (!response.result || !response.orgUnitPath) return;
+    for (const [dimension, delta] of contributionOf(response.result, sign)) {
+      await this.deps.aggregates.add(
+        { campaignId: response.campaignId, orgUnitPath: response.orgUnitPath, dimension },
+        delta,
+      );
+    }
+  }
+
+  /**
+   * Applies `edit` to the person's in-progress response (no write when it returns undefined) and
+   * builds the next view from the stored state. Stale cards and tampered refs change nothing.
+   */
+  private async change(
+    objectId: string,
+    ref: CardRef,
+    edit: (response: Response) => Response | undefined,
+    view: (response: Response) => AssessmentView,
+  ): Promise<AssessmentView> {
+    const refProblem = this.checkRef(ref);
+    if (refProblem) return refProblem;
+    const pseudonym = await this.deps.pseudonyms.find(objectId);
+    if (!pseudonym) return { kind: 'invalid', reason: 'notStarted' };
+    return retryOnConflict(async () => {
+      const stored = await this.deps.responses.get(pseudonym, this.campaignId);
+      if (!stored) return { kind: 'invalid', reason: 'notStarted' } as const;
+      if (stored.value.status === 'submitted') return { kind: 'alreadySubmitted' } as const;
+      const edited = edit(stored.value);
+      if (!edited) return view(stored.value);
+      const next = { ...edited, updatedAt: this.now() };
+      await this.deps.responses.update(next, stored.etag);
+      return view(next);
+    });
+  }
+
+  private checkRef(ref: CardRef): AssessmentView | undefined {
+    if (ref.campaignId !== this.campaignId) return { kind: 'invalid', reason: 'unknownCampaign' };
+    if (ref.version !== this.q.version) return { kind: 'invalid', reason: 'wrongVersion' };
+    return undefined;
+  }
+
+  private answerOf(response: Response, item: Item): LikertValue | boolean | undefined {
+    return item.type === 'likert' ? response.answers[item.id] : response.choices[item.id];
+  }
+
+  private itemView(response: Response, index: number): AssessmentView {
+    const item = this.q.items[index]!;
+    const current = this.answerOf(response, item);
+    return {
+      kind: 'item',
+      ...this.ref(),
+      item,
+      index,
+      total: this.q.items.length,
+      ...(current !== undefined ? { current } : {}),
+    };
+  }
+
+  private reviewView(response: Response): AssessmentView {
+    const answered = this.q.items.filter(
+      (item) => this.answerOf(response, item) !== undefined,
+    ).length;
+    return { kind: 'review', ...this.ref(), answered, total: this.q.items.length };
+  }
+
+  private async departmentView(): Promise<AssessmentView> {
+    const units = await this.deps.orgUnits.list();
+    return {
+      kind: 'department',
+      ...this.ref(),
+      departments: units.filter((u) => u.path.length === 1).map((u) => u.path),
+    };
+  }
+
+  private resultView(response: Response): AssessmentView {
+    const result = response.result ?? scoreAnswers(this.q, response.answers);
+    return {
+      kind: 'result',
+      result,
+      highlights: strengthsAndGrowth(this.q, result),
+      submittedAt: response.submittedAt ?? response.updatedAt,
+    };
+  }
+
+  private ref(): CardRef {
+    return { campaignId: this.campaignId, version: this.q.version };
+  }
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
+import { encodeKey } from '../store/keys';
+import type { TableStore } from '../store/table-store';
+import { formatOrgUnitPath, parseOrgUnitPath } from '../directory/person';
+import type { AssessmentResult, LikertValue } from './scoring';
+
+/**
+ * One person's assessment in one campaign: answers while in progress, the result once submitted.
+ * PartitionKey: the person's pseudonym (all of a person's data, for "my data" and erasure);
+ * RowKey: the campaign id (one per campaign). Rebuilding aggregates scans submitted rows.
+ */
+export const RESPONSES_TABLE = 'responses';
+
+export type ResponseStatus = 'inProgress' | 'submitted';
+
+export interface Response {
+  pseudonym: string;
+  campaignId: string;
+  questionnaireId: string;
+  version: number;
+  /** The org unit the person answered for, from the directory or chosen on a card. */
+  orgUnitPath: string[] | undefined;
+  answers: Record<string, LikertValue>;
+  choices: Record<string, boolean>;
+  status: ResponseStatus;
+  startedAt: Date;
+  updatedAt: Date;
+  submittedAt?: Date;
+  result?: AssessmentResult;
+  /** False between writing the submission and counting it in the aggregates. */
+  aggregated?: boolean;
+}
+
+const AnswersSchema = z.record(
+  z.string(),
+  z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+);
+const ChoicesSchema = z.record(z.string(), z.boolean());
+
+const mapping: EntityMapping<Response> = {
+  keys: (r) => ({ partitionKey: r.pseudonym, rowKey: encodeKey(r.campaignId) }),
+  toEntity: (r) => ({
+    campaignId: r.campaignId,
+    questionnaireId: r.questionnaireId,
+    version: r.version,
+    orgUnitPath: r.orgUnitPath ? formatOrgUnitPath(r.orgUnitPath) : undefined,
+    answers: JSON.stringify(r.answers),
+    choices: JSON.stringify(r.choices),
+    status: r.status,
+    startedAt: r.startedAt,
+    updatedAt: r.updatedAt,
+    submittedAt: r.submittedAt,
+    result: r.result ? JSON.stringify(r.result) : undefined,
+    aggregated: r.aggregated,
+  }),
+  fromEntity: (e) => ({
+    pseudonym: String(e.partitionKey),
+    campaignId: String(e.campaignId),
+    questionnaireId: String(e.questionnaireId),
+    version: Number(e.version),
+    orgUnitPath: typeof e.orgUnitPath === 'string' ? parseOrgUnitPath(e.orgUnitPath) : undefined,
+    answers: AnswersSchema.parse(JSON.parse(String(e.answers))),
+    choices: ChoicesSchema.parse(JSON.parse(String(e.choices))),
+    status: e.status === 'submitted' ? 'submitted' : 'inProgress',
+    startedAt: asDate(e.startedAt),
+    updatedAt: asDate(e.updatedAt),
+    ...(e.submittedAt ? { submittedAt: asDate(e.submittedAt) } : {}),
+    ...(typeof e.result === 'string' ? { result: JSON.parse(e.result) as AssessmentResult } : {}),
+    ...(typeof e.aggregated === 'boolean' ? { aggregated: e.aggregated } : {}),
+  }),
+};
+
+export class ResponsesRepository {
+  private readonly table: EntityTable<Response>;
+
+  constructor(store: TableStore) {
+    this.table = new EntityTable(store.client(RESPONSES_TABLE), mapping);
+  }
+
+  get(pseudonym: string, campaignId: string): Promise<Stored<Response> | undefined> {
+    return this.table.get(pseudonym, encodeKey(campaignId));
+  }
+
+  insert(response: Response): Promise<string> {
+    return this.table.insert(response);
+  }
+
+  update(response: Response, etag: string): Promise<string> {
+    return this.table.update(response, etag);
+  }
+
+  delete(response: Stored<Response>): Promise<void> {
+    return this.table.delete(
+      { partitionKey: response.value.pseudonym, rowKey: encodeKey(response.value.campaignId) },
+      response.etag,
+    );
+  }
+
+  async ofPerson(pseudonym: string): Promise<Stored<Response>[]> {
+    const rows: Stored<Response>[] = [];
+    for await (const row of this.table.partition(pseudonym)) rows.push(row);
+    return rows;
+  }
+
+  /** Every submitted response of a campaign (a full scan: for rebuilding aggregates only). */
+  async *submitted(campaignId: string): AsyncGenerator<Response> {
+    for await (const { value } of this.table.query(
+      odata`campaignId eq ${campaignId} and status eq ${'submitted'}`,
+    )) {
+      yield value;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// Linux App Service running the Node.js server: bot endpoint, tab, API.
+
+@description('Azure region.')
+param location string
+
+@description('Prefix of the resource names.')
+param baseName string
+
+@description('Web app name; also the host name <name>.azurewebsites.net.')
+param webAppName string
+
+@description('App Service plan SKU.')
+param sku string
+
+@description('Number of instances.')
+param instanceCount int
+
+@description('Resource id of the bot\'s user-assigned managed identity.')
+param botIdentityId string
+
+@description('Client id of that identity: the bot\'s MicrosoftAppId.')
+param botAppId string
+
+@description('Entra tenant of that identity.')
+param botTenantId string
+
+@description('Table service endpoint of the storage account.')
+param tablesEndpoint string
+
+@description('Prefix of the table names.')
+param tablesPrefix string
+
+@description('Key vault holding the secret named pseudonym-secret.')
+param keyVaultName string
+
+@description('App log level.')
+param logLevel string
+
+@description('Application Insights connection string (not a secret: it only allows sending telemetry).')
+param appInsightsConnectionString string
+
+@description('Log Analytics workspace that receives the console and HTTP logs.')
+param logAnalyticsWorkspaceId string
+
+// Every key here is one server/config.ts reads; manifest/bicep-app-settings.test.ts checks that
+// production starts with exactly these.
+var configSettings = {
+  NODE_ENV: 'production'
+  HOST: '0.0.0.0'
+  PORT: '8080'
+  LOG_LEVEL: logLevel
+  TABLES_ENDPOINT: tablesEndpoint
+  TABLES_PREFIX: tablesPrefix
+  MicrosoftAppType: 'UserAssignedMSI'
+  MicrosoftAppId: botAppId
+  MicrosoftAppTenantId: botTenantId
+  // Resolved by App Service with the system-assigned identity before the process starts.
+  PSEUDONYM_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=pseudonym-secret)'
+}
+
+// Read by App Service and its Application Insights agent, not by the app.
+var platformSettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  // Kudu runs `npm install` on Linux, so native and platform packages (esbuild) match the host.
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${baseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: sku
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    // System-assigned: Table access through DefaultAzureCredential with no client id to
+    // configure. User-assigned: the bot's identity (MicrosoftAppType UserAssignedMSI).
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${botIdentityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'npm start'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [for setting in items(union(configSettings, platformSettings)): {
+        name: setting.key
+        value: setting.value
+      }]
+    }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: site
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { category: 'AppServiceConsoleLogs', enabled: true }
+      { category: 'AppServiceHTTPLogs', enabled: true }
+      { category: 'AppServicePlatformLogs', enabled: true }
+    ]
+  }
+}
+
+output webAppId string = site.id
+output defaultHostName string = site.properties.defaultHostName
+output principalId string = site.identity.principalId

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../server/config';
+
+// Lives in manifest/ because tsconfig (and so ESLint) covers manifest/ but not infra/.
+const ROOT = join(__dirname, '..');
+const INFRA = join(ROOT, 'infra');
+const appServiceBicep = readFileSync(join(INFRA, 'modules', 'app-service.bicep'), 'utf8');
+
+/** Settings App Service and its Application Insights agent read; the app never does. */
+const PLATFORM_SETTINGS = [
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+];
+
+/** Stand-ins for settings whose Bicep value is an expression resolved at deployment. */
+const DEPLOYMENT_VALUES: Record<string, string> = {
+  LOG_LEVEL: 'info',
+  TABLES_ENDPOINT: 'https://stoibodev.table.core.windows.net',
+  TABLES_PREFIX: 'oibo',
+  MicrosoftAppId: '0d6c7a2e-91b4-4f3a-8e25-3c1f6b9d4a70',
+  MicrosoftAppTenantId: '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00',
+  PSEUDONYM_SECRET: 'stand-in-for-the-key-vault-secret-of-48-characters',
+};
+
+/** `key: value` entries of a top-level Bicep object variable, values as Bicep source text. */
+function bicepObject(source: string, variable: string): Map<string, string> {
+  const body = new RegExp(`^var ${variable} = \\{\\n([\\s\\S]*?)^\\}`, 'm').exec(source)?.[1];
+  if (body === undefined) throw new Error(`var ${variable} not found`);
+  const entries = body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'))
+    .map((line): [string, string] => {
+      const [, key, value] = /^(\w+):\s*(.+)$/.exec(line) ?? [];
+      if (!key || !value) throw new Error(`cannot read "${line}" in var ${variable}`);
+      return [key, value];
+    });
+  return new Map(entries);
+}
+
+const configSettings = bicepObject(appServiceBicep, 'configSettings');
+const platformSettings = bicepObject(appServiceBicep, 'platformSettings');
+
+/** The environment App Service gives the app: Bicep literals, stand-ins for expressions. */
+function deployedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of configSettings) {
+    // A plain quoted string is the deployed value; an interpolated one ('…${x}…') is resolved later.
+    const literal = /^'([^'$]*)'$/.exec(value)?.[1];
+    env[key] = literal ?? DEPLOYMENT_VALUES[key] ?? `<no stand-in for ${value}>`;
+  }
+  return env;
+}
+
+describe('Bicep app settings', () => {
+  it('names only keys that server/config.ts reads', () => {
+    const known = CONFIG_KEYS;
+    expect(known).toContain('TABLES_ENDPOINT');
+    expect([...configSettings.keys()].filter((key) => !known.includes(key))).toEqual([]);
+    expect([...platformSettings.keys()].filter((key) => known.includes(key))).toEqual([]);
+    expect([...platformSettings.keys()].filter((key) => !PLATFORM_SETTINGS.includes(key))).toEqual(
+      [],
+    );
+  });
+
+  it('starts the app in production with managed identities and no secrets', () => {
+    const env = deployedEnv();
+    expect(Object.values(env).filter((value) => value?.startsWith('<no stand-in'))).toEqual([]);
+
+    const config = loadConfig(env);
+    expect(config.env).toBe('production');
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.store).toEqual({
+      kind: 'endpoint',
+      endpoint: DEPLOYMENT_VALUES.TABLES_ENDPOINT,
+      prefix: 'oibo',
+    });
+    expect(config.botAuth).toEqual({
+      mode: 'entra',
+      appType: 'UserAssignedMSI',
+      appId: DEPLOYMENT_VALUES.MicrosoftAppId,
+      tenantId: DEPLOYMENT_VALUES.MicrosoftAppTenantId,
+    });
+    expect(configSettings.has('MicrosoftAppPassword')).toBe(false);
+    expect(configSettings.has('TABLES_CONNECTION_STRING')).toBe(false);
+    expect(configSettings.get('PSEUDONYM_SECRET')).toMatch(/^'@Microsoft\.KeyVault\(/);
+  });
+
+  it('sets every key production cannot start without', () => {
+    const required = [...configSettings.keys()].filter((key) => {
+      const env = { ...deployedEnv(), [key]: undefined };
+      try {
+        loadConfig(env);
+        return false;
+      } catch (error) {
+        if (error instanceof ConfigError) return true;
+        throw error;
+      }
+    });
+    expect(required).toEqual(
+      expect.arrayContaining([
+        'TABLES_ENDPOINT',
+        'MicrosoftAppId',
+        'MicrosoftAppTenantId',
+        'PSEUDONYM_SECRET',
+      ]),
+    );
+  });
+
+  it('describes every parameter of every Bicep file', () => {
+    const files = ['main.bicep', ...readdirSync(join(INFRA, 'modules')).map((f) => `modules/${f}`)];
+    const undocumented = files.flatMap((file) => {
+      const lines = readFileSync(join(INFRA, file), 'utf8').split('\n');
+      return lines.flatMap((line, i) => {
+        if (!line.startsWith('param ')) return [];
+        let j = i - 1;
+        const decorators: string[] = [];
+        while (j >= 0 && lines[j]!.startsWith('@')) decorators.push(lines[j--]!);
+        return decorators.some((d) => d.startsWith('@description(')) ? [] : [`${file}: ${line}`];
+      });
+    });
+    expect(undocumented).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { COMMAND_SPECS } from '../bot/command-specs';
+import { RESOURCES } from '../core/i18n/translator';
+
+/**
+ * The app's tabs and bot menu, with their Italian and English names side by side. The packager
+ * writes them into the manifest (Italian, the default language) and into en-US.json under
+ * Teams' index-based keys (`staticTabs[0].name`), so adding a tab or a command is one entry here
+ * and the two languages cannot drift apart.
+ */
+export interface Localised {
+  'it-IT': string;
+  'en-US': string;
+}
+
+export interface StaticTabEntry {
+  entityId: string;
+  /** Path under TAB_BASE_URL. */
+  path: string;
+  name: Localised;
+}
+
+export interface BotCommandEntry {
+  /** What the user types; must be matched by a spec in bot/command-specs.ts in both languages. */
+  title: Localised;
+  description: Localised;
+}
+
+export const STATIC_TABS: readonly StaticTabEntry[] = [
+  { entityId: 'home', path: '/tab/', name: { 'it-IT': 'óiBO', 'en-US': 'óiBO' } },
+];
+
+/** The bot menu is every text command, in help order, with the words help shows. */
+export const BOT_COMMANDS: readonly BotCommandEntry[] = COMMAND_SPECS.map((spec) => ({
+  title: { 'it-IT': RESOURCES['it-IT'][spec.usageKey], 'en-US': RESOURCES['en-US'][spec.usageKey] },
+  description: {
+    'it-IT': RESOURCES['it-IT'][spec.descriptionKey],
+    'en-US': RESOURCES['en-US'][spec.descriptionKey],
+  },
+}));

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 export interface RunningApp {
   botUrl: string;
+  dataDir: string;
   /** Seconds from spawning the process to its ready line. */
   startupSeconds: number;
   playgroundUrl: string;
@@ -50,6 +51,7 @@ export async function startApp(dataDir?: string): Promise<RunningApp> {
           const startupSeconds = (performance.now() - spawnedAt) / 1000;
           resolve({
             botUrl: entry.botUrl,
+            dataDir: dataDir,
             playgroundUrl: entry.playgroundUrl,
             startupSeconds,
             process: child,

@@ -6,6 +6,7 @@ import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { freshStore } from '../test/store';
 import type { TableStore } from '../core/store/table-store';
 import { runAdmin } from './admin';
+import { createServices } from './app';
 
 const HEADER = 'objectId,upn,displayName,orgUnitPath,manager,roles,locale';
 
@@ -81,6 +82,37 @@ describe('npm run admin -- directory import', () => {
       ['Area Welfare'],
       ['Area Welfare', 'Settore Salute'],
     ]);
+  });
+
+  it('rebuilds the assessment aggregates from the submitted results', async () => {
+    const services = createServices(store, {
+      pseudonymSecret: 'admin-test-only-0123456789abcdefghij',
+    });
+    const person = {
+      objectId: '5d1c2b3a-0000-4000-8000-00000000000a',
+      orgUnitPath: ['Area Welfare'],
+    };
+    const ref = {
+      campaignId: services.assessment.campaignId,
+      version: services.questionnaire.version,
+    };
+    await services.assessment.resume(person);
+    for (const item of services.questionnaire.items) {
+      await services.assessment.answer(
+        person.objectId,
+        ref,
+        item.id,
+        item.type === 'likert' ? 2 : false,
+      );
+    }
+    await services.assessment.submit(person.objectId, ref);
+    const incremental = await services.aggregates.campaign(ref.campaignId);
+    expect(await run('aggregates', 'rebuild')).toEqual({
+      code: 0,
+      out: [`Rebuilt ${incremental.length} aggregate rows of ${ref.campaignId} from 1 results.`],
+      err: [],
+    });
+    expect(await services.aggregates.campaign(ref.campaignId)).toEqual(incremental);
   });
 
   it('says what is wrong with the command line or the file', async () => {

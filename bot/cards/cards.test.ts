@@ -4,11 +4,59 @@ import { helpCommand } from '../features/help/help.command';
 import { helpCard, unknownCommandCard } from '../features/help/help.cards';
 import { welcomeCard } from '../features/welcome/welcome.cards';
 import type { AdaptiveCard } from './card';
+import { shippedQuestionnaire } from '../../server/app';
+import { scoreAnswers, strengthsAndGrowth } from '../../core/assessment/scoring';
+import {
+  departmentCard,
+  itemCard,
+  privacyCard,
+  resultCard,
+  reviewCard,
+} from '../features/assessment/assessment.cards';
+import { eraseConfirmCard, exportCard } from '../features/privacy/privacy.cards';
 import { cardProblems } from './card-validation';
 
 describe.each(LOCALES)('cards in %s', (locale) => {
   const t = translator(locale);
+  const questionnaire = shippedQuestionnaire();
+  const context = { t, locale, questionnaire };
+  const ref = { campaignId: 'dm-v1', version: 1 };
+  const total = questionnaire.items.length;
+  const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, 4 as const]));
+  const result = scoreAnswers(questionnaire, answers);
   const cards: [string, AdaptiveCard][] = [
+    ['assessment privacy', privacyCard(context, { c: 'dm-v1', v: 1 })],
+    [
+      'department',
+      departmentCard(context, {
+        kind: 'department',
+        ...ref,
+        departments: [['Area A'], ['Area B']],
+      }),
+    ],
+    ...questionnaire.items.map((item, index): [string, AdaptiveCard] => [
+      `item ${item.id}`,
+      itemCard(context, {
+        kind: 'item',
+        ...ref,
+        item,
+        index,
+        total,
+        current: item.type === 'likert' ? 3 : true,
+      }),
+    ]),
+    ['review', reviewCard(context, { kind: 'review', ...ref, answered: total - 2, total })],
+    [
+      'result',
+      resultCard(context, {
+        kind: 'result',
+        result,
+        highlights: strengthsAndGrowth(questionnaire, result),
+        submittedAt: new Date('2026-11-26T10:00:00Z'),
+      }),
+    ],
+    ['my data', exportCard(t, { assessments: [{ answers }] })],
+    ['delete my data', eraseConfirmCard(t)],
     ['welcome, personal, known', welcomeCard({ t, firstName: 'Giulia', scope: 'personal' })],
     ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal' })],
     ['welcome, team', welcomeCard({ t, scope: 'team' })],

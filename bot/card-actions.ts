@@ -7,6 +7,8 @@ import type { TurnScope } from './turn';
 export interface CardAction<S extends z.ZodType = z.ZodType> {
   verb: string;
   data: S;
+  /** Private data: refused outside the 1:1 chat. */
+  personalOnly?: boolean;
   run(turn: TurnScope, data: z.infer<S>): Promise<AdaptiveCardInvokeResponse>;
 }
 

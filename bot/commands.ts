@@ -8,6 +8,8 @@ export interface CommandSpec {
   /** The words shown in help, from the Italian and English resources. */
   usageKey: MessageKey;
   descriptionKey: MessageKey;
+  /** Private data: answered only in the 1:1 chat, never where others can read it. */
+  personalOnly?: boolean;
 }
 
 export interface Command extends CommandSpec {

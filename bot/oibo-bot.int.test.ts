@@ -81,6 +81,27 @@ describe('óiBO bot over the real store', () => {
     expect(personJoined).toEqual([]);
   });
 
+  it.each(['questionario', 'i miei risultati', 'i miei dati', 'cancella i miei dati'])(
+    'keeps %j to the personal chat, never a channel',
+    async (text) => {
+      const replies = await bot.turn({
+        type: 'message',
+        text,
+        conversation: {
+          id: '19:general@thread.tacv2',
+          conversationType: 'channel',
+          isGroup: true,
+          name: 'General',
+        },
+        channelData: { team: { id: '19:general@thread.tacv2' } },
+        recipient: { id: '28:oibo', name: 'óiBO' },
+        from: { id: `29:${GIULIA.objectId}`, aadObjectId: GIULIA.objectId, name: '' },
+        serviceUrl: 'http://127.0.0.1:9/_connector',
+      });
+      expect(cardText(cardsOf(replies))).toContain('solo nella chat personale');
+    },
+  );
+
   it.each(['aiuto', 'Help', 'AIUTO!', '<at>óiBO</at> aiuto'])(
     'answers %j with the command list',
     async (text) => {

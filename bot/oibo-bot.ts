@@ -46,8 +46,10 @@ export class OiboBot extends TeamsActivityHandler {
       const text = TurnContext.removeRecipientMention(context.activity) ?? '';
       const command = findCommand(this.commands, text);
       deps.logger.debug({ command: command?.id ?? 'unknown' }, 'message');
-      if (command) await command.run(turn);
-      else await turn.sendCard(unknownCommandCard(turn.t));
+      if (!command) await turn.sendCard(unknownCommandCard(turn.t));
+      else if (command.personalOnly && turn.conversationType !== 'personal') {
+        await turn.sendCard(adaptiveCard([paragraph(turn.t('command.personalOnly'))]));
+      } else await command.run(turn);
       await next();
     });
 
@@ -81,6 +83,9 @@ export class OiboBot extends TeamsActivityHandler {
     const data = action.data.safeParse(invokeValue.action.data ?? {});
     // A tampered or outdated card: say so on the card itself, write nothing.
     if (!data.success) return replaceCard(adaptiveCard([paragraph(turn.t('card.invalid'))]));
+    if (action.personalOnly && turn.conversationType !== 'personal') {
+      return replaceCard(adaptiveCard([paragraph(turn.t('command.personalOnly'))]));
+    }
     return action.run(turn, data.data);
   }
 

@@ -24,6 +24,7 @@ export const ASSESSMENT_COMMAND: CommandSpec = {
   ],
   usageKey: 'assessment.usage',
   descriptionKey: 'assessment.description',
+  personalOnly: true,
 };
 
 export const RESULTS_COMMAND: CommandSpec = {
@@ -31,6 +32,7 @@ export const RESULTS_COMMAND: CommandSpec = {
   patterns: [/^(i miei risultati|il mio risultato|risultati|my results?|results?)$/],
   usageKey: 'results.usage',
   descriptionKey: 'results.description',
+  personalOnly: true,
 };
 
 export interface AssessmentFeatureDeps {
@@ -91,7 +93,7 @@ function inPlace(
 export function assessmentActions(deps: AssessmentFeatureDeps): CardAction[] {
   const { assessment } = deps;
   const ref = (data: { c: string; v: number }) => ({ campaignId: data.c, version: data.v });
-  return [
+  const actions: CardAction[] = [
     {
       verb: VERBS.open,
       data: z.object({}),
@@ -143,4 +145,5 @@ export function assessmentActions(deps: AssessmentFeatureDeps): CardAction[] {
         inPlace(deps, (_t, objectId) => assessment.submit(objectId, ref(data)))(turn),
     },
   ];
+  return actions.map((action) => ({ ...action, personalOnly: true }));
 }

@@ -10,6 +10,7 @@ export const EXPORT_COMMAND: CommandSpec = {
   patterns: [/^(i miei dati|miei dati|my data|export my data|esporta i miei dati)$/],
   usageKey: 'privacy.export.usage',
   descriptionKey: 'privacy.export.description',
+  personalOnly: true,
 };
 
 export const ERASE_COMMAND: CommandSpec = {
@@ -17,6 +18,7 @@ export const ERASE_COMMAND: CommandSpec = {
   patterns: [/^(cancella i miei dati|elimina i miei dati|delete my data|erase my data)$/],
   usageKey: 'privacy.erase.usage',
   descriptionKey: 'privacy.erase.description',
+  personalOnly: true,
 };
 
 export function privacyCommands(privacy: PrivacyService): Command[] {
@@ -33,7 +35,7 @@ export function privacyCommands(privacy: PrivacyService): Command[] {
 }
 
 export function privacyActions(privacy: PrivacyService): CardAction[] {
-  return [
+  const actions: CardAction[] = [
     {
       verb: ERASE_VERBS.confirm,
       data: z.object({}),
@@ -49,4 +51,5 @@ export function privacyActions(privacy: PrivacyService): CardAction[] {
       run: async (turn) => replaceCard(noticeCard(turn.t('privacy.erase.cancelled'))),
     },
   ];
+  return actions.map((action) => ({ ...action, personalOnly: true }));
 }

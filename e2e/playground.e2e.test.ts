@@ -39,9 +39,9 @@ describe('óiBO in the Agents Playground', () => {
 
   it('answers aiuto with the command list', async () => {
     await say('aiuto');
-    const help = card('Cosa posso fare');
+    const help = card('Mostra questo elenco di comandi');
     await help.waitFor({ timeout: 15_000 });
-    expect(await help.innerText()).toContain('Mostra questo elenco di comandi');
+    expect(await help.innerText()).toContain('questionario');
     await screenshot(page, 'playground-help');
   }, 30_000);
 

@@ -1,10 +1,23 @@
 import { COMMAND_SPECS } from './command-specs';
-import { createServices, type Services } from '../server/app';
-import { generateDemoDirectory } from '../core/directory/demo-directory';
-import { freshStore, TEST_CONFIG } from '../test/store';
+import type { Services } from '../server/app';
+import { demoServices } from '../test/store';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity, SARA } from '../test/bot-harness';
 import { cardProblems } from './cards/card-validation';
 import { translator } from '../core/i18n/translator';
+
+/** Giulia, writing in a team's General channel. */
+const inTeamChannel = {
+  conversation: {
+    id: '19:general@thread.tacv2',
+    conversationType: 'channel',
+    isGroup: true,
+    name: 'General',
+  },
+  channelData: { team: { id: '19:general@thread.tacv2' } },
+  recipient: { id: '28:oibo', name: 'óiBO' },
+  from: { id: `29:${GIULIA.objectId}`, aadObjectId: GIULIA.objectId, name: '' },
+  serviceUrl: 'http://127.0.0.1:9/_connector',
+};
 
 describe('óiBO bot over the real store', () => {
   let services: Services;
@@ -12,10 +25,7 @@ describe('óiBO bot over the real store', () => {
   let bot: ReturnType<typeof botHarness>;
 
   beforeAll(async () => {
-    const fresh = await freshStore();
-    drop = fresh.drop;
-    services = createServices(fresh.store, TEST_CONFIG);
-    await services.directory.importPeople(generateDemoDirectory());
+    ({ services, drop } = await demoServices());
     bot = botHarness(services);
   });
   afterAll(() => drop());
@@ -55,26 +65,14 @@ describe('óiBO bot over the real store', () => {
   });
 
   it('greets a team once when the bot is added, not when people join', async () => {
-    const team = {
-      conversation: {
-        id: '19:general@thread.tacv2',
-        conversationType: 'channel',
-        isGroup: true,
-        name: 'General',
-      },
-      channelData: { team: { id: '19:general@thread.tacv2' } },
-      recipient: { id: '28:oibo', name: 'óiBO' },
-      from: { id: `29:${GIULIA.objectId}`, aadObjectId: GIULIA.objectId, name: '' },
-      serviceUrl: 'http://127.0.0.1:9/_connector',
-    };
     const botAdded = await bot.turn({
-      ...team,
+      ...inTeamChannel,
       type: 'conversationUpdate',
       membersAdded: [{ id: '28:oibo', name: '' }],
     });
     expect(cardText(cardsOf(botAdded))).toContain('aggiunto a questo team');
     const personJoined = await bot.turn({
-      ...team,
+      ...inTeamChannel,
       type: 'conversationUpdate',
       membersAdded: [{ id: '29:x', name: '' }],
     });
@@ -84,20 +82,7 @@ describe('óiBO bot over the real store', () => {
   it.each(['questionario', 'i miei risultati', 'i miei dati', 'cancella i miei dati'])(
     'keeps %j to the personal chat, never a channel',
     async (text) => {
-      const replies = await bot.turn({
-        type: 'message',
-        text,
-        conversation: {
-          id: '19:general@thread.tacv2',
-          conversationType: 'channel',
-          isGroup: true,
-          name: 'General',
-        },
-        channelData: { team: { id: '19:general@thread.tacv2' } },
-        recipient: { id: '28:oibo', name: 'óiBO' },
-        from: { id: `29:${GIULIA.objectId}`, aadObjectId: GIULIA.objectId, name: '' },
-        serviceUrl: 'http://127.0.0.1:9/_connector',
-      });
+      const replies = await bot.turn({ ...inTeamChannel, type: 'message', text });
       expect(cardText(cardsOf(replies))).toContain('solo nella chat personale');
     },
   );

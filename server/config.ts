@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BotAuthSettings } from '../bot/adapter';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -71,16 +72,6 @@ const EnvSchema = z
 /** Every environment variable the app reads. */
 export const CONFIG_KEYS = Object.keys(EnvSchema.shape);
 
-export type BotAuth =
-  | { mode: 'local' }
-  | {
-      mode: 'entra';
-      appId: string;
-      appType: 'SingleTenant' | 'UserAssignedMSI';
-      tenantId: string;
-      password?: string;
-    };
-
 export type StoreConfig =
   | { kind: 'embedded'; dataDir: string; prefix: string }
   | { kind: 'connectionString'; connectionString: string; prefix: string }
@@ -96,7 +87,7 @@ export interface Config {
   seedDemoData: boolean;
   playground: { enabled: boolean; port: number };
   pseudonymSecret: string;
-  botAuth: BotAuth;
+  botAuth: BotAuthSettings;
 }
 
 export class ConfigError extends Error {

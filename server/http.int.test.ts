@@ -1,9 +1,8 @@
 import type restify from 'restify';
 import { TableStore } from '../core/store/table-store';
-import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { cardText, GIULIA, silentLogger } from '../test/bot-harness';
 import { startMockConnector } from '../test/mock-connector';
-import { freshStore, TEST_CONFIG } from '../test/store';
+import { demoServices, TEST_CONFIG } from '../test/store';
 import { createBotServer, createServices, type Services } from './app';
 import { connectionStringFor } from './azurite';
 
@@ -44,10 +43,7 @@ describe('HTTP endpoints over the real store', () => {
   let connector: Awaited<ReturnType<typeof startMockConnector>>;
 
   beforeAll(async () => {
-    const fresh = await freshStore();
-    drop = fresh.drop;
-    services = createServices(fresh.store, TEST_CONFIG);
-    await services.directory.importPeople(generateDemoDirectory());
+    ({ services, drop } = await demoServices());
     server = createBotServer({ botAuth: { mode: 'local' } }, services, silentLogger);
     base = await listen(server);
     connector = await startMockConnector();

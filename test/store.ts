@@ -1,3 +1,5 @@
+import { generateDemoDirectory } from '../core/directory/demo-directory';
+import { createServices, type Services } from '../server/app';
 import { randomBytes } from 'node:crypto';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
@@ -18,3 +20,11 @@ export async function freshStore(): Promise<{ store: TableStore; drop: () => Pro
 }
 
 export const TEST_CONFIG = { pseudonymSecret: 'integration-tests-only-0123456789abcdef' };
+
+/** A fresh store with the services over it and the demo organisation imported. */
+export async function demoServices(): Promise<{ services: Services; drop: () => Promise<void> }> {
+  const { store, drop } = await freshStore();
+  const services = createServices(store, TEST_CONFIG);
+  await services.directory.importPeople(generateDemoDirectory());
+  return { services, drop };
+}

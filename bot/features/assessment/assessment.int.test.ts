@@ -2,9 +2,9 @@ import type { Activity } from 'botbuilder';
 import { rebuildAggregates } from '../../../core/assessment/aggregates-rebuild';
 import { PARTICIPANTS } from '../../../core/assessment/aggregates';
 import { generateDemoDirectory } from '../../../core/directory/demo-directory';
-import { createServices, type Services } from '../../../server/app';
+import type { Services } from '../../../server/app';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity } from '../../../test/bot-harness';
-import { freshStore, TEST_CONFIG } from '../../../test/store';
+import { demoServices } from '../../../test/store';
 import type { AdaptiveCard } from '../../cards/card';
 import { cardProblems } from '../../cards/card-validation';
 
@@ -74,10 +74,7 @@ describe('Digital Mindset assessment in chat', () => {
       .reduce((sum, row) => sum + row.count, 0);
 
   beforeAll(async () => {
-    const fresh = await freshStore();
-    drop = fresh.drop;
-    services = createServices(fresh.store, TEST_CONFIG);
-    await services.directory.importPeople(generateDemoDirectory());
+    ({ services, drop } = await demoServices());
     bot = botHarness(services);
   });
   afterAll(() => drop());
@@ -194,10 +191,7 @@ describe('assessment aggregates under concurrency', () => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const fresh = await freshStore();
-    drop = fresh.drop;
-    services = createServices(fresh.store, TEST_CONFIG);
-    await services.directory.importPeople(generateDemoDirectory());
+    ({ services, drop } = await demoServices());
   });
   afterAll(() => drop());
 

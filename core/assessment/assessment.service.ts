@@ -124,10 +124,7 @@ export class AssessmentService {
 
   /** Where the person stands without starting anything: undefined if they never started. */
   async peek(objectId: string): Promise<AssessmentView | undefined> {
-    const pseudonym = await this.deps.pseudonyms.find(objectId);
-    const stored = pseudonym
-      ? await this.deps.responses.get(pseudonym, this.campaignId)
-      : undefined;
+    const stored = await this.deps.responses.get(this.pseudonymOf(objectId), this.campaignId);
     if (!stored) return undefined;
     return this.position(stored.value);
   }
@@ -199,8 +196,7 @@ export class AssessmentService {
   async submit(objectId: string, ref: CardRef): Promise<AssessmentView> {
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
-    const pseudonym = await this.deps.pseudonyms.find(objectId);
-    if (!pseudonym) return { kind: 'invalid', reason: 'notStarted' };
+    const pseudonym = this.pseudonymOf(objectId);
     const submitted = await retryOnConflict(async () => {
       const stored = await this.deps.responses.get(pseudonym, this.campaignId);
       if (!stored) return undefined;
@@ -229,8 +225,7 @@ export class AssessmentService {
 
   /** The person's latest submitted result, if any. */
   async result(objectId: string): Promise<AssessmentView | undefined> {
-    const pseudonym = await this.deps.pseudonyms.find(objectId);
-    if (!pseudonym) return undefined;
+    const pseudonym = this.pseudonymOf(objectId);
     const stored = await this.deps.responses.get(pseudonym, this.campaignId);
     return stored?.value.status === 'submitted' ? this.resultView(stored.value) : undefined;
   }
@@ -273,8 +268,7 @@ export class AssessmentService {
   ): Promise<AssessmentView> {
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
-    const pseudonym = await this.deps.pseudonyms.find(objectId);
-    if (!pseudonym) return { kind: 'invalid', reason: 'notStarted' };
+    const pseudonym = this.pseudonymOf(objectId);
     return retryOnConflict(async () => {
       const stored = await this.deps.responses.get(pseudonym, this.campaignId);
       if (!stored) return { kind: 'invalid', reason: 'notStarted' } as const;
@@ -285,6 +279,11 @@ export class AssessmentService {
       await this.deps.responses.update(next, stored.etag);
       return view(next);
     });
+  }
+
+  /** Computed, not read: the hot path needs no lookup of the identity link. */
+  private pseudonymOf(objectId: string): string {
+    return this.deps.pseudonyms.pseudonymOf(objectId);
   }
 
   private checkRef(ref: CardRef): AssessmentView | undefined {

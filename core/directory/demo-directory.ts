@@ -1,19 +1,8 @@
 import departments from '../../content/demo/departments.json';
 import names from '../../content/demo/names.json';
 import playgroundUsers from '../../content/demo/playground-users.json';
+import { seededRandom } from '../util/random';
 import { PersonSchema, type Person } from './person';
-
-/** Seeded PRNG (mulberry32): the same demo organisation on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const DEMO_DOMAIN = 'comune-demo.example';
 const PEOPLE_PER_DEPARTMENT = 25;
@@ -24,7 +13,7 @@ const PEOPLE_PER_DEPARTMENT = 25;
  * mock users so that chatting there works as a known employee. No real person is in it.
  */
 export function generateDemoDirectory(seed = 2026): Person[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const hex = (n: number): string =>
     Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');

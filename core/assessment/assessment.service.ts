@@ -1,6 +1,8 @@
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import type { Pseudonyms } from '../privacy/pseudonyms';
+import type { Stored } from '../store/entity-table';
 import { AlreadyExistsError } from '../store/errors';
+import { LruCache } from '../util/lru-cache';
 import { retryOnConflict } from '../store/retry';
 import { contributionOf } from './aggregates';
 import type { AggregatesRepository } from './aggregates.repository';
@@ -69,6 +71,8 @@ export interface AssessmentDeps {
 export class AssessmentService {
   private readonly q: Questionnaire;
   private readonly now: () => Date;
+  /** In-progress rows this instance wrote last, so that an answer costs one write, not two calls. */
+  private readonly recent = new LruCache<string, Stored<Response>>(5_000, 10 * 60_000);
 
   constructor(private readonly deps: AssessmentDeps) {
     this.q = deps.questionnaire;
@@ -194,6 +198,7 @@ export class AssessmentService {
   }
 
   async submit(objectId: string, ref: CardRef): Promise<AssessmentView> {
+    this.recent.delete(this.pseudonymOf(objectId));
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
     const pseudonym = this.pseudonymOf(objectId);
@@ -237,6 +242,7 @@ export class AssessmentService {
 
   /** Removes the person's responses and their contribution to every aggregate. */
   async erase(pseudonym: string): Promise<number> {
+    this.recent.delete(pseudonym);
     const rows = await this.deps.responses.ofPerson(pseudonym);
     for (const row of rows) {
       if (row.value.status === 'submitted' && row.value.aggregated !== false)
@@ -269,14 +275,24 @@ export class AssessmentService {
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
     const pseudonym = this.pseudonymOf(objectId);
+    let trustCache = true;
     return retryOnConflict(async () => {
-      const stored = await this.deps.responses.get(pseudonym, this.campaignId);
+      // The first try writes against the row this instance last saw; the etag catches a change
+      // made elsewhere (412), and every retry reads the row afresh.
+      const cached = trustCache ? this.recent.get(pseudonym) : undefined;
+      trustCache = false;
+      const stored = cached ?? (await this.deps.responses.get(pseudonym, this.campaignId));
       if (!stored) return { kind: 'invalid', reason: 'notStarted' } as const;
       if (stored.value.status === 'submitted') return { kind: 'alreadySubmitted' } as const;
       const edited = edit(stored.value);
-      if (!edited) return view(stored.value);
+      if (!edited) {
+        this.recent.set(pseudonym, stored);
+        return view(stored.value);
+      }
       const next = { ...edited, updatedAt: this.now() };
-      await this.deps.responses.update(next, stored.etag);
+      this.recent.delete(pseudonym);
+      const etag = await this.deps.responses.update(next, stored.etag);
+      this.recent.set(pseudonym, { value: next, etag });
       return view(next);
     });
   }

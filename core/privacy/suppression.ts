@@ -1,0 +1,243 @@
+import type { AggregateValues } from '../assessment/aggregates';
+import { BAND_IDS, type BandId } from '../assessment/questionnaire';
+import {
+  buildOrgTree,
+  cheapestCycle,
+  derivableHidden,
+  equationGraph,
+  isWithin,
+  type Cell,
+  type OrgNode,
+  type OrgTree,
+} from './org-tree';
+
+export type { Cell } from './org-tree';
+
+/** Smallest group shown when a campaign does not set its own threshold. */
+export const DEFAULT_K = 5;
+/** No campaign may set a threshold below this. */
+export const MIN_K = 3;
+/** Free-text comments are shown only for groups of at least this many (or k, if larger). */
+export const FREE_TEXT_MIN = 10;
+
+/** The thresholds locked when a campaign starts. */
+export interface PrivacyPolicy {
+  readonly k: number;
+}
+
+/** A validated policy; throws a RangeError when k is not an integer ≥ {@link MIN_K}. */
+export function privacyPolicy(k: number = DEFAULT_K): PrivacyPolicy {
+  if (!Number.isInteger(k) || k < MIN_K) {
+    throw new RangeError(`k must be an integer of at least ${MIN_K}, got ${k}`);
+  }
+  return { k };
+}
+
+/** A value a screen may show, or the fact that it is hidden (never why, nor how large). */
+export type Shown = { suppressed: true } | { suppressed: false; values: AggregateValues };
+
+/**
+ * One row of a screen. `direct` marks the members attached to `orgUnitPath` itself rather than
+ * to one of its sub-units (present only for units that have both).
+ */
+export type ShownRow = Shown & { orgUnitPath: readonly string[]; direct: boolean };
+
+/** What a screen shows: the rows of one level of the scope, and the scope's total. */
+export interface PrivacyView {
+  total: Shown;
+  rows: ShownRow[];
+}
+
+/** Units `depth` levels below the scope (1 = its children), or the children of one unit. */
+export type ViewLevel = { depth: number } | { childrenOf: readonly string[] };
+
+/** A level outside the caller's scope was asked for. */
+export class OutOfScopeError extends Error {
+  override readonly name = 'OutOfScopeError';
+}
+
+/**
+ * One campaign × dimension with its suppression pattern decided. Every screen and export of any
+ * scope is a projection of this one pattern, so no two of them can be differenced.
+ */
+export interface Suppression {
+  readonly tree: OrgTree;
+  readonly hidden: readonly boolean[];
+  readonly policy: PrivacyPolicy;
+}
+
+/**
+ * Decides which units to hide. Pass every cell of one campaign × dimension (all units, not just
+ * the caller's scope) so that every scope sees the same pattern. Primary suppression hides units
+ * with count < k; complementary suppression then hides more units, cheapest first, until no hidden
+ * value can be computed from visible ones and no computable sum of hidden units covers fewer than
+ * k respondents.
+ */
+export function suppress(cells: readonly Cell[], policy: PrivacyPolicy): Suppression {
+  const { k } = privacyPolicy(policy.k);
+  const tree = buildOrgTree(cells);
+  const hidden = tree.nodes.map((node) => node.values.count < k);
+  // Hiding the organisation's total is the last resort; otherwise the fewest respondents.
+  const cost = (id: number): number =>
+    (tree.nodes[id]!.values.count + 1) * (id === 0 ? tree.nodes.length : 1);
+  const graph = equationGraph(tree);
+  for (;;) {
+    const derivable = derivableHidden(tree, hidden);
+    for (const id of derivable) {
+      const extra = cheapestCycle(tree, hidden, id, cost, graph);
+      if (extra === null) hidden.fill(true);
+      for (const other of extra ?? []) hidden[other] = true;
+    }
+    if (derivable.length > 0) continue;
+    const extra = smallGroupRepair(tree, hidden, k);
+    if (extra === null) break;
+    hidden[extra] = true;
+  }
+  return { tree, hidden, policy: { k } };
+}
+
+interface GroupBound {
+  /** Whether the subtree's frontier can consist of visible units only. */
+  canBeEmpty: boolean;
+  /** Fewest respondents in a non-empty set of hidden frontier units. */
+  least: number;
+}
+
+/**
+ * Visible unit T with a connected set W of units below it: T minus the visible units hanging off
+ * W is the sum of the hidden ones hanging off W. Finds the least such sum per T (tree DP) and, if
+ * one is below k, returns the smallest visible unit of that frontier to hide.
+ */
+function smallGroupRepair(tree: OrgTree, hidden: readonly boolean[], k: number): number | null {
+  const bounds: GroupBound[] = [];
+  const options = (child: OrgNode): GroupBound => {
+    const cut = hidden[child.id]
+      ? { canBeEmpty: false, least: child.values.count }
+      : { canBeEmpty: true, least: Infinity };
+    const below = bounds[child.id];
+    if (!below) return cut;
+    return {
+      canBeEmpty: cut.canBeEmpty || below.canBeEmpty,
+      least: Math.min(cut.least, below.least),
+    };
+  };
+  for (let id = tree.nodes.length - 1; id >= 0; id--) {
+    const node = tree.nodes[id]!;
+    if (node.children.length === 0) continue;
+    const parts = node.children.map((child) => options(tree.nodes[child]!));
+    const forced = parts.filter((part) => !part.canBeEmpty);
+    bounds[id] = {
+      canBeEmpty: forced.length === 0,
+      least:
+        forced.length === 0
+          ? Math.min(...parts.map((part) => part.least))
+          : forced.reduce((sum, part) => sum + part.least, 0),
+    };
+  }
+  const top = tree.nodes.find((node) => !hidden[node.id] && (bounds[node.id]?.least ?? k) < k);
+  if (!top) return null;
+  const frontier: number[] = [];
+  const walk = (node: OrgNode, nonEmpty: boolean): void => {
+    const parts = node.children.map((child) => options(tree.nodes[child]!));
+    const pick = parts.every((part) => part.canBeEmpty)
+      ? parts.reduce((best, part, i) => (part.least < parts[best]!.least ? i : best), 0)
+      : -1;
+    node.children.forEach((childId, i) => {
+      const child = tree.nodes[childId]!;
+      const wantNonEmpty = nonEmpty && (pick === -1 ? !parts[i]!.canBeEmpty : pick === i);
+      const below = bounds[childId];
+      const cutFits = wantNonEmpty ? hidden[childId] : !hidden[childId];
+      const cutIsBest = !below || !wantNonEmpty || child.values.count <= below.least;
+      if (cutFits && cutIsBest) frontier.push(childId);
+      else walk(child, wantNonEmpty);
+    });
+  };
+  walk(top, true);
+  const visible = frontier.filter((id) => !hidden[id]);
+  visible.sort((a, b) => tree.nodes[a]!.values.count - tree.nodes[b]!.values.count || a - b);
+  return visible[0] ?? null;
+}
+
+/** The rows and total a screen for `scope` may show at `level`. */
+export function viewOf(
+  suppression: Suppression,
+  scope: readonly string[],
+  level: ViewLevel,
+): PrivacyView {
+  const { tree } = suppression;
+  const unit = (path: readonly string[]): OrgNode | undefined =>
+    tree.nodes.find((node) => !node.direct && samePath(node.path, path));
+  const root = unit(scope);
+  const total: Shown = root ? shown(suppression, root) : { suppressed: true };
+  let nodes: OrgNode[];
+  if ('depth' in level) {
+    if (!Number.isInteger(level.depth) || level.depth < 1) {
+      throw new RangeError(`depth must be an integer of at least 1, got ${level.depth}`);
+    }
+    nodes = root ? descendantsAt(tree, root, level.depth) : [];
+  } else {
+    if (!isWithin(level.childrenOf, scope)) throw new OutOfScopeError('unit outside the scope');
+    const parent = unit(level.childrenOf);
+    nodes = parent ? parent.children.map((id) => tree.nodes[id]!) : [];
+  }
+  const rows = nodes.map((node) => ({
+    ...shown(suppression, node),
+    orgUnitPath: node.path,
+    direct: node.direct,
+  }));
+  return { total, rows };
+}
+
+/** {@link suppress} then {@link viewOf}, for a single screen. */
+export function protectedView(
+  cells: readonly Cell[],
+  policy: PrivacyPolicy,
+  scope: readonly string[],
+  level: ViewLevel,
+): PrivacyView {
+  return viewOf(suppress(cells, policy), scope, level);
+}
+
+function descendantsAt(tree: OrgTree, root: OrgNode, depth: number): OrgNode[] {
+  let level = [root];
+  for (let i = 0; i < depth; i++)
+    level = level.flatMap((node) => node.children.map((id) => tree.nodes[id]!));
+  return level;
+}
+
+function shown({ hidden }: Suppression, node: OrgNode): Shown {
+  return hidden[node.id] ? { suppressed: true } : { suppressed: false, values: node.values };
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** Mean score of a visible cell (scores are stored in tenths); null when hidden or empty. */
+export function meanOf(cell: Shown): number | null {
+  if (cell.suppressed || cell.values.count === 0) return null;
+  return cell.values.sumTenths / cell.values.count / 10;
+}
+
+/** Population standard deviation of a visible cell's scores; null when hidden or empty. */
+export function stdDevOf(cell: Shown): number | null {
+  if (cell.suppressed || cell.values.count === 0) return null;
+  const { count, sumTenths, sumSqHundredths } = cell.values;
+  const variance = sumSqHundredths / count - (sumTenths / count) ** 2;
+  return Math.sqrt(Math.max(0, variance)) / 10;
+}
+
+/** Share of a visible cell's respondents in each band (0–1); null when hidden or empty. */
+export function bandShares(cell: Shown): Record<BandId, number> | null {
+  if (cell.suppressed || cell.values.count === 0) return null;
+  const { bands, count } = cell.values;
+  return Object.fromEntries(BAND_IDS.map((band) => [band, bands[band] / count])) as Record<
+    BandId,
+    number
+  >;
+}
+
+/** Whether a group's free-text comments may be shown: at least max(10, k) respondents. */
+export function mayShowFreeText(respondents: number, policy: PrivacyPolicy): boolean {
+  return respondents >= Math.max(FREE_TEXT_MIN, policy.k);
+}

@@ -180,7 +180,7 @@ describe('Digital Mindset assessment in chat', () => {
     expect(exported).toContain('Giulia Ferri');
     const confirm = await say(bot, GIULIA, 'cancella i miei dati');
     const done = await click(bot, GIULIA, confirm, 'Sì, cancella');
-    expect(cardText(done)).toContain('i tuoi dati sono stati cancellati (1 questionari)');
+    expect(cardText(done)).toContain('le tue risposte e i tuoi risultati sono stati cancellati');
     expect(await participants()).toBe(0);
     expect(cardText(await say(bot, GIULIA, 'my results'))).toContain('Non hai ancora un risultato');
   });

@@ -41,8 +41,8 @@ export function privacyActions(privacy: PrivacyService): CardAction[] {
       data: z.object({}),
       run: async (turn) => {
         if (!turn.objectId) return replaceCard(noticeCard(turn.t('assessment.unidentified')));
-        const { assessments } = await privacy.erase(turn.objectId);
-        return replaceCard(noticeCard(turn.t('privacy.erase.done', { count: assessments })));
+        await privacy.erase(turn.objectId);
+        return replaceCard(noticeCard(turn.t('privacy.erase.done')));
       },
     },
     {

@@ -3,23 +3,15 @@ import { readFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import type restify from 'restify';
 import { z } from 'zod';
-import { createAdapter } from '../bot/adapter';
 import { replaceCard, type CardAction } from '../bot/card-actions';
 import { viewCard } from '../bot/features/assessment/assessment.cards';
-import {
-  assessmentActions,
-  assessmentCommands,
-} from '../bot/features/assessment/assessment.handlers';
 import { VERBS } from '../bot/features/assessment/assessment.verbs';
-import { privacyActions, privacyCommands } from '../bot/features/privacy/privacy.handlers';
-import { OiboBot } from '../bot/oibo-bot';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { translator } from '../core/i18n/translator';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
-import { createBotServer, createServices, type Services } from '../server/app';
+import { createBot, createBotServer, createServices, type Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { createHttpServer } from '../server/http';
 
 const PEOPLE = 50;
 /** Per person, the first invokes (the start and the first answers) warm JIT, sockets, Azurite. */
@@ -30,6 +22,11 @@ export const TURN_BAR = 2;
 const STATIC_VERB = 'bench.static';
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat times. */
 const CLOCK_TICKS = 100;
+/** Local bot auth; the tab API is not measured here, so no caller is ever authenticated. */
+const BENCH_SERVER = {
+  botAuth: { mode: 'local' as const },
+  authenticate: () => Promise.reject(new Error('the tab API is not benchmarked here')),
+};
 const BENCH_CONFIG = { pseudonymSecret: 'bench-only-0123456789abcdef0123456789' };
 
 export interface TurnRun {
@@ -164,7 +161,7 @@ async function startStack(): Promise<Stack> {
     const services = createServices(store, BENCH_CONFIG);
     await services.directory.importPeople(generateDemoDirectory());
     const logger = pino({ level: 'warn' });
-    servers.push(createBotServer({ botAuth: { mode: 'local' } }, services, logger));
+    servers.push(createBotServer(BENCH_SERVER, services, logger));
     servers.push(floorServer(services, logger));
     const [answerUrl, floorUrl] = (await Promise.all(servers.map(listen))) as [string, string];
     return { services, answerUrl, floorUrl, azuritePid: azurite.pid, storeCallsDuring, close };
@@ -231,7 +228,6 @@ function cpuMsOf(pid: number | undefined): number | undefined {
 
 /** The production bot with one more card action, answering a card built once. */
 function floorServer(services: Services, logger: Logger): restify.Server {
-  const features = { assessment: services.assessment, questionnaire: services.questionnaire };
   const { questionnaire } = services;
   const card = viewCard(
     { t: translator('it-IT'), locale: 'it-IT', questionnaire },
@@ -249,19 +245,12 @@ function floorServer(services: Services, logger: Logger): restify.Server {
     data: z.object({}),
     run: async () => replaceCard(card),
   };
-  const bot = new OiboBot({
-    directory: services.directory,
-    conversationRefs: services.conversationRefs,
+  return createBotServer(
+    BENCH_SERVER,
+    services,
     logger,
-    commands: [...assessmentCommands(features), ...privacyCommands(services.privacy)],
-    cardActions: [
-      ...assessmentActions(features),
-      ...privacyActions(services.privacy),
-      staticAction,
-    ],
-  });
-  const adapter = createAdapter({ mode: 'local' }, logger);
-  return createHttpServer({ adapter, bot, store: services.store, logger });
+    createBot(services, logger, [staticAction]),
+  );
 }
 
 /** Start, then every item in order (1–5 on the scale, yes/no on the choices), then the review. */

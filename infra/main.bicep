@@ -40,6 +40,9 @@ param tablesPrefix string = ''
 @description('Object id of the person who creates the pseudonym secret once (az ad signed-in-user show --query id); empty to grant nobody.')
 param secretsOfficerId string = ''
 
+@description('Client id (GUID) of the Entra app registration the tab signs in to (SSO, access_as_user).')
+param tabSsoClientId string
+
 @description('Days Log Analytics keeps logs and telemetry.')
 @minValue(30)
 param logRetentionDays int = 30
@@ -97,6 +100,8 @@ module app 'modules/app-service.bicep' = {
     tablesEndpoint: storage.outputs.tableEndpoint
     tablesPrefix: tablesPrefix
     keyVaultName: keyVaultName
+    tabSsoClientId: tabSsoClientId
+    tabSsoTenantId: tenant().tenantId
     logLevel: logLevel
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

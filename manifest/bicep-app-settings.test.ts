@@ -22,6 +22,8 @@ const DEPLOYMENT_VALUES: Record<string, string> = {
   MicrosoftAppId: '0d6c7a2e-91b4-4f3a-8e25-3c1f6b9d4a70',
   MicrosoftAppTenantId: '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00',
   PSEUDONYM_SECRET: 'stand-in-for-the-key-vault-secret-of-48-characters',
+  TAB_SSO_CLIENT_ID: '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60',
+  TAB_SSO_TENANT_ID: '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00',
 };
 
 /** `key: value` entries of a top-level Bicep object variable, values as Bicep source text. */

@@ -24,6 +24,8 @@ import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
 import type { Config, StoreConfig } from './config';
+import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
+import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
 
 export interface Services {
@@ -114,27 +116,55 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   logger.info(summary, 'demo directory created');
 }
 
-export function createBot(services: Services, logger: Logger): OiboBot {
+/** The bot with every feature; `extraActions` lets a benchmark add a verb of its own. */
+export function createBot(
+  services: Services,
+  logger: Logger,
+  extraActions: CardAction[] = [],
+): OiboBot {
   const features = { assessment: services.assessment, questionnaire: services.questionnaire };
   return new OiboBot({
     directory: services.directory,
     conversationRefs: services.conversationRefs,
     logger,
     commands: [...assessmentCommands(features), ...privacyCommands(services.privacy)],
-    cardActions: [...assessmentActions(features), ...privacyActions(services.privacy)],
+    cardActions: [
+      ...assessmentActions(features),
+      ...privacyActions(services.privacy),
+      ...extraActions,
+    ],
   });
 }
 
+/** Who calls the tab API: Entra SSO tokens, or demo identities locally (never in production). */
+export function createTabAuthenticator(
+  config: Pick<Config, 'tabAuth' | 'env'>,
+  services: Services,
+): Authenticator {
+  const auth =
+    config.tabAuth.mode === 'entra'
+      ? config.tabAuth
+      : { mode: 'demo' as const, production: config.env === 'production' };
+  return createAuthenticator(auth, services.directory);
+}
+
 export function createBotServer(
-  config: Pick<Config, 'botAuth'>,
+  options: { botAuth: Config['botAuth']; authenticate: Authenticator },
   services: Services,
   logger: Logger,
+  bot: OiboBot = createBot(services, logger),
 ): restify.Server {
-  const adapter = createAdapter(config.botAuth, logger);
   return createHttpServer({
-    adapter,
-    bot: createBot(services, logger),
+    adapter: createAdapter(options.botAuth, logger),
+    bot,
     store: services.store,
     logger,
+    tabApi: {
+      authenticate: options.authenticate,
+      assessment: services.assessment,
+      questionnaire: services.questionnaire,
+      privacy: services.privacy,
+      aggregates: services.aggregates,
+    },
   });
 }

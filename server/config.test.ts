@@ -8,6 +8,8 @@ const APP = {
   MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
   MicrosoftAppPassword: 'very-secret-value',
   PSEUDONYM_SECRET: 'a-long-production-secret-of-40-characters',
+  TAB_SSO_CLIENT_ID: '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60',
+  TAB_SSO_TENANT_ID: '66666666-7777-4888-9999-000000000000',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
       'MicrosoftAppId: required in production: without it the bot endpoint is unauthenticated',
       'TABLES_ENDPOINT: required in production: the embedded store is for local use only',
       'PSEUDONYM_SECRET: required in production: it keys the pseudonyms of answers',
+      'TAB_SSO_CLIENT_ID: TAB_SSO_CLIENT_ID and TAB_SSO_TENANT_ID are required in production: without them the tab uses demo identities',
     ]);
   });
 
@@ -69,6 +72,11 @@ describe('loadConfig', () => {
       password: APP.MicrosoftAppPassword,
     });
     expect(config.playground.enabled).toBe(false);
+    expect(config.tabAuth).toEqual({
+      mode: 'entra',
+      tenantId: APP.TAB_SSO_TENANT_ID,
+      clientId: APP.TAB_SSO_CLIENT_ID,
+    });
     expect(config.seedDemoData).toBe(false);
   });
 

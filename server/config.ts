@@ -25,6 +25,8 @@ const EnvSchema = z
     PLAYGROUND: bool.optional(),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     PSEUDONYM_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    TAB_SSO_CLIENT_ID: z.uuid().optional(),
+    TAB_SSO_TENANT_ID: z.uuid().optional(),
     MicrosoftAppId: z.uuid().optional(),
     MicrosoftAppPassword: z.string().min(1).optional(),
     MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).optional(),
@@ -58,6 +60,15 @@ const EnvSchema = z
     if (production && !env.PSEUDONYM_SECRET) {
       issue('PSEUDONYM_SECRET', 'required in production: it keys the pseudonyms of answers');
     }
+    if (production && !(env.TAB_SSO_CLIENT_ID && env.TAB_SSO_TENANT_ID)) {
+      issue(
+        'TAB_SSO_CLIENT_ID',
+        'TAB_SSO_CLIENT_ID and TAB_SSO_TENANT_ID are required in production: without them the tab uses demo identities',
+      );
+    }
+    if (Boolean(env.TAB_SSO_CLIENT_ID) !== Boolean(env.TAB_SSO_TENANT_ID)) {
+      issue('TAB_SSO_TENANT_ID', 'set TAB_SSO_CLIENT_ID and TAB_SSO_TENANT_ID together');
+    }
     if (production && env.PLAYGROUND) issue('PLAYGROUND', 'not allowed in production');
     if (production && env.SEED_DEMO_DATA) issue('SEED_DEMO_DATA', 'not allowed in production');
     if (env.MicrosoftAppId) {
@@ -88,6 +99,8 @@ export interface Config {
   playground: { enabled: boolean; port: number };
   pseudonymSecret: string;
   botAuth: BotAuthSettings;
+  /** Entra SSO for the tab API; demo identities (local only) without it. */
+  tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
 }
 
 export class ConfigError extends Error {
@@ -151,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       port: e.PLAYGROUND_PORT,
     },
     pseudonymSecret: e.PSEUDONYM_SECRET ?? LOCAL_PSEUDONYM_SECRET,
+    tabAuth:
+      e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
+        ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }
+        : { mode: 'demo' },
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

@@ -3,8 +3,13 @@ import { TableStore } from '../core/store/table-store';
 import { cardText, GIULIA, silentLogger } from '../test/bot-harness';
 import { startMockConnector } from '../test/mock-connector';
 import { demoServices, TEST_CONFIG } from '../test/store';
-import { createBotServer, createServices, type Services } from './app';
+import { createBotServer, createServices, createTabAuthenticator, type Services } from './app';
 import { connectionStringFor } from './azurite';
+
+const localOptions = (services: Services) => ({
+  botAuth: { mode: 'local' as const },
+  authenticate: createTabAuthenticator({ tabAuth: { mode: 'demo' }, env: 'test' }, services),
+});
 
 async function listen(server: restify.Server): Promise<string> {
   await new Promise<void>((resolve) => {
@@ -44,7 +49,7 @@ describe('HTTP endpoints over the real store', () => {
 
   beforeAll(async () => {
     ({ services, drop } = await demoServices());
-    server = createBotServer({ botAuth: { mode: 'local' } }, services, silentLogger);
+    server = createBotServer(localOptions(services), services, silentLogger);
     base = await listen(server);
     connector = await startMockConnector();
   });
@@ -86,6 +91,15 @@ describe('HTTP endpoints over the real store', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('lets the local tab name a demo identity (no Entra configuration)', async () => {
+    const response = await fetch(`${base}/api/v1/me`, {
+      headers: { 'x-oibo-demo-user': GIULIA.objectId },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ displayName: 'Giulia Ferri' });
+    expect((await fetch(`${base}/api/v1/me`)).status).toBe(401);
+  });
+
   it('serves the tab shell', async () => {
     const response = await fetch(`${base}/tab/`);
     expect(response.status).toBe(200);
@@ -102,7 +116,7 @@ describe('HTTP endpoints over the real store', () => {
         connectionString: connectionStringFor(9),
       });
       downServer = createBotServer(
-        { botAuth: { mode: 'local' } },
+        localOptions(services),
         createServices(dead, TEST_CONFIG),
         silentLogger,
       );
@@ -137,6 +151,7 @@ describe('HTTP endpoints over the real store', () => {
     beforeAll(async () => {
       authServer = createBotServer(
         {
+          ...localOptions(services),
           botAuth: {
             mode: 'entra',
             appId: '11111111-2222-4333-8444-555555555555',

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import type { OiboBot } from '../bot/oibo-bot';
 import type { TableStore } from '../core/store/table-store';
+import { registerTabApi, type TabApiDeps } from '../tab/api/routes';
 import { checkStore } from './health';
 
 export interface HttpDeps {
@@ -11,13 +12,20 @@ export interface HttpDeps {
   bot: OiboBot;
   store: TableStore;
   logger: Logger;
+  tabApi: Omit<TabApiDeps, 'logger'>;
 }
 
 /** Bot activities are small; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024;
 const TAB_DIR = path.resolve(__dirname, '../tab/web');
 
-export function createHttpServer({ adapter, bot, store, logger }: HttpDeps): restify.Server {
+export function createHttpServer({
+  adapter,
+  bot,
+  store,
+  logger,
+  tabApi,
+}: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'oibo', handleUncaughtExceptions: false });
   const started = new WeakMap<restify.Request, number>();
 
@@ -26,6 +34,7 @@ export function createHttpServer({ adapter, bot, store, logger }: HttpDeps): res
     res.setHeader('x-request-id', req.getId());
     next();
   });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const ms = performance.now() - (started.get(req) ?? performance.now());
@@ -52,6 +61,8 @@ export function createHttpServer({ adapter, bot, store, logger }: HttpDeps): res
       health.ok ? { status: 'ok' } : { status: 'unavailable', reason: health.reason },
     );
   });
+
+  registerTabApi(server, { ...tabApi, logger });
 
   server.get('/tab', (_req, res, next) => {
     res.redirect(301, '/tab/', next);

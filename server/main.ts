@@ -1,5 +1,11 @@
 import type { Logger } from 'pino';
-import { createBotServer, createServices, openStore, seedDemoData } from './app';
+import {
+  createBotServer,
+  createServices,
+  createTabAuthenticator,
+  openStore,
+  seedDemoData,
+} from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { startPlayground, type PlaygroundHandle } from './playground';
@@ -25,7 +31,11 @@ async function main(): Promise<void> {
   const services = createServices(opened.store, config);
   if (config.seedDemoData) await seedDemoData(services, logger);
 
-  const server = createBotServer(config, services, logger);
+  const server = createBotServer(
+    { botAuth: config.botAuth, authenticate: createTabAuthenticator(config, services) },
+    services,
+    logger,
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,5 +1,11 @@
 // Linux App Service running the Node.js server: bot endpoint, tab, API.
 
+@description('Client id of the tab\'s Entra app registration (the audience of tab tokens).')
+param tabSsoClientId string
+
+@description('Tenant whose users sign in to the tab.')
+param tabSsoTenantId string
+
 @description('Azure region.')
 param location string
 
@@ -54,6 +60,8 @@ var configSettings = {
   MicrosoftAppType: 'UserAssignedMSI'
   MicrosoftAppId: botAppId
   MicrosoftAppTenantId: botTenantId
+  TAB_SSO_CLIENT_ID: tabSsoClientId
+  TAB_SSO_TENANT_ID: tabSsoTenantId
   // Resolved by App Service with the system-assigned identity before the process starts.
   PSEUDONYM_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=pseudonym-secret)'
 }

@@ -1,0 +1,163 @@
+import type restify from 'restify';
+import { generateDemoDirectory } from '../../core/directory/demo-directory';
+import { createBotServer, type Services } from '../../server/app';
+import { silentLogger } from '../../test/bot-harness';
+import { demoServices } from '../../test/store';
+import users from '../../content/demo/playground-users.json';
+import { createAuthenticator } from './auth/authenticator';
+import { createTestTokenIssuer, type TestTokenIssuer } from './auth/test-tokens';
+
+const TENANT = '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00';
+const CLIENT = '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60';
+const [GIULIA, MARCO, SARA] = [users[0]!, users[1]!, users[2]!]; // employee, manager, admin
+
+describe('tab API over HTTP with Entra tokens', () => {
+  let services: Services;
+  let drop: () => Promise<void>;
+  let server: restify.Server;
+  let base: string;
+  let issuer: TestTokenIssuer;
+
+  const call = async (path: string, as?: { objectId: string }, init: RequestInit = {}) => {
+    const token = as ? await issuer.mint({ claims: { oid: as.objectId } }) : undefined;
+    return fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        'accept-language': 'it-IT',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    });
+  };
+
+  /** Submits a full assessment for `person`, every answer `value`. */
+  const submit = async (
+    person: { objectId?: string; orgUnitPath: string[] },
+    value: 1 | 2 | 3 | 4 | 5,
+  ) => {
+    const { assessment, questionnaire } = services;
+    const ref = { campaignId: assessment.campaignId, version: questionnaire.version };
+    await assessment.resume({ objectId: person.objectId!, orgUnitPath: person.orgUnitPath });
+    for (const item of questionnaire.items) {
+      await assessment.answer(
+        person.objectId!,
+        ref,
+        item.id,
+        item.type === 'likert' ? value : true,
+      );
+    }
+    await assessment.submit(person.objectId!, ref);
+  };
+
+  beforeAll(async () => {
+    ({ services, drop } = await demoServices());
+    issuer = await createTestTokenIssuer({ tenantId: TENANT, clientId: CLIENT });
+    const authenticate = createAuthenticator(
+      { mode: 'entra', tenantId: TENANT, clientId: CLIENT, jwks: issuer.jwks },
+      services.directory,
+    );
+    server = createBotServer({ botAuth: { mode: 'local' }, authenticate }, services, silentLogger);
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await drop();
+  });
+
+  it('refuses calls without a token with a localised 401 problem', async () => {
+    const response = await call('/api/v1/me');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await response.json()).toMatchObject({
+      status: 401,
+      reason: 'missing',
+      title: expect.stringContaining('Teams'),
+    });
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const token = await issuer.mint({ claims: { oid: GIULIA.objectId }, untrustedKey: 'sameKid' });
+    const response = await fetch(`${base}/api/v1/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('tells an employee who they are', async () => {
+    const response = await call('/api/v1/me', GIULIA);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      displayName: 'Giulia Ferri',
+      roles: ['employee'],
+    });
+  });
+
+  it("serves an employee's own result only once it exists, and erases it", async () => {
+    expect((await call('/api/v1/me/results', GIULIA)).status).toBe(404);
+    await submit(GIULIA, 4);
+    const response = await call('/api/v1/me/results', GIULIA);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { dimensions: { score: number; bandLabel: string }[] };
+    expect(body.dimensions).toHaveLength(6);
+    expect(body.dimensions[0]).toMatchObject({
+      bandLabel: expect.stringMatching(/Base|Intermedio|Avanzato/),
+    });
+
+    const data = await call('/api/v1/me/data', GIULIA);
+    expect(data.headers.get('content-disposition')).toContain('attachment');
+    expect(((await data.json()) as { assessments: unknown[] }).assessments).toHaveLength(1);
+
+    expect((await call('/api/v1/me/data', GIULIA, { method: 'DELETE' })).status).toBe(204);
+    expect((await call('/api/v1/me/results', GIULIA)).status).toBe(404);
+  });
+
+  it('keeps the dashboard from employees', async () => {
+    const response = await call('/api/v1/dashboard/heatmap', GIULIA);
+    expect(response.status).toBe(403);
+  });
+
+  it('shows a manager their subtree only, hiding groups under 5 and what would reveal them', async () => {
+    const area = MARCO.orgUnitPath[0]!;
+    const people = generateDemoDirectory().filter(
+      (p) => p.orgUnitPath[0] === area && p.orgUnitPath.length === 2,
+    );
+    const byUnit = new Map<string, typeof people>();
+    for (const p of people)
+      byUnit.set(p.orgUnitPath[1]!, [...(byUnit.get(p.orgUnitPath[1]!) ?? []), p]);
+    const [big, small] = [...byUnit.values()];
+    for (const p of big!.slice(0, 6)) await submit(p, 5);
+    for (const p of small!.slice(0, 2)) await submit(p, 2);
+    const outside = generateDemoDirectory().find((p) => p.orgUnitPath[0] !== area)!;
+    await submit(outside, 3);
+
+    const response = await call('/api/v1/dashboard/heatmap', MARCO);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      scope: string[];
+      dimensions: {
+        units: {
+          orgUnitPath: string[];
+          hidden: boolean;
+          count: number | null;
+          mean: number | null;
+        }[];
+      }[];
+    };
+    expect(body.scope).toEqual([area]);
+    const units = body.dimensions[0]!.units;
+    expect(units.every((u) => u.orgUnitPath[0] === area)).toBe(true);
+    expect(units.filter((u) => !u.hidden).every((u) => (u.count ?? 0) >= 5)).toBe(true);
+    const smallUnit = units.find((u) => u.orgUnitPath[1] === small![0]!.orgUnitPath[1]);
+    expect(smallUnit).toMatchObject({ hidden: true, count: null, mean: null });
+  });
+
+  it('shows admins the whole organisation and validates the query', async () => {
+    const response = await call('/api/v1/dashboard/heatmap', SARA);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { scope: string[] }).scope).toEqual([]);
+    expect((await call('/api/v1/dashboard/heatmap?depth=9', SARA)).status).toBe(400);
+  });
+});

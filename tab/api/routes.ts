@@ -1,0 +1,144 @@
+import type { Logger } from 'pino';
+import type restify from 'restify';
+import { z } from 'zod';
+import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
+import type { AssessmentService } from '../../core/assessment/assessment.service';
+import type { Questionnaire } from '../../core/assessment/questionnaire';
+import { departmentOf, type Locale } from '../../core/directory/person';
+import { resolveLocale, translator, type MessageKey } from '../../core/i18n/translator';
+import type { PrivacyService } from '../../core/privacy/privacy.service';
+import { AuthError, isAuthError } from './auth/auth-error';
+import type { Authenticator } from './auth/authenticator';
+import { authorize, type Identity } from './auth/identity';
+import { heatmap } from './dashboard';
+import { sendProblem } from './problem';
+
+export interface TabApiDeps {
+  authenticate: Authenticator;
+  assessment: AssessmentService;
+  questionnaire: Questionnaire;
+  privacy: PrivacyService;
+  aggregates: AggregatesRepository;
+  logger: Logger;
+}
+
+interface Call {
+  identity: Identity;
+  locale: Locale;
+  req: restify.Request;
+  res: restify.Response;
+}
+
+const HeatmapQuery = z.strictObject({ depth: z.coerce.number().int().min(1).max(3).default(1) });
+
+/**
+ * The JSON API of the tab, under /api/v1. Every route authenticates (Entra SSO token, or a demo
+ * identity locally) before anything else; errors are localised problem+json.
+ */
+export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
+  const route =
+    (handler: (call: Call) => Promise<void>) =>
+    async (req: restify.Request, res: restify.Response) => {
+      const locale = resolveLocale(req.header('accept-language')?.split(',')[0]);
+      const t = translator(locale);
+      try {
+        const identity = await deps.authenticate(req.headers);
+        await handler({ identity, locale, req, res });
+      } catch (error) {
+        if (isAuthError(error)) {
+          if (error.status === 401)
+            res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+          return sendProblem(res, error.status, t(`api.error.${error.status}` as MessageKey), {
+            reason: error.reason,
+          });
+        }
+        if (error instanceof z.ZodError) {
+          return sendProblem(res, 400, t('api.error.400'), {
+            errors: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          });
+        }
+        deps.logger.error(
+          {
+            err: { name: (error as Error).name, message: (error as Error).message },
+            path: req.getPath(),
+          },
+          'tab api failed',
+        );
+        return sendProblem(res, 500, t('api.error.500'));
+      }
+    };
+
+  server.get(
+    '/api/v1/me',
+    route(async ({ identity, res }) => {
+      const { person } = identity;
+      res.json({
+        objectId: identity.objectId,
+        displayName: person?.displayName ?? null,
+        department: person ? departmentOf(person) : null,
+        orgUnitPath: person?.orgUnitPath ?? null,
+        roles: identity.roles,
+        locale: person?.locale ?? null,
+      });
+    }),
+  );
+
+  server.get(
+    '/api/v1/me/results',
+    route(async ({ identity, locale, res }) => {
+      const view = await deps.assessment.result(identity.objectId);
+      if (view?.kind !== 'result')
+        return sendProblem(res, 404, translator(locale)('assessment.noResult'));
+      const q = deps.questionnaire;
+      const dimension = (id: string) => q.dimensions.find((d) => d.id === id);
+      const band = (id: string | null) =>
+        id ? (q.bands.find((b) => b.id === id)?.label[locale] ?? id) : null;
+      res.json({
+        questionnaire: { id: q.id, version: q.version, title: q.title[locale] },
+        submittedAt: view.submittedAt.toISOString(),
+        dimensions: view.result.dimensions.map((d) => ({
+          id: d.dimension,
+          name: dimension(d.dimension)?.name[locale] ?? d.dimension,
+          score: d.score,
+          band: d.band,
+          bandLabel: band(d.band),
+        })),
+        strengths: view.highlights.strengths.map((s) => s.dimension),
+        growth: view.highlights.growth.map((g) => ({
+          dimension: g.dimension,
+          suggestion: g.suggestion.text[locale],
+        })),
+      });
+    }),
+  );
+
+  server.get(
+    '/api/v1/me/data',
+    route(async ({ identity, res }) => {
+      res.setHeader('content-disposition', 'attachment; filename="oibo-my-data.json"');
+      res.json(await deps.privacy.export(identity.objectId));
+    }),
+  );
+
+  server.del(
+    '/api/v1/me/data',
+    route(async ({ identity, res }) => {
+      await deps.privacy.erase(identity.objectId);
+      res.status(204);
+      res.end();
+    }),
+  );
+
+  server.get(
+    '/api/v1/dashboard/heatmap',
+    route(async ({ identity, req, res }) => {
+      authorize(identity, 'manager');
+      const { depth } = HeatmapQuery.parse(req.query ?? {});
+      // Admins see the whole organisation; a manager their own subtree, and nothing without one.
+      const scope = identity.roles.includes('admin') ? [] : identity.managerScope;
+      if (!scope) throw new AuthError('forbidden');
+      const rows = await deps.aggregates.campaign(deps.assessment.campaignId);
+      res.json(heatmap(rows, deps.questionnaire, scope, depth));
+    }),
+  );
+}

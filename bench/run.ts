@@ -1,4 +1,5 @@
 import { benchStartup } from './startup';
+import { benchDashboard, printDashboard } from './dashboard';
 import { benchTurn, printTurn } from './turn';
 
 /** Runs every benchmark and prints its figures; bars are ratios measured in the same run. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
 
   const turn = await benchTurn();
   printTurn(turn);
+  printDashboard(await benchDashboard());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors > 0) process.exitCode = 1;
 }

@@ -10,7 +10,7 @@ import type { PrivacyService } from '../../core/privacy/privacy.service';
 import { AuthError, isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
 import { authorize, type Identity } from './auth/identity';
-import { heatmap } from './dashboard';
+import { Dashboard } from './dashboard';
 import { sendProblem } from './problem';
 
 export interface TabApiDeps {
@@ -36,6 +36,7 @@ const HeatmapQuery = z.strictObject({ depth: z.coerce.number().int().min(1).max(
  * identity locally) before anything else; errors are localised problem+json.
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
+  const dashboard = new Dashboard(deps.aggregates, deps.questionnaire);
   const route =
     (handler: (call: Call) => Promise<void>) =>
     async (req: restify.Request, res: restify.Response) => {
@@ -137,8 +138,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       // Admins see the whole organisation; a manager their own subtree, and nothing without one.
       const scope = identity.roles.includes('admin') ? [] : identity.managerScope;
       if (!scope) throw new AuthError('forbidden');
-      const rows = await deps.aggregates.campaign(deps.assessment.campaignId);
-      res.json(heatmap(rows, deps.questionnaire, scope, depth));
+      res.json(await dashboard.heatmap(deps.assessment.campaignId, scope, depth));
     }),
   );
 }

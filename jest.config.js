@@ -1,4 +1,7 @@
-/** Two projects: unit tests (no network) and integration tests (a real Azurite per run). */
+/**
+ * Three projects: unit tests (no network), integration tests (a real Azurite per run), and the
+ * tab's component tests (jsdom).
+ */
 const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = {
   transform,
@@ -21,6 +24,27 @@ module.exports = {
       testMatch: ['**/*.int.test.ts'],
       globalSetup: '<rootDir>/test/azurite-global-setup.ts',
       globalTeardown: '<rootDir>/test/azurite-global-teardown.ts',
+    },
+    {
+      displayName: 'web',
+      transform: {
+        '^.+\\.tsx?$': [
+          '@swc/jest',
+          {
+            jsc: {
+              target: 'es2022',
+              parser: { syntax: 'typescript', tsx: true },
+              transform: { react: { runtime: 'automatic' } },
+            },
+          },
+        ],
+      },
+      testEnvironment: '<rootDir>/tab/web/test/jsdom-environment.cjs',
+      roots: ['<rootDir>/tab/web'],
+      testMatch: ['**/*.test.tsx'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      setupFilesAfterEnv: ['<rootDir>/tab/web/test/setup.ts'],
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     },
   ],
 };

@@ -17,7 +17,8 @@ export interface HttpDeps {
 
 /** Bot activities are small; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024;
-const TAB_DIR = path.resolve(__dirname, '../tab/web');
+/** The tab as built by Vite (`npm run build:tab`; npm start builds it when stale). */
+const TAB_DIR = path.resolve(__dirname, '../tab/web/dist');
 
 export function createHttpServer({
   adapter,

@@ -1,0 +1,94 @@
+import { generateDemoDirectory } from '../core/directory/demo-directory';
+import { TableStore } from '../core/store/table-store';
+import users from '../content/demo/playground-users.json';
+import { createServices, type Services } from '../server/app';
+import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
+import { loadConfig } from '../server/config';
+import { screenshot } from './browser';
+import { appInBrowser } from './harness';
+
+const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilitator and admin
+
+describe('the óiBO tab in a browser (demo identities)', () => {
+  const ctx = appInBrowser({ width: 1280, height: 900 });
+  let azurite: AzuriteHandle;
+  let services: Services;
+
+  /** A full assessment for `person`, every answer `value`, through the same services as the bot. */
+  const submit = async (
+    person: { objectId?: string; orgUnitPath: string[] },
+    value: 1 | 2 | 3 | 4 | 5,
+  ) => {
+    const { assessment, questionnaire } = services;
+    const ref = { campaignId: assessment.campaignId, version: questionnaire.version };
+    await assessment.resume({ objectId: person.objectId!, orgUnitPath: person.orgUnitPath });
+    for (const item of questionnaire.items) {
+      await assessment.answer(
+        person.objectId!,
+        ref,
+        item.id,
+        item.type === 'likert' ? value : true,
+      );
+    }
+    await assessment.submit(person.objectId!, ref);
+  };
+
+  beforeAll(async () => {
+    // The app's own store (joined, not started): the same data the tab reads.
+    azurite = await openEmbeddedStore(ctx.app.dataDir);
+    const store = new TableStore({
+      kind: 'connectionString',
+      connectionString: azurite.connectionString,
+    });
+    services = createServices(store, loadConfig({}));
+    const people = generateDemoDirectory();
+    const inDepartment = (name: string) => people.filter((p) => p.orgUnitPath[0] === name);
+    const departments = [...new Set(people.map((p) => p.orgUnitPath[0]!))];
+    for (const p of inDepartment(departments[1]!).slice(0, 6)) await submit(p, 4);
+    for (const p of inDepartment(departments[2]!).slice(0, 2)) await submit(p, 2);
+    for (const p of inDepartment(departments[3]!).slice(0, 6)) await submit(p, 5);
+    await submit(GIULIA, 3);
+  }, 120_000);
+  afterAll(() => azurite?.stop());
+
+  const open = async (user: { objectId: string }, theme: 'light' | 'dark') => {
+    const started = Date.now();
+    await ctx.page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${user.objectId}&theme=${theme}`);
+    await ctx.page.getByRole('tablist', { name: 'Sezioni di óiBO' }).waitFor({ timeout: 30_000 });
+    return Date.now() - started;
+  };
+
+  it("shows an employee's own result, the same as the bot's result card", async () => {
+    await open(GIULIA, 'light');
+    expect(await ctx.page.getByRole('tab', { name: 'Cruscotto' }).count()).toBe(0);
+    await ctx.page.getByRole('heading', { name: 'I tuoi risultati' }).waitFor();
+    const chart = await ctx.page
+      .getByRole('img', { name: /^Punteggi per dimensione/ })
+      .getAttribute('aria-label');
+    const view = await services.assessment.result(GIULIA.objectId);
+    if (view?.kind !== 'result') throw new Error('no result for the demo employee');
+    for (const d of view.result.dimensions) {
+      const name = services.questionnaire.dimensions.find((x) => x.id === d.dimension)!.name[
+        'it-IT'
+      ];
+      expect(chart).toContain(`${name} ${String(d.score).replace('.', ',')}`);
+    }
+    await screenshot(ctx.page, 'tab-my-results-light');
+    await open(GIULIA, 'dark');
+    await ctx.page.getByRole('heading', { name: 'I tuoi risultati' }).waitFor();
+    await screenshot(ctx.page, 'tab-my-results-dark');
+  }, 60_000);
+
+  it('shows an admin the heat map with small departments hidden for privacy', async () => {
+    await open(SARA, 'light');
+    await ctx.page.getByRole('tab', { name: 'Cruscotto' }).click();
+    const table = ctx.page.getByRole('table', { name: /Punteggio medio/ });
+    await table.waitFor({ timeout: 15_000 });
+    expect(await table.getByText('Nascosto per la privacy').count()).toBeGreaterThan(0);
+    await screenshot(ctx.page, 'tab-dashboard-light');
+    await open(SARA, 'dark');
+    await ctx.page.getByRole('tab', { name: 'Cruscotto' }).click();
+    await ctx.page.getByRole('table', { name: /Punteggio medio/ }).waitFor({ timeout: 15_000 });
+    await screenshot(ctx.page, 'tab-dashboard-dark');
+  }, 60_000);
+});

@@ -1,0 +1,64 @@
+import type { Heatmap, Me, MyResults, Problem } from './types';
+
+/** fetch for the tab API, already carrying the caller's credentials (see TeamsProvider). */
+export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** A failed call: an HTTP status with the problem's (server-localised) title, or 0 offline. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title?: string,
+  ) {
+    super(title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+}
+
+async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await apiFetch(path, init);
+  } catch {
+    throw new ApiError(0);
+  }
+  if (response.ok) return response;
+  let problem: Problem = {};
+  if (response.headers.get('content-type')?.includes('json')) {
+    problem = ((await response.json().catch(() => ({}))) ?? {}) as Problem;
+  }
+  throw new ApiError(response.status, problem.title);
+}
+
+async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
+  const response = await send(apiFetch, path);
+  return (await response.json()) as T;
+}
+
+export interface Api {
+  me(): Promise<Me>;
+  /** null until the person has submitted the questionnaire. */
+  myResults(): Promise<MyResults | null>;
+  /** The JSON export of everything óiBO holds about the caller. */
+  myData(): Promise<string>;
+  eraseMyData(): Promise<void>;
+  heatmap(depth?: number): Promise<Heatmap>;
+}
+
+export function createApi(apiFetch: ApiFetch): Api {
+  return {
+    me: () => json<Me>(apiFetch, '/api/v1/me'),
+    myResults: async () => {
+      try {
+        return await json<MyResults>(apiFetch, '/api/v1/me/results');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    myData: async () => (await send(apiFetch, '/api/v1/me/data')).text(),
+    eraseMyData: async () => {
+      await send(apiFetch, '/api/v1/me/data', { method: 'DELETE' });
+    },
+    heatmap: (depth = 1) => json<Heatmap>(apiFetch, `/api/v1/dashboard/heatmap?depth=${depth}`),
+  };
+}

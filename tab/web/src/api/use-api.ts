@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isMessageKey, useI18n } from '../i18n/i18n';
+import { useTeams } from '../teams/teams-context';
+import { ApiError, createApi, type Api } from './client';
+
+export function useApi(): Api {
+  const { apiFetch } = useTeams();
+  return useMemo(() => createApi(apiFetch), [apiFetch]);
+}
+
+/** A localised message for a failed call: ours for known statuses, else the server's title. */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useI18n();
+  return useCallback(
+    (error: unknown) => {
+      if (!(error instanceof ApiError)) return t('error.generic');
+      if (error.status === 0) return t('error.network');
+      const key = `error.${error.status >= 500 ? 500 : error.status}`;
+      if (isMessageKey(key)) return t(key);
+      return error.title ?? t('error.generic');
+    },
+    [t],
+  );
+}
+
+export type Loadable<T> =
+  { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'loaded'; value: T };
+
+/** Runs `load` on mount (and on `reload`), ignoring answers that arrive after unmount. */
+export function useLoad<T>(load: () => Promise<T>): [Loadable<T>, () => void, (value: T) => void] {
+  const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setResult({ state: 'loading' });
+    load().then(
+      (value) => live && setResult({ state: 'loaded', value }),
+      (error: unknown) => live && setResult({ state: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const set = useCallback((value: T) => setResult({ state: 'loaded', value }), []);
+  return [result, reload, set];
+}

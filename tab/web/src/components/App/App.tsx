@@ -1,0 +1,41 @@
+import {
+  FluentProvider,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import { useEffect, type ReactNode } from 'react';
+import { I18nProvider } from '../../i18n/i18n';
+import { useTeams, type ThemeName } from '../../teams/teams-context';
+import { Shell } from '../Shell/Shell';
+import { useAppStyles } from './App.styles';
+
+const themes: Record<ThemeName, Theme> = {
+  light: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+/** The host's theme and language around any part of the tab (the app, or one component in a test). */
+export function TabProviders({ children }: { children: ReactNode }) {
+  const { theme, locale } = useTeams();
+  const styles = useAppStyles();
+  useEffect(() => {
+    document.documentElement.lang = locale.slice(0, 2);
+  }, [locale]);
+  return (
+    <FluentProvider theme={themes[theme]} className={styles.root}>
+      <I18nProvider locale={locale}>{children}</I18nProvider>
+    </FluentProvider>
+  );
+}
+
+export function App() {
+  const { userKey } = useTeams();
+  return (
+    <TabProviders>
+      <Shell key={userKey} />
+    </TabProviders>
+  );
+}

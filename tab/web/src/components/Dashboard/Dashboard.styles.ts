@@ -1,0 +1,45 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useDashboardStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  summary: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL },
+  scroller: {
+    overflowX: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: { minWidth: '48rem' },
+  rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '14rem' },
+  cell: {
+    verticalAlign: 'middle',
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralBackground1}`,
+  },
+  value: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  note: { display: 'block', fontSize: tokens.fontSizeBase200 },
+  advanced: {
+    backgroundColor: tokens.colorPaletteGreenBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  intermediate: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  base: {
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  hidden: {
+    backgroundColor: tokens.colorNeutralBackground4,
+    color: tokens.colorNeutralForeground3,
+    fontStyle: 'italic',
+  },
+  none: { color: tokens.colorNeutralForeground3 },
+  plain: {},
+  footnote: { color: tokens.colorNeutralForeground2 },
+});

@@ -1,0 +1,114 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Spinner,
+  Subtitle1,
+  Text,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { downloadText } from '../../api/download';
+import { useApi } from '../../api/use-api';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { useMyDataStyles } from './MyData.styles';
+
+/** Export and erasure of one's own data: the same operations as the bot's commands. */
+export function MyData({ onErased }: { onErased: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const styles = useMyDataStyles();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<'download' | 'erase' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const download = async () => {
+    setBusy('download');
+    setError(null);
+    try {
+      downloadText(t('data.fileName'), await api.myData(), 'application/json');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const erase = async () => {
+    setBusy('erase');
+    setError(null);
+    try {
+      await api.eraseMyData();
+      setConfirming(false);
+      onErased();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="my-data-heading" className={styles.root}>
+      <Subtitle1 as="h2" id="my-data-heading">
+        {t('data.heading')}
+      </Subtitle1>
+      <Text as="p" block>
+        {t('data.explain')}
+      </Text>
+      {error !== null && !confirming && <ErrorBar error={error} />}
+      <div className={styles.actions}>
+        <Button
+          onClick={() => void download()}
+          disabled={busy !== null}
+          icon={busy === 'download' ? <Spinner size="tiny" /> : undefined}
+        >
+          {t('data.download')}
+        </Button>
+        <Dialog
+          modalType="alert"
+          open={confirming}
+          onOpenChange={(_event, data) => {
+            setConfirming(data.open);
+            setError(null);
+          }}
+        >
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={busy !== null}>{t('data.erase')}</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t('data.erase.title')}</DialogTitle>
+              <DialogContent className={styles.dialogContent}>
+                <Text as="p" block>
+                  {t('data.erase.body')}
+                </Text>
+                {error !== null && <ErrorBar error={error} />}
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary" disabled={busy === 'erase'}>
+                    {t('data.erase.cancel')}
+                  </Button>
+                </DialogTrigger>
+                <Button
+                  appearance="primary"
+                  onClick={() => void erase()}
+                  disabled={busy === 'erase'}
+                  icon={busy === 'erase' ? <Spinner size="tiny" /> : undefined}
+                >
+                  {t('data.erase.confirm')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
+    </section>
+  );
+}

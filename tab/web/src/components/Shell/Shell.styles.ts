@@ -1,0 +1,18 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useShellStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column' },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} 0`,
+  },
+  user: { color: tokens.colorNeutralForeground2 },
+  nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  panel: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,
+    maxWidth: '72rem',
+  },
+});

@@ -1,0 +1,82 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeServer, fakeTeams } from '../../../test/fake-teams';
+import { giulia, heatmap, marco } from '../../../test/fixtures';
+import { TeamsContext, type TeamsSeam } from '../../teams/teams-context';
+import { demoPersonas } from '../../teams/demo-personas';
+import { App } from '../App/App';
+
+const renderApp = (seam: TeamsSeam) =>
+  render(
+    <TeamsContext.Provider value={seam}>
+      <App />
+    </TeamsContext.Provider>,
+  );
+
+describe('navigation', () => {
+  it('shows an employee only My results', async () => {
+    const { apiFetch, server } = fakeServer({ me: giulia });
+    renderApp(fakeTeams(apiFetch));
+
+    const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
+    expect(
+      within(nav)
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual(['I miei risultati']);
+    expect(screen.queryByRole('tab', { name: 'Cruscotto' })).not.toBeInTheDocument();
+    expect(server.calls.some((call) => call.includes('/dashboard/'))).toBe(false);
+  });
+
+  it('gives a manager the dashboard as a second tab', async () => {
+    const { apiFetch } = fakeServer({ me: marco, heatmap });
+    renderApp(fakeTeams(apiFetch));
+
+    const dashboard = await screen.findByRole('tab', { name: 'Cruscotto' });
+    expect(screen.getByRole('tab', { name: 'I miei risultati' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await userEvent.click(dashboard);
+
+    expect(await screen.findByRole('table', { name: /Punteggio medio/ })).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel', { name: 'Cruscotto' })).toBeInTheDocument();
+  });
+
+  it('shows who is signed in', async () => {
+    const { apiFetch } = fakeServer({ me: marco });
+    renderApp(fakeTeams(apiFetch));
+
+    expect(
+      await screen.findByText('Marco Bianchi · Area Educazione, Istruzione e Nuove Generazioni'),
+    ).toBeInTheDocument();
+  });
+
+  it('marks the demo identity outside Teams and lets you switch persona', async () => {
+    const { apiFetch } = fakeServer({ me: giulia });
+    const select = jest.fn();
+    renderApp(
+      fakeTeams(apiFetch, {
+        host: 'browser',
+        demo: { personas: demoPersonas, objectId: giulia.objectId, select },
+      }),
+    );
+
+    expect(await screen.findByRole('region', { name: 'Demo' })).toHaveTextContent(/Modalità demo/);
+    const identity = screen.getByRole('combobox', { name: 'Identità demo' });
+    expect(identity).toHaveDisplayValue('Giulia Ferri (dipendente)');
+    await userEvent.selectOptions(
+      identity,
+      'Sara Conti (dipendente, facilitatore, team di programma)',
+    );
+    expect(select).toHaveBeenCalledWith('7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c62');
+  });
+
+  it('has no demo switcher inside Teams', async () => {
+    const { apiFetch } = fakeServer({ me: giulia });
+    renderApp(fakeTeams(apiFetch));
+
+    await screen.findByRole('tablist');
+    expect(screen.queryByRole('combobox', { name: 'Identità demo' })).not.toBeInTheDocument();
+  });
+});

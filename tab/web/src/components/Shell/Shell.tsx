@@ -1,0 +1,82 @@
+import { Spinner, Tab, TabList, Text, Title1 } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { useApi, useLoad } from '../../api/use-api';
+import type { Me } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { useTeams } from '../../teams/teams-context';
+import { DemoBanner } from '../DemoBanner/DemoBanner';
+import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { MyResults } from '../MyResults/MyResults';
+import { useShellStyles } from './Shell.styles';
+
+// Only managers and admins open the dashboard: everyone else never downloads it.
+const Dashboard = lazy(() =>
+  import('../Dashboard/Dashboard').then((module) => ({ default: module.Dashboard })),
+);
+
+type Section = 'results' | 'dashboard';
+
+export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
+  return me.roles.includes('manager') || me.roles.includes('admin');
+}
+
+/** Header, demo switcher (outside Teams) and the sections this person may open. */
+export function Shell() {
+  const { t } = useI18n();
+  const { demo } = useTeams();
+  const api = useApi();
+  const styles = useShellStyles();
+  const loadMe = useCallback(() => api.me(), [api]);
+  const [me, reloadMe] = useLoad(loadMe);
+  const [section, setSection] = useState<Section>('results');
+
+  const sections: Section[] =
+    me.state === 'loaded' && canSeeDashboard(me.value) ? ['results', 'dashboard'] : ['results'];
+  const current = sections.includes(section) ? section : 'results';
+  const label = { results: t('nav.results'), dashboard: t('nav.dashboard') };
+
+  return (
+    <div className={styles.root}>
+      {demo && <DemoBanner demo={demo} />}
+      <header className={styles.header}>
+        <Title1 as="h1">{t('app.title')}</Title1>
+        {me.state === 'loaded' && me.value.displayName && (
+          <Text className={styles.user}>
+            {me.value.department
+              ? t('app.user', { name: me.value.displayName, department: me.value.department })
+              : me.value.displayName}
+          </Text>
+        )}
+      </header>
+      {me.state === 'loading' && <Spinner label={t('app.loading')} />}
+      {me.state === 'failed' && <ErrorBar error={me.error} onRetry={reloadMe} />}
+      {me.state === 'loaded' && (
+        <>
+          <TabList
+            aria-label={t('nav.label')}
+            selectedValue={current}
+            onTabSelect={(_event, data) => setSection(data.value as Section)}
+            className={styles.nav}
+          >
+            {sections.map((id) => (
+              <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
+                {label[id]}
+              </Tab>
+            ))}
+          </TabList>
+          <main className={styles.panel}>
+            <div id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
+              {current === 'results' ? (
+                <MyResults />
+              ) : (
+                <Suspense fallback={<Spinner label={t('app.loading')} />}>
+                  <Dashboard />
+                </Suspense>
+              )}
+            </div>
+          </main>
+        </>
+      )}
+    </div>
+  );
+}

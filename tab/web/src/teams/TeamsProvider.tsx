@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ApiFetch } from '../api/client';
+import { resolveLocale, type Locale } from '../i18n/i18n';
+import { demoPersonas } from './demo-personas';
+import { TeamsContext, type TeamsSeam, type ThemeName } from './teams-context';
+
+/** Inside Teams the host answers in milliseconds; a plain browser page gets no answer at all. */
+const INIT_TIMEOUT_MS = 2000;
+const DEMO_HEADER = 'x-oibo-demo-user';
+const DEMO_STORAGE_KEY = 'oibo.demoUser';
+
+function themeOf(teamsTheme: string | undefined): ThemeName {
+  if (teamsTheme === 'dark') return 'dark';
+  if (teamsTheme === 'contrast') return 'contrast';
+  return 'light';
+}
+
+/**
+ * teams-js can only talk to a parent frame, an opener or the mobile bridge; a top-level browser
+ * page has none, so the library is not even loaded there (loading it fetches a list from a CDN).
+ */
+function mayBeHosted(): boolean {
+  return window.parent !== window || window.opener != null || 'nativeInterface' in window;
+}
+
+type TeamsJs = typeof import('@microsoft/teams-js');
+
+async function connectTeams(): Promise<TeamsJs | null> {
+  if (!mayBeHosted()) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('teams-js timeout')), INIT_TIMEOUT_MS);
+  });
+  try {
+    const teams = await import('@microsoft/teams-js');
+    await Promise.race([teams.app.initialize(), timeout]);
+    return teams;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function withHeaders(init: RequestInit | undefined, extra: Record<string, string>): RequestInit {
+  const headers = new Headers(init?.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return { ...init, headers };
+}
+
+function teamsFetch({ authentication }: TeamsJs, locale: Locale): ApiFetch {
+  return async (path, init) => {
+    let token: string;
+    try {
+      token = await authentication.getAuthToken();
+    } catch {
+      return new Response(null, { status: 401 });
+    }
+    return fetch(
+      path,
+      withHeaders(init, { authorization: `Bearer ${token}`, 'accept-language': locale }),
+    );
+  };
+}
+
+function initialDemoUser(params: URLSearchParams): string {
+  const wanted = params.get('user') ?? window.localStorage.getItem(DEMO_STORAGE_KEY);
+  const known = demoPersonas.find((p) => p.objectId === wanted?.toLowerCase());
+  return (known ?? demoPersonas[0])?.objectId ?? '';
+}
+
+type Host =
+  | { kind: 'pending' }
+  | { kind: 'teams'; teams: TeamsJs; locale: Locale }
+  | { kind: 'browser'; locale: Locale; theme: ThemeName };
+
+/** Initialises teams-js once and provides the {@link TeamsSeam} to the app. */
+export function TeamsProvider({ children }: { children: ReactNode }) {
+  const [host, setHost] = useState<Host>({ kind: 'pending' });
+  const [teamsTheme, setTeamsTheme] = useState<ThemeName>('light');
+  const [demoUser, setDemoUser] = useState('');
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      const teams = await connectTeams();
+      if (teams) {
+        const { app } = teams;
+        const context = await app.getContext().catch(() => null);
+        setTeamsTheme(themeOf(context?.app.theme));
+        app.registerOnThemeChangeHandler((theme) => setTeamsTheme(themeOf(theme)));
+        void app.notifySuccess().catch(() => undefined);
+        setHost({ kind: 'teams', teams, locale: resolveLocale(context?.app.locale) });
+        return;
+      }
+      const params = new URLSearchParams(window.location.search);
+      const theme = params.get('theme');
+      setDemoUser(initialDemoUser(params));
+      setHost({
+        kind: 'browser',
+        locale: resolveLocale(params.get('lang') ?? navigator.language),
+        theme: theme === 'dark' || theme === 'contrast' ? theme : 'light',
+      });
+    })();
+  }, []);
+
+  // Kept apart from the theme so that a theme change does not reload the data.
+  const apiFetch = useMemo((): ApiFetch | null => {
+    if (host.kind === 'pending') return null;
+    if (host.kind === 'teams') return teamsFetch(host.teams, host.locale);
+    return (path, init) =>
+      fetch(path, withHeaders(init, { [DEMO_HEADER]: demoUser, 'accept-language': host.locale }));
+  }, [host, demoUser]);
+
+  const seam = useMemo((): TeamsSeam | null => {
+    if (host.kind === 'pending' || !apiFetch) return null;
+    if (host.kind === 'teams') {
+      return {
+        host: 'teams',
+        theme: teamsTheme,
+        locale: host.locale,
+        apiFetch,
+        demo: null,
+        userKey: 'teams',
+      };
+    }
+    return {
+      host: 'browser',
+      theme: host.theme,
+      locale: host.locale,
+      apiFetch,
+      demo: {
+        personas: demoPersonas,
+        objectId: demoUser,
+        select: (objectId) => {
+          window.localStorage.setItem(DEMO_STORAGE_KEY, objectId);
+          setDemoUser(objectId);
+        },
+      },
+      userKey: demoUser,
+    };
+  }, [host, teamsTheme, demoUser, apiFetch]);
+
+  if (!seam) return null;
+  return <TeamsContext.Provider value={seam}>{children}</TeamsContext.Provider>;
+}

@@ -1,0 +1,43 @@
+import { createContext, useContext } from 'react';
+import type { ApiFetch } from '../api/client';
+import type { Locale } from '../i18n/i18n';
+
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+export interface DemoPersona {
+  objectId: string;
+  displayName: string;
+  roles: string[];
+  manager: boolean;
+}
+
+/** Outside Teams: who the tab pretends to be (sent as the demo identity header). */
+export interface DemoIdentity {
+  personas: readonly DemoPersona[];
+  objectId: string;
+  select(objectId: string): void;
+}
+
+/**
+ * Everything the tab takes from its host: the one seam tests replace. Inside Teams it comes from
+ * teams-js; in a plain browser from a demo identity and the query string.
+ */
+export interface TeamsSeam {
+  host: 'teams' | 'browser';
+  theme: ThemeName;
+  locale: Locale;
+  /** fetch for the tab API, authenticated as the current user. */
+  apiFetch: ApiFetch;
+  /** Present only outside Teams. */
+  demo: DemoIdentity | null;
+  /** Changes when the user changes (demo switcher): the app remounts and reloads everything. */
+  userKey: string;
+}
+
+export const TeamsContext = createContext<TeamsSeam | null>(null);
+
+export function useTeams(): TeamsSeam {
+  const seam = useContext(TeamsContext);
+  if (!seam) throw new Error('useTeams outside a TeamsProvider');
+  return seam;
+}

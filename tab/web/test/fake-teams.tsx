@@ -1,0 +1,76 @@
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { ApiFetch } from '../src/api/client';
+import type { Heatmap, Me, MyResults } from '../src/api/types';
+import { TabProviders } from '../src/components/App/App';
+import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
+
+export interface FakeServer {
+  me: Me;
+  results: MyResults | null;
+  heatmap: Heatmap | null;
+  /** Every call, as "METHOD path". */
+  calls: string[];
+}
+
+const json = (status: number, body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+const problem = (status: number, title: string) =>
+  json(status, { type: 'about:blank', status, title }, 'application/problem+json');
+
+/** The tab API as the server answers it, in memory. */
+export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>): {
+  server: FakeServer;
+  apiFetch: ApiFetch;
+} {
+  const server: FakeServer = { results: null, heatmap: null, calls: [], ...state };
+  const apiFetch: ApiFetch = async (path, init) => {
+    const method = init?.method ?? 'GET';
+    server.calls.push(`${method} ${path}`);
+    const route = `${method} ${path.split('?')[0]}`;
+    switch (route) {
+      case 'GET /api/v1/me':
+        return json(200, server.me);
+      case 'GET /api/v1/me/results':
+        return server.results ? json(200, server.results) : problem(404, 'Nessun risultato');
+      case 'GET /api/v1/me/data':
+        return json(200, {
+          directory: server.me,
+          assessments: server.results ? [server.results] : [],
+        });
+      case 'DELETE /api/v1/me/data':
+        server.results = null;
+        return new Response(null, { status: 204 });
+      case 'GET /api/v1/dashboard/heatmap': {
+        const allowed = server.me.roles.includes('manager') || server.me.roles.includes('admin');
+        if (!allowed) return problem(403, 'Accesso negato');
+        return server.heatmap ? json(200, server.heatmap) : problem(500, 'Errore');
+      }
+      default:
+        return problem(404, 'Not found');
+    }
+  };
+  return { server, apiFetch };
+}
+
+/** A TeamsProvider value: a Teams host (no demo switcher) unless overridden. */
+export function fakeTeams(apiFetch: ApiFetch, overrides: Partial<TeamsSeam> = {}): TeamsSeam {
+  return {
+    host: 'teams',
+    theme: 'light',
+    locale: 'it-IT',
+    apiFetch,
+    demo: null,
+    userKey: 'test-user',
+    ...overrides,
+  };
+}
+
+/** Renders `ui` inside a fake TeamsProvider, with the tab's theme and language. */
+export function renderWithTeams(ui: ReactElement, seam: TeamsSeam): RenderResult {
+  return render(
+    <TeamsContext.Provider value={seam}>
+      <TabProviders>{ui}</TabProviders>
+    </TeamsContext.Provider>,
+  );
+}

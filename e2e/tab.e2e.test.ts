@@ -6,6 +6,7 @@ import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
 import { loadConfig } from '../server/config';
 import { screenshot } from './browser';
 import { appInBrowser } from './harness';
+import { submitAssessment } from '../test/assessment';
 
 const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilitator and admin
 
@@ -14,24 +15,8 @@ describe('the óiBO tab in a browser (demo identities)', () => {
   let azurite: AzuriteHandle;
   let services: Services;
 
-  /** A full assessment for `person`, every answer `value`, through the same services as the bot. */
-  const submit = async (
-    person: { objectId?: string; orgUnitPath: string[] },
-    value: 1 | 2 | 3 | 4 | 5,
-  ) => {
-    const { assessment, questionnaire } = services;
-    const ref = { campaignId: assessment.campaignId, version: questionnaire.version };
-    await assessment.resume({ objectId: person.objectId!, orgUnitPath: person.orgUnitPath });
-    for (const item of questionnaire.items) {
-      await assessment.answer(
-        person.objectId!,
-        ref,
-        item.id,
-        item.type === 'likert' ? value : true,
-      );
-    }
-    await assessment.submit(person.objectId!, ref);
-  };
+  const submit = (person: { objectId?: string; orgUnitPath: string[] }, value: 1 | 2 | 3 | 4 | 5) =>
+    submitAssessment(services, person, value);
 
   beforeAll(async () => {
     // The app's own store (joined, not started): the same data the tab reads.

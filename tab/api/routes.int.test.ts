@@ -6,6 +6,7 @@ import { demoServices } from '../../test/store';
 import users from '../../content/demo/playground-users.json';
 import { createAuthenticator } from './auth/authenticator';
 import { createTestTokenIssuer, type TestTokenIssuer } from './auth/test-tokens';
+import { submitAssessment } from '../../test/assessment';
 
 const TENANT = '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00';
 const CLIENT = '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60';
@@ -29,24 +30,8 @@ describe('tab API over HTTP with Entra tokens', () => {
     });
   };
 
-  /** Submits a full assessment for `person`, every answer `value`. */
-  const submit = async (
-    person: { objectId?: string; orgUnitPath: string[] },
-    value: 1 | 2 | 3 | 4 | 5,
-  ) => {
-    const { assessment, questionnaire } = services;
-    const ref = { campaignId: assessment.campaignId, version: questionnaire.version };
-    await assessment.resume({ objectId: person.objectId!, orgUnitPath: person.orgUnitPath });
-    for (const item of questionnaire.items) {
-      await assessment.answer(
-        person.objectId!,
-        ref,
-        item.id,
-        item.type === 'likert' ? value : true,
-      );
-    }
-    await assessment.submit(person.objectId!, ref);
-  };
+  const submit = (person: { objectId?: string; orgUnitPath: string[] }, value: 1 | 2 | 3 | 4 | 5) =>
+    submitAssessment(services, person, value);
 
   beforeAll(async () => {
     ({ services, drop } = await demoServices());

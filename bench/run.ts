@@ -1,5 +1,6 @@
 import { benchStartup } from './startup';
 import { benchDashboard, printDashboard } from './dashboard';
+import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
 
 /** Runs every benchmark and prints its figures; bars are ratios measured in the same run. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const turn = await benchTurn();
   printTurn(turn);
   printDashboard(await benchDashboard());
+  printTab(await benchTab());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors > 0) process.exitCode = 1;
 }

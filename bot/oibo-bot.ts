@@ -9,10 +9,9 @@ import type { ConversationRefsRepository } from '../core/conversations/conversat
 import type { DirectoryService } from '../core/directory/directory.service';
 import { resolveLocale, translator } from '../core/i18n/translator';
 import { badRequest, replaceCard, type CardAction } from './card-actions';
-import { adaptiveCard, paragraph } from './cards/card';
+import { noticeCard } from './cards/card';
 import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
-import { unknownCommandCard } from './features/help/help.cards';
 import { helpAction, helpCommand } from './features/help/help.command';
 import { welcomeCard } from './features/welcome/welcome.cards';
 import { sendCardWith, type TurnScope } from './turn';
@@ -46,9 +45,9 @@ export class OiboBot extends TeamsActivityHandler {
       const text = TurnContext.removeRecipientMention(context.activity) ?? '';
       const command = findCommand(this.commands, text);
       deps.logger.debug({ command: command?.id ?? 'unknown' }, 'message');
-      if (!command) await turn.sendCard(unknownCommandCard(turn.t));
+      if (!command) await turn.sendCard(noticeCard(turn.t('unknown.text')));
       else if (command.personalOnly && turn.conversationType !== 'personal') {
-        await turn.sendCard(adaptiveCard([paragraph(turn.t('command.personalOnly'))]));
+        await turn.sendCard(noticeCard(turn.t('command.personalOnly')));
       } else await command.run(turn);
       await next();
     });
@@ -82,9 +81,9 @@ export class OiboBot extends TeamsActivityHandler {
     const turn = await this.scope(context);
     const data = action.data.safeParse(invokeValue.action.data ?? {});
     // A tampered or outdated card: say so on the card itself, write nothing.
-    if (!data.success) return replaceCard(adaptiveCard([paragraph(turn.t('card.invalid'))]));
+    if (!data.success) return replaceCard(noticeCard(turn.t('card.invalid')));
     if (action.personalOnly && turn.conversationType !== 'personal') {
-      return replaceCard(adaptiveCard([paragraph(turn.t('command.personalOnly'))]));
+      return replaceCard(noticeCard(turn.t('command.personalOnly')));
     }
     return action.run(turn, data.data);
   }

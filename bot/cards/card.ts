@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 
 /** Teams renders Adaptive Cards up to schema 1.5 in bot messages. */
 export const CARD_VERSION = '1.5';
@@ -43,10 +43,11 @@ export function executeAction(
   return { type: 'Action.Execute', title, verb, data };
 }
 
-export function cardAttachment(card: AdaptiveCard): Attachment {
-  return CardFactory.adaptiveCard(card);
+/** A card with one line of text: confirmations, refusals, hints. */
+export function noticeCard(text: string): AdaptiveCard {
+  return adaptiveCard([paragraph(text)]);
 }
 
 export function cardMessage(card: AdaptiveCard): Partial<Activity> {
-  return MessageFactory.attachment(cardAttachment(card));
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

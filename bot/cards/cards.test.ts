@@ -1,9 +1,9 @@
 import { translator } from '../../core/i18n/translator';
 import { LOCALES } from '../../core/directory/person';
 import { helpCommand } from '../features/help/help.command';
-import { helpCard, unknownCommandCard } from '../features/help/help.cards';
+import { helpCard } from '../features/help/help.cards';
 import { welcomeCard } from '../features/welcome/welcome.cards';
-import type { AdaptiveCard } from './card';
+import { noticeCard, type AdaptiveCard } from './card';
 import { shippedQuestionnaire } from '../../server/app';
 import { scoreAnswers, strengthsAndGrowth } from '../../core/assessment/scoring';
 import {
@@ -61,7 +61,7 @@ describe.each(LOCALES)('cards in %s', (locale) => {
     ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal' })],
     ['welcome, team', welcomeCard({ t, scope: 'team' })],
     ['help', helpCard(t, [helpCommand(() => [])])],
-    ['unknown command', unknownCommandCard(t)],
+    ['unknown command', noticeCard(t('unknown.text'))],
   ];
 
   it.each(cards)('%s parses without errors at schema 1.5', (_name, card) => {

@@ -241,7 +241,7 @@ export class AssessmentService {
   }
 
   /** Removes the person's responses and their contribution to every aggregate. */
-  async erase(pseudonym: string): Promise<number> {
+  async erase(pseudonym: string): Promise<void> {
     this.recent.delete(pseudonym);
     const rows = await this.deps.responses.ofPerson(pseudonym);
     for (const row of rows) {
@@ -249,7 +249,6 @@ export class AssessmentService {
         await this.count(row.value, -1);
       await this.deps.responses.delete(row);
     }
-    return rows.length;
   }
 
   private async count(response: Response, sign: 1 | -1): Promise<void> {

@@ -64,10 +64,6 @@ export class PeopleRepository {
     await this.table.upsertMany(people);
   }
 
-  async *all(): AsyncGenerator<Person> {
-    for await (const { value } of this.table.query()) yield value;
-  }
-
   private async byId(id: string): Promise<Person | undefined> {
     return (await this.table.get(bucketOf(id), encodeKey(id)))?.value;
   }

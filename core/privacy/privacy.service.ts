@@ -36,11 +36,10 @@ export class PrivacyService {
    * Erases the person's answers and results (and their weight in every aggregate), the identity
    * link and the chat reference. The directory entry belongs to HR's import and stays.
    */
-  async erase(objectId: string): Promise<{ assessments: number }> {
+  async erase(objectId: string): Promise<void> {
     const pseudonym = await this.deps.pseudonyms.find(objectId);
-    const assessments = pseudonym ? await this.deps.assessment.erase(pseudonym) : 0;
+    if (pseudonym) await this.deps.assessment.erase(pseudonym);
     await this.deps.pseudonyms.forget(objectId);
     await this.deps.conversationRefs.deletePersonal(objectId);
-    return { assessments };
   }
 }

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { TableClient } from '@azure/data-tables';
 
 export type StoreTarget =
   | { kind: 'connectionString'; connectionString: string }
@@ -33,14 +33,6 @@ export class TableStore {
       this.clients.set(name, client);
     }
     return client;
-  }
-
-  service(): TableServiceClient {
-    return this.target.kind === 'connectionString'
-      ? TableServiceClient.fromConnectionString(this.target.connectionString, {
-          allowInsecureConnection: isLoopback(this.target.connectionString),
-        })
-      : new TableServiceClient(this.target.endpoint, this.target.credential);
   }
 
   /** Creates the tables that do not exist yet; safe to run on every start. */

@@ -6,6 +6,7 @@ import {
   adaptiveCard,
   executeAction,
   heading,
+  noticeCard,
   paragraph,
   type AdaptiveCard,
   type CardElement,
@@ -223,10 +224,6 @@ export function resultCard(
       size: 'Small',
     }),
   ]);
-}
-
-export function noticeCard(text: string): AdaptiveCard {
-  return adaptiveCard([paragraph(text)]);
 }
 
 /** The card for any assessment view; `alreadySubmitted` and `invalid` are notices. */

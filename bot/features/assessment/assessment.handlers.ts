@@ -8,7 +8,8 @@ import type { Questionnaire } from '../../../core/assessment/questionnaire';
 import { acknowledge, replaceCard, type CardAction } from '../../card-actions';
 import type { Command, CommandSpec } from '../../commands';
 import type { TurnScope } from '../../turn';
-import { noticeCard, privacyCard, viewCard, type AssessmentCardContext } from './assessment.cards';
+import { privacyCard, viewCard, type AssessmentCardContext } from './assessment.cards';
+import { noticeCard } from '../../cards/card';
 import {
   AnswerDataSchema,
   BackDataSchema,

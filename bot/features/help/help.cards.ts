@@ -16,7 +16,3 @@ export function helpCard(t: Translate, commands: readonly CommandSpec[]): Adapti
     paragraph(t('help.footer'), { isSubtle: true, size: 'Small' }),
   ]);
 }
-
-export function unknownCommandCard(t: Translate): AdaptiveCard {
-  return adaptiveCard([paragraph(t('unknown.text'))]);
-}

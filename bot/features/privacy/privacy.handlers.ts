@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrivacyService } from '../../../core/privacy/privacy.service';
 import { replaceCard, type CardAction } from '../../card-actions';
 import type { Command, CommandSpec } from '../../commands';
-import { noticeCard } from '../assessment/assessment.cards';
+import { noticeCard } from '../../cards/card';
 import { ERASE_VERBS, eraseConfirmCard, exportCard } from './privacy.cards';
 
 export const EXPORT_COMMAND: CommandSpec = {

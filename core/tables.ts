@@ -1,3 +1,8 @@
+import { CAMPAIGNS_TABLE } from './delivery/campaigns.repository';
+import { DELIVERIES_TABLE } from './delivery/deliveries.repository';
+import { RESPONDENTS_TABLE } from './delivery/respondents.repository';
+import { DELIVERY_SHARDS_TABLE } from './delivery/shards.repository';
+import { DELIVERY_BUDGET_TABLE } from './delivery/tenant-budget';
 import { AGGREGATES_TABLE } from './assessment/aggregates.repository';
 import { RESPONSES_TABLE } from './assessment/responses.repository';
 import { IDENTITY_LINKS_TABLE } from './privacy/pseudonyms';
@@ -13,4 +18,9 @@ export const ALL_TABLES = [
   IDENTITY_LINKS_TABLE,
   RESPONSES_TABLE,
   AGGREGATES_TABLE,
+  RESPONDENTS_TABLE,
+  CAMPAIGNS_TABLE,
+  DELIVERY_SHARDS_TABLE,
+  DELIVERIES_TABLE,
+  DELIVERY_BUDGET_TABLE,
 ] as const;

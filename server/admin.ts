@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDirectoryCsv } from '../core/directory/directory-csv';
 import { rebuildAggregates } from '../core/assessment/aggregates-rebuild';
+import { CAMPAIGN_USAGE, runCampaignCommand } from './admin-campaigns';
 import { createServices, openStore, type Services } from './app';
 import { ConfigError, loadConfig } from './config';
 
@@ -9,6 +10,10 @@ const USAGE = `Usage: npm run admin -- <command>
 Commands:
   directory import <file.csv>   Import or update people from an HR export (see README, "People directory")
   aggregates rebuild            Recompute the assessment aggregates from the submitted results
+${CAMPAIGN_USAGE}
+
+Campaigns are sent by the running app (npm start, or every instance in Azure); these commands
+only record what to do and read progress.
 `;
 
 export interface AdminIo {
@@ -35,6 +40,11 @@ export async function runAdmin(
       );
       return 0;
     });
+  }
+  if (area === 'campaign' && verb !== undefined) {
+    return withServices(env, (services) =>
+      runCampaignCommand([verb, ...rest], services.campaigns, io),
+    );
   }
   io.err(USAGE);
   return 2;

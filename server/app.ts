@@ -14,6 +14,19 @@ import { AssessmentService } from '../core/assessment/assessment.service';
 import { loadQuestionnaire, type Questionnaire } from '../core/assessment/questionnaire';
 import { ResponsesRepository } from '../core/assessment/responses.repository';
 import { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
+import { CampaignService } from '../core/delivery/campaign.service';
+import { CampaignsRepository } from '../core/delivery/campaigns.repository';
+import { DeliveriesRepository } from '../core/delivery/deliveries.repository';
+import {
+  DeliveryEngine,
+  type DeliveryEngineOptions,
+  type ProactiveSender,
+} from '../core/delivery/delivery-engine';
+import { RespondentsRepository } from '../core/delivery/respondents.repository';
+import { ShardsRepository } from '../core/delivery/shards.repository';
+import { TenantBudget } from '../core/delivery/tenant-budget';
+import { campaignMessages } from '../bot/delivery/campaign-messages';
+import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { DirectoryService } from '../core/directory/directory.service';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
@@ -23,7 +36,7 @@ import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
-import type { Config, StoreConfig } from './config';
+import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
 import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
@@ -31,6 +44,8 @@ import { createHttpServer } from './http';
 export interface Services {
   store: TableStore;
   directory: DirectoryService;
+  people: PeopleRepository;
+  orgUnits: OrgUnitsRepository;
   conversationRefs: ConversationRefsRepository;
   questionnaire: Questionnaire;
   pseudonyms: Pseudonyms;
@@ -38,6 +53,16 @@ export interface Services {
   aggregates: AggregatesRepository;
   assessment: AssessmentService;
   privacy: PrivacyService;
+  respondents: RespondentsRepository;
+  delivery: DeliveryRepositories;
+  campaigns: CampaignService;
+  deliverySettings: Config['delivery'];
+}
+
+export interface DeliveryRepositories {
+  campaigns: CampaignsRepository;
+  shards: ShardsRepository;
+  deliveries: DeliveriesRepository;
 }
 
 export interface OpenedStore {
@@ -77,15 +102,20 @@ export function shippedQuestionnaire(): Questionnaire {
 
 export function createServices(
   store: TableStore,
-  { pseudonymSecret }: Pick<Config, 'pseudonymSecret'>,
+  {
+    pseudonymSecret,
+    delivery: deliverySettings = DEFAULT_DELIVERY,
+  }: Pick<Config, 'pseudonymSecret'> & Partial<Pick<Config, 'delivery'>>,
 ): Services {
   const orgUnits = new OrgUnitsRepository(store);
-  const directory = new DirectoryService(new PeopleRepository(store), orgUnits);
+  const people = new PeopleRepository(store);
+  const directory = new DirectoryService(people, orgUnits);
   const conversationRefs = new ConversationRefsRepository(store);
   const pseudonyms = new Pseudonyms(store, pseudonymSecret);
   const questionnaire = shippedQuestionnaire();
   const responses = new ResponsesRepository(store);
   const aggregates = new AggregatesRepository(store);
+  const respondents = new RespondentsRepository(store);
   const assessment = new AssessmentService({
     questionnaire,
     // One open assessment campaign per questionnaire version until campaigns are managed.
@@ -94,11 +124,26 @@ export function createServices(
     aggregates,
     orgUnits,
     pseudonyms,
+    respondents,
   });
   const privacy = new PrivacyService({ directory, pseudonyms, assessment, conversationRefs });
+  const delivery: DeliveryRepositories = {
+    campaigns: new CampaignsRepository(store),
+    shards: new ShardsRepository(store),
+    deliveries: new DeliveriesRepository(store),
+  };
+  const campaigns = new CampaignService({
+    ...delivery,
+    people,
+    orgUnits,
+    assessmentSubject: assessment.campaignId,
+    ratePerSecond: deliverySettings.ratePerSecond,
+  });
   return {
     store,
     directory,
+    people,
+    orgUnits,
     conversationRefs,
     questionnaire,
     pseudonyms,
@@ -106,7 +151,39 @@ export function createServices(
     aggregates,
     assessment,
     privacy,
+    respondents,
+    delivery,
+    campaigns,
+    deliverySettings,
   };
+}
+
+/**
+ * This instance's share of proactive delivery. The sender defaults to the Bot Connector over HTTP
+ * with the bot's credentials; every instance started over the same store shares the work.
+ * `overrides` serve tests and benchmarks (a counting sender, shorter leases).
+ */
+export function createDeliveryEngine(
+  services: Services,
+  botAuth: Config['botAuth'],
+  logger: Logger,
+  overrides: { sender?: ProactiveSender; options?: Partial<DeliveryEngineOptions> } = {},
+): DeliveryEngine {
+  const { ratePerSecond, maxAttempts } = services.deliverySettings;
+  return new DeliveryEngine(
+    {
+      ...services.delivery,
+      people: services.people,
+      conversationRefs: services.conversationRefs,
+      hasCompleted: (objectId, subject) =>
+        services.respondents.has(services.pseudonyms.pseudonymOf(objectId), subject),
+      budget: new TenantBudget(services.store, { ratePerSecond }),
+      sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
+      message: campaignMessages(services.questionnaire),
+      log: logger.child({ component: 'delivery' }),
+    },
+    { ratePerSecond, maxAttempts, ...overrides.options },
+  );
 }
 
 /** Fills an empty directory with the synthetic demo organisation (local use only). */

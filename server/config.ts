@@ -24,6 +24,8 @@ const EnvSchema = z
     SEED_DEMO_DATA: bool.optional(),
     PLAYGROUND: bool.optional(),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1_000).default(50),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     PSEUDONYM_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     TAB_SSO_CLIENT_ID: z.uuid().optional(),
     TAB_SSO_TENANT_ID: z.uuid().optional(),
@@ -98,10 +100,20 @@ export interface Config {
   seedDemoData: boolean;
   playground: { enabled: boolean; port: number };
   pseudonymSecret: string;
+  /** Proactive delivery: the tenant-wide rate all instances share, and attempts per recipient. */
+  delivery: DeliverySettings;
   botAuth: BotAuthSettings;
   /** Entra SSO for the tab API; demo identities (local only) without it. */
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
 }
+
+export interface DeliverySettings {
+  ratePerSecond: number;
+  maxAttempts: number;
+}
+
+/** Teams' documented per-tenant limit for an app (PLATFORM.md). */
+export const DEFAULT_DELIVERY: DeliverySettings = { ratePerSecond: 50, maxAttempts: 6 };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -164,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       port: e.PLAYGROUND_PORT,
     },
     pseudonymSecret: e.PSEUDONYM_SECRET ?? LOCAL_PSEUDONYM_SECRET,
+    delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     tabAuth:
       e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
         ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }

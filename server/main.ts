@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   createBotServer,
+  createDeliveryEngine,
   createServices,
   createTabAuthenticator,
   openStore,
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     );
   }
   const botUrl = `http://${config.host}:${server.address().port}`;
+  const delivery = createDeliveryEngine(services, config.botAuth, logger);
+  delivery.start();
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -73,6 +76,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Chunks in flight finish and their shards are handed back before the store goes.
+    await delivery.stop();
     await Promise.allSettled([
       new Promise<void>((resolve) => {
         server.close(() => resolve());

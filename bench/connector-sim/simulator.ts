@@ -23,7 +23,7 @@ import {
   SlidingWindowLimiter,
   tenantWindows,
   type RateWindow,
-} from './rate-limits';
+} from '../../core/util/rate-limits';
 
 /** Simulator settings; every limit and fault can be switched off. */
 export interface SimulatorOptions {

@@ -1,3 +1,4 @@
+import type { RespondentsRepository } from '../delivery/respondents.repository';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import type { Pseudonyms } from '../privacy/pseudonyms';
 import type { Stored } from '../store/entity-table';
@@ -61,6 +62,8 @@ export interface AssessmentDeps {
   aggregates: AggregatesRepository;
   orgUnits: OrgUnitsRepository;
   pseudonyms: Pseudonyms;
+  /** Who completed, for reminders; never the answers. */
+  respondents: RespondentsRepository;
   now?: () => Date;
 }
 
@@ -220,6 +223,7 @@ export class AssessmentService {
     if (submitted === undefined) return { kind: 'invalid', reason: 'notStarted' };
     if (submitted === null) return { kind: 'alreadySubmitted' };
     await this.count(submitted.response, 1);
+    await this.deps.respondents.record(pseudonym, this.campaignId, submitted.response.updatedAt);
     await retryOnConflict(async () => {
       const stored = await this.deps.responses.get(pseudonym, this.campaignId);
       if (stored)
@@ -240,7 +244,7 @@ export class AssessmentService {
     return (await this.deps.responses.ofPerson(pseudonym)).map((row) => row.value);
   }
 
-  /** Removes the person's responses and their contribution to every aggregate. */
+  /** Removes the person's responses, their contribution to every aggregate and the ledger. */
   async erase(pseudonym: string): Promise<void> {
     this.recent.delete(pseudonym);
     const rows = await this.deps.responses.ofPerson(pseudonym);
@@ -249,6 +253,7 @@ export class AssessmentService {
         await this.count(row.value, -1);
       await this.deps.responses.delete(row);
     }
+    await this.deps.respondents.eraseAll(pseudonym);
   }
 
   private async count(response: Response, sign: 1 | -1): Promise<void> {

@@ -56,6 +56,19 @@ export class PeopleRepository {
     return this.byId(personId({ upn: upn.toLowerCase() }));
   }
 
+  /** Everyone in one hash bucket ("b00"…"bff"): campaigns expand their audience bucket by bucket. */
+  async inBucket(bucket: string): Promise<Person[]> {
+    const people: Person[] = [];
+    for await (const { value } of this.table.partition(bucket)) people.push(value);
+    return people;
+  }
+
+  /** Whether anyone matches, reading only until the first match. */
+  async some(predicate: (person: Person) => boolean): Promise<boolean> {
+    for await (const { value } of this.table.query()) if (predicate(value)) return true;
+    return false;
+  }
+
   async isEmpty(): Promise<boolean> {
     return (await this.table.first()) === undefined;
   }

@@ -92,6 +92,36 @@ export class EntityTable<T> {
     }
   }
 
+  /**
+   * Replaces up to {@link MAX_BATCH} values of one partition in one transaction, each only if it
+   * still has its etag; returns the new etags in order. If any changed, nothing is written and
+   * {@link ConcurrencyError} is thrown.
+   */
+  async updateAll(items: readonly Stored<T>[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    if (items.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} updates at once`);
+    const entities = items.map((item) => this.entity(item.value));
+    const partitionKey = entities[0]!.partitionKey;
+    if (entities.some((entity) => entity.partitionKey !== partitionKey)) {
+      throw new RangeError('updateAll needs one partition');
+    }
+    if (items.length === 1) return [await this.update(items[0]!.value, items[0]!.etag)];
+    const transaction = new TableTransaction();
+    entities.forEach((entity, i) =>
+      transaction.updateEntity(entity, 'Replace', { etag: items[i]!.etag }),
+    );
+    try {
+      const response = await this.client.submitTransaction(transaction.actions);
+      return entities.map((entity) => response.getResponseForEntity(entity.rowKey)?.etag ?? '');
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404) {
+        throw new ConcurrencyError(this.client.tableName, partitionKey, '(batch)');
+      }
+      throw error;
+    }
+  }
+
   /** Last writer wins: only for rows that are always written whole from fresh data. */
   async upsert(value: T): Promise<void> {
     await this.client.upsertEntity(this.entity(value), 'Replace');

@@ -96,12 +96,12 @@ export function retryAfterSeconds(retryAfterMs: number): number {
 }
 
 /**
- * The same limits kept per key (a conversation's index): a bare timestamp array per key, so
+ * The same limits kept per key (a conversation's index or id): a bare timestamp array per key, so
  * 100,000 conversations with a send or two each cost a few MB. Keys whose timestamps have all left
  * the longest window are dropped on a sweep once per longest window.
  */
-export class KeyedLimiter {
-  private readonly logs = new Map<number, number[]>();
+export class KeyedLimiter<K = number> {
+  private readonly logs = new Map<K, number[]>();
   private readonly longestMs: number;
   private nextSweep = -Infinity;
 
@@ -109,7 +109,7 @@ export class KeyedLimiter {
     this.longestMs = validated(windows);
   }
 
-  tryAcquire(key: number, now: number): Admission {
+  tryAcquire(key: K, now: number): Admission {
     this.sweep(now);
     const times = this.logs.get(key);
     if (!times) {

@@ -1,0 +1,104 @@
+import type { ConversationRef } from '../conversations/conversation-refs.repository';
+import { departmentOf, personId, rolesOf, type Person } from '../directory/person';
+import { forEachLimit } from '../util/concurrency';
+import { bucketKey, type Audience, type Campaign } from './campaign';
+import {
+  DeliveryTargetSchema,
+  type Delivery,
+  type DeliveriesRepository,
+  type DeliveryTarget,
+} from './deliveries.repository';
+
+export interface AudienceDeps {
+  people: { inBucket(bucket: string): Promise<Person[]> };
+  conversationRefs: { personal(objectId: string): Promise<ConversationRef | undefined> };
+  deliveries: DeliveriesRepository;
+  /** For reminders: whether the person (by object id) completed the subject. */
+  hasCompleted(objectId: string, subject: string): Promise<boolean>;
+}
+
+/** Whether a person belongs to a directory audience (reminders are decided per delivery row). */
+export function inAudience(audience: Audience, person: Person): boolean {
+  switch (audience.kind) {
+    case 'all':
+      return true;
+    case 'departments':
+      return audience.departments.includes(departmentOf(person));
+    case 'role':
+      return rolesOf(person).includes(audience.role);
+    case 'nonRespondents':
+      return false;
+  }
+}
+
+/** The 1:1 target in a stored Bot Framework conversation reference, if it has one. */
+export function targetOf(ref: ConversationRef): DeliveryTarget | undefined {
+  try {
+    const reference = JSON.parse(ref.reference) as {
+      serviceUrl?: string;
+      conversation?: { id?: string; tenantId?: string };
+      user?: { id?: string };
+      bot?: { id?: string };
+    };
+    const parsed = DeliveryTargetSchema.safeParse({
+      serviceUrl: reference.serviceUrl,
+      conversationId: reference.conversation?.id ?? ref.conversationId,
+      tenantId: reference.conversation?.tenantId,
+      userId: reference.user?.id,
+      botId: reference.bot?.id,
+    });
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const LOOKUP_CONCURRENCY = 16;
+
+/**
+ * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
+ * (pending) or without one (unreachable). Only reads; the caller writes them.
+ */
+export async function bucketRows(
+  deps: AudienceDeps,
+  campaign: Campaign,
+  bucket: number,
+  now: Date,
+): Promise<Delivery[]> {
+  const people = await deps.people.inBucket(bucketKey(bucket));
+  let members: Person[];
+  if (campaign.audience.kind === 'nonRespondents') {
+    const invited = new Set(
+      (await deps.deliveries.shard(campaign.audience.campaignId, bucket))
+        .filter((row) => row.value.status === 'sent')
+        .map((row) => row.value.personId),
+    );
+    const candidates = people.filter((p) => invited.has(personId(p)) && p.objectId);
+    const completed = new Set<string>();
+    await forEachLimit(candidates, LOOKUP_CONCURRENCY, async (p) => {
+      if (await deps.hasCompleted(p.objectId!, campaign.subject)) completed.add(personId(p));
+    });
+    members = candidates.filter((p) => !completed.has(personId(p)));
+  } else {
+    members = people.filter((p) => inAudience(campaign.audience, p));
+  }
+  const rows: Delivery[] = [];
+  await forEachLimit(members, LOOKUP_CONCURRENCY, async (person) => {
+    const ref = person.objectId ? await deps.conversationRefs.personal(person.objectId) : undefined;
+    const target = ref ? targetOf(ref) : undefined;
+    rows.push({
+      campaignId: campaign.id,
+      bucket,
+      personId: personId(person),
+      locale: person.locale,
+      status: target ? 'pending' : 'unreachable',
+      ...(target ? { target } : {}),
+      attempts: 0,
+      throttled: 0,
+      notBefore: 0,
+      inDoubt: false,
+      updatedAt: now,
+    });
+  });
+  return rows;
+}

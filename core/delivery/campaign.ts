@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** What a campaign sends: the assessment invitation, or a reminder of an earlier campaign. */
+export const CampaignKindSchema = z.enum(['assessment', 'reminder']);
+export type CampaignKind = z.infer<typeof CampaignKindSchema>;
+
+/** Who receives it. Departments are the directory's first org-unit level. */
+export const AudienceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({
+    kind: z.literal('departments'),
+    departments: z.array(z.string().trim().min(1).max(120)).min(1).max(200),
+  }),
+  z.strictObject({ kind: z.literal('role'), role: z.enum(['manager', 'facilitator', 'admin']) }),
+  /** A reminder's audience: who received `campaignId` and has not completed it yet. */
+  z.strictObject({ kind: z.literal('nonRespondents'), campaignId: z.string().min(1).max(64) }),
+]);
+export type Audience = z.infer<typeof AudienceSchema>;
+
+/**
+ * preparing: the audience is being expanded (waiting for `notBefore` first; sending starts as
+ * soon as a part is ready); then running → completed; paused ⇄ running; cancelled is final.
+ */
+export const CampaignStateSchema = z.enum([
+  'preparing',
+  'running',
+  'paused',
+  'cancelled',
+  'completed',
+]);
+export type CampaignState = z.infer<typeof CampaignStateSchema>;
+
+/** Rows are expanded one directory bucket at a time: the people table's 256 hash buckets. */
+export const BUCKETS = 256;
+
+export interface Campaign {
+  id: string;
+  kind: CampaignKind;
+  audience: Audience;
+  /** The assessment campaign (questionnaire) the invitation or reminder is about. */
+  subject: string;
+  state: CampaignState;
+  /** Not sent before this time (reminders "after 3 days"). */
+  notBefore: Date;
+  createdAt: Date;
+  createdBy: string;
+  /** Buckets expanded so far (0…BUCKETS); the lease lets one instance expand at a time. */
+  expandedBuckets: number;
+  expansionOwner?: string;
+  expansionLeaseUntil?: number;
+  startedAt?: Date;
+  endedAt?: Date;
+  /** Set when paused/resumed/cancelled, for the status output. */
+  changedAt: Date;
+}
+
+/** Campaign ids sort by creation time and are safe in table keys and URLs. */
+export function newCampaignId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 15).toLowerCase();
+  return `c${stamp}${randomBytes(3).toString('hex')}`;
+}
+
+export const CampaignIdSchema = z.string().regex(/^c\d{8}t\d{6}[0-9a-f]{6}$/, 'not a campaign id');
+
+/** The bucket index of a people-table partition key ("b00"…"bff"). */
+export function bucketKey(index: number): string {
+  return `b${index.toString(16).padStart(2, '0')}`;
+}
+
+export function isActive(state: CampaignState): boolean {
+  return state === 'preparing' || state === 'running';
+}
+
+export function isFinal(state: CampaignState): boolean {
+  return state === 'cancelled' || state === 'completed';
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { LocaleSchema, type Locale } from '../directory/person';
+import { asDate, EntityTable, type EntityMapping, type Stored } from '../store/entity-table';
+import { decodeKey, encodeKey } from '../store/keys';
+import type { TableStore } from '../store/table-store';
+import { bucketKey } from './campaign';
+
+/**
+ * One row per recipient of a campaign: what happened to their message. PartitionKey
+ * `<campaignId>_<bucket>` (a shard: the recipient's people-table bucket, so a shard is written
+ * and sent by one instance at a time), RowKey the recipient's encoded person id.
+ */
+export const DELIVERIES_TABLE = 'deliveries';
+
+/**
+ * pending → sending → sent | pending (retry later) | failed | blocked. `sending` is written
+ * before the request goes out: a row found `sending` by a new owner was in flight at a crash.
+ * unreachable: no conversation reference (the app is not installed for the person).
+ */
+export const DeliveryStatusSchema = z.enum([
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'blocked',
+  'unreachable',
+]);
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
+export function isTerminal(status: DeliveryStatus): boolean {
+  return (
+    status === 'sent' || status === 'failed' || status === 'blocked' || status === 'unreachable'
+  );
+}
+
+/** Where a proactive 1:1 message goes, copied from the stored conversation reference. */
+export const DeliveryTargetSchema = z.object({
+  serviceUrl: z.url(),
+  conversationId: z.string().min(1),
+  tenantId: z.string().optional(),
+  /** The user's channel id (29:…) and the bot's, as in the reference. */
+  userId: z.string().optional(),
+  botId: z.string().optional(),
+});
+export type DeliveryTarget = z.infer<typeof DeliveryTargetSchema>;
+
+export interface Delivery {
+  campaignId: string;
+  bucket: number;
+  /** The directory's person id: "oid:<object id>" (or "upn:<upn>" for people without one). */
+  personId: string;
+  locale: Locale;
+  status: DeliveryStatus;
+  target?: DeliveryTarget;
+  /** Sends attempted (429s excluded: a tenant throttle says nothing about the recipient). */
+  attempts: number;
+  throttled: number;
+  /** Epoch ms before which no retry is made. */
+  notBefore: number;
+  /** Found `sending` after a crash and sent again: may have been received twice. */
+  inDoubt: boolean;
+  lastError?: string;
+  updatedAt: Date;
+  sentAt?: Date;
+}
+
+export function shardKey(campaignId: string, bucket: number): string {
+  return `${campaignId}_${bucketKey(bucket)}`;
+}
+
+const mapping: EntityMapping<Delivery> = {
+  keys: (d) => ({ partitionKey: shardKey(d.campaignId, d.bucket), rowKey: encodeKey(d.personId) }),
+  toEntity: (d) => ({
+    locale: d.locale,
+    status: d.status,
+    target: d.target ? JSON.stringify(d.target) : undefined,
+    attempts: d.attempts,
+    throttled: d.throttled,
+    notBefore: d.notBefore,
+    inDoubt: d.inDoubt,
+    lastError: d.lastError,
+    updatedAt: d.updatedAt,
+    sentAt: d.sentAt,
+  }),
+  fromEntity: (e) => {
+    const partition = String(e.partitionKey);
+    const separator = partition.lastIndexOf('_');
+    return {
+      campaignId: partition.slice(0, separator),
+      bucket: Number.parseInt(partition.slice(separator + 2), 16),
+      personId: decodeKey(String(e.rowKey)),
+      locale: LocaleSchema.parse(e.locale),
+      status: DeliveryStatusSchema.parse(e.status),
+      ...(typeof e.target === 'string'
+        ? { target: DeliveryTargetSchema.parse(JSON.parse(e.target)) }
+        : {}),
+      attempts: Number(e.attempts ?? 0),
+      throttled: Number(e.throttled ?? 0),
+      notBefore: Number(e.notBefore ?? 0),
+      inDoubt: e.inDoubt === true,
+      ...(typeof e.lastError === 'string' ? { lastError: e.lastError } : {}),
+      updatedAt: asDate(e.updatedAt),
+      ...(e.sentAt ? { sentAt: asDate(e.sentAt) } : {}),
+    };
+  },
+};
+
+export class DeliveriesRepository {
+  private readonly table: EntityTable<Delivery>;
+
+  constructor(store: TableStore) {
+    this.table = new EntityTable(store.client(DELIVERIES_TABLE), mapping);
+  }
+
+  /** Writes a shard's rows (idempotent: a shard is sent only after it is fully written). */
+  async writeShard(rows: readonly Delivery[]): Promise<void> {
+    await this.table.upsertMany(rows);
+  }
+
+  async shard(campaignId: string, bucket: number): Promise<Stored<Delivery>[]> {
+    const rows: Stored<Delivery>[] = [];
+    for await (const row of this.table.partition(shardKey(campaignId, bucket))) rows.push(row);
+    return rows;
+  }
+
+  /** Conditional on every row's etag; see {@link EntityTable.updateAll}. */
+  async updateAll(rows: readonly Stored<Delivery>[]): Promise<string[]> {
+    return this.table.updateAll(rows);
+  }
+}

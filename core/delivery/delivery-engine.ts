@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import type { Stored } from '../store/entity-table';
+import { ConcurrencyError } from '../store/errors';
+import { KeyedLimiter, PER_CONVERSATION_WINDOWS } from '../util/rate-limits';
+import { bucketRows, type AudienceDeps } from './audience';
+import { BUCKETS, isActive, type Campaign } from './campaign';
+import type { CampaignsRepository } from './campaigns.repository';
+import {
+  isTerminal,
+  type DeliveriesRepository,
+  type Delivery,
+  type DeliveryTarget,
+} from './deliveries.repository';
+import { backoffMs, type SendOutcome } from './send-outcome';
+import type { Shard, ShardsRepository } from './shards.repository';
+import type { TenantBudget } from './tenant-budget';
+
+/** Sends one activity to one conversation, once: retries are the engine's, never the sender's. */
+export interface ProactiveSender {
+  send(target: DeliveryTarget, activity: Record<string, unknown>): Promise<SendOutcome>;
+}
+
+/** Builds the message a recipient of a campaign gets (a card in their language). */
+export type MessageBuilder = (campaign: Campaign, delivery: Delivery) => Record<string, unknown>;
+
+/** The few logger methods the engine uses (pino's signature). */
+export interface EngineLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface DeliveryEngineDeps extends AudienceDeps {
+  campaigns: CampaignsRepository;
+  shards: ShardsRepository;
+  deliveries: DeliveriesRepository;
+  budget: TenantBudget;
+  sender: ProactiveSender;
+  message: MessageBuilder;
+  log: EngineLog;
+}
+
+export interface DeliveryEngineOptions {
+  /** Shards this instance sends at once (default 4). */
+  slots?: number;
+  /** Recipients claimed and marked per step (default: a fifth of a second's worth, 5…100). */
+  chunk?: number;
+  ratePerSecond: number;
+  /** Send attempts before a recipient is marked failed (default 6; 429s are not counted). */
+  maxAttempts?: number;
+  /** 429s for one recipient before it is marked failed (default 30). */
+  maxThrottled?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  /** How long a shard or expansion lease lasts without renewal (default 15 s). */
+  leaseMs?: number;
+  /** How often campaigns are re-read (default 500 ms): pause and cancel act within this. */
+  pollMs?: number;
+  instanceId?: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function chunkFor(ratePerSecond: number): number {
+  return Math.max(5, Math.min(100, Math.ceil(ratePerSecond / 5)));
+}
+
+/**
+ * Delivers campaigns. Every instance runs one engine; they share the work through the store:
+ * a campaign's audience is expanded bucket by bucket under a lease on the campaign row, and each
+ * expanded bucket (a shard of recipient rows) is sent by whichever instance holds its lease.
+ * Sends go through the tenant budget; a recipient's row says `sending` while its request is out,
+ * so a crash leaves an exact list of what may have been received without being recorded.
+ */
+export class DeliveryEngine {
+  readonly instanceId: string;
+  private readonly o: Required<Omit<DeliveryEngineOptions, 'instanceId'>>;
+  private readonly states = new Map<string, Campaign>();
+  private readonly working = new Set<string>();
+  private readonly expanding = new Set<string>();
+  private readonly conversations = new KeyedLimiter<string>(PER_CONVERSATION_WINDOWS);
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private stopping = false;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly deps: DeliveryEngineDeps,
+    options: DeliveryEngineOptions,
+  ) {
+    this.instanceId = options.instanceId ?? randomUUID();
+    this.o = {
+      slots: options.slots ?? 4,
+      chunk: options.chunk ?? chunkFor(options.ratePerSecond),
+      ratePerSecond: options.ratePerSecond,
+      maxAttempts: options.maxAttempts ?? 6,
+      maxThrottled: options.maxThrottled ?? 30,
+      backoff: options.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
+      leaseMs: options.leaseMs ?? 15_000,
+      pollMs: options.pollMs ?? 500,
+    };
+  }
+
+  start(): void {
+    const loop = (): void => {
+      this.ticking = this.tick()
+        .catch((error: unknown) => this.deps.log.error(errorDetails(error), 'delivery tick failed'))
+        .finally(() => {
+          if (!this.stopping) this.timer = setTimeout(loop, this.o.pollMs);
+        });
+    };
+    loop();
+  }
+
+  /** Stops taking work, lets the chunks in flight finish and hands their shards back. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
+    await Promise.all([...this.running]);
+  }
+
+  /** One round: re-read campaigns, expand what needs expanding, claim free shards. */
+  async tick(): Promise<void> {
+    const campaigns = await this.deps.campaigns.unfinished();
+    this.states.clear();
+    for (const { value } of campaigns) this.states.set(value.id, value);
+    const now = Date.now();
+    for (const stored of campaigns) {
+      if (this.stopping) return;
+      const campaign = stored.value;
+      if (!isActive(campaign.state) || campaign.notBefore.getTime() > now) continue;
+      if (campaign.expandedBuckets < BUCKETS) this.maybeExpand(stored);
+      await this.claimShards(campaign);
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  private isLive(campaignId: string): boolean {
+    const campaign = this.states.get(campaignId);
+    return !this.stopping && campaign !== undefined && isActive(campaign.state);
+  }
+
+  // ---- expansion ------------------------------------------------------------------------------
+
+  private maybeExpand(stored: Stored<Campaign>): void {
+    const campaign = stored.value;
+    if (this.expanding.has(campaign.id)) return;
+    const now = Date.now();
+    if ((campaign.expansionLeaseUntil ?? 0) > now && campaign.expansionOwner !== this.instanceId) {
+      return;
+    }
+    this.expanding.add(campaign.id);
+    this.track(
+      this.expand(stored)
+        .catch((error: unknown) => {
+          if (!(error instanceof ConcurrencyError)) {
+            this.deps.log.error(
+              { ...errorDetails(error), campaignId: campaign.id },
+              'expansion failed',
+            );
+          }
+        })
+        .finally(() => this.expanding.delete(campaign.id)),
+    );
+  }
+
+  /** Expands the audience one bucket at a time, renewing the lease with the cursor. */
+  private async expand(stored: Stored<Campaign>): Promise<void> {
+    let campaign: Campaign = {
+      ...stored.value,
+      expansionOwner: this.instanceId,
+      expansionLeaseUntil: Date.now() + this.o.leaseMs,
+    };
+    let etag = await this.deps.campaigns.update(campaign, stored.etag);
+    while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
+      const bucket = campaign.expandedBuckets;
+      const now = new Date();
+      const rows = await bucketRows(this.deps, campaign, bucket, now);
+      if (rows.length > 0) {
+        await this.deps.deliveries.writeShard(rows);
+        const counts = countRows(rows);
+        await this.deps.shards.create({
+          campaignId: campaign.id,
+          bucket,
+          ...counts,
+          done: counts.total === counts.unreachable,
+          leaseUntil: 0,
+          updatedAt: now,
+        });
+      }
+      const done = bucket + 1 === BUCKETS;
+      const current = this.states.get(campaign.id)?.state ?? campaign.state;
+      campaign = {
+        ...campaign,
+        // A pause or cancel made meanwhile wins; a finished expansion starts the sending proper.
+        state: done && current === 'preparing' ? 'running' : current,
+        expandedBuckets: bucket + 1,
+        expansionLeaseUntil: done ? 0 : Date.now() + this.o.leaseMs,
+        ...(done ? { startedAt: campaign.startedAt ?? now } : {}),
+      };
+      etag = await this.deps.campaigns.update(campaign, etag);
+    }
+    if (campaign.expandedBuckets === BUCKETS) {
+      this.deps.log.info({ campaignId: campaign.id }, 'campaign audience expanded');
+    }
+  }
+
+  // ---- sending --------------------------------------------------------------------------------
+
+  private async claimShards(campaign: Campaign): Promise<void> {
+    const free = this.o.slots - this.working.size;
+    // Busy: no need to look (completion is noticed once slots free up at the end).
+    if (free <= 0) return;
+    const shards = await this.deps.shards.ofCampaign(campaign.id);
+    const now = Date.now();
+    const open = shards.filter((s) => !s.value.done);
+    if (open.length === 0 && campaign.expandedBuckets === BUCKETS) {
+      await this.complete(campaign.id);
+      return;
+    }
+    const claimable = open.filter(
+      (s) => s.value.leaseUntil <= now && !this.working.has(workKey(s.value)),
+    );
+    shuffle(claimable);
+    let claimed = 0;
+    for (const stored of claimable) {
+      if (claimed >= free || this.stopping) break;
+      const shard: Shard = {
+        ...stored.value,
+        leaseOwner: this.instanceId,
+        leaseUntil: Date.now() + this.o.leaseMs,
+      };
+      let etag: string;
+      try {
+        etag = await this.deps.shards.update(shard, stored.etag);
+      } catch (error) {
+        if (error instanceof ConcurrencyError) continue;
+        throw error;
+      }
+      claimed++;
+      const key = workKey(shard);
+      this.working.add(key);
+      this.track(
+        this.sendShard(campaign, { value: shard, etag })
+          .catch((error: unknown) => {
+            if (!(error instanceof ConcurrencyError)) {
+              this.deps.log.error({ ...errorDetails(error), shard: key }, 'shard failed');
+            }
+          })
+          .finally(() => this.working.delete(key)),
+      );
+    }
+  }
+
+  private async complete(campaignId: string): Promise<void> {
+    const stored = await this.deps.campaigns.get(campaignId);
+    if (!stored || stored.value.state !== 'running') return;
+    try {
+      await this.deps.campaigns.update(
+        { ...stored.value, state: 'completed', endedAt: new Date(), changedAt: new Date() },
+        stored.etag,
+      );
+      this.deps.log.info({ campaignId }, 'campaign completed');
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+
+  /**
+   * Sends one shard while holding its lease. Every write is conditional: losing the lease (a
+   * slower instance whose lease expired) makes the next write fail, and the work stops.
+   */
+  private async sendShard(campaign: Campaign, claimed: Stored<Shard>): Promise<void> {
+    const campaignId = campaign.id;
+    let shard = claimed;
+    const rows = await this.deps.deliveries.shard(campaignId, shard.value.bucket);
+    // Rows still `sending` were in flight when their previous owner stopped.
+    for (const row of rows) {
+      if (row.value.status === 'sending') {
+        row.value = { ...row.value, status: 'pending', inDoubt: true, notBefore: 0 };
+      }
+    }
+    const saveShard = async (changes: Partial<Shard>): Promise<void> => {
+      const value = { ...shard.value, ...countRows(rows.map((r) => r.value)), ...changes };
+      shard = { value, etag: await this.deps.shards.update(value, shard.etag) };
+    };
+    for (;;) {
+      const open = rows.filter((r) => !isTerminal(r.value.status));
+      if (open.length === 0) {
+        await saveShard({ done: true, leaseUntil: 0, updatedAt: new Date() });
+        return;
+      }
+      if (!this.isLive(campaignId)) {
+        // Paused, cancelled or shutting down: hand the shard back at once.
+        await saveShard({ leaseUntil: 0, updatedAt: new Date() });
+        return;
+      }
+      const now = Date.now();
+      const due = open.filter((r) => r.value.notBefore <= now);
+      if (due.length === 0) {
+        const wake = Math.min(...open.map((r) => r.value.notBefore));
+        await sleep(Math.min(wake - now, this.o.leaseMs / 3, this.o.pollMs));
+        await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
+        continue;
+      }
+      await this.sendChunk(campaign, due.slice(0, this.o.chunk));
+      await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
+    }
+  }
+
+  /** Claims budget, marks the rows `sending`, sends each at its slot, records the outcomes. */
+  private async sendChunk(campaign: Campaign, chunk: Stored<Delivery>[]): Promise<void> {
+    const slots = await this.deps.budget.acquire(chunk.length, () => !this.isLive(campaign.id));
+    if (!slots) return;
+    const marked = chunk.map((row) => ({
+      value: { ...row.value, status: 'sending' as const, updatedAt: new Date() },
+      etag: row.etag,
+    }));
+    const markedEtags = await this.deps.deliveries.updateAll(marked);
+    marked.forEach((row, i) => (row.etag = markedEtags[i]!));
+    const outcomes = await Promise.all(
+      marked.map((row, i) => this.sendAt(slots[i]!, campaign, row.value)),
+    );
+    const now = Date.now();
+    const results = marked.map((row, i) => ({
+      value: this.apply(row.value, outcomes[i]!, now),
+      etag: row.etag,
+    }));
+    const etags = await this.deps.deliveries.updateAll(results);
+    results.forEach((row, i) => {
+      chunk[i]!.value = row.value;
+      chunk[i]!.etag = etags[i]!;
+    });
+  }
+
+  private async sendAt(
+    slot: number,
+    campaign: Campaign,
+    delivery: Delivery,
+  ): Promise<SendOutcome | 'skipped'> {
+    const wait = slot - Date.now();
+    if (wait > 0) await sleep(wait);
+    if (!this.isLive(campaign.id) || this.deps.budget.pausedUntil > Date.now()) return 'skipped';
+    const target = delivery.target!;
+    // Teams' per-conversation limits; a 1:1 campaign writes once per conversation.
+    const admission = this.conversations.tryAcquire(target.conversationId, Date.now());
+    if (!admission.ok) return { kind: 'throttled', retryAfterMs: admission.retryAfterMs };
+    const outcome = await this.deps.sender.send(target, this.deps.message(campaign, delivery));
+    if (outcome.kind === 'throttled') {
+      await this.deps.budget.pause(outcome.retryAfterMs ?? backoffMs(1, this.o.backoff));
+    }
+    return outcome;
+  }
+
+  /** The row after an attempt: sent, blocked, failed, or pending again with a retry time. */
+  private apply(delivery: Delivery, outcome: SendOutcome | 'skipped', now: number): Delivery {
+    const base = { ...delivery, updatedAt: new Date(now) };
+    if (outcome === 'skipped') return { ...base, status: 'pending' };
+    switch (outcome.kind) {
+      case 'sent':
+        return { ...base, status: 'sent', sentAt: new Date(now), lastError: undefined };
+      case 'blocked':
+        return {
+          ...base,
+          status: 'blocked',
+          attempts: base.attempts + 1,
+          lastError: outcome.error,
+        };
+      case 'failed':
+        return { ...base, status: 'failed', attempts: base.attempts + 1, lastError: outcome.error };
+      case 'throttled': {
+        const throttled = base.throttled + 1;
+        if (throttled >= this.o.maxThrottled) {
+          return { ...base, status: 'failed', throttled, lastError: '429 too many times' };
+        }
+        const wait = outcome.retryAfterMs ?? backoffMs(throttled, this.o.backoff);
+        return { ...base, status: 'pending', throttled, notBefore: now + wait, lastError: '429' };
+      }
+      case 'retry': {
+        const attempts = base.attempts + 1;
+        if (attempts >= this.o.maxAttempts) {
+          return { ...base, status: 'failed', attempts, lastError: outcome.error };
+        }
+        const notBefore = now + backoffMs(attempts, this.o.backoff);
+        return { ...base, status: 'pending', attempts, notBefore, lastError: outcome.error };
+      }
+    }
+  }
+}
+
+function countRows(rows: readonly Delivery[]) {
+  const counts = { total: rows.length, sent: 0, failed: 0, blocked: 0, unreachable: 0, inDoubt: 0 };
+  for (const row of rows) {
+    if (row.status === 'sent') counts.sent++;
+    else if (row.status === 'failed') counts.failed++;
+    else if (row.status === 'blocked') counts.blocked++;
+    else if (row.status === 'unreachable') counts.unreachable++;
+    if (row.inDoubt) counts.inDoubt++;
+  }
+  return counts;
+}
+
+function workKey(shard: Pick<Shard, 'campaignId' | 'bucket'>): string {
+  return `${shard.campaignId}/${shard.bucket}`;
+}
+
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+function errorDetails(error: unknown): { err: { name: string; message: string } } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { err: { name: e.name, message: e.message } };
+}

@@ -1,0 +1,329 @@
+import {
+  start,
+  type ConnectorSim,
+  type ConnectorSimOptions,
+} from '../../bench/connector-sim/connector-sim';
+import { seedAudience, type SeededAudience } from '../../bench/fanout/seed';
+import { ConnectorSender } from '../../bot/delivery/connector-sender';
+import { createDeliveryEngine, createServices, type Services } from '../../server/app';
+import { freshStore, TEST_CONFIG } from '../../test/store';
+import type { Campaign } from './campaign';
+import { CampaignError } from './campaign.service';
+import type { DeliveryEngine, DeliveryEngineOptions, ProactiveSender } from './delivery-engine';
+import type { DeliveryTarget } from './deliveries.repository';
+import type { SendOutcome } from './send-outcome';
+
+jest.setTimeout(60_000);
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+const logger = { child: () => silent } as unknown as Parameters<typeof createDeliveryEngine>[2];
+
+/** Counts what one engine sent, and can hold its requests back (a frozen instance). */
+class CountingSender implements ProactiveSender {
+  sent = 0;
+  private readonly inner = new ConnectorSender(async () => undefined, 5_000);
+  private frozen: Promise<void> | undefined;
+  private thaw: (() => void) | undefined;
+
+  async send(target: DeliveryTarget, activity: Record<string, unknown>): Promise<SendOutcome> {
+    const outcome = await this.inner.send(target, activity);
+    this.sent++;
+    // The request reached Teams, but the instance never learns it: as if killed right now.
+    if (this.frozen) await this.frozen;
+    return outcome;
+  }
+
+  freeze(): void {
+    this.frozen = new Promise((resolve) => (this.thaw = resolve));
+  }
+
+  release(): void {
+    this.thaw?.();
+  }
+}
+
+interface Setup {
+  services: Services;
+  sim: ConnectorSim;
+  audience: SeededAudience;
+  drop: () => Promise<void>;
+}
+
+async function setup(
+  people: number,
+  sim: ConnectorSimOptions,
+  ratePerSecond: number,
+  reachableShare = 0.9,
+): Promise<Setup> {
+  const { store, drop } = await freshStore();
+  const services = createServices(store, {
+    ...TEST_CONFIG,
+    delivery: { ratePerSecond, maxAttempts: 4 },
+  });
+  const simulator = await start(sim);
+  const audience = await seedAudience(services, {
+    people,
+    reachableShare,
+    departments: 4,
+    serviceUrl: simulator.url,
+  });
+  return {
+    services,
+    sim: simulator,
+    audience,
+    drop: async () => {
+      await simulator.stop();
+      await drop();
+    },
+  };
+}
+
+const FAST: Partial<DeliveryEngineOptions> = {
+  leaseMs: 1_500,
+  pollMs: 100,
+  backoff: { baseMs: 50, maxMs: 400 },
+};
+
+function engine(
+  services: Services,
+  sender: ProactiveSender,
+  options: Partial<DeliveryEngineOptions> = {},
+): DeliveryEngine {
+  return createDeliveryEngine(services, { mode: 'local' }, logger, {
+    sender,
+    options: { ...FAST, ...options },
+  });
+}
+
+async function until(
+  services: Services,
+  id: string,
+  done: (c: Campaign) => boolean,
+  timeoutMs = 30_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await services.campaigns.status(id);
+    if (done(status.campaign)) return status;
+    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(status.counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const completed = (c: Campaign) => c.state === 'completed';
+
+describe('proactive delivery (Azurite + connector simulator)', () => {
+  let s: Setup;
+  const engines: DeliveryEngine[] = [];
+
+  afterEach(async () => {
+    await Promise.all(engines.splice(0).map((e) => e.stop()));
+    await s.drop();
+  });
+
+  it('two instances share one campaign: everyone reachable gets it once, the rest are unreachable', async () => {
+    s = await setup(300, { tenantRatePerSecond: 200 }, 150);
+    const [a, b] = [new CountingSender(), new CountingSender()];
+    engines.push(engine(s.services, a), engine(s.services, b));
+    engines.forEach((e) => e.start());
+    const campaign = await s.services.campaigns.start({
+      audience: { kind: 'all' },
+      createdBy: 'test',
+    });
+
+    const status = await until(s.services, campaign.id, completed);
+
+    const reachable = s.audience.reachable.size;
+    expect(status.counts).toMatchObject({
+      total: 300,
+      sent: reachable,
+      unreachable: 300 - reachable,
+      pending: 0,
+      failed: 0,
+      blocked: 0,
+      inDoubt: 0,
+    });
+    expect(s.sim.stats()).toMatchObject({ accepted: reachable, duplicates: 0, throttled: 0 });
+    expect(a.sent + b.sent).toBe(reachable);
+    expect(Math.min(a.sent, b.sent)).toBeGreaterThan(0);
+    const unreachable = await s.services.campaigns.unreachable(campaign.id);
+    expect(unreachable).toHaveLength(300 - reachable);
+    expect(unreachable.every((id) => !s.audience.reachable.has(id.slice(4)))).toBe(true);
+  });
+
+  it('absorbs a 429 storm: the whole tenant pauses for Retry-After and nothing is lost', async () => {
+    // The engine believes it may send 100/s; the tenant allows 25.
+    s = await setup(120, { tenantRatePerSecond: 25 }, 100, 1);
+    engines.push(
+      engine(s.services, new CountingSender()),
+      engine(s.services, new CountingSender()),
+    );
+    engines.forEach((e) => e.start());
+    const campaign = await s.services.campaigns.start({
+      audience: { kind: 'all' },
+      createdBy: 'test',
+    });
+
+    const status = await until(s.services, campaign.id, completed);
+
+    expect(status.counts).toMatchObject({ sent: 120, failed: 0, pending: 0 });
+    const stats = s.sim.stats();
+    expect(stats).toMatchObject({ accepted: 120, duplicates: 0 });
+    expect(stats.throttledTenant).toBeGreaterThan(0);
+    // After each 429 everybody waited: far fewer 429s than sends.
+    expect(stats.throttled).toBeLessThan(stats.accepted);
+  });
+
+  it('marks blocked users (403 MessageWritesBlocked, 404) and never retries them', async () => {
+    const faults = { seed: 7, blockedShare: 0.15, notFoundShare: 0.05 };
+    s = await setup(200, { tenantRatePerSecond: 0, faults }, 200, 1);
+    engines.push(engine(s.services, new CountingSender()));
+    engines[0]!.start();
+    const campaign = await s.services.campaigns.start({
+      audience: { kind: 'all' },
+      createdBy: 'test',
+    });
+
+    const status = await until(s.services, campaign.id, completed);
+
+    const stats = s.sim.stats();
+    expect(stats.blocked + stats.notFound).toBeGreaterThan(10);
+    expect(status.counts).toMatchObject({
+      blocked: stats.blocked + stats.notFound,
+      sent: 200 - stats.blocked - stats.notFound,
+      failed: 0,
+    });
+    // One request each: blocked recipients are not retried.
+    expect(stats.requests).toBe(200);
+  });
+
+  it('retries 5xx with backoff until sent, within the attempt limit', async () => {
+    s = await setup(
+      100,
+      { tenantRatePerSecond: 0, faults: { seed: 3, serverErrorShare: 0.3 } },
+      200,
+      1,
+    );
+    engines.push(engine(s.services, new CountingSender()));
+    engines[0]!.start();
+    const campaign = await s.services.campaigns.start({
+      audience: { kind: 'all' },
+      createdBy: 'test',
+    });
+
+    const status = await until(s.services, campaign.id, completed);
+
+    const stats = s.sim.stats();
+    expect(stats.faults).toBeGreaterThan(10);
+    // 4 attempts at a 30 % fault rate: nearly everyone gets through; the rest are failed, not lost.
+    expect(status.counts.sent + status.counts.failed).toBe(100);
+    expect(status.counts.sent).toBe(stats.accepted);
+    expect(stats.duplicates).toBe(0);
+  });
+
+  it('after an instance dies mid-send, another resumes: nothing lost, duplicates only in flight', async () => {
+    s = await setup(240, { tenantRatePerSecond: 0 }, 120, 1);
+    const doomed = new CountingSender();
+    const first = engine(s.services, doomed, { slots: 2 });
+    engines.push(first);
+    first.start();
+    const campaign = await s.services.campaigns.start({
+      audience: { kind: 'all' },
+      createdBy: 'test',
+    });
+    await until(s.services, campaign.id, (c) => c.expandedBuckets === 256);
+    while (doomed.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+    doomed.freeze();
+    const survivor = engine(s.services, new CountingSender());
+    engines.push(survivor);
+    survivor.start();
+
+    const status = await until(s.services, campaign.id, completed);
+    doomed.release();
+
+    const stats = s.sim.stats();
+    const delivered = new Set([...s.sim.deliveries()].map((d) => d.recipient));
+    expect(delivered.size).toBe(240);
+    expect(status.counts).toMatchObject({ sent: 240, pending: 0 });
+    expect(stats.duplicates).toBeLessThanOrEqual(status.counts.inDoubt);
+    expect(status.counts.inDoubt).toBeGreaterThan(0);
+    // In flight at most: this instance's slots × chunk.
+    expect(status.counts.inDoubt).toBeLessThanOrEqual(2 * 24);
+  });
+
+  it('cancel stops sending within a second; pause holds and resume finishes', async () => {
+    s = await setup(200, { tenantRatePerSecond: 0 }, 40, 1);
+    engines.push(engine(s.services, new CountingSender()));
+    engines[0]!.start();
+    const paused = await s.services.campaigns.start({ audience: { kind: 'all' }, createdBy: 't' });
+    await until(s.services, paused.id, (c) => c.state === 'running');
+    await s.services.campaigns.pause(paused.id);
+    const pausedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const lateWhilePaused = [...s.sim.deliveries()].filter((d) => d.at > pausedAt + 1_000);
+    expect(lateWhilePaused).toEqual([]);
+    expect((await s.services.campaigns.status(paused.id)).counts.pending).toBeGreaterThan(0);
+
+    await s.services.campaigns.resume(paused.id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await s.services.campaigns.cancel(paused.id);
+    const cancelledAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    const after = [...s.sim.deliveries()].filter((d) => d.at > cancelledAt + 1_000);
+    expect(after).toEqual([]);
+    const status = await s.services.campaigns.status(paused.id);
+    expect(status.campaign.state).toBe('cancelled');
+    expect(status.counts.pending).toBeGreaterThan(0);
+    expect(status.counts.sent).toBe(s.sim.stats().accepted);
+    await expect(s.services.campaigns.resume(paused.id)).rejects.toMatchObject({
+      problem: { code: 'notAllowed', state: 'cancelled' },
+    });
+  });
+
+  it('refuses an empty or invalid audience with a clear reason and writes nothing', async () => {
+    s = await setup(20, { tenantRatePerSecond: 0 }, 50);
+    const refused = (audience: unknown) =>
+      s.services.campaigns.start({ audience, createdBy: 't' }).then(
+        () => undefined,
+        (error: unknown) => (error instanceof CampaignError ? error.problem : 'zod'),
+      );
+
+    expect(await refused({ kind: 'departments', departments: ['Area 01', 'Area 99'] })).toEqual({
+      code: 'unknownDepartments',
+      departments: ['Area 99'],
+    });
+    expect(await refused({ kind: 'role', role: 'facilitator' })).toEqual({ code: 'emptyAudience' });
+    expect(await refused({ kind: 'everyone' })).toBe('zod');
+    expect(await refused({ kind: 'departments', departments: [] })).toBe('zod');
+    expect(await s.services.campaigns.list()).toEqual([]);
+  });
+
+  it('reminds only who received the invitation and has not completed', async () => {
+    s = await setup(60, { tenantRatePerSecond: 0 }, 200, 1);
+    engines.push(engine(s.services, new CountingSender()));
+    engines[0]!.start();
+    const invitation = await s.services.campaigns.start({
+      audience: { kind: 'departments', departments: ['Area 01'] },
+      createdBy: 't',
+    });
+    const invited = await until(s.services, invitation.id, completed);
+    expect(invited.counts.sent).toBe(15);
+    const area01 = s.audience.people.filter((p) => p.orgUnitPath[0] === 'Area 01');
+    const { pseudonyms, respondents, assessment } = s.services;
+    for (const person of area01.slice(0, 5)) {
+      await respondents.record(
+        pseudonyms.pseudonymOf(person.objectId!),
+        assessment.campaignId,
+        new Date(),
+      );
+    }
+
+    const reminder = await s.services.campaigns.remind(invitation.id, 0, 't');
+    const reminded = await until(s.services, reminder.id, completed);
+
+    expect(reminded.counts).toMatchObject({ total: 10, sent: 10 });
+    const remindedIds = [...s.sim.deliveries()].slice(15).map((d) => d.recipient);
+    expect(new Set(remindedIds)).toEqual(new Set(area01.slice(5).map((p) => `29:${p.objectId!}`)));
+  });
+});

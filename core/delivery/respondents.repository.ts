@@ -1,0 +1,48 @@
+import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
+import { encodeKey } from '../store/keys';
+import type { TableStore } from '../store/table-store';
+
+/**
+ * Who has completed what, and nothing else: reminders go to the people not listed here.
+ * PartitionKey the person's pseudonym (erased with the rest of their data), RowKey the subject
+ * (an assessment or survey campaign id). Never holds answers.
+ */
+export const RESPONDENTS_TABLE = 'respondents';
+
+interface Respondent {
+  pseudonym: string;
+  subject: string;
+  completedAt: Date;
+}
+
+const mapping: EntityMapping<Respondent> = {
+  keys: (r) => ({ partitionKey: r.pseudonym, rowKey: encodeKey(r.subject) }),
+  toEntity: (r) => ({ subject: r.subject, completedAt: r.completedAt }),
+  fromEntity: (e) => ({
+    pseudonym: String(e.partitionKey),
+    subject: String(e.subject),
+    completedAt: asDate(e.completedAt),
+  }),
+};
+
+export class RespondentsRepository {
+  private readonly table: EntityTable<Respondent>;
+
+  constructor(store: TableStore) {
+    this.table = new EntityTable(store.client(RESPONDENTS_TABLE), mapping);
+  }
+
+  async record(pseudonym: string, subject: string, completedAt: Date): Promise<void> {
+    await this.table.upsert({ pseudonym, subject, completedAt });
+  }
+
+  async has(pseudonym: string, subject: string): Promise<boolean> {
+    return (await this.table.get(pseudonym, encodeKey(subject))) !== undefined;
+  }
+
+  async eraseAll(pseudonym: string): Promise<void> {
+    const rows = [];
+    for await (const row of this.table.partition(pseudonym)) rows.push(row);
+    for (const row of rows) await this.table.delete(mapping.keys(row.value), row.etag);
+  }
+}

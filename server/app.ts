@@ -242,6 +242,8 @@ export function createBotServer(
       questionnaire: services.questionnaire,
       privacy: services.privacy,
       aggregates: services.aggregates,
+      campaigns: services.campaigns,
+      orgUnits: services.orgUnits,
     },
   });
 }

@@ -41,7 +41,7 @@ export interface DeliveryEngineDeps extends AudienceDeps {
 }
 
 export interface DeliveryEngineOptions {
-  /** Shards this instance sends at once (default 4). */
+  /** Shards this instance sends at once (default 8). */
   slots?: number;
   /** Recipients claimed and marked per step (default: a fifth of a second's worth, 5…100). */
   chunk?: number;
@@ -59,6 +59,9 @@ export interface DeliveryEngineOptions {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Buckets expanded at once. */
+const EXPANSION_GROUP = 8;
 
 function chunkFor(ratePerSecond: number): number {
   return Math.max(5, Math.min(100, Math.ceil(ratePerSecond / 5)));
@@ -82,6 +85,7 @@ export class DeliveryEngine {
   private ticking: Promise<void> | undefined;
   private stopping = false;
   private readonly running = new Set<Promise<void>>();
+  private claimQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: DeliveryEngineDeps,
@@ -89,7 +93,7 @@ export class DeliveryEngine {
   ) {
     this.instanceId = options.instanceId ?? randomUUID();
     this.o = {
-      slots: options.slots ?? 4,
+      slots: options.slots ?? 8,
       chunk: options.chunk ?? chunkFor(options.ratePerSecond),
       ratePerSecond: options.ratePerSecond,
       maxAttempts: options.maxAttempts ?? 6,
@@ -168,7 +172,11 @@ export class DeliveryEngine {
     );
   }
 
-  /** Expands the audience one bucket at a time, renewing the lease with the cursor. */
+  /**
+   * Expands the audience a few buckets at a time, moving the cursor (and renewing the lease) after
+   * each group. A bucket's shard row is written after its rows, and a bucket that already has one
+   * is never rewritten: after a crash mid-group, buckets already being sent are left alone.
+   */
   private async expand(stored: Stored<Campaign>): Promise<void> {
     let campaign: Campaign = {
       ...stored.value,
@@ -176,29 +184,25 @@ export class DeliveryEngine {
       expansionLeaseUntil: Date.now() + this.o.leaseMs,
     };
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
+    const existing = new Set(
+      (await this.deps.shards.ofCampaign(campaign.id)).map((s) => s.value.bucket),
+    );
     while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
-      const bucket = campaign.expandedBuckets;
+      const from = campaign.expandedBuckets;
+      const to = Math.min(BUCKETS, from + EXPANSION_GROUP);
       const now = new Date();
-      const rows = await bucketRows(this.deps, campaign, bucket, now);
-      if (rows.length > 0) {
-        await this.deps.deliveries.writeShard(rows);
-        const counts = countRows(rows);
-        await this.deps.shards.create({
-          campaignId: campaign.id,
-          bucket,
-          ...counts,
-          done: counts.total === counts.unreachable,
-          leaseUntil: 0,
-          updatedAt: now,
-        });
-      }
-      const done = bucket + 1 === BUCKETS;
+      const group = Array.from({ length: to - from }, (_, i) => from + i);
+      await Promise.all(
+        group.filter((b) => !existing.has(b)).map((b) => this.expandBucket(campaign, b, now)),
+      );
+      const done = to === BUCKETS;
       const current = this.states.get(campaign.id)?.state ?? campaign.state;
       campaign = {
         ...campaign,
-        // A pause or cancel made meanwhile wins; a finished expansion starts the sending proper.
+        // A finished expansion turns "preparing" into "running" (a pause or cancel meanwhile
+        // changed the row, so this conditional write fails and the next round sees it).
         state: done && current === 'preparing' ? 'running' : current,
-        expandedBuckets: bucket + 1,
+        expandedBuckets: to,
         expansionLeaseUntil: done ? 0 : Date.now() + this.o.leaseMs,
         ...(done ? { startedAt: campaign.startedAt ?? now } : {}),
       };
@@ -209,9 +213,31 @@ export class DeliveryEngine {
     }
   }
 
+  private async expandBucket(campaign: Campaign, bucket: number, now: Date): Promise<void> {
+    const rows = await bucketRows(this.deps, campaign, bucket, now);
+    if (rows.length === 0) return;
+    await this.deps.deliveries.writeShard(rows);
+    const counts = countRows(rows);
+    await this.deps.shards.create({
+      campaignId: campaign.id,
+      bucket,
+      ...counts,
+      done: counts.total === counts.unreachable,
+      leaseUntil: 0,
+      updatedAt: now,
+    });
+  }
+
   // ---- sending --------------------------------------------------------------------------------
 
-  private async claimShards(campaign: Campaign): Promise<void> {
+  /** One claim round at a time per instance: rounds started meanwhile queue behind it. */
+  private claimShards(campaign: Campaign): Promise<void> {
+    const round = this.claimQueue.then(() => this.claimShardsNow(campaign));
+    this.claimQueue = round.catch(() => {});
+    return round;
+  }
+
+  private async claimShardsNow(campaign: Campaign): Promise<void> {
     const free = this.o.slots - this.working.size;
     // Busy: no need to look (completion is noticed once slots free up at the end).
     if (free <= 0) return;
@@ -249,9 +275,13 @@ export class DeliveryEngine {
           .catch((error: unknown) => {
             if (!(error instanceof ConcurrencyError)) {
               this.deps.log.error({ ...errorDetails(error), shard: key }, 'shard failed');
-            }
+            } else this.deps.log.info({ shard: key }, 'shard lease lost to another instance');
           })
-          .finally(() => this.working.delete(key)),
+          .finally(() => {
+            this.working.delete(key);
+            // Take the next shard now rather than at the next tick: small shards go fast.
+            if (this.isLive(campaign.id)) this.track(this.claimShards(campaign).catch(() => {}));
+          }),
       );
     }
   }
@@ -344,6 +374,9 @@ export class DeliveryEngine {
   ): Promise<SendOutcome | 'skipped'> {
     const wait = slot - Date.now();
     if (wait > 0) await sleep(wait);
+    // A send that missed its slot (a busy event loop) would crowd the next ones into the same
+    // second: give the slot up and take a fresh one.
+    if (Date.now() - slot > this.deps.budget.lateToleranceMs) return 'skipped';
     if (!this.isLive(campaign.id) || this.deps.budget.pausedUntil > Date.now()) return 'skipped';
     const target = delivery.target!;
     // Teams' per-conversation limits; a 1:1 campaign writes once per conversation.

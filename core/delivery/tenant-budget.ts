@@ -29,10 +29,12 @@ const mapping: EntityMapping<BudgetRow> = {
 };
 
 /**
- * Slots are spaced 1.5 % wider than 1/rate: the sends of a window of one second then span 1,015 ms,
- * so up to 15 ms of network jitter between two requests cannot put rate + 1 in any second.
+ * Slots are spaced 2 % wider than 1/rate: the sends of one second's worth then span 1,020 ms, so
+ * 20 ms of jitter between two requests cannot put rate + 1 in any sliding second. Senders give up
+ * a slot they are more than {@link LATE_TOLERANCE_MS} late for; the rest is for the network.
  */
-const SPACING_MARGIN = 1.015;
+const SPACING_MARGIN = 1.02;
+const LATE_TOLERANCE_MS = 8;
 
 export interface TenantBudgetOptions {
   ratePerSecond: number;
@@ -60,6 +62,9 @@ export class TenantBudget {
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
+
+  /** How late after its slot a send may still go out. */
+  readonly lateToleranceMs = LATE_TOLERANCE_MS;
 
   /** Until when this instance knows the tenant is paused (epoch ms; 0: not paused). */
   get pausedUntil(): number {

@@ -63,6 +63,29 @@ describe('EntityTable over Azurite', () => {
     expect((await table.get('g1', 'b'))?.value.count).toBe(2);
   });
 
+  it('updates a batch only if every row is unchanged, and returns etags that work next time', async () => {
+    const rows = ['a', 'b', 'c'].map((name) => ({ group: 'batch', name, count: 0 }));
+    const etags = await Promise.all(rows.map((row) => table.insert(row)));
+    const first = await table.updateAll(
+      rows.map((r, i) => ({ value: { ...r, count: 1 }, etag: etags[i]! })),
+    );
+    const second = await table.updateAll(
+      rows.map((r, i) => ({ value: { ...r, count: 2 }, etag: first[i]! })),
+    );
+    expect(second).toHaveLength(3);
+
+    // One stale etag: the whole batch is refused and nothing changes.
+    const stale = rows.map((r, i) => ({
+      value: { ...r, count: 9 },
+      etag: i === 1 ? first[1]! : second[i]!,
+    }));
+    await expect(table.updateAll(stale)).rejects.toBeInstanceOf(ConcurrencyError);
+    const counts = await Promise.all(
+      rows.map(async (r) => (await table.get('batch', r.name))?.value.count),
+    );
+    expect(counts).toEqual([2, 2, 2]);
+  });
+
   it('deletes only with the current etag', async () => {
     await table.insert({ group: 'g1', name: 'c', count: 1 });
     const read = (await table.get('g1', 'c'))!;

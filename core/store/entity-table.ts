@@ -112,7 +112,12 @@ export class EntityTable<T> {
     );
     try {
       const response = await this.client.submitTransaction(transaction.actions);
-      return entities.map((entity) => response.getResponseForEntity(entity.rowKey)?.etag ?? '');
+      // Sub-responses come in request order; updates (204, no body) carry no row key to match by.
+      return entities.map((_, i) => {
+        const etag = response.subResponses[i]?.etag;
+        if (!etag) throw new Error('transaction response without an etag');
+        return etag;
+      });
     } catch (error) {
       const status = statusOf(error);
       if (status === 412 || status === 404) {

@@ -7,13 +7,19 @@ import type { Questionnaire } from '../../core/assessment/questionnaire';
 import { departmentOf, type Locale } from '../../core/directory/person';
 import { resolveLocale, translator, type MessageKey } from '../../core/i18n/translator';
 import type { PrivacyService } from '../../core/privacy/privacy.service';
+import {
+  CampaignError,
+  describeProblem,
+  type CampaignProblem,
+} from '../../core/delivery/campaign.service';
 import { AuthError, isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
 import { authorize, type Identity } from './auth/identity';
+import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
 import { Dashboard } from './dashboard';
 import { sendProblem } from './problem';
 
-export interface TabApiDeps {
+export interface TabApiDeps extends CampaignsApiDeps {
   authenticate: Authenticator;
   assessment: AssessmentService;
   questionnaire: Questionnaire;
@@ -30,6 +36,14 @@ interface Call {
 }
 
 const HeatmapQuery = z.strictObject({ depth: z.coerce.number().int().min(1).max(3).default(1) });
+
+const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
+  unknownCampaign: 404,
+  notAllowed: 409,
+  emptyAudience: 422,
+  unknownDepartments: 422,
+  notRemindable: 422,
+};
 
 /**
  * The JSON API of the tab, under /api/v1. Every route authenticates (Entra SSO token, or a demo
@@ -52,6 +66,16 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
           return sendProblem(res, error.status, t(`api.error.${error.status}` as MessageKey), {
             reason: error.reason,
           });
+        }
+        if (error instanceof CampaignError) {
+          return sendProblem(
+            res,
+            PROBLEM_STATUS[error.problem.code],
+            describeProblem(t, error.problem),
+            {
+              code: error.problem.code,
+            },
+          );
         }
         if (error instanceof z.ZodError) {
           return sendProblem(res, 400, t('api.error.400'), {
@@ -141,4 +165,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       res.json(await dashboard.heatmap(deps.assessment.campaignId, scope, depth));
     }),
   );
+
+  registerCampaignsApi(server, route, deps);
 }

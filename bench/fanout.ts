@@ -1,0 +1,198 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { TableStore } from '../core/store/table-store';
+import { ALL_TABLES } from '../core/tables';
+import { createServices } from '../server/app';
+import { startAzurite } from '../server/azurite';
+import { start as startSimulator } from './connector-sim/connector-sim';
+import { seedAudience } from './fanout/seed';
+
+export interface FanoutOptions {
+  recipients: number;
+  instances: number;
+  /** DELIVERY_RATE_PER_SECOND of every instance, and the simulator's tenant limit. */
+  rate: number;
+  /** Kill -9 one instance when 40 % is sent, and start it again at once. */
+  crash: boolean;
+}
+
+export interface FanoutResult extends FanoutOptions {
+  seedSeconds: number;
+  seconds: number;
+  minimumSeconds: number;
+  /** Last accepted delivery, from the simulator's log (excludes completion bookkeeping). */
+  lastDeliverySeconds: number;
+  sends: number;
+  throttled: number;
+  duplicates: number;
+  lost: number;
+  inDoubt: number;
+  peakRssMb: number[];
+  crashedAtSent?: number;
+}
+
+const ROOT = path.resolve(__dirname, '..');
+const run = promisify(execFile);
+
+/** One app instance: `server/main.ts` itself (bot, tab API and delivery engine) on the store. */
+function spawnInstance(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // Node with tsx's loader, not the tsx wrapper: kill -9 must hit the process that sends.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('óiBO is ready')) resolve(child);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`instance exited (${code}):\n${output}`)));
+  });
+}
+
+async function rssMb(pid: number | undefined): Promise<number> {
+  if (!pid) return 0;
+  try {
+    const { stdout } = await run('ps', ['-o', 'rss=', '-p', String(pid)]);
+    return Number(stdout.trim()) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A campaign to `recipients` synthetic people, all with a chat, sent by `instances` real app
+ * processes sharing one Azurite and one tenant budget, against the connector simulator enforcing
+ * the same tenant rate and Teams' per-conversation limits.
+ */
+export async function benchFanout(options: FanoutOptions): Promise<FanoutResult> {
+  const azurite = await startAzurite();
+  const sim = await startSimulator({ tenantRatePerSecond: options.rate });
+  const prefix = `fan${randomBytes(4).toString('hex')}`;
+  const store = new TableStore(
+    { kind: 'connectionString', connectionString: azurite.connectionString },
+    prefix,
+  );
+  const instances: (ChildProcess | undefined)[] = [];
+  try {
+    await store.ensureTables(ALL_TABLES);
+    const services = createServices(store, {
+      pseudonymSecret: 'bench-fanout-only-0123456789abcdefghij',
+      delivery: { ratePerSecond: options.rate, maxAttempts: 6 },
+    });
+    const seedStart = performance.now();
+    const audience = await seedAudience(services, {
+      people: options.recipients,
+      serviceUrl: sim.url,
+    });
+    const seedSeconds = (performance.now() - seedStart) / 1_000;
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      PLAYGROUND: 'false',
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      TABLES_CONNECTION_STRING: azurite.connectionString,
+      TABLES_PREFIX: prefix,
+      PSEUDONYM_SECRET: 'bench-fanout-only-0123456789abcdefghij',
+      DELIVERY_RATE_PER_SECOND: String(options.rate),
+    };
+    for (let i = 0; i < options.instances; i++) instances.push(await spawnInstance(env));
+    const peaks = instances.map(() => 0);
+
+    const campaign = await services.campaigns.start({
+      audience: { kind: 'all' },
+      createdBy: 'bench',
+    });
+    const startedAt = Date.now();
+    let crashedAtSent: number | undefined;
+    for (;;) {
+      const status = await services.campaigns.status(campaign.id);
+      const rss = await Promise.all(instances.map((child) => rssMb(child?.pid)));
+      rss.forEach((mb, i) => (peaks[i] = Math.max(peaks[i]!, mb)));
+      if (status.campaign.state === 'completed') break;
+      if (options.crash && crashedAtSent === undefined && status.progress >= 0.4) {
+        crashedAtSent = status.counts.sent;
+        instances[0]!.kill('SIGKILL');
+        instances[0] = await spawnInstance(env);
+      }
+      if (Date.now() - startedAt > 60 * 60_000) throw new Error('fan-out did not finish in 1 h');
+      await sleep(250);
+    }
+    const seconds = (Date.now() - startedAt) / 1_000;
+    const final = await services.campaigns.status(campaign.id);
+
+    const delivered = new Set<string>();
+    let lastDelivery = startedAt;
+    for (const d of sim.deliveries()) {
+      delivered.add(d.recipient);
+      lastDelivery = Math.max(lastDelivery, d.at);
+    }
+    const stats = sim.stats();
+    return {
+      ...options,
+      seedSeconds,
+      seconds,
+      minimumSeconds: audience.reachable.size / options.rate,
+      lastDeliverySeconds: (lastDelivery - startedAt) / 1_000,
+      sends: stats.requests,
+      throttled: stats.throttled,
+      duplicates: stats.duplicates,
+      lost: audience.reachable.size - delivered.size,
+      inDoubt: final.counts.inDoubt,
+      peakRssMb: peaks,
+      ...(crashedAtSent !== undefined ? { crashedAtSent } : {}),
+    };
+  } finally {
+    for (const child of instances) child?.kill('SIGTERM');
+    await sim.stop();
+    await azurite.stop();
+  }
+}
+
+export function printFanout(r: FanoutResult): void {
+  const ratio = r.seconds / r.minimumSeconds;
+  console.log(
+    `\nFan-out: ${r.recipients} recipients, ${r.instances} instances, ${r.rate}/s tenant rate${r.crash ? ', one instance killed (-9) at 40 % and restarted' : ''}`,
+  );
+  console.table([
+    {
+      'start → completed (s)': r.seconds.toFixed(1),
+      'start → last delivery (s)': r.lastDeliverySeconds.toFixed(1),
+      'minimum (s)': r.minimumSeconds.toFixed(1),
+      'ratio (bar 1.05)': ratio.toFixed(3),
+      sends: r.sends,
+      '429 share (bar 1 %)': `${((r.throttled / r.sends) * 100).toFixed(2)} %`,
+      duplicates: r.duplicates,
+      'in doubt (bound)': r.inDoubt,
+      'lost (bar 0)': r.lost,
+      'peak RSS MB (bar 300)': r.peakRssMb.map((mb) => mb.toFixed(0)).join(' / '),
+    },
+  ]);
+  console.log(
+    `(seeding ${r.recipients} people and chats took ${r.seedSeconds.toFixed(1)} s, not counted)`,
+  );
+}
+
+/** Whether the run met the issue's bars (time, loss, duplicates, 429s, memory). */
+export function fanoutProblems(r: FanoutResult): string[] {
+  const problems: string[] = [];
+  if (r.lost > 0) problems.push(`${r.lost} recipients lost`);
+  if (!r.crash && r.duplicates > 0) problems.push(`${r.duplicates} duplicates without a crash`);
+  if (r.crash && r.duplicates > r.inDoubt) problems.push('more duplicates than sends in flight');
+  if (r.throttled / r.sends > 0.01) problems.push('429s above 1 % of sends');
+  if (!r.crash && r.seconds / r.minimumSeconds > 1.05) problems.push('slower than 1.05 × minimum');
+  if (Math.max(...r.peakRssMb) > 300) problems.push('an instance above 300 MB RSS');
+  return problems;
+}

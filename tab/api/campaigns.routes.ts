@@ -1,0 +1,135 @@
+import type restify from 'restify';
+import { z } from 'zod';
+import { AudienceSchema, type Campaign } from '../../core/delivery/campaign';
+import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
+import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
+import { authorize, type Identity } from './auth/identity';
+
+export interface CampaignsApiDeps {
+  campaigns: CampaignService;
+  orgUnits: Pick<OrgUnitsRepository, 'list'>;
+}
+
+type Handler = (call: {
+  identity: Identity;
+  req: restify.Request;
+  res: restify.Response;
+}) => Promise<void>;
+type Route = (handler: Handler) => restify.RequestHandler;
+
+const StartBody = z.strictObject({ audience: AudienceSchema });
+const RemindBody = z.strictObject({
+  afterHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90),
+});
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+function campaignJson(c: Campaign) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    audience: c.audience,
+    notBefore: c.notBefore.toISOString(),
+    createdAt: c.createdAt.toISOString(),
+    startedAt: c.startedAt?.toISOString() ?? null,
+    endedAt: c.endedAt?.toISOString() ?? null,
+  };
+}
+
+function statusJson(s: CampaignStatus) {
+  return {
+    ...campaignJson(s.campaign),
+    counts: s.counts,
+    expanded: s.expanded,
+    progress: s.progress,
+    etaSeconds: s.etaSeconds ?? null,
+    sending: s.sending,
+  };
+}
+
+/**
+ * The programme team's campaign controls, admins only: the same operations as
+ * `npm run admin -- campaign …`. Refusals (empty audience, wrong state) are problem+json.
+ */
+export function registerCampaignsApi(
+  server: restify.Server,
+  route: Route,
+  deps: CampaignsApiDeps,
+): void {
+  const admin =
+    (handler: Handler): Handler =>
+    async (call) => {
+      authorize(call.identity, 'admin');
+      await handler(call);
+    };
+
+  server.get(
+    '/api/v1/campaigns',
+    route(
+      admin(async ({ res }) => {
+        res.json({ campaigns: (await deps.campaigns.list()).map(campaignJson) });
+      }),
+    ),
+  );
+
+  server.get(
+    '/api/v1/campaigns/departments',
+    route(
+      admin(async ({ res }) => {
+        const units = await deps.orgUnits.list();
+        res.json({ departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]) });
+      }),
+    ),
+  );
+
+  server.post(
+    '/api/v1/campaigns',
+    route(
+      admin(async ({ identity, req, res }) => {
+        const { audience } = StartBody.parse(req.body ?? {});
+        const campaign = await deps.campaigns.start({ audience, createdBy: identity.objectId });
+        res.status(201);
+        res.json(campaignJson(campaign));
+      }),
+    ),
+  );
+
+  server.get(
+    '/api/v1/campaigns/:id',
+    route(
+      admin(async ({ req, res }) => {
+        const { id } = IdParams.parse(req.params);
+        res.json(statusJson(await deps.campaigns.status(id)));
+      }),
+    ),
+  );
+
+  for (const action of ['pause', 'resume', 'cancel'] as const) {
+    server.post(
+      `/api/v1/campaigns/:id/${action}`,
+      route(
+        admin(async ({ req, res }) => {
+          const { id } = IdParams.parse(req.params);
+          res.json(campaignJson(await deps.campaigns[action](id)));
+        }),
+      ),
+    );
+  }
+
+  server.post(
+    '/api/v1/campaigns/:id/reminders',
+    route(
+      admin(async ({ identity, req, res }) => {
+        const { id } = IdParams.parse(req.params);
+        const { afterHours } = RemindBody.parse(req.body ?? {});
+        const reminder = await deps.campaigns.remind(id, afterHours * 3_600_000, identity.objectId);
+        res.status(201);
+        res.json(campaignJson(reminder));
+      }),
+    ),
+  );
+}

@@ -1,3 +1,5 @@
+import users from '../content/demo/playground-users.json';
+import { runAdmin } from '../server/admin';
 import { screenshot } from './browser';
 import { appInBrowser, CARD, card as cardIn, COMPOSE, say as sayIn } from './harness';
 
@@ -34,6 +36,39 @@ describe('óiBO in the Agents Playground', () => {
     await card('ti diamo il benvenuto').getByRole('button', { name: 'Cosa posso fare' }).click();
     await helpCards.nth(before).waitFor({ timeout: 15_000 });
   }, 30_000);
+
+  it('delivers a campaign started from the admin CLI into the chat, and its button opens the questionnaire', async () => {
+    const admin = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      // The CLI joins the running app's embedded store; the app's engine sends.
+      const env = { DATA_DIR: ctx.app.dataDir, LOG_LEVEL: 'silent' };
+      const code = await runAdmin(args, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out, err };
+    };
+    const department = users[0]!.orgUnitPath[0]!;
+    const started = await admin('campaign', 'start', 'assessment', '--department', department);
+    expect(started).toMatchObject({ code: 0, err: [] });
+    const id = /Started campaign (\S+)\./.exec(started.out[0]!)![1]!;
+
+    const invitation = card('tocca a te');
+    await invitation.waitFor({ timeout: 30_000 });
+    await screenshot(ctx.page, 'playground-campaign-invitation');
+    await invitation.getByRole('button', { name: 'Inizia il questionario' }).click();
+    await card('Prima di iniziare').waitFor({ timeout: 15_000 });
+
+    for (;;) {
+      const status = await admin('campaign', 'status', id);
+      if (status.out[0]!.includes('completed')) {
+        // Giulia has a chat with the bot; her colleagues never opened the app.
+        expect(status.out[2]).toMatch(
+          /^sent 1 · pending 0 · failed 0 · blocked 0 · unreachable \d+$/,
+        );
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }, 90_000);
 
   it('serves the tab shell', async () => {
     const tab = await ctx.browser.newPage();

@@ -86,7 +86,9 @@ export class CampaignService {
    */
   async remind(campaignId: string, afterMs: number, createdBy: string): Promise<Campaign> {
     const parent = (await this.find(campaignId)).value;
-    if (parent.kind !== 'assessment' || parent.state === 'preparing') {
+    const started =
+      parent.state === 'running' || parent.state === 'paused' || parent.state === 'completed';
+    if (parent.kind !== 'assessment' || !started) {
       throw new CampaignError({ code: 'notRemindable' });
     }
     const from = parent.startedAt ?? parent.createdAt;

@@ -62,6 +62,8 @@ var configSettings = {
   MicrosoftAppTenantId: botTenantId
   TAB_SSO_CLIENT_ID: tabSsoClientId
   TAB_SSO_TENANT_ID: tabSsoTenantId
+  // Teams' per-tenant limit for an app; all instances share it through the store.
+  DELIVERY_RATE_PER_SECOND: '50'
   // Resolved by App Service with the system-assigned identity before the process starts.
   PSEUDONYM_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=pseudonym-secret)'
 }

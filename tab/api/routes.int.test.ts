@@ -145,4 +145,71 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect(((await response.json()) as { scope: string[] }).scope).toEqual([]);
     expect((await call('/api/v1/dashboard/heatmap?depth=9', SARA)).status).toBe(400);
   });
+
+  const post = async (path: string, as: { objectId: string }, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: {
+        'accept-language': 'en-US',
+        'content-type': 'application/json',
+        authorization: `Bearer ${await issuer.mint({ claims: { oid: as.objectId } })}`,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('lets only admins see and run campaigns', async () => {
+    expect((await call('/api/v1/campaigns')).status).toBe(401);
+    expect((await call('/api/v1/campaigns', GIULIA)).status).toBe(403);
+    expect((await call('/api/v1/campaigns', MARCO)).status).toBe(403);
+    expect((await post('/api/v1/campaigns', MARCO, { audience: { kind: 'all' } })).status).toBe(
+      403,
+    );
+    expect((await call('/api/v1/campaigns', SARA)).status).toBe(200);
+  });
+
+  it('starts a campaign, reports its progress and refuses what its state does not allow', async () => {
+    const { departments } = (await (await call('/api/v1/campaigns/departments', SARA)).json()) as {
+      departments: string[];
+    };
+    expect(departments).toContain(GIULIA.orgUnitPath[0]);
+
+    expect((await post('/api/v1/campaigns', SARA, { audience: { kind: 'everyone' } })).status).toBe(
+      400,
+    );
+    const unknown = await post('/api/v1/campaigns', SARA, {
+      audience: { kind: 'departments', departments: ['Area Inesistente'] },
+    });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({
+      code: 'unknownDepartments',
+      title: expect.stringContaining('Area Inesistente'),
+    });
+
+    const started = await post('/api/v1/campaigns', SARA, {
+      audience: { kind: 'departments', departments: [GIULIA.orgUnitPath[0]] },
+    });
+    expect(started.status).toBe(201);
+    const { id } = (await started.json()) as { id: string };
+    const status = await call(`/api/v1/campaigns/${id}`, SARA);
+    expect(await status.json()).toMatchObject({
+      id,
+      state: 'preparing',
+      counts: { total: 0, pending: 0 },
+      sending: false,
+    });
+
+    const resume = await post(`/api/v1/campaigns/${id}/resume`, SARA);
+    expect(resume.status).toBe(409);
+    expect(await resume.json()).toMatchObject({ code: 'notAllowed' });
+    expect((await post(`/api/v1/campaigns/${id}/pause`, SARA)).status).toBe(200);
+    expect((await post(`/api/v1/campaigns/${id}/cancel`, SARA)).status).toBe(200);
+    expect((await post(`/api/v1/campaigns/${id}/reminders`, SARA, { afterHours: 72 })).status).toBe(
+      422,
+    );
+    expect((await post(`/api/v1/campaigns/${id}/reminders`, SARA, { afterHours: -1 })).status).toBe(
+      400,
+    );
+    expect((await call('/api/v1/campaigns/c20991231t235959000000', SARA)).status).toBe(404);
+    expect((await call('/api/v1/campaigns/..%2Fpeople', SARA)).status).toBe(404);
+  });
 });

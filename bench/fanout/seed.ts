@@ -29,7 +29,7 @@ export function seedObjectId(index: number): string {
 /**
  * A synthetic organisation of `people` employees in `departments` departments, and a stored 1:1
  * conversation reference (pointing at `serviceUrl`) for a share of them, as if they had installed
- * the app. Deterministic: index i is reachable when i mod 1000 < share × 1000.
+ * the app. Deterministic: index i is reachable when i mod 100 < share × 100.
  */
 export async function seedAudience(
   deps: { directory: DirectoryService; conversationRefs: ConversationRefsRepository },
@@ -44,7 +44,7 @@ export async function seedAudience(
     locale: i % 5 === 0 ? 'en-US' : 'it-IT',
   }));
   await deps.directory.importPeople(people);
-  const reachable = people.filter((_, i) => i % 1000 < reachableShare * 1000);
+  const reachable = people.filter((_, i) => i % 100 < reachableShare * 100);
   await forEachLimit(reachable, 32, async (person) => {
     const objectId = person.objectId!;
     const conversationId = `a:${objectId}`;

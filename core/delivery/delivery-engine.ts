@@ -53,12 +53,19 @@ export interface DeliveryEngineOptions {
   backoff?: { baseMs: number; maxMs: number };
   /** How long a shard or expansion lease lasts without renewal (default 15 s). */
   leaseMs?: number;
+  /**
+   * How long a request marked `sending` may still be in flight: the sender's timeout plus the
+   * claim horizon (default 12 s). A new owner resends such rows only after this.
+   */
+  inFlightMs?: number;
   /** How often campaigns are re-read (default 500 ms): pause and cancel act within this. */
   pollMs?: number;
   instanceId?: string;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const STATS_INTERVAL_MS = 10_000;
 
 /** Buckets expanded at once. */
 const EXPANSION_GROUP = 8;
@@ -100,11 +107,23 @@ export class DeliveryEngine {
       maxThrottled: options.maxThrottled ?? 30,
       backoff: options.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
       leaseMs: options.leaseMs ?? 15_000,
+      inFlightMs: options.inFlightMs ?? 12_000,
       pollMs: options.pollMs ?? 500,
     };
   }
 
+  /** What this instance did since it started; logged every 10 s while it works. */
+  readonly stats = { sent: 0, lateSlots: 0, throttled: 0, retried: 0, blocked: 0, leasesLost: 0 };
+  private statsTimer: NodeJS.Timeout | undefined;
+
   start(): void {
+    let logged = '';
+    this.statsTimer = setInterval(() => {
+      const now = JSON.stringify(this.stats);
+      if (now !== logged) this.deps.log.info({ ...this.stats }, 'delivery stats');
+      logged = now;
+    }, STATS_INTERVAL_MS);
+    this.statsTimer.unref();
     const loop = (): void => {
       this.ticking = this.tick()
         .catch((error: unknown) => this.deps.log.error(errorDetails(error), 'delivery tick failed'))
@@ -119,6 +138,7 @@ export class DeliveryEngine {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    clearInterval(this.statsTimer);
     await this.ticking;
     await Promise.all([...this.running]);
   }
@@ -275,7 +295,7 @@ export class DeliveryEngine {
           .catch((error: unknown) => {
             if (!(error instanceof ConcurrencyError)) {
               this.deps.log.error({ ...errorDetails(error), shard: key }, 'shard failed');
-            } else this.deps.log.info({ shard: key }, 'shard lease lost to another instance');
+            } else this.stats.leasesLost++;
           })
           .finally(() => {
             this.working.delete(key);
@@ -308,10 +328,13 @@ export class DeliveryEngine {
     const campaignId = campaign.id;
     let shard = claimed;
     const rows = await this.deps.deliveries.shard(campaignId, shard.value.bucket);
-    // Rows still `sending` were in flight when their previous owner stopped.
+    // Rows still `sending` were in flight when their previous owner stopped (or lost the lease
+    // while slow). They are sent again once that request can no longer be pending: a live
+    // owner has recorded its outcome by then, which changes the row and voids this claim.
     for (const row of rows) {
       if (row.value.status === 'sending') {
-        row.value = { ...row.value, status: 'pending', inDoubt: true, notBefore: 0 };
+        const notBefore = row.value.updatedAt.getTime() + this.o.inFlightMs;
+        row.value = { ...row.value, status: 'pending', inDoubt: true, notBefore };
       }
     }
     const saveShard = async (changes: Partial<Shard>): Promise<void> => {
@@ -342,7 +365,11 @@ export class DeliveryEngine {
     }
   }
 
-  /** Claims budget, marks the rows `sending`, sends each at its slot, records the outcomes. */
+  /**
+   * Claims the chunk's send slots, marks its rows `sending`, sends each at its slot and records
+   * the outcomes. The mark comes after the claim: a claim may wait (a 429 pause, a busy tenant)
+   * longer than the shard lease, and the mark's etags then fail instead of sending twice.
+   */
   private async sendChunk(campaign: Campaign, chunk: Stored<Delivery>[]): Promise<void> {
     const slots = await this.deps.budget.acquire(chunk.length, () => !this.isLive(campaign.id));
     if (!slots) return;
@@ -375,14 +402,21 @@ export class DeliveryEngine {
     const wait = slot - Date.now();
     if (wait > 0) await sleep(wait);
     // A send that missed its slot (a busy event loop) would crowd the next ones into the same
-    // second: give the slot up and take a fresh one.
-    if (Date.now() - slot > this.deps.budget.lateToleranceMs) return 'skipped';
+    // second: its row goes back to the shard and waits for a fresh slot.
+    if (Date.now() - slot > this.deps.budget.lateToleranceMs) {
+      this.stats.lateSlots++;
+      return 'skipped';
+    }
     if (!this.isLive(campaign.id) || this.deps.budget.pausedUntil > Date.now()) return 'skipped';
     const target = delivery.target!;
     // Teams' per-conversation limits; a 1:1 campaign writes once per conversation.
     const admission = this.conversations.tryAcquire(target.conversationId, Date.now());
     if (!admission.ok) return { kind: 'throttled', retryAfterMs: admission.retryAfterMs };
     const outcome = await this.deps.sender.send(target, this.deps.message(campaign, delivery));
+    if (outcome.kind === 'sent') this.stats.sent++;
+    else if (outcome.kind === 'retry') this.stats.retried++;
+    else if (outcome.kind === 'blocked') this.stats.blocked++;
+    else if (outcome.kind === 'throttled') this.stats.throttled++;
     if (outcome.kind === 'throttled') {
       await this.deps.budget.pause(outcome.retryAfterMs ?? backoffMs(1, this.o.backoff));
     }

@@ -13,7 +13,8 @@ import type { DeliveryEngine, DeliveryEngineOptions, ProactiveSender } from './d
 import type { DeliveryTarget } from './deliveries.repository';
 import type { SendOutcome } from './send-outcome';
 
-jest.setTimeout(60_000);
+// Correctness, not speed: generous limits so a loaded CI machine cannot make these flaky.
+jest.setTimeout(150_000);
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const logger = { child: () => silent } as unknown as Parameters<typeof createDeliveryEngine>[2];
@@ -21,7 +22,7 @@ const logger = { child: () => silent } as unknown as Parameters<typeof createDel
 /** Counts what one engine sent, and can hold its requests back (a frozen instance). */
 class CountingSender implements ProactiveSender {
   sent = 0;
-  private readonly inner = new ConnectorSender(async () => undefined, 5_000);
+  private readonly inner = new ConnectorSender(async () => undefined, 2_000);
   private frozen: Promise<void> | undefined;
   private thaw: (() => void) | undefined;
 
@@ -80,6 +81,7 @@ async function setup(
 
 const FAST: Partial<DeliveryEngineOptions> = {
   leaseMs: 1_500,
+  inFlightMs: 2_500,
   pollMs: 100,
   backoff: { baseMs: 50, maxMs: 400 },
 };
@@ -99,7 +101,7 @@ async function until(
   services: Services,
   id: string,
   done: (c: Campaign) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -121,15 +123,22 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     await s.drop();
   });
 
+  /** One running engine (an app instance) per sender. */
+  const startEngines = (...senders: ProactiveSender[]): void => {
+    for (const sender of senders) {
+      const started = engine(s.services, sender);
+      engines.push(started);
+      started.start();
+    }
+  };
+  const inviteEveryone = () =>
+    s.services.campaigns.start({ audience: { kind: 'all' }, createdBy: 'test' });
+
   it('two instances share one campaign: everyone reachable gets it once, the rest are unreachable', async () => {
     s = await setup(300, { tenantRatePerSecond: 200 }, 150);
     const [a, b] = [new CountingSender(), new CountingSender()];
-    engines.push(engine(s.services, a), engine(s.services, b));
-    engines.forEach((e) => e.start());
-    const campaign = await s.services.campaigns.start({
-      audience: { kind: 'all' },
-      createdBy: 'test',
-    });
+    startEngines(a, b);
+    const campaign = await inviteEveryone();
 
     const status = await until(s.services, campaign.id, completed);
 
@@ -152,23 +161,16 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
   });
 
   it('absorbs a 429 storm: the whole tenant pauses for Retry-After and nothing is lost', async () => {
-    // The engine believes it may send 100/s; the tenant allows 25.
-    s = await setup(120, { tenantRatePerSecond: 25 }, 100, 1);
-    engines.push(
-      engine(s.services, new CountingSender()),
-      engine(s.services, new CountingSender()),
-    );
-    engines.forEach((e) => e.start());
-    const campaign = await s.services.campaigns.start({
-      audience: { kind: 'all' },
-      createdBy: 'test',
-    });
+    // The engine believes it may send 100/s; the tenant allows 10.
+    s = await setup(60, { tenantRatePerSecond: 10 }, 100, 1);
+    startEngines(new CountingSender(), new CountingSender());
+    const campaign = await inviteEveryone();
 
     const status = await until(s.services, campaign.id, completed);
 
-    expect(status.counts).toMatchObject({ sent: 120, failed: 0, pending: 0 });
+    expect(status.counts).toMatchObject({ sent: 60, failed: 0, pending: 0 });
     const stats = s.sim.stats();
-    expect(stats).toMatchObject({ accepted: 120, duplicates: 0 });
+    expect(stats).toMatchObject({ accepted: 60, duplicates: 0 });
     expect(stats.throttledTenant).toBeGreaterThan(0);
     // After each 429 everybody waited: far fewer 429s than sends.
     expect(stats.throttled).toBeLessThan(stats.accepted);
@@ -177,12 +179,8 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
   it('marks blocked users (403 MessageWritesBlocked, 404) and never retries them', async () => {
     const faults = { seed: 7, blockedShare: 0.15, notFoundShare: 0.05 };
     s = await setup(200, { tenantRatePerSecond: 0, faults }, 200, 1);
-    engines.push(engine(s.services, new CountingSender()));
-    engines[0]!.start();
-    const campaign = await s.services.campaigns.start({
-      audience: { kind: 'all' },
-      createdBy: 'test',
-    });
+    startEngines(new CountingSender());
+    const campaign = await inviteEveryone();
 
     const status = await until(s.services, campaign.id, completed);
 
@@ -204,12 +202,8 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
       200,
       1,
     );
-    engines.push(engine(s.services, new CountingSender()));
-    engines[0]!.start();
-    const campaign = await s.services.campaigns.start({
-      audience: { kind: 'all' },
-      createdBy: 'test',
-    });
+    startEngines(new CountingSender());
+    const campaign = await inviteEveryone();
 
     const status = await until(s.services, campaign.id, completed);
 
@@ -227,16 +221,11 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     const first = engine(s.services, doomed, { slots: 2 });
     engines.push(first);
     first.start();
-    const campaign = await s.services.campaigns.start({
-      audience: { kind: 'all' },
-      createdBy: 'test',
-    });
+    const campaign = await inviteEveryone();
     await until(s.services, campaign.id, (c) => c.expandedBuckets === 256);
     while (doomed.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
     doomed.freeze();
-    const survivor = engine(s.services, new CountingSender());
-    engines.push(survivor);
-    survivor.start();
+    startEngines(new CountingSender());
 
     const status = await until(s.services, campaign.id, completed);
     doomed.release();
@@ -253,9 +242,8 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
 
   it('cancel stops sending within a second; pause holds and resume finishes', async () => {
     s = await setup(200, { tenantRatePerSecond: 0 }, 40, 1);
-    engines.push(engine(s.services, new CountingSender()));
-    engines[0]!.start();
-    const paused = await s.services.campaigns.start({ audience: { kind: 'all' }, createdBy: 't' });
+    startEngines(new CountingSender());
+    const paused = await inviteEveryone();
     await until(s.services, paused.id, (c) => c.state === 'running');
     await s.services.campaigns.pause(paused.id);
     const pausedAt = Date.now();
@@ -301,8 +289,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
 
   it('reminds only who received the invitation and has not completed', async () => {
     s = await setup(60, { tenantRatePerSecond: 0 }, 200, 1);
-    engines.push(engine(s.services, new CountingSender()));
-    engines[0]!.start();
+    startEngines(new CountingSender());
     const invitation = await s.services.campaigns.start({
       audience: { kind: 'departments', departments: ['Area 01'] },
       createdBy: 't',

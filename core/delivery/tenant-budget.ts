@@ -34,7 +34,8 @@ const mapping: EntityMapping<BudgetRow> = {
  * a slot they are more than {@link LATE_TOLERANCE_MS} late for; the rest is for the network.
  */
 const SPACING_MARGIN = 1.02;
-const LATE_TOLERANCE_MS = 8;
+const LATE_TOLERANCE_MS = 10;
+const CLAIM_LEAD_MS = 50;
 
 export interface TenantBudgetOptions {
   ratePerSecond: number;
@@ -83,7 +84,9 @@ export class TenantBudget {
       if (isCancelled()) return undefined;
       const stored = this.cached ?? (await this.read());
       const now = this.clock();
-      const start = Math.max(now, stored.value.nextSlot, stored.value.pausedUntil);
+      // Slots start a little ahead: the claim's write and the rows' mark must not make the first
+      // one late.
+      const start = Math.max(now + CLAIM_LEAD_MS, stored.value.nextSlot, stored.value.pausedUntil);
       this.knownPause = Math.max(this.knownPause, stored.value.pausedUntil);
       if (start - now > this.horizonMs) {
         this.cached = undefined;

@@ -76,4 +76,42 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     await ctx.page.getByRole('table', { name: /Punteggio medio/ }).waitFor({ timeout: 15_000 });
     await screenshot(ctx.page, 'tab-dashboard-dark');
   }, 60_000);
+
+  it('shows an admin the Campaigns screen: start one for a department, follow it to its end', async () => {
+    const department = 'Area Servizi Demografici';
+    const page = ctx.page;
+    await open(SARA, 'light');
+    await page.getByRole('tab', { name: 'Campagne' }).click();
+    await page.getByRole('heading', { name: 'Nuova campagna' }).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('radio', { name: 'Alcune aree' }).check();
+    await page.getByRole('combobox', { name: /^Aree/ }).click();
+    await page.getByRole('menuitemcheckbox', { name: department }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Avvia campagna' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Avviare la campagna?' });
+    expect(await dialog.textContent()).toContain(`Destinatari: Aree: ${department}`);
+    await dialog.getByRole('button', { name: 'Avvia', exact: true }).click();
+    await page.getByText(`Campagna avviata: Aree: ${department}.`).waitFor();
+
+    // In the demo nobody has a chat with the bot: everyone is unreachable, and it ends in seconds.
+    const detail = page.getByRole('region', { name: /^Invito al questionario del/ });
+    await detail.getByText('Completata', { exact: true }).waitFor({ timeout: 60_000 });
+    const [latest] = await services.campaigns.list();
+    expect(latest?.audience).toEqual({ kind: 'departments', departments: [department] });
+    const { counts } = await services.campaigns.status(latest!.id);
+    expect(counts.total).toBeGreaterThan(0);
+    const counted = detail.getByRole('table', { name: 'Destinatari per esito' });
+    for (const [outcome, value] of [
+      ['Totale', counts.total],
+      ['Non raggiungibili', counts.unreachable],
+    ] as const) {
+      const row = counted.getByRole('row', { name: new RegExp(`^${outcome}`) });
+      expect(await row.textContent()).toBe(`${outcome}${value}`);
+    }
+    const bar = detail.getByRole('progressbar', { name: "Avanzamento dell'invio" });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('1');
+    expect(await detail.getByRole('button', { name: 'Annulla campagna' }).isDisabled()).toBe(true);
+    await screenshot(page, 'tab-campaigns-light');
+  }, 90_000);
 });

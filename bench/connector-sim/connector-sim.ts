@@ -9,6 +9,18 @@ export interface ConnectorSimOptions extends SimulatorOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
+  /**
+   * Also answer `GET /_sim/summary` with the stats and the last acceptance time, for a simulator
+   * running in its own process (so that its clock is not the load generator's).
+   */
+  control?: boolean;
+}
+
+/** What `GET /_sim/summary` answers. */
+export interface SimSummary {
+  stats: SimulatorStats;
+  /** Epoch ms of the last accepted delivery (0: none). */
+  lastAcceptedAt: number;
 }
 
 /** A running simulator. Use `url` as the bot's `serviceUrl`. */
@@ -53,6 +65,15 @@ export async function start(options: ConnectorSimOptions = {}): Promise<Connecto
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const { text, bytes } = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://sim').pathname;
+    if (options.control && path === '/_sim/summary') {
+      let lastAcceptedAt = 0;
+      for (const delivery of simulator.deliveries())
+        lastAcceptedAt = Math.max(lastAcceptedAt, delivery.at);
+      const summary: SimSummary = { stats: simulator.stats(), lastAcceptedAt };
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(summary));
+      return;
+    }
     const result = simulator.handle({ method: request.method ?? 'GET', path, body: text, bytes });
     const send = (): void => {
       const payload = JSON.stringify(result.body);

@@ -232,7 +232,7 @@ export function describeProblem(t: Translate, problem: CampaignProblem): string 
         departments: problem.departments.join(', '),
       });
     case 'notAllowed':
-      return t('campaign.problem.notAllowed', { state: problem.state });
+      return t('campaign.problem.notAllowed', { state: t(`campaign.state.${problem.state}`) });
     default:
       return t(`campaign.problem.${problem.code}`);
   }

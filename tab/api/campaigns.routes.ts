@@ -108,6 +108,17 @@ export function registerCampaignsApi(
     ),
   );
 
+  // Who needs the app installed before they can be reached (docs/proactive-install.md).
+  server.get(
+    '/api/v1/campaigns/:id/unreachable',
+    route(
+      admin(async ({ req, res }) => {
+        const { id } = IdParams.parse(req.params);
+        res.json({ people: await deps.campaigns.unreachable(id) });
+      }),
+    ),
+  );
+
   for (const action of ['pause', 'resume', 'cancel'] as const) {
     server.post(
       `/api/v1/campaigns/:id/${action}`,

@@ -200,7 +200,13 @@ describe('tab API over HTTP with Entra tokens', () => {
 
     const resume = await post(`/api/v1/campaigns/${id}/resume`, SARA);
     expect(resume.status).toBe(409);
-    expect(await resume.json()).toMatchObject({ code: 'notAllowed' });
+    expect(await resume.json()).toMatchObject({
+      code: 'notAllowed',
+      title: 'Not possible for a campaign that is "preparing".',
+    });
+    expect(await (await call(`/api/v1/campaigns/${id}/unreachable`, SARA)).json()).toEqual({
+      people: [],
+    });
     expect((await post(`/api/v1/campaigns/${id}/pause`, SARA)).status).toBe(200);
     expect((await post(`/api/v1/campaigns/${id}/cancel`, SARA)).status).toBe(200);
     expect((await post(`/api/v1/campaigns/${id}/reminders`, SARA, { afterHours: 72 })).status).toBe(

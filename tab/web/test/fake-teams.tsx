@@ -4,30 +4,44 @@ import type { ApiFetch } from '../src/api/client';
 import type { Heatmap, Me, MyResults } from '../src/api/types';
 import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
+import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
+import { json, problem } from './responses';
 
-export interface FakeServer {
+export interface FakeServer extends FakeCampaigns {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
   /** Every call, as "METHOD path". */
   calls: string[];
+  /** The JSON body of every call that sent one, in order. */
+  bodies: { call: string; body: unknown }[];
 }
-
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-const problem = (status: number, title: string) =>
-  json(status, { type: 'about:blank', status, title }, 'application/problem+json');
 
 /** The tab API as the server answers it, in memory. */
 export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>): {
   server: FakeServer;
   apiFetch: ApiFetch;
 } {
-  const server: FakeServer = { results: null, heatmap: null, calls: [], ...state };
+  const server: FakeServer = {
+    results: null,
+    heatmap: null,
+    campaigns: [],
+    departments: [],
+    refuseStart: null,
+    calls: [],
+    bodies: [],
+    ...state,
+  };
   const apiFetch: ApiFetch = async (path, init) => {
     const method = init?.method ?? 'GET';
     server.calls.push(`${method} ${path}`);
     const route = `${method} ${path.split('?')[0]}`;
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    if (body !== undefined) server.bodies.push({ call: `${method} ${path}`, body });
+    if (route.includes(' /api/v1/campaigns')) {
+      if (!server.me.roles.includes('admin')) return problem(403, 'Accesso negato');
+      return campaignRoute(server, route, body) ?? problem(404, 'Not found');
+    }
     switch (route) {
       case 'GET /api/v1/me':
         return json(200, server.me);

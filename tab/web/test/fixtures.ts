@@ -1,4 +1,4 @@
-import type { Heatmap, HeatmapCell, Me, MyResults } from '../src/api/types';
+import type { CampaignStatus, Heatmap, HeatmapCell, Me, MyResults } from '../src/api/types';
 
 export const giulia: Me = {
   objectId: '7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c60',
@@ -99,3 +99,49 @@ export const heatmap: Heatmap = {
     },
   ],
 };
+
+export const sara: Me = {
+  objectId: '7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c62',
+  displayName: 'Sara Conti',
+  department: 'Agenda Digitale e Tecnologie Informatiche',
+  orgUnitPath: [
+    'Agenda Digitale e Tecnologie Informatiche',
+    'Settore Innovazione e Trasformazione Digitale',
+  ],
+  roles: ['employee', 'facilitator', 'admin'],
+  locale: 'it-IT',
+};
+
+export const departments = [
+  'Agenda Digitale e Tecnologie Informatiche',
+  'Area Educazione, Istruzione e Nuove Generazioni',
+  'Area Welfare e Promozione del Benessere',
+];
+
+/** An invitation to everyone, running: 120 of 200 settled, 12 minutes to go at the tenant rate. */
+export function campaignStatus(overrides: Partial<CampaignStatus> = {}): CampaignStatus {
+  return {
+    id: 'c20260310t090000a1b2c3',
+    kind: 'assessment',
+    state: 'running',
+    audience: { kind: 'all' },
+    notBefore: '2026-03-10T09:00:00.000Z',
+    createdAt: '2026-03-10T09:00:00.000Z',
+    startedAt: '2026-03-10T09:00:05.000Z',
+    endedAt: null,
+    counts: {
+      total: 200,
+      sent: 90,
+      pending: 80,
+      failed: 2,
+      blocked: 3,
+      unreachable: 25,
+      inDoubt: 0,
+    },
+    expanded: 256,
+    progress: 0.6,
+    etaSeconds: 720,
+    sending: true,
+    ...overrides,
+  };
+}

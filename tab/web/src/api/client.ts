@@ -1,4 +1,13 @@
-import type { Heatmap, Me, MyResults, Problem } from './types';
+import type {
+  Campaign,
+  CampaignAction,
+  CampaignStatus,
+  Heatmap,
+  Me,
+  MyResults,
+  Problem,
+  StartAudience,
+} from './types';
 
 /** fetch for the tab API, already carrying the caller's credentials (see TeamsProvider). */
 export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -34,6 +43,17 @@ async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+async function post<T>(apiFetch: ApiFetch, path: string, body: unknown = {}): Promise<T> {
+  const response = await send(apiFetch, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+const campaignPath = (id: string) => `/api/v1/campaigns/${encodeURIComponent(id)}`;
+
 export interface Api {
   me(): Promise<Me>;
   /** null until the person has submitted the questionnaire. */
@@ -42,6 +62,15 @@ export interface Api {
   myData(): Promise<string>;
   eraseMyData(): Promise<void>;
   heatmap(depth?: number): Promise<Heatmap>;
+  /** Admins only, newest first. */
+  campaigns(): Promise<Campaign[]>;
+  /** The directory's departments, for a campaign's audience. */
+  departments(): Promise<string[]>;
+  startCampaign(audience: StartAudience): Promise<Campaign>;
+  campaignStatus(id: string): Promise<CampaignStatus>;
+  changeCampaign(id: string, action: CampaignAction): Promise<Campaign>;
+  /** Schedules a reminder `afterHours` after the campaign started (0: now). */
+  remind(id: string, afterHours: number): Promise<Campaign>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -60,5 +89,15 @@ export function createApi(apiFetch: ApiFetch): Api {
       await send(apiFetch, '/api/v1/me/data', { method: 'DELETE' });
     },
     heatmap: (depth = 1) => json<Heatmap>(apiFetch, `/api/v1/dashboard/heatmap?depth=${depth}`),
+    campaigns: async () =>
+      (await json<{ campaigns: Campaign[] }>(apiFetch, '/api/v1/campaigns')).campaigns,
+    departments: async () =>
+      (await json<{ departments: string[] }>(apiFetch, '/api/v1/campaigns/departments'))
+        .departments,
+    startCampaign: (audience) => post<Campaign>(apiFetch, '/api/v1/campaigns', { audience }),
+    campaignStatus: (id) => json<CampaignStatus>(apiFetch, campaignPath(id)),
+    changeCampaign: (id, action) => post<Campaign>(apiFetch, `${campaignPath(id)}/${action}`),
+    remind: (id, afterHours) =>
+      post<Campaign>(apiFetch, `${campaignPath(id)}/reminders`, { afterHours }),
   };
 }

@@ -53,3 +53,53 @@ export interface Problem {
   title?: string;
   status?: number;
 }
+
+export type CampaignKind = 'assessment' | 'reminder';
+export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';
+export type AudienceRole = 'manager' | 'facilitator' | 'admin';
+
+/** Who a new campaign goes to (POST /api/v1/campaigns). */
+export type StartAudience =
+  | { kind: 'all' }
+  | { kind: 'departments'; departments: string[] }
+  | { kind: 'role'; role: AudienceRole };
+
+/** A reminder goes to whoever received `campaignId` and has not completed it yet. */
+export type Audience = StartAudience | { kind: 'nonRespondents'; campaignId: string };
+
+/** GET /api/v1/campaigns (each item), and the answer of every campaign operation. */
+export interface Campaign {
+  id: string;
+  kind: CampaignKind;
+  state: CampaignState;
+  audience: Audience;
+  notBefore: string;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface CampaignCounts {
+  total: number;
+  sent: number;
+  pending: number;
+  failed: number;
+  blocked: number;
+  unreachable: number;
+  /** Sent again after an instance stopped mid-send: may have been received twice. */
+  inDoubt: number;
+}
+
+/** GET /api/v1/campaigns/:id */
+export interface CampaignStatus extends Campaign {
+  counts: CampaignCounts;
+  /** Audience buckets read so far, of 256. */
+  expanded: number;
+  /** 0…1 of the audience read so far. */
+  progress: number;
+  etaSeconds: number | null;
+  /** Whether some app instance is sending it right now. */
+  sending: boolean;
+}
+
+export type CampaignAction = 'pause' | 'resume' | 'cancel';

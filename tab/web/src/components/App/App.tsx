@@ -24,9 +24,13 @@ export function TabProviders({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale.slice(0, 2);
   }, [locale]);
+  // The page's own styles sit on a div: a FluentProvider passes its className to every portal
+  // (dialogs, dropdown lists), whose mount nodes would then cover the page at full height.
   return (
-    <FluentProvider theme={themes[theme]} className={styles.root}>
-      <I18nProvider locale={locale}>{children}</I18nProvider>
+    <FluentProvider theme={themes[theme]}>
+      <div className={styles.root}>
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -1,15 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { findAlertDialog, inDialog } from '../../../test/dialogs';
 import { captureDownloads } from '../../../test/downloads';
 import { fakeServer, fakeTeams, renderWithTeams } from '../../../test/fake-teams';
 import { giulia, results } from '../../../test/fixtures';
 import { MyResults } from './MyResults';
 
 afterEach(() => jest.restoreAllMocks());
-
-// Tabster (Fluent's focus manager) marks a modal aria-hidden in jsdom when its timers run before
-// focus lands inside; the e2e test checks the dialog's accessibility in Chromium instead.
-const inDialog = { hidden: true };
 
 describe('My results', () => {
   it('shows the scores as an accessible chart with the numbers in a table', async () => {
@@ -90,10 +87,7 @@ describe('My results', () => {
     await screen.findByRole('img');
 
     await user.click(screen.getByRole('button', { name: 'Cancella i miei dati' }));
-    let dialog = await screen.findByRole('alertdialog', {
-      name: 'Cancellare i tuoi dati?',
-      ...inDialog,
-    });
+    let dialog = await findAlertDialog('Cancellare i tuoi dati?');
     await user.click(within(dialog).getByRole('button', { name: 'Annulla', ...inDialog }));
     await waitFor(() =>
       expect(screen.queryByRole('alertdialog', inDialog)).not.toBeInTheDocument(),
@@ -102,10 +96,7 @@ describe('My results', () => {
     expect(screen.getByRole('img')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Cancella i miei dati' }));
-    dialog = await screen.findByRole('alertdialog', {
-      name: 'Cancellare i tuoi dati?',
-      ...inDialog,
-    });
+    dialog = await findAlertDialog('Cancellare i tuoi dati?');
     await user.click(
       within(dialog).getByRole('button', { name: 'Cancella definitivamente', ...inDialog }),
     );

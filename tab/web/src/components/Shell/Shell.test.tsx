@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeServer, fakeTeams } from '../../../test/fake-teams';
-import { giulia, heatmap, marco } from '../../../test/fixtures';
+import { campaignStatus, giulia, heatmap, marco, sara } from '../../../test/fixtures';
 import { TeamsContext, type TeamsSeam } from '../../teams/teams-context';
 import { demoPersonas } from '../../teams/demo-personas';
 import { App } from '../App/App';
@@ -41,6 +41,30 @@ describe('navigation', () => {
 
     expect(await screen.findByRole('table', { name: /Punteggio medio/ })).toBeInTheDocument();
     expect(screen.getByRole('tabpanel', { name: 'Cruscotto' })).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Campagne' })).not.toBeInTheDocument();
+  });
+
+  it('gives an admin the campaigns as a third tab', async () => {
+    const { apiFetch, server } = fakeServer({ me: sara, heatmap, campaigns: [campaignStatus()] });
+    renderApp(fakeTeams(apiFetch));
+
+    const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
+    const tabs = within(nav).getAllByRole('tab');
+    expect(tabs).toHaveLength(3);
+    ['I miei risultati', 'Cruscotto', 'Campagne'].forEach((name, i) =>
+      expect(tabs[i]).toHaveAccessibleName(name),
+    );
+    expect(server.calls.some((call) => call.includes('/campaigns'))).toBe(false);
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Campagne' }));
+
+    const panel = await screen.findByRole('tabpanel', { name: 'Campagne' });
+    expect(
+      await within(panel).findByRole('heading', { name: 'Inviti al questionario e promemoria' }),
+    ).toBeInTheDocument();
+    expect(
+      await within(panel).findByRole('progressbar', { name: "Avanzamento dell'invio" }),
+    ).toBeInTheDocument();
   });
 
   it('shows who is signed in', async () => {

@@ -13,11 +13,24 @@ import { useShellStyles } from './Shell.styles';
 const Dashboard = lazy(() =>
   import('../Dashboard/Dashboard').then((module) => ({ default: module.Dashboard })),
 );
+// Admins only, and only when they open it.
+const Campaigns = lazy(() =>
+  import('../Campaigns/Campaigns').then((module) => ({ default: module.Campaigns })),
+);
 
-type Section = 'results' | 'dashboard';
+type Section = 'results' | 'dashboard' | 'campaigns';
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
   return me.roles.includes('manager') || me.roles.includes('admin');
+}
+
+/** The sections this person may open, in tab order. */
+export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
+  return [
+    'results',
+    ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
+    ...(me.roles.includes('admin') ? (['campaigns'] as const) : []),
+  ];
 }
 
 /** Header, demo switcher (outside Teams) and the sections this person may open. */
@@ -30,10 +43,13 @@ export function Shell() {
   const [me, reloadMe] = useLoad(loadMe);
   const [section, setSection] = useState<Section>('results');
 
-  const sections: Section[] =
-    me.state === 'loaded' && canSeeDashboard(me.value) ? ['results', 'dashboard'] : ['results'];
+  const sections: Section[] = me.state === 'loaded' ? sectionsOf(me.value) : ['results'];
   const current = sections.includes(section) ? section : 'results';
-  const label = { results: t('nav.results'), dashboard: t('nav.dashboard') };
+  const label: Record<Section, string> = {
+    results: t('nav.results'),
+    dashboard: t('nav.dashboard'),
+    campaigns: t('nav.campaigns'),
+  };
 
   return (
     <div className={styles.root}>
@@ -70,7 +86,7 @@ export function Shell() {
                 <MyResults />
               ) : (
                 <Suspense fallback={<Spinner label={t('app.loading')} />}>
-                  <Dashboard />
+                  {current === 'dashboard' ? <Dashboard /> : <Campaigns />}
                 </Suspense>
               )}
             </div>

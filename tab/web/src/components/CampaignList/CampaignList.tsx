@@ -1,0 +1,79 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import type { Campaign } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { describeAudience, formatDate, shownState, stateColor } from '../Campaigns/campaign-view';
+import { useCampaignListStyles } from './CampaignList.styles';
+
+/** Every campaign, newest first; choosing one shows its progress. */
+export function CampaignList({
+  campaigns,
+  selected,
+  onSelect,
+}: {
+  campaigns: readonly Campaign[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  const styles = useCampaignListStyles();
+  if (campaigns.length === 0) {
+    return (
+      <Text as="p" block>
+        {t('campaigns.list.empty')}
+      </Text>
+    );
+  }
+  return (
+    <div className={styles.scroller} role="region" aria-labelledby="campaigns-caption" tabIndex={0}>
+      <Text as="p" block id="campaigns-caption" weight="semibold">
+        {t('campaigns.list.caption')}
+      </Text>
+      <Table aria-labelledby="campaigns-caption" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('campaigns.list.created')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('campaigns.list.kind')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('campaigns.list.audience')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('campaigns.list.state')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {campaigns.map((campaign) => {
+            const state = shownState(campaign);
+            const current = campaign.id === selected;
+            return (
+              <TableRow key={campaign.id} className={current ? styles.selected : undefined}>
+                <TableCell>
+                  <Button
+                    appearance={current ? 'primary' : 'subtle'}
+                    aria-pressed={current}
+                    onClick={() => onSelect(campaign.id)}
+                  >
+                    {formatDate(campaign.createdAt, locale)}
+                  </Button>
+                </TableCell>
+                <TableCell>{t(`campaigns.kind.${campaign.kind}`)}</TableCell>
+                <TableCell>{describeAudience(campaign.audience, t)}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={stateColor[state]}>
+                    {t(`campaigns.state.${state}`)}
+                  </Badge>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

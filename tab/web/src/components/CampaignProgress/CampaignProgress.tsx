@@ -1,0 +1,93 @@
+import {
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import type { CampaignCounts, CampaignStatus } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { formatEta, formatPercent, isActive } from '../Campaigns/campaign-view';
+import { useCampaignProgressStyles } from './CampaignProgress.styles';
+
+const OUTCOMES = ['sent', 'pending', 'failed', 'blocked', 'unreachable', 'total'] as const;
+const ALL_BUCKETS = 256;
+
+function Counts({ counts }: { counts: CampaignCounts }) {
+  const { t, locale } = useI18n();
+  const styles = useCampaignProgressStyles();
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <Table aria-label={t('campaigns.counts.caption')} size="small" className={styles.counts}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('campaigns.counts.outcome')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('campaigns.counts.people')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {OUTCOMES.map((outcome) => (
+          <TableRow key={outcome}>
+            <TableHeaderCell scope="row">{t(`campaigns.counts.${outcome}`)}</TableHeaderCell>
+            <TableCell className={styles.number}>{number.format(counts[outcome])}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** How far the sending is, with its counts by outcome and what an admin should know about it. */
+export function CampaignProgress({ status }: { status: CampaignStatus }) {
+  const { t, locale } = useI18n();
+  const { counts } = status;
+  const number = new Intl.NumberFormat(locale);
+  const percent = formatPercent(status.progress, locale);
+  const active = isActive(status.state);
+  const inDoubt = new Intl.PluralRules(locale).select(counts.inDoubt) === 'one' ? 'one' : 'other';
+  return (
+    <>
+      <Field
+        label={t('campaigns.detail.progress')}
+        hint={t('campaigns.detail.progressHint', {
+          percent,
+          settled: number.format(counts.total - counts.pending),
+          total: number.format(counts.total),
+        })}
+      >
+        <ProgressBar value={status.progress} max={1} thickness="large" aria-valuetext={percent} />
+      </Field>
+      {active && status.expanded < ALL_BUCKETS && (
+        <Text as="p" block>
+          {t('campaigns.detail.reading', {
+            percent: formatPercent(status.expanded / ALL_BUCKETS, locale),
+          })}
+        </Text>
+      )}
+      {active && status.etaSeconds !== null && counts.pending > 0 && (
+        <Text as="p" block>
+          {t('campaigns.detail.eta', { duration: formatEta(status.etaSeconds, locale, t) })}
+        </Text>
+      )}
+      {status.state === 'running' && !status.sending && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('campaigns.detail.notSending')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {counts.inDoubt > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t(`campaigns.detail.inDoubt.${inDoubt}`, { count: number.format(counts.inDoubt) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Counts counts={counts} />
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { findAlertDialog, inDialog } from '../../../test/dialogs';
+import { fakeServer, fakeTeams, renderWithTeams } from '../../../test/fake-teams';
+import { campaignStatus, departments, sara } from '../../../test/fixtures';
+import { Campaigns } from './Campaigns';
+
+const invitation = campaignStatus({ state: 'completed', progress: 1, etaSeconds: null });
+const reminder = campaignStatus({
+  id: 'c20260312t090000d4e5f6',
+  kind: 'reminder',
+  state: 'preparing',
+  audience: { kind: 'nonRespondents', campaignId: invitation.id },
+  createdAt: '2026-03-12T09:00:00.000Z',
+  notBefore: '2999-01-01T09:00:00.000Z',
+  startedAt: null,
+});
+
+const renderCampaigns = (state: Parameters<typeof fakeServer>[0]) => {
+  const fake = fakeServer(state);
+  renderWithTeams(<Campaigns />, fakeTeams(fake.apiFetch));
+  return fake;
+};
+
+describe('campaigns', () => {
+  it('lists campaigns newest first with their kind, audience and state', async () => {
+    renderCampaigns({ me: sara, campaigns: [reminder, invitation] });
+
+    const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .slice(1)
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
+      [
+        'Promemoria',
+        'Chi ha ricevuto l’invito e non ha ancora completato il questionario'.replace('’', "'"),
+        'Programmata',
+      ],
+      ['Invito al questionario', 'Tutto il personale', 'Completata'],
+    ]);
+    expect(within(rows[0]!).getByRole('button', { pressed: true })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Programmata per il \d+ gen 2999/, { selector: 'p' }),
+    ).toBeInTheDocument();
+  });
+
+  it('starts a campaign for the chosen departments only after confirming the audience', async () => {
+    const user = userEvent.setup();
+    const { server } = renderCampaigns({ me: sara, campaigns: [invitation], departments });
+    await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
+
+    await user.click(screen.getByRole('radio', { name: 'Alcune aree' }));
+    const start = screen.getByRole('button', { name: 'Avvia campagna' });
+    expect(start).toBeDisabled();
+    await user.click(await screen.findByRole('combobox', { name: /^Aree/ }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: departments[1] }));
+    await user.click(screen.getByRole('menuitemcheckbox', { name: departments[2] }));
+    await user.keyboard('{Escape}');
+
+    await user.click(start);
+    let dialog = await findAlertDialog('Avviare la campagna?');
+    expect(dialog).toHaveTextContent(`Destinatari: Aree: ${departments[1]}, ${departments[2]}`);
+    await user.click(within(dialog).getByRole('button', { name: 'Indietro', ...inDialog }));
+    await waitFor(() =>
+      expect(screen.queryByRole('alertdialog', inDialog)).not.toBeInTheDocument(),
+    );
+    expect(server.calls).not.toContain('POST /api/v1/campaigns');
+
+    await user.click(start);
+    dialog = await findAlertDialog('Avviare la campagna?');
+    await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
+
+    await waitFor(() => expect(server.calls).toContain('POST /api/v1/campaigns'));
+    expect(server.bodies).toEqual([
+      {
+        call: 'POST /api/v1/campaigns',
+        body: { audience: { kind: 'departments', departments: [departments[1], departments[2]] } },
+      },
+    ]);
+    expect(
+      await screen.findByText(`Campagna avviata: Aree: ${departments[1]}, ${departments[2]}.`),
+    ).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
+    const newest = within(table).getAllByRole('row')[1]!;
+    expect(newest).toHaveTextContent(`Aree: ${departments[1]}, ${departments[2]}`);
+    expect(within(newest).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('starts a campaign for a role', async () => {
+    const user = userEvent.setup();
+    const { server } = renderCampaigns({ me: sara });
+    expect(await screen.findByText('Nessuna campagna, per ora.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'Chi ha un ruolo' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Ruolo' }), 'facilitatori');
+    await user.click(screen.getByRole('button', { name: 'Avvia campagna' }));
+    const dialog = await findAlertDialog('Avviare la campagna?');
+    expect(dialog).toHaveTextContent('Destinatari: Ruolo: facilitatori');
+    await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
+
+    await waitFor(() =>
+      expect(server.bodies.map((b) => b.body)).toEqual([
+        { audience: { kind: 'role', role: 'facilitator' } },
+      ]),
+    );
+    expect(await screen.findByRole('table', { name: /Campagne/ })).toHaveTextContent(
+      'Ruolo: facilitatori',
+    );
+  });
+
+  it("shows the server's refusal in its own words", async () => {
+    const user = userEvent.setup();
+    const title =
+      "Nessuno nell'elenco del personale corrisponde a questo pubblico: la campagna non è stata creata.";
+    const { server } = renderCampaigns({
+      me: sara,
+      refuseStart: { status: 422, title, code: 'emptyAudience' },
+    });
+    await screen.findByText('Nessuna campagna, per ora.');
+
+    await user.click(screen.getByRole('button', { name: 'Avvia campagna' }));
+    const dialog = await findAlertDialog('Avviare la campagna?');
+    expect(dialog).toHaveTextContent('Destinatari: Tutto il personale');
+    await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(title);
+    expect(server.bodies.map((b) => b.body)).toEqual([{ audience: { kind: 'all' } }]);
+    expect(screen.getByText('Nessuna campagna, per ora.')).toBeInTheDocument();
+  });
+
+  it('adds a reminder to the list and keeps its invitation selected', async () => {
+    const user = userEvent.setup();
+    renderCampaigns({ me: sara, campaigns: [invitation] });
+    const reminders = await screen.findByRole('region', { name: 'Promemoria' });
+
+    await user.click(within(reminders).getByRole('button', { name: 'Invia promemoria' }));
+    const dialog = await findAlertDialog('Inviare il promemoria?');
+    await user.click(within(dialog).getByRole('button', { name: 'Conferma', ...inDialog }));
+
+    const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    const [, newest, older] = within(table).getAllByRole('row');
+    expect(newest).toHaveTextContent('Promemoria');
+    expect(within(newest!).getByRole('button')).toHaveAttribute('aria-pressed', 'false');
+    expect(within(older!).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('says so when the person is not an admin', async () => {
+    renderCampaigns({
+      me: { ...sara, roles: ['employee', 'manager'] },
+      campaigns: [invitation],
+    });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Non hai i permessi per vedere questa sezione.',
+    );
+  });
+});

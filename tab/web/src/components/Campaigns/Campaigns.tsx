@@ -1,0 +1,76 @@
+import { Spinner, Subtitle1, Text, Title2 } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import type { Campaign } from '../../api/types';
+import { useApi, useLoad } from '../../api/use-api';
+import { useI18n } from '../../i18n/i18n';
+import { CampaignDetail } from '../CampaignDetail/CampaignDetail';
+import { CampaignList } from '../CampaignList/CampaignList';
+import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { NewCampaign } from '../NewCampaign/NewCampaign';
+import { useCampaignsStyles } from './Campaigns.styles';
+
+/** The campaigns as loaded, with the ones this screen started or saw change laid over them. */
+function useCampaignList() {
+  const api = useApi();
+  const load = useCallback(() => api.campaigns(), [api]);
+  const [loaded, reload] = useLoad(load);
+  const [changed, setChanged] = useState<readonly Campaign[]>([]);
+  const upsert = useCallback(
+    (campaign: Campaign) =>
+      setChanged((previous) => [campaign, ...previous.filter((c) => c.id !== campaign.id)]),
+    [],
+  );
+  const campaigns = useMemo(() => {
+    if (loaded.state !== 'loaded') return [];
+    const byId = new Map(loaded.value.map((c) => [c.id, c]));
+    for (const c of changed) byId.set(c.id, c);
+    return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }, [loaded, changed]);
+  return { loaded, reload, campaigns, upsert };
+}
+
+/** The programme team's invitations and reminders: start, follow, pause, cancel, remind. */
+export function Campaigns() {
+  const { t } = useI18n();
+  const styles = useCampaignsStyles();
+  const { loaded, reload, campaigns, upsert } = useCampaignList();
+  const [chosen, setChosen] = useState<string | null>(null);
+  // Until the admin chooses, the newest campaign as loaded: a reminder created here stays unselected.
+  const newest = loaded.state === 'loaded' ? loaded.value[0]?.id : undefined;
+  const selected = campaigns.find((c) => c.id === (chosen ?? newest)) ?? null;
+
+  const started = useCallback(
+    (campaign: Campaign) => {
+      upsert(campaign);
+      setChosen(campaign.id);
+    },
+    [upsert],
+  );
+
+  return (
+    <div className={styles.root}>
+      <Title2 as="h2">{t('campaigns.heading')}</Title2>
+      <Text as="p" block className={styles.intro}>
+        {t('campaigns.intro')}
+      </Text>
+      <NewCampaign onStarted={started} />
+      <section aria-labelledby="campaigns-heading" className={styles.section}>
+        <Subtitle1 as="h3" id="campaigns-heading">
+          {t('campaigns.list.heading')}
+        </Subtitle1>
+        {loaded.state === 'loading' && <Spinner label={t('app.loading')} />}
+        {loaded.state === 'failed' && <ErrorBar error={loaded.error} onRetry={reload} />}
+        {loaded.state === 'loaded' && (
+          <div className={styles.columns}>
+            <CampaignList
+              campaigns={campaigns}
+              selected={selected?.id ?? null}
+              onSelect={setChosen}
+            />
+            {selected && <CampaignDetail key={selected.id} campaign={selected} onChange={upsert} />}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { BadgeProps } from '@fluentui/react-components';
+import type { Audience, Campaign, CampaignAction, CampaignState } from '../../api/types';
+import type { Locale, Translate } from '../../i18n/i18n';
+
+/** The state as people read it: a preparing campaign waiting for its start time is scheduled. */
+export type ShownState = CampaignState | 'scheduled';
+
+export const REMINDER_DELAYS = [0, 24, 72, 168] as const;
+export type ReminderDelay = (typeof REMINDER_DELAYS)[number];
+
+export function isScheduled(campaign: Campaign, now = Date.now()): boolean {
+  return campaign.state === 'preparing' && Date.parse(campaign.notBefore) > now;
+}
+
+export function shownState(campaign: Campaign, now = Date.now()): ShownState {
+  return isScheduled(campaign, now) ? 'scheduled' : campaign.state;
+}
+
+export const stateColor: Record<ShownState, NonNullable<BadgeProps['color']>> = {
+  scheduled: 'informative',
+  preparing: 'informative',
+  running: 'brand',
+  paused: 'warning',
+  cancelled: 'danger',
+  completed: 'success',
+};
+
+/** Whether the status is still changing on its own (and so worth reading again). */
+export function isActive(state: CampaignState): boolean {
+  return state === 'preparing' || state === 'running';
+}
+
+/** The server's transitions: pause while active, resume when paused, cancel until final. */
+export function allows(state: CampaignState, action: CampaignAction): boolean {
+  switch (action) {
+    case 'pause':
+      return isActive(state);
+    case 'resume':
+      return state === 'paused';
+    case 'cancel':
+      return isActive(state) || state === 'paused';
+  }
+}
+
+/** Reminders follow an invitation that has started sending and was not cancelled. */
+export function canRemind(campaign: Campaign): boolean {
+  const started = ['running', 'paused', 'completed'].includes(campaign.state);
+  return campaign.kind === 'assessment' && started;
+}
+
+export function describeAudience(audience: Audience, t: Translate): string {
+  switch (audience.kind) {
+    case 'all':
+      return t('campaigns.audience.all');
+    case 'departments':
+      return t('campaigns.audience.departments', { departments: audience.departments.join(', ') });
+    case 'role':
+      return t('campaigns.audience.role', { role: t(`campaigns.role.${audience.role}`) });
+    case 'nonRespondents':
+      return t('campaigns.audience.nonRespondents');
+  }
+}
+
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatPercent(fraction: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+    Math.min(1, Math.max(0, fraction)),
+  );
+}
+
+/** "less than a minute", "about 12 minutes", "about 2 hours, 5 minutes". */
+export function formatEta(seconds: number, locale: Locale, t: Translate): string {
+  if (seconds < 60) return t('campaigns.eta.soon');
+  const unit = (value: number, name: 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const minutes = Math.ceil(seconds / 60);
+  const parts =
+    minutes < 60
+      ? [unit(minutes, 'minute')]
+      : [
+          unit(Math.floor(minutes / 60), 'hour'),
+          ...(minutes % 60 ? [unit(minutes % 60, 'minute')] : []),
+        ];
+  const duration = new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+  return t('campaigns.eta.about', { duration });
+}

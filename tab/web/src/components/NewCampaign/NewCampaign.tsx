@@ -1,0 +1,182 @@
+import {
+  Button,
+  Card,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle1,
+  Text,
+} from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { AudienceRole, Campaign, StartAudience } from '../../api/types';
+import { useApi, useLoad } from '../../api/use-api';
+import { useI18n } from '../../i18n/i18n';
+import { describeAudience } from '../Campaigns/campaign-view';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { useNewCampaignStyles } from './NewCampaign.styles';
+
+type AudienceKind = StartAudience['kind'];
+const ROLES: readonly AudienceRole[] = ['manager', 'facilitator', 'admin'];
+
+/** The directory's departments, read only when the admin chooses to pick some. */
+function DepartmentPicker({
+  selected,
+  onChange,
+}: {
+  selected: string[];
+  onChange: (departments: string[]) => void;
+}) {
+  const { t } = useI18n();
+  const api = useApi();
+  const styles = useNewCampaignStyles();
+  const load = useCallback(() => api.departments(), [api]);
+  const [departments, reload] = useLoad(load);
+  if (departments.state === 'loading') return <Spinner size="tiny" label={t('app.loading')} />;
+  if (departments.state === 'failed')
+    return <ErrorBar error={departments.error} onRetry={reload} />;
+  return (
+    <Field
+      label={t('campaigns.new.pickDepartments')}
+      hint={t('campaigns.new.pickDepartments.hint')}
+      required
+    >
+      <Dropdown
+        multiselect
+        className={styles.picker}
+        value={selected.join(', ')}
+        selectedOptions={selected}
+        onOptionSelect={(_event, data) => onChange(data.selectedOptions)}
+      >
+        {departments.value.map((name) => (
+          <Option key={name} value={name}>
+            {name}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+function audienceOf(
+  kind: AudienceKind,
+  departments: string[],
+  role: AudienceRole,
+): StartAudience | null {
+  if (kind === 'all') return { kind };
+  if (kind === 'role') return { kind, role };
+  return departments.length > 0 ? { kind, departments } : null;
+}
+
+/** Starts an assessment invitation for an audience, after saying who will receive it. */
+export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const styles = useNewCampaignStyles();
+  const [kind, setKind] = useState<AudienceKind>('all');
+  const [departments, setDepartments] = useState<string[]>([]);
+  const [role, setRole] = useState<AudienceRole>('manager');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [started, setStarted] = useState<string | null>(null);
+  const audience: StartAudience | null = audienceOf(kind, departments, role);
+
+  const start = async () => {
+    if (!audience) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const campaign = await api.startCampaign(audience);
+      setStarted(describeAudience(audience, t));
+      onStarted(campaign);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <Card className={styles.root}>
+      <section aria-labelledby="new-campaign-heading" className={styles.form}>
+        <Subtitle1 as="h3" id="new-campaign-heading">
+          {t('campaigns.new.heading')}
+        </Subtitle1>
+        <Field label={t('campaigns.new.audience')}>
+          <RadioGroup
+            value={kind}
+            onChange={(_event, data) => {
+              setKind(data.value as AudienceKind);
+              setError(null);
+            }}
+          >
+            <Radio value="all" label={t('campaigns.audience.all')} />
+            <Radio value="departments" label={t('campaigns.new.departments')} />
+            <Radio value="role" label={t('campaigns.new.role')} />
+          </RadioGroup>
+        </Field>
+        {kind === 'departments' && (
+          <DepartmentPicker selected={departments} onChange={setDepartments} />
+        )}
+        {kind === 'role' && (
+          <Field label={t('campaigns.new.pickRole')}>
+            <Select
+              value={role}
+              className={styles.picker}
+              onChange={(_event, data) => setRole(data.value as AudienceRole)}
+            >
+              {ROLES.map((id) => (
+                <option key={id} value={id}>
+                  {t(`campaigns.role.${id}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {error !== null && <ErrorBar error={error} />}
+        {started !== null && error === null && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('campaigns.new.started', { audience: started })}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div>
+          <ConfirmDialog
+            trigger={
+              <Button appearance="primary" disabled={!audience || busy}>
+                {t('campaigns.new.start')}
+              </Button>
+            }
+            open={confirming}
+            onOpenChange={(open) => {
+              setConfirming(open);
+              if (!open) return;
+              setStarted(null);
+              setError(null);
+            }}
+            title={t('campaigns.new.confirm.title')}
+            confirmLabel={t('campaigns.new.confirm.ok')}
+            dismissLabel={t('campaigns.new.confirm.back')}
+            busy={busy}
+            onConfirm={() => void start()}
+          >
+            <Text as="p" block weight="semibold">
+              {audience &&
+                t('campaigns.new.confirm.audience', { audience: describeAudience(audience, t) })}
+            </Text>
+            <Text as="p" block>
+              {t('campaigns.new.confirm.body')}
+            </Text>
+          </ConfirmDialog>
+        </div>
+      </section>
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Campaign, CampaignStatus, StartAudience } from '../src/api/types';
+import { json, problem } from './responses';
+
+/** The campaigns part of the fake tab API (admins only, like the server). */
+export interface FakeCampaigns {
+  /** Newest first, each with its live status. */
+  campaigns: CampaignStatus[];
+  departments: string[];
+  /** When set, POST /api/v1/campaigns answers with this problem instead of starting one. */
+  refuseStart: { status: number; title: string; code: string } | null;
+}
+
+const campaignOf = (s: CampaignStatus): Campaign => ({
+  id: s.id,
+  kind: s.kind,
+  state: s.state,
+  audience: s.audience,
+  notBefore: s.notBefore,
+  createdAt: s.createdAt,
+  startedAt: s.startedAt,
+  endedAt: s.endedAt,
+});
+
+const TRANSITIONS: Record<string, { from: string[]; to: CampaignStatus['state'] }> = {
+  pause: { from: ['preparing', 'running'], to: 'paused' },
+  resume: { from: ['paused'], to: 'running' },
+  cancel: { from: ['preparing', 'running', 'paused'], to: 'cancelled' },
+};
+
+function created(fields: Pick<Campaign, 'kind' | 'audience' | 'notBefore'>, n: number) {
+  const createdAt = new Date().toISOString();
+  const status: CampaignStatus = {
+    id: `c20260401t0000000000${n.toString(16).padStart(2, '0')}`,
+    state: 'preparing',
+    createdAt,
+    startedAt: null,
+    endedAt: null,
+    counts: { total: 0, sent: 0, pending: 0, failed: 0, blocked: 0, unreachable: 0, inDoubt: 0 },
+    expanded: 0,
+    progress: 0,
+    etaSeconds: null,
+    sending: false,
+    ...fields,
+  };
+  return status;
+}
+
+/** Answers a campaigns route, or null when `route` ("METHOD path") is not one of them. */
+export function campaignRoute(state: FakeCampaigns, route: string, body: unknown): Response | null {
+  if (route === 'GET /api/v1/campaigns') {
+    return json(200, { campaigns: state.campaigns.map(campaignOf) });
+  }
+  if (route === 'GET /api/v1/campaigns/departments') {
+    return json(200, { departments: state.departments });
+  }
+  if (route === 'POST /api/v1/campaigns') {
+    if (state.refuseStart) {
+      const { status, title, code } = state.refuseStart;
+      return problem(status, title, { code });
+    }
+    const { audience } = body as { audience: StartAudience };
+    const campaign = created(
+      { kind: 'assessment', audience, notBefore: new Date().toISOString() },
+      state.campaigns.length,
+    );
+    state.campaigns.unshift(campaign);
+    return json(201, campaignOf(campaign));
+  }
+  const match = /^(GET|POST) \/api\/v1\/campaigns\/([^/]+)(?:\/(\w+))?$/.exec(route);
+  if (!match) return null;
+  const [, method, id, action] = match;
+  const index = state.campaigns.findIndex((c) => c.id === decodeURIComponent(id ?? ''));
+  const campaign = state.campaigns[index];
+  if (!campaign) return problem(404, 'Campagna sconosciuta.');
+  if (method === 'GET' && !action) return json(200, campaign);
+  if (method === 'POST' && action === 'reminders') {
+    const { afterHours } = body as { afterHours: number };
+    const from = Date.parse(campaign.startedAt ?? campaign.createdAt);
+    const notBefore = new Date(Math.max(Date.now(), from + afterHours * 3_600_000));
+    const reminder = created(
+      {
+        kind: 'reminder',
+        audience: { kind: 'nonRespondents', campaignId: campaign.id },
+        notBefore: notBefore.toISOString(),
+      },
+      state.campaigns.length,
+    );
+    state.campaigns.unshift(reminder);
+    return json(201, campaignOf(reminder));
+  }
+  const transition = method === 'POST' && action ? TRANSITIONS[action] : undefined;
+  if (!transition) return null;
+  if (!transition.from.includes(campaign.state)) {
+    return problem(409, `Non si può fare con una campagna nello stato «${campaign.state}».`, {
+      code: 'notAllowed',
+    });
+  }
+  const changed = { ...campaign, state: transition.to };
+  state.campaigns[index] = changed;
+  return json(200, campaignOf(changed));
+}

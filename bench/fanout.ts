@@ -6,7 +6,7 @@ import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { createServices } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { start as startSimulator } from './connector-sim/connector-sim';
+import type { SimSummary } from './connector-sim/connector-sim';
 import { seedAudience } from './fanout/seed';
 
 export interface FanoutOptions {
@@ -64,19 +64,43 @@ function spawnInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
       pending = lines.pop() ?? '';
       for (const line of lines) {
         if (!line.includes('"delivery stats"')) continue;
-        const { sent, lateSlots, throttled, retried, leasesLost } = JSON.parse(line) as Record<
-          string,
-          number
-        >;
-        instance.stats = { sent, lateSlots, throttled, retried, leasesLost } as Record<
-          string,
-          number
-        >;
+        const { sent, lateSlots, throttled, retried, leasesLost, rssMb, heapUsedMb } = JSON.parse(
+          line,
+        ) as Record<string, number>;
+        instance.stats = {
+          sent,
+          lateSlots,
+          throttled,
+          retried,
+          leasesLost,
+          rssMb,
+          heapUsedMb,
+        } as Record<string, number>;
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`instance exited (${code}):\n${output}`)));
   });
+}
+
+/** The connector simulator in its own process (bench/fanout/sim-main.ts). */
+function spawnSimulator(rate: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/fanout/sim-main.ts', '--rate', String(rate)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => {
+      const { url } = JSON.parse(chunk.toString().split('\n')[0]!) as { url: string };
+      resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
+  });
+}
+
+async function simSummary(url: string): Promise<SimSummary> {
+  return (await (await fetch(`${url}/_sim/summary`)).json()) as SimSummary;
 }
 
 async function rssMb(pid: number | undefined): Promise<number> {
@@ -98,7 +122,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function benchFanout(options: FanoutOptions): Promise<FanoutResult> {
   const azurite = await startAzurite();
-  const sim = await startSimulator({ tenantRatePerSecond: options.rate });
+  const sim = await spawnSimulator(options.rate);
   const prefix = `fan${randomBytes(4).toString('hex')}`;
   const store = new TableStore(
     { kind: 'connectionString', connectionString: azurite.connectionString },
@@ -141,10 +165,13 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
     });
     const startedAt = Date.now();
     let crashedAtSent: number | undefined;
+    let polls = 0;
     for (;;) {
       const status = await services.campaigns.status(campaign.id);
-      const rss = await Promise.all(instances.map((i) => rssMb(i.child.pid)));
-      rss.forEach((mb, i) => (peaks[i] = Math.max(peaks[i]!, mb)));
+      if (++polls % 4 === 0) {
+        const rss = await Promise.all(instances.map((i) => rssMb(i.child.pid)));
+        rss.forEach((mb, i) => (peaks[i] = Math.max(peaks[i]!, mb)));
+      }
       if (status.campaign.state === 'completed') break;
       if (options.crash && crashedAtSent === undefined && status.progress >= 0.4) {
         crashedAtSent = status.counts.sent;
@@ -153,34 +180,31 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
         instances[0] = await spawnInstance(env);
       }
       if (Date.now() - startedAt > 60 * 60_000) throw new Error('fan-out did not finish in 1 h');
-      await sleep(250);
+      await sleep(500);
     }
     const seconds = (Date.now() - startedAt) / 1_000;
     // Let every engine log its final figures (they log every 10 s).
     await sleep(10_500);
+    for (const [i, instance] of [...instances, ...stopped].entries()) {
+      console.log(`  instance ${i + 1}: ${JSON.stringify(instance.stats)}`);
+    }
     const lateSlots = [...instances, ...stopped].reduce(
       (sum, i) => sum + (i.stats.lateSlots ?? 0),
       0,
     );
     const final = await services.campaigns.status(campaign.id);
 
-    const delivered = new Set<string>();
-    let lastDelivery = startedAt;
-    for (const d of sim.deliveries()) {
-      delivered.add(d.recipient);
-      lastDelivery = Math.max(lastDelivery, d.at);
-    }
-    const stats = sim.stats();
+    const { stats, lastAcceptedAt } = await simSummary(sim.url);
     return {
       ...options,
       seedSeconds,
       seconds,
       minimumSeconds: audience.reachable.size / options.rate,
-      lastDeliverySeconds: (lastDelivery - startedAt) / 1_000,
+      lastDeliverySeconds: (lastAcceptedAt - startedAt) / 1_000,
       sends: stats.requests,
       throttled: stats.throttled,
       duplicates: stats.duplicates,
-      lost: audience.reachable.size - delivered.size,
+      lost: audience.reachable.size - stats.recipients,
       inDoubt: final.counts.inDoubt,
       lateSlots,
       peakRssMb: peaks,
@@ -188,13 +212,14 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
     };
   } finally {
     for (const instance of instances) instance.child.kill('SIGTERM');
-    await sim.stop();
+    sim.child.kill('SIGTERM');
     await azurite.stop();
   }
 }
 
 export function printFanout(r: FanoutResult): void {
-  const ratio = r.seconds / r.minimumSeconds;
+  // Everyone has the message at the last delivery; "completed" adds the engine's bookkeeping.
+  const ratio = r.lastDeliverySeconds / r.minimumSeconds;
   console.log(
     `\nFan-out: ${r.recipients} recipients, ${r.instances} instances, ${r.rate}/s tenant rate${r.crash ? ', one instance killed (-9) at 40 % and restarted' : ''}`,
   );
@@ -227,7 +252,8 @@ export function fanoutProblems(r: FanoutResult): string[] {
   if (!r.crash && r.duplicates > 0) problems.push(`${r.duplicates} duplicates without a crash`);
   if (r.crash && r.duplicates > r.inDoubt) problems.push('more duplicates than sends in flight');
   if (r.throttled / r.sends > 0.01) problems.push('429s above 1 % of sends');
-  if (!r.crash && r.seconds / r.minimumSeconds > 1.05) problems.push('slower than 1.05 × minimum');
+  if (!r.crash && r.lastDeliverySeconds / r.minimumSeconds > 1.05)
+    problems.push('slower than 1.05 × minimum');
   if (Math.max(...r.peakRssMb) > 300) problems.push('an instance above 300 MB RSS');
   return problems;
 }

@@ -52,7 +52,7 @@ describe('campaign status lines', () => {
       inDoubt: 0,
       pending: 2000,
     },
-    expanded: 256,
+    audienceRead: 1,
     progress: 0.5,
     etaSeconds: 40,
     sending: true,

@@ -63,7 +63,7 @@ export function formatStatus(status: CampaignStatus): string[] {
   const settled = counts.total - counts.pending;
   const lines = [
     `Campaign ${campaign.id} · ${what} · ${state}`,
-    `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(status.progress * 100)} %  ${settled} of ${counts.total}${status.expanded < 256 && !waiting ? ` (audience ${Math.floor((status.expanded / 256) * 100)} % read)` : ''}`,
+    `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(status.progress * 100)} %  ${settled} of ${counts.total}${status.audienceRead < 1 && !waiting ? ` (audience ${Math.floor(status.audienceRead * 100)} % read)` : ''}`,
     `sent ${counts.sent} · pending ${counts.pending} · failed ${counts.failed} · blocked ${counts.blocked} · unreachable ${counts.unreachable}`,
   ];
   if (status.etaSeconds !== undefined && counts.pending > 0) {

@@ -1,7 +1,7 @@
 import type { ConversationRef } from '../conversations/conversation-refs.repository';
 import { departmentOf, personId, rolesOf, type Person } from '../directory/person';
 import { forEachLimit } from '../util/concurrency';
-import { bucketKey, type Audience, type Campaign } from './campaign';
+import { peoplePartitions, type Audience, type Campaign } from './campaign';
 import {
   DeliveryTargetSchema,
   type Delivery,
@@ -10,7 +10,7 @@ import {
 } from './deliveries.repository';
 
 export interface AudienceDeps {
-  people: { inBucket(bucket: string): Promise<Person[]> };
+  people: { inBuckets(partitions: [string, string]): Promise<Person[]> };
   conversationRefs: { personal(objectId: string): Promise<ConversationRef | undefined> };
   deliveries: DeliveriesRepository;
   /** For reminders: whether the person (by object id) completed the subject. */
@@ -65,7 +65,7 @@ export async function bucketRows(
   bucket: number,
   now: Date,
 ): Promise<Delivery[]> {
-  const people = await deps.people.inBucket(bucketKey(bucket));
+  const people = await deps.people.inBuckets(peoplePartitions(bucket));
   let members: Person[];
   if (campaign.audience.kind === 'nonRespondents') {
     const invited = new Set(

@@ -40,8 +40,8 @@ export interface CampaignCounts extends ShardCounts {
 export interface CampaignStatus {
   campaign: Campaign;
   counts: CampaignCounts;
-  /** Audience buckets expanded so far, of {@link BUCKETS}. */
-  expanded: number;
+  /** 0…1: how much of the audience has been read from the directory. */
+  audienceRead: number;
   /** 0…1: recipients settled (sent, failed, blocked, unreachable) over the audience so far. */
   progress: number;
   /** Seconds to send the rest at the tenant rate; undefined when nothing is being sent. */
@@ -134,7 +134,7 @@ export class CampaignService {
     return {
       campaign,
       counts: { ...counts, pending },
-      expanded: campaign.expandedBuckets,
+      audienceRead: campaign.expandedBuckets / BUCKETS,
       progress: counts.total === 0 ? (isFinal(campaign.state) ? 1 : 0) : settled / counts.total,
       etaSeconds: active ? Math.ceil(pending / this.deps.ratePerSecond) : undefined,
       sending,

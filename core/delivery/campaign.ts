@@ -31,8 +31,14 @@ export const CampaignStateSchema = z.enum([
 ]);
 export type CampaignState = z.infer<typeof CampaignStateSchema>;
 
-/** Rows are expanded one directory bucket at a time: the people table's 256 hash buckets. */
-export const BUCKETS = 256;
+/**
+ * A campaign's recipients fall in 32 parts ("buckets"), each 8 of the people table's 256 hash
+ * partitions: a part is read from the directory with one range query, written as one shard of
+ * recipient rows and sent by one instance at a time. (Azurite answers every query by scanning the
+ * whole table, so fewer, larger parts keep the local store fast at 100,000 people.)
+ */
+export const BUCKETS = 32;
+const PEOPLE_PARTITIONS_PER_BUCKET = 256 / BUCKETS;
 
 export interface Campaign {
   id: string;
@@ -63,9 +69,15 @@ export function newCampaignId(now: Date): string {
 
 export const CampaignIdSchema = z.string().regex(/^c\d{8}t\d{6}[0-9a-f]{6}$/, 'not a campaign id');
 
-/** The bucket index of a people-table partition key ("b00"…"bff"). */
+/** The key of a bucket in table keys ("b00"…"b1f"). */
 export function bucketKey(index: number): string {
   return `b${index.toString(16).padStart(2, '0')}`;
+}
+
+/** The first and last people-table partitions of a bucket ("b00"…"b07" for bucket 0). */
+export function peoplePartitions(bucket: number): [string, string] {
+  const first = bucket * PEOPLE_PARTITIONS_PER_BUCKET;
+  return [bucketKey(first), bucketKey(first + PEOPLE_PARTITIONS_PER_BUCKET - 1)];
 }
 
 export function isActive(state: CampaignState): boolean {

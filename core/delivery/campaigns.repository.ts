@@ -4,7 +4,7 @@ import { AudienceSchema, CampaignKindSchema, CampaignStateSchema, type Campaign 
 
 /**
  * Campaigns, listed whole (a programme runs tens a year): one partition, RowKey the id (ids sort
- * by creation time). Every instance reads the active ones twice a second.
+ * by creation time). Every instance reads the active ones four times a second.
  */
 export const CAMPAIGNS_TABLE = 'campaigns';
 const PARTITION = 'campaign';

@@ -7,8 +7,8 @@ import { bucketKey } from './campaign';
 
 /**
  * One row per recipient of a campaign: what happened to their message. PartitionKey
- * `<campaignId>_<bucket>` (a shard: the recipient's people-table bucket, so a shard is written
- * and sent by one instance at a time), RowKey the recipient's encoded person id.
+ * `<campaignId>_<bucket>` (a shard: one of the campaign's 32 parts, written once and sent by one
+ * instance at a time), RowKey the recipient's encoded person id.
  */
 export const DELIVERIES_TABLE = 'deliveries';
 

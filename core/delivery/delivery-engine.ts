@@ -58,7 +58,7 @@ export interface DeliveryEngineOptions {
    * claim horizon (default 12 s). A new owner resends such rows only after this.
    */
   inFlightMs?: number;
-  /** How often campaigns are re-read (default 500 ms): pause and cancel act within this. */
+  /** How often campaigns are re-read (default 250 ms): pause and cancel act within this. */
   pollMs?: number;
   instanceId?: string;
 }
@@ -68,7 +68,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const STATS_INTERVAL_MS = 10_000;
 
 /** Buckets expanded at once. */
-const EXPANSION_GROUP = 8;
+const EXPANSION_GROUP = 4;
 
 function chunkFor(ratePerSecond: number): number {
   return Math.max(5, Math.min(100, Math.ceil(ratePerSecond / 5)));
@@ -108,7 +108,7 @@ export class DeliveryEngine {
       backoff: options.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
       leaseMs: options.leaseMs ?? 15_000,
       inFlightMs: options.inFlightMs ?? 12_000,
-      pollMs: options.pollMs ?? 500,
+      pollMs: options.pollMs ?? 250,
     };
   }
 
@@ -120,8 +120,14 @@ export class DeliveryEngine {
     let logged = '';
     this.statsTimer = setInterval(() => {
       const now = JSON.stringify(this.stats);
-      if (now !== logged) this.deps.log.info({ ...this.stats }, 'delivery stats');
+      if (now === logged) return;
       logged = now;
+      const { rss, heapUsed } = process.memoryUsage();
+      const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+      this.deps.log.info(
+        { ...this.stats, rssMb: mb(rss), heapUsedMb: mb(heapUsed) },
+        'delivery stats',
+      );
     }, STATS_INTERVAL_MS);
     this.statsTimer.unref();
     const loop = (): void => {
@@ -227,6 +233,8 @@ export class DeliveryEngine {
         ...(done ? { startedAt: campaign.startedAt ?? now } : {}),
       };
       etag = await this.deps.campaigns.update(campaign, etag);
+      // The buckets just written can be sent at once, without waiting for the next round.
+      await this.claimShards(campaign);
     }
     if (campaign.expandedBuckets === BUCKETS) {
       this.deps.log.info({ campaignId: campaign.id }, 'campaign audience expanded');

@@ -7,7 +7,7 @@ import { seedAudience, type SeededAudience } from '../../bench/fanout/seed';
 import { ConnectorSender } from '../../bot/delivery/connector-sender';
 import { createDeliveryEngine, createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import type { Campaign } from './campaign';
+import { BUCKETS, type Campaign } from './campaign';
 import { CampaignError } from './campaign.service';
 import type { DeliveryEngine, DeliveryEngineOptions, ProactiveSender } from './delivery-engine';
 import type { DeliveryTarget } from './deliveries.repository';
@@ -222,7 +222,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     engines.push(first);
     first.start();
     const campaign = await inviteEveryone();
-    await until(s.services, campaign.id, (c) => c.expandedBuckets === 256);
+    await until(s.services, campaign.id, (c) => c.expandedBuckets === BUCKETS);
     while (doomed.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
     doomed.freeze();
     startEngines(new CountingSender());

@@ -29,12 +29,13 @@ const mapping: EntityMapping<BudgetRow> = {
 };
 
 /**
- * Slots are spaced 2 % wider than 1/rate: the sends of one second's worth then span 1,020 ms, so
- * 20 ms of jitter between two requests cannot put rate + 1 in any sliding second. Senders give up
- * a slot they are more than {@link LATE_TOLERANCE_MS} late for; the rest is for the network.
+ * Slots are spaced 3 % wider than 1/rate: one second's worth of slots spans 1,030 ms, so timing
+ * errors up to 30 ms between two requests cannot put rate + 1 in any sliding second. Senders give
+ * up a slot they are more than {@link LATE_TOLERANCE_MS} late for; the rest is for the network.
+ * (With 2 % and 10 ms the simulator still saw a 429 in most 4,000-recipient runs.)
  */
-const SPACING_MARGIN = 1.02;
-const LATE_TOLERANCE_MS = 10;
+const SPACING_MARGIN = 1.03;
+const LATE_TOLERANCE_MS = 15;
 const CLAIM_LEAD_MS = 50;
 
 export interface TenantBudgetOptions {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityTable, type EntityMapping } from '../store/entity-table';
+import { EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import { formatOrgUnitPath, parseOrgUnitPath, personId, PersonSchema, type Person } from './person';
@@ -56,10 +56,11 @@ export class PeopleRepository {
     return this.byId(personId({ upn: upn.toLowerCase() }));
   }
 
-  /** Everyone in one hash bucket ("b00"…"bff"): campaigns expand their audience bucket by bucket. */
-  async inBucket(bucket: string): Promise<Person[]> {
+  /** Everyone in a range of hash buckets ("b00"…"bff"): campaigns expand their audience so. */
+  async inBuckets([first, last]: [string, string]): Promise<Person[]> {
     const people: Person[] = [];
-    for await (const { value } of this.table.partition(bucket)) people.push(value);
+    const filter = odata`PartitionKey ge ${first} and PartitionKey le ${last}`;
+    for await (const { value } of this.table.query(filter)) people.push(value);
     return people;
   }
 

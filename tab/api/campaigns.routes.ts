@@ -44,7 +44,7 @@ function statusJson(s: CampaignStatus) {
   return {
     ...campaignJson(s.campaign),
     counts: s.counts,
-    expanded: s.expanded,
+    audienceRead: s.audienceRead,
     progress: s.progress,
     etaSeconds: s.etaSeconds ?? null,
     sending: s.sending,

@@ -36,7 +36,7 @@ function created(fields: Pick<Campaign, 'kind' | 'audience' | 'notBefore'>, n: n
     startedAt: null,
     endedAt: null,
     counts: { total: 0, sent: 0, pending: 0, failed: 0, blocked: 0, unreachable: 0, inDoubt: 0 },
-    expanded: 0,
+    audienceRead: 0,
     progress: 0,
     etaSeconds: null,
     sending: false,

@@ -138,7 +138,7 @@ export function campaignStatus(overrides: Partial<CampaignStatus> = {}): Campaig
       unreachable: 25,
       inDoubt: 0,
     },
-    expanded: 256,
+    audienceRead: 1,
     progress: 0.6,
     etaSeconds: 720,
     sending: true,

@@ -93,8 +93,8 @@ export interface CampaignCounts {
 /** GET /api/v1/campaigns/:id */
 export interface CampaignStatus extends Campaign {
   counts: CampaignCounts;
-  /** Audience buckets read so far, of 256. */
-  expanded: number;
+  /** 0…1: how much of the audience has been read from the directory so far. */
+  audienceRead: number;
   /** 0…1 of the audience read so far. */
   progress: number;
   etaSeconds: number | null;

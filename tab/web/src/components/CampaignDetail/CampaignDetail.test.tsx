@@ -93,7 +93,7 @@ describe('campaign detail', () => {
           unreachable: 0,
           inDoubt: 0,
         },
-        expanded: 0,
+        audienceRead: 0,
         progress: 0,
       }),
     );

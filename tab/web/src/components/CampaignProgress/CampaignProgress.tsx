@@ -17,7 +17,6 @@ import { formatEta, formatPercent, isActive } from '../Campaigns/campaign-view';
 import { useCampaignProgressStyles } from './CampaignProgress.styles';
 
 const OUTCOMES = ['sent', 'pending', 'failed', 'blocked', 'unreachable', 'total'] as const;
-const ALL_BUCKETS = 256;
 
 function Counts({ counts }: { counts: CampaignCounts }) {
   const { t, locale } = useI18n();
@@ -63,10 +62,10 @@ export function CampaignProgress({ status }: { status: CampaignStatus }) {
       >
         <ProgressBar value={status.progress} max={1} thickness="large" aria-valuetext={percent} />
       </Field>
-      {active && status.expanded < ALL_BUCKETS && (
+      {active && status.audienceRead < 1 && (
         <Text as="p" block>
           {t('campaigns.detail.reading', {
-            percent: formatPercent(status.expanded / ALL_BUCKETS, locale),
+            percent: formatPercent(status.audienceRead, locale),
           })}
         </Text>
       )}

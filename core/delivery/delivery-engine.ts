@@ -54,8 +54,8 @@ export interface DeliveryEngineOptions {
   /** How long a shard or expansion lease lasts without renewal (default 15 s). */
   leaseMs?: number;
   /**
-   * How long a request marked `sending` may still be in flight: the sender's timeout plus the
-   * claim horizon (default 12 s). A new owner resends such rows only after this.
+   * How long after its mark a row found `sending` may still have a request in flight (default
+   * 30 s: the send window plus the sender's timeout, with room). A new owner resends only after.
    */
   inFlightMs?: number;
   /** How often campaigns are re-read (default 250 ms): pause and cancel act within this. */
@@ -66,6 +66,8 @@ export interface DeliveryEngineOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const STATS_INTERVAL_MS = 10_000;
+/** A marked row is sent within this of its mark, or goes back to pending. */
+const SEND_WINDOW_MS = 10_000;
 
 /** Buckets expanded at once. */
 const EXPANSION_GROUP = 4;
@@ -107,7 +109,7 @@ export class DeliveryEngine {
       maxThrottled: options.maxThrottled ?? 30,
       backoff: options.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
       leaseMs: options.leaseMs ?? 15_000,
-      inFlightMs: options.inFlightMs ?? 12_000,
+      inFlightMs: options.inFlightMs ?? 30_000,
       pollMs: options.pollMs ?? 250,
     };
   }
@@ -374,22 +376,33 @@ export class DeliveryEngine {
   }
 
   /**
-   * Claims the chunk's send slots, marks its rows `sending`, sends each at its slot and records
-   * the outcomes. The mark comes after the claim: a claim may wait (a 429 pause, a busy tenant)
-   * longer than the shard lease, and the mark's etags then fail instead of sending twice.
+   * Marks the chunk's rows `sending`, claims their send slots, sends each at its slot and records
+   * the outcomes. Marking first keeps a slow store out of the time between claim and slot (with
+   * the claim first, a store slower than the claim horizon made every slot late). A request goes
+   * out only within {@link SEND_WINDOW_MS} of its mark, so that it has ended (sender timeout) long
+   * before another instance may treat the row as in doubt (`inFlightMs` after the mark).
    */
   private async sendChunk(campaign: Campaign, chunk: Stored<Delivery>[]): Promise<void> {
-    const slots = await this.deps.budget.acquire(chunk.length, () => !this.isLive(campaign.id));
-    if (!slots) return;
+    const markedAt = Date.now();
     const marked = chunk.map((row) => ({
-      value: { ...row.value, status: 'sending' as const, updatedAt: new Date() },
+      value: { ...row.value, status: 'sending' as const, updatedAt: new Date(markedAt) },
       etag: row.etag,
     }));
     const markedEtags = await this.deps.deliveries.updateAll(marked);
     marked.forEach((row, i) => (row.etag = markedEtags[i]!));
-    const outcomes = await Promise.all(
-      marked.map((row, i) => this.sendAt(slots[i]!, campaign, row.value)),
+    const slots = await this.deps.budget.acquire(
+      chunk.length,
+      () => !this.isLive(campaign.id) || Date.now() - markedAt > SEND_WINDOW_MS,
     );
+    const outcomes = slots
+      ? await Promise.all(
+          marked.map((row, i) =>
+            slots[i]! - markedAt > SEND_WINDOW_MS
+              ? ('skipped' as const)
+              : this.sendAt(slots[i]!, campaign, row.value),
+          ),
+        )
+      : marked.map(() => 'skipped' as const);
     const now = Date.now();
     const results = marked.map((row, i) => ({
       value: this.apply(row.value, outcomes[i]!, now),

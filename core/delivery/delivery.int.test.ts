@@ -81,7 +81,7 @@ async function setup(
 
 const FAST: Partial<DeliveryEngineOptions> = {
   leaseMs: 1_500,
-  inFlightMs: 2_500,
+  inFlightMs: 14_000,
   pollMs: 100,
   backoff: { baseMs: 50, maxMs: 400 },
 };

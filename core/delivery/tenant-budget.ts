@@ -55,6 +55,8 @@ export class TenantBudget {
   private cached: Stored<BudgetRow> | undefined;
   /** The latest pause this instance knows of. */
   private knownPause = 0;
+  /** Recent latency of a claim's write (moving average). */
+  private writeLatencyMs = 0;
 
   constructor(store: TableStore, options: TenantBudgetOptions) {
     if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
@@ -85,18 +87,20 @@ export class TenantBudget {
       if (isCancelled()) return undefined;
       const stored = this.cached ?? (await this.read());
       const now = this.clock();
-      // Slots start a little ahead: the claim's write and the rows' mark must not make the first
-      // one late.
-      const start = Math.max(now + CLAIM_LEAD_MS, stored.value.nextSlot, stored.value.pausedUntil);
+      // Slots start ahead of now by what the claim's own write takes (twice its recent latency,
+      // at least 50 ms): a slow store must not make the first slots late.
+      const lead = Math.max(CLAIM_LEAD_MS, 2 * this.writeLatencyMs);
+      const start = Math.max(now + lead, stored.value.nextSlot, stored.value.pausedUntil);
       this.knownPause = Math.max(this.knownPause, stored.value.pausedUntil);
-      if (start - now > this.horizonMs) {
+      if (start - now > this.horizonMs + lead) {
         this.cached = undefined;
-        await this.sleep(Math.min(start - now - this.horizonMs, 500));
+        await this.sleep(Math.min(start - now - this.horizonMs - lead, 500));
         continue;
       }
       const next = { ...stored.value, nextSlot: start + count * this.intervalMs };
       try {
         const etag = await this.table.update(next, stored.etag);
+        this.writeLatencyMs = 0.8 * this.writeLatencyMs + 0.2 * (this.clock() - now);
         this.cached = { value: next, etag };
         return Array.from({ length: count }, (_, i) => start + i * this.intervalMs);
       } catch (error) {

@@ -394,15 +394,13 @@ export class DeliveryEngine {
       chunk.length,
       () => !this.isLive(campaign.id) || Date.now() - markedAt > SEND_WINDOW_MS,
     );
-    const outcomes = slots
-      ? await Promise.all(
-          marked.map((row, i) =>
-            slots[i]! - markedAt > SEND_WINDOW_MS
-              ? ('skipped' as const)
-              : this.sendAt(slots[i]!, campaign, row.value),
-          ),
-        )
-      : marked.map(() => 'skipped' as const);
+    const outcomes = await Promise.all(
+      marked.map(async (row, i) => {
+        const slot = slots?.[i];
+        if (slot === undefined || slot - markedAt > SEND_WINDOW_MS) return 'skipped' as const;
+        return this.sendAt(slot, campaign, row.value);
+      }),
+    );
     const now = Date.now();
     const results = marked.map((row, i) => ({
       value: this.apply(row.value, outcomes[i]!, now),

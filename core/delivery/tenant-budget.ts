@@ -1,5 +1,5 @@
 import { EntityTable, type EntityMapping, type Stored } from '../store/entity-table';
-import { ConcurrencyError } from '../store/errors';
+import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import { retryOnConflict } from '../store/retry';
 import type { TableStore } from '../store/table-store';
 
@@ -128,10 +128,11 @@ export class TenantBudget {
     const fresh = { nextSlot: 0, pausedUntil: 0 };
     try {
       return { value: fresh, etag: await this.table.insert(fresh) };
-    } catch {
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
       // Another instance created it first.
       const again = await this.table.get(KEYS.partitionKey, KEYS.rowKey);
-      if (!again) throw new Error('delivery budget row missing');
+      if (!again) throw new Error('delivery budget row missing', { cause: error });
       return again;
     }
   }

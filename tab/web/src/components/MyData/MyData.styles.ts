@@ -10,5 +10,4 @@ export const useMyDataStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  dialogContent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });

@@ -1,20 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Spinner,
-  Subtitle1,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { downloadText } from '../../api/download';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { useMyDataStyles } from './MyData.styles';
 
@@ -70,44 +59,24 @@ export function MyData({ onErased }: { onErased: () => void }) {
         >
           {t('data.download')}
         </Button>
-        <Dialog
-          modalType="alert"
+        <ConfirmDialog
+          trigger={<Button disabled={busy !== null}>{t('data.erase')}</Button>}
           open={confirming}
-          onOpenChange={(_event, data) => {
-            setConfirming(data.open);
+          onOpenChange={(open) => {
+            setConfirming(open);
             setError(null);
           }}
+          title={t('data.erase.title')}
+          confirmLabel={t('data.erase.confirm')}
+          dismissLabel={t('data.erase.cancel')}
+          busy={busy === 'erase'}
+          onConfirm={() => void erase()}
         >
-          <DialogTrigger disableButtonEnhancement>
-            <Button disabled={busy !== null}>{t('data.erase')}</Button>
-          </DialogTrigger>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{t('data.erase.title')}</DialogTitle>
-              <DialogContent className={styles.dialogContent}>
-                <Text as="p" block>
-                  {t('data.erase.body')}
-                </Text>
-                {error !== null && <ErrorBar error={error} />}
-              </DialogContent>
-              <DialogActions>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="secondary" disabled={busy === 'erase'}>
-                    {t('data.erase.cancel')}
-                  </Button>
-                </DialogTrigger>
-                <Button
-                  appearance="primary"
-                  onClick={() => void erase()}
-                  disabled={busy === 'erase'}
-                  icon={busy === 'erase' ? <Spinner size="tiny" /> : undefined}
-                >
-                  {t('data.erase.confirm')}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+          <Text as="p" block>
+            {t('data.erase.body')}
+          </Text>
+          {error !== null && <ErrorBar error={error} />}
+        </ConfirmDialog>
       </div>
     </section>
   );

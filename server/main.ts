@@ -30,6 +30,8 @@ async function main(): Promise<void> {
 
   const opened = await openStore(config.store);
   const services = createServices(opened.store, config);
+  const moved = await services.conversationRefs.migrateLegacyPersonal();
+  if (moved > 0) logger.info({ moved }, 'personal chat references moved to their people partition');
   if (config.seedDemoData) await seedDemoData(services, logger);
 
   const server = createBotServer(

@@ -11,7 +11,9 @@ import {
 
 export interface AudienceDeps {
   people: { inBuckets(partitions: [string, string]): Promise<Person[]> };
-  conversationRefs: { personal(objectId: string): Promise<ConversationRef | undefined> };
+  conversationRefs: {
+    personalInPartitions(partitions: [string, string]): Promise<Map<string, ConversationRef>>;
+  };
   deliveries: DeliveriesRepository;
   /** For reminders: whether the person (by object id) completed the subject. */
   hasCompleted(objectId: string, subject: string): Promise<boolean>;
@@ -57,7 +59,8 @@ const LOOKUP_CONCURRENCY = 16;
 
 /**
  * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
- * (pending) or without one (unreachable). Only reads; the caller writes them.
+ * (pending) or without one (unreachable). Only reads (people and chats with one range query
+ * each); the caller writes them.
  */
 export async function bucketRows(
   deps: AudienceDeps,
@@ -65,7 +68,11 @@ export async function bucketRows(
   bucket: number,
   now: Date,
 ): Promise<Delivery[]> {
-  const people = await deps.people.inBuckets(peoplePartitions(bucket));
+  const partitions = peoplePartitions(bucket);
+  const [people, chats] = await Promise.all([
+    deps.people.inBuckets(partitions),
+    deps.conversationRefs.personalInPartitions(partitions),
+  ]);
   let members: Person[];
   if (campaign.audience.kind === 'nonRespondents') {
     const invited = new Set(
@@ -82,11 +89,10 @@ export async function bucketRows(
   } else {
     members = people.filter((p) => inAudience(campaign.audience, p));
   }
-  const rows: Delivery[] = [];
-  await forEachLimit(members, LOOKUP_CONCURRENCY, async (person) => {
-    const ref = person.objectId ? await deps.conversationRefs.personal(person.objectId) : undefined;
+  return members.map((person) => {
+    const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
     const target = ref ? targetOf(ref) : undefined;
-    rows.push({
+    return {
       campaignId: campaign.id,
       bucket,
       personId: personId(person),
@@ -98,7 +104,6 @@ export async function bucketRows(
       notBefore: 0,
       inDoubt: false,
       updatedAt: now,
-    });
+    };
   });
-  return rows;
 }

@@ -11,14 +11,15 @@ import { formatOrgUnitPath, parseOrgUnitPath, personId, PersonSchema, type Perso
  */
 export const PEOPLE_TABLE = 'people';
 
-function bucketOf(id: string): string {
+/** The hash partition ("b00"…"bff") of a person id; other per-person tables reuse it. */
+export function personPartition(id: string): string {
   return `b${createHash('sha256').update(id).digest('hex').slice(0, 2)}`;
 }
 
 const mapping: EntityMapping<Person> = {
   keys: (person) => {
     const id = personId(person);
-    return { partitionKey: bucketOf(id), rowKey: encodeKey(id) };
+    return { partitionKey: personPartition(id), rowKey: encodeKey(id) };
   },
   toEntity: (person) => ({
     objectId: person.objectId,
@@ -79,6 +80,6 @@ export class PeopleRepository {
   }
 
   private async byId(id: string): Promise<Person | undefined> {
-    return (await this.table.get(bucketOf(id), encodeKey(id)))?.value;
+    return (await this.table.get(personPartition(id), encodeKey(id)))?.value;
   }
 }

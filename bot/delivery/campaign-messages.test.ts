@@ -24,7 +24,7 @@ const delivery = (locale: Delivery['locale']): Delivery => ({
   bucket: 3,
   personId: 'oid:5d1c2b3a-0000-4000-8000-00000000000a',
   locale,
-  status: 'sending',
+  status: 'pending',
   attempts: 0,
   throttled: 0,
   notBefore: 0,

@@ -13,18 +13,11 @@ import { bucketKey } from './campaign';
 export const DELIVERIES_TABLE = 'deliveries';
 
 /**
- * pending → sending → sent | pending (retry later) | failed | blocked. `sending` is written
- * before the request goes out: a row found `sending` by a new owner was in flight at a crash.
- * unreachable: no conversation reference (the app is not installed for the person).
+ * pending → sent | pending (retry later) | failed | blocked. While a request is out its row is
+ * listed in its shard's in-flight mark (`InFlight`, shards.repository.ts). unreachable: no conversation
+ * reference (the app is not installed for the person).
  */
-export const DeliveryStatusSchema = z.enum([
-  'pending',
-  'sending',
-  'sent',
-  'failed',
-  'blocked',
-  'unreachable',
-]);
+export const DeliveryStatusSchema = z.enum(['pending', 'sent', 'failed', 'blocked', 'unreachable']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 export function isTerminal(status: DeliveryStatus): boolean {
@@ -57,8 +50,10 @@ export interface Delivery {
   throttled: number;
   /** Epoch ms before which no retry is made. */
   notBefore: number;
-  /** Found `sending` after a crash and sent again: may have been received twice. */
+  /** Left in flight by an owner that stopped, and sent again: may have been received twice. */
   inDoubt: boolean;
+  /** The in-flight mark whose outcome this row records. */
+  mark?: string;
   lastError?: string;
   updatedAt: Date;
   sentAt?: Date;
@@ -78,6 +73,7 @@ const mapping: EntityMapping<Delivery> = {
     throttled: d.throttled,
     notBefore: d.notBefore,
     inDoubt: d.inDoubt,
+    mark: d.mark,
     lastError: d.lastError,
     updatedAt: d.updatedAt,
     sentAt: d.sentAt,
@@ -98,6 +94,7 @@ const mapping: EntityMapping<Delivery> = {
       throttled: Number(e.throttled ?? 0),
       notBefore: Number(e.notBefore ?? 0),
       inDoubt: e.inDoubt === true,
+      ...(typeof e.mark === 'string' ? { mark: e.mark } : {}),
       ...(typeof e.lastError === 'string' ? { lastError: e.lastError } : {}),
       updatedAt: asDate(e.updatedAt),
       ...(e.sentAt ? { sentAt: asDate(e.sentAt) } : {}),

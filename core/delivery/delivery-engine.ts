@@ -12,7 +12,7 @@ import {
   type DeliveryTarget,
 } from './deliveries.repository';
 import { backoffMs, type SendOutcome } from './send-outcome';
-import type { Shard, ShardsRepository } from './shards.repository';
+import type { InFlight, Shard, ShardsRepository } from './shards.repository';
 import type { TenantBudget } from './tenant-budget';
 
 /** Sends one activity to one conversation, once: retries are the engine's, never the sender's. */
@@ -338,14 +338,16 @@ export class DeliveryEngine {
     const campaignId = campaign.id;
     let shard = claimed;
     const rows = await this.deps.deliveries.shard(campaignId, shard.value.bucket);
-    // Rows still `sending` were in flight when their previous owner stopped (or lost the lease
-    // while slow). They are sent again once that request can no longer be pending: a live
-    // owner has recorded its outcome by then, which changes the row and voids this claim.
+    // Rows the previous owner had in flight and never recorded: it stopped (or lost the lease
+    // while slow) with their requests out. They are sent again once those requests can no longer
+    // be pending, after their flag is written (a live owner that recorded its outcome meanwhile
+    // changed the row, and that write fails instead).
+    const unflagged = leftInFlight(shard.value.inFlight, rows);
+    const since = shard.value.inFlight?.at ?? 0;
     for (const row of rows) {
-      if (row.value.status === 'sending') {
-        const notBefore = row.value.updatedAt.getTime() + this.o.inFlightMs;
-        row.value = { ...row.value, status: 'pending', inDoubt: true, notBefore };
-      }
+      if (!unflagged.has(row.value.personId)) continue;
+      const notBefore = Math.max(row.value.notBefore, since + this.o.inFlightMs);
+      row.value = { ...row.value, inDoubt: true, notBefore };
     }
     const saveShard = async (changes: Partial<Shard>): Promise<void> => {
       const value = { ...shard.value, ...countRows(rows.map((r) => r.value)), ...changes };
@@ -370,40 +372,59 @@ export class DeliveryEngine {
         await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
         continue;
       }
-      await this.sendChunk(campaign, due.slice(0, this.o.chunk));
+      const chunk = due.slice(0, this.o.chunk);
+      await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
+      chunk.forEach((r) => unflagged.delete(r.value.personId));
+      const at = Date.now();
+      const inFlight: InFlight = {
+        mark: randomUUID(),
+        at,
+        personIds: [...chunk.map((r) => r.value.personId), ...unflagged],
+      };
+      await saveShard({ inFlight, leaseUntil: at + this.o.leaseMs, updatedAt: new Date(at) });
+      await this.sendChunk(campaign, chunk, inFlight);
       await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
     }
   }
 
+  /** Writes the in-doubt flag of rows left in flight, conditional on the etags they were read with. */
+  private async flagInDoubt(rows: Stored<Delivery>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const updatedAt = new Date();
+    const flagged = rows.map((row) => ({ value: { ...row.value, updatedAt }, etag: row.etag }));
+    const etags = await this.deps.deliveries.updateAll(flagged);
+    rows.forEach((row, i) => {
+      row.value = flagged[i]!.value;
+      row.etag = etags[i]!;
+    });
+  }
+
   /**
-   * Marks the chunk's rows `sending`, claims their send slots, sends each at its slot and records
-   * the outcomes. Marking first keeps a slow store out of the time between claim and slot (with
-   * the claim first, a store slower than the claim horizon made every slot late). A request goes
-   * out only within {@link SEND_WINDOW_MS} of its mark, so that it has ended (sender timeout) long
-   * before another instance may treat the row as in doubt (`inFlightMs` after the mark).
+   * Claims the chunk's send slots, sends each at its slot and records the outcomes under the
+   * chunk's in-flight mark (already on the shard row). A request goes out only within
+   * {@link SEND_WINDOW_MS} of the mark, so that it has ended (sender timeout) long before another
+   * instance may send the row again (`inFlightMs` after the mark).
    */
-  private async sendChunk(campaign: Campaign, chunk: Stored<Delivery>[]): Promise<void> {
-    const markedAt = Date.now();
-    const marked = chunk.map((row) => ({
-      value: { ...row.value, status: 'sending' as const, updatedAt: new Date(markedAt) },
-      etag: row.etag,
-    }));
-    const markedEtags = await this.deps.deliveries.updateAll(marked);
-    marked.forEach((row, i) => (row.etag = markedEtags[i]!));
+  private async sendChunk(
+    campaign: Campaign,
+    chunk: Stored<Delivery>[],
+    inFlight: InFlight,
+  ): Promise<void> {
+    const markedAt = inFlight.at;
     const slots = await this.deps.budget.acquire(
       chunk.length,
       () => !this.isLive(campaign.id) || Date.now() - markedAt > SEND_WINDOW_MS,
     );
     const outcomes = await Promise.all(
-      marked.map(async (row, i) => {
+      chunk.map(async (row, i) => {
         const slot = slots?.[i];
         if (slot === undefined || slot - markedAt > SEND_WINDOW_MS) return 'skipped' as const;
         return this.sendAt(slot, campaign, row.value);
       }),
     );
     const now = Date.now();
-    const results = marked.map((row, i) => ({
-      value: this.apply(row.value, outcomes[i]!, now),
+    const results = chunk.map((row, i) => ({
+      value: { ...this.apply(row.value, outcomes[i]!, now), mark: inFlight.mark },
       etag: row.etag,
     }));
     const etags = await this.deps.deliveries.updateAll(results);
@@ -488,6 +509,24 @@ function countRows(rows: readonly Delivery[]) {
     if (row.inDoubt) counts.inDoubt++;
   }
   return counts;
+}
+
+/**
+ * The rows of an in-flight mark whose outcome was never recorded: listed, still open, and not
+ * written since under that mark.
+ */
+function leftInFlight(
+  inFlight: InFlight | undefined,
+  rows: readonly Stored<Delivery>[],
+): Set<string> {
+  if (!inFlight) return new Set();
+  const listed = new Set(inFlight.personIds);
+  return new Set(
+    rows
+      .map((r) => r.value)
+      .filter((d) => listed.has(d.personId) && !isTerminal(d.status) && d.mark !== inFlight.mark)
+      .map((d) => d.personId),
+  );
 }
 
 function workKey(shard: Pick<Shard, 'campaignId' | 'bucket'>): string {

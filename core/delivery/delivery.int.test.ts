@@ -240,6 +240,30 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     expect(status.counts.inDoubt).toBeLessThanOrEqual(2 * 24);
   });
 
+  it('an instance that outlives its lease while sending records its outcome, and nothing is sent twice', async () => {
+    s = await setup(240, { tenantRatePerSecond: 0 }, 120, 1);
+    const slow = new CountingSender();
+    const first = engine(s.services, slow, { slots: 2 });
+    engines.push(first);
+    first.start();
+    const campaign = await inviteEveryone();
+    await until(s.services, campaign.id, (c) => c.expandedBuckets === BUCKETS);
+    while (slow.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+    slow.freeze();
+    startEngines(new CountingSender());
+    // Its leases (1.5 s) run out and the other instance takes its shards over…
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // …then it learns its outcomes and records them, before anyone may send those rows again.
+    slow.release();
+
+    const status = await until(s.services, campaign.id, completed);
+
+    const delivered = new Set([...s.sim.deliveries()].map((d) => d.recipient));
+    expect(delivered.size).toBe(240);
+    expect(s.sim.stats().duplicates).toBe(0);
+    expect(status.counts).toMatchObject({ sent: 240, pending: 0, inDoubt: 0 });
+  });
+
   it('cancel stops sending within a second; pause holds and resume finishes', async () => {
     s = await setup(200, { tenantRatePerSecond: 0 }, 40, 1);
     startEngines(new CountingSender());

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { asDate, EntityTable, type EntityMapping, type Stored } from '../store/entity-table';
 import type { TableStore } from '../store/table-store';
 import { bucketKey } from './campaign';
@@ -19,10 +20,23 @@ export interface ShardCounts {
   inDoubt: number;
 }
 
+/**
+ * The recipients whose messages may be out without their outcome recorded: the chunk being sent
+ * (marked before its requests go out) and rows a previous owner left in doubt that have not been
+ * flagged yet. A listed row written since with `mark` as its own mark has its outcome recorded.
+ */
+export interface InFlight {
+  mark: string;
+  /** Epoch ms of the mark: requests of the chunk go out within the send window after it. */
+  at: number;
+  personIds: string[];
+}
+
 export interface Shard extends ShardCounts {
   campaignId: string;
   bucket: number;
   done: boolean;
+  inFlight?: InFlight;
   leaseOwner?: string;
   /** Epoch ms; another instance may take the shard after this. */
   leaseUntil: number;
@@ -31,6 +45,41 @@ export interface Shard extends ShardCounts {
 
 export function emptyCounts(): ShardCounts {
   return { total: 0, sent: 0, failed: 0, blocked: 0, unreachable: 0, inDoubt: 0 };
+}
+
+/** A string property holds 32K UTF-16 characters: the list is split over as many as it needs. */
+const PROPERTY_CHARS = 30_000;
+const MAX_PARTS = 30;
+
+function inFlightProperties(inFlight: InFlight | undefined): Record<string, string> {
+  if (!inFlight) return {};
+  const json = JSON.stringify(inFlight);
+  const parts = Math.ceil(json.length / PROPERTY_CHARS);
+  if (parts > MAX_PARTS) throw new Error(`in-flight list too long (${inFlight.personIds.length})`);
+  return Object.fromEntries(
+    Array.from({ length: parts }, (_, i) => [
+      `inFlight${i}`,
+      json.slice(i * PROPERTY_CHARS, (i + 1) * PROPERTY_CHARS),
+    ]),
+  );
+}
+
+const InFlightSchema = z.object({
+  mark: z.string(),
+  at: z.number(),
+  personIds: z.array(z.string()),
+});
+
+function inFlightOf(entity: Record<string, unknown>): { inFlight?: InFlight } {
+  let json = '';
+  for (
+    let part = entity.inFlight0, i = 0;
+    typeof part === 'string';
+    part = entity[`inFlight${++i}`]
+  ) {
+    json += part;
+  }
+  return json ? { inFlight: InFlightSchema.parse(JSON.parse(json)) } : {};
 }
 
 const mapping: EntityMapping<Shard> = {
@@ -43,6 +92,7 @@ const mapping: EntityMapping<Shard> = {
     unreachable: s.unreachable,
     inDoubt: s.inDoubt,
     done: s.done,
+    ...inFlightProperties(s.inFlight),
     leaseOwner: s.leaseOwner,
     leaseUntil: s.leaseUntil,
     updatedAt: s.updatedAt,
@@ -57,6 +107,7 @@ const mapping: EntityMapping<Shard> = {
     unreachable: Number(e.unreachable ?? 0),
     inDoubt: Number(e.inDoubt ?? 0),
     done: e.done === true,
+    ...inFlightOf(e),
     ...(typeof e.leaseOwner === 'string' ? { leaseOwner: e.leaseOwner } : {}),
     leaseUntil: Number(e.leaseUntil ?? 0),
     updatedAt: asDate(e.updatedAt),

@@ -4,6 +4,7 @@ import { RESPONDENTS_TABLE } from './delivery/respondents.repository';
 import { DELIVERY_SHARDS_TABLE } from './delivery/shards.repository';
 import { DELIVERY_BUDGET_TABLE } from './delivery/tenant-budget';
 import { AGGREGATES_TABLE } from './assessment/aggregates.repository';
+import { ASSESSMENT_CAMPAIGNS_TABLE } from './assessment/assessment-campaigns.repository';
 import { RESPONSES_TABLE } from './assessment/responses.repository';
 import { IDENTITY_LINKS_TABLE } from './privacy/pseudonyms';
 import { CONVERSATION_REFS_TABLE } from './conversations/conversation-refs.repository';
@@ -18,6 +19,7 @@ export const ALL_TABLES = [
   IDENTITY_LINKS_TABLE,
   RESPONSES_TABLE,
   AGGREGATES_TABLE,
+  ASSESSMENT_CAMPAIGNS_TABLE,
   RESPONDENTS_TABLE,
   CAMPAIGNS_TABLE,
   DELIVERY_SHARDS_TABLE,

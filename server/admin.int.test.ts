@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { AssessmentCampaignsRepository } from '../core/assessment/assessment-campaigns.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { freshStore } from '../test/store';
@@ -113,6 +114,24 @@ describe('npm run admin -- directory import', () => {
       err: [],
     });
     expect(await services.aggregates.campaign(ref.campaignId)).toEqual(incremental);
+  });
+
+  it("locks the campaign's thresholds when rebuilding, and keeps them when the setting changes", async () => {
+    const fresh = await freshStore();
+    try {
+      const rebuild = (k: string) =>
+        runAdmin(
+          ['aggregates', 'rebuild'],
+          { ...env, TABLES_PREFIX: fresh.store.prefix, PRIVACY_K: k },
+          { out: () => undefined, err: () => undefined },
+        );
+      expect(await rebuild('6')).toBe(0);
+      expect(await rebuild('4')).toBe(0);
+      const [campaign] = await new AssessmentCampaignsRepository(fresh.store).list();
+      expect(campaign).toMatchObject({ id: 'digital-mindset-v1', policy: { k: 6, freeTextK: 10 } });
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('says what is wrong with the command line or the file', async () => {

@@ -34,6 +34,7 @@ export async function runAdmin(
   if (area === 'aggregates' && verb === 'rebuild' && rest.length === 0) {
     return withServices(env, async (services) => {
       const campaignId = services.assessment.campaignId;
+      await services.assessment.lockCampaign();
       const summary = await rebuildAggregates(services.responses, services.aggregates, campaignId);
       io.out(
         `Rebuilt ${summary.rows} aggregate rows of ${campaignId} from ${summary.responses} results.`,

@@ -10,6 +10,7 @@ import {
 import { privacyActions, privacyCommands } from '../bot/features/privacy/privacy.handlers';
 import { OiboBot } from '../bot/oibo-bot';
 import { AggregatesRepository } from '../core/assessment/aggregates.repository';
+import { AssessmentCampaignsRepository } from '../core/assessment/assessment-campaigns.repository';
 import { AssessmentService } from '../core/assessment/assessment.service';
 import { loadQuestionnaire, type Questionnaire } from '../core/assessment/questionnaire';
 import { ResponsesRepository } from '../core/assessment/responses.repository';
@@ -27,12 +28,12 @@ import { ShardsRepository } from '../core/delivery/shards.repository';
 import { TenantBudget } from '../core/delivery/tenant-budget';
 import { campaignMessages } from '../bot/delivery/campaign-messages';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
-import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { DirectoryService } from '../core/directory/directory.service';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { PrivacyService } from '../core/privacy/privacy.service';
 import { Pseudonyms } from '../core/privacy/pseudonyms';
+import { privacyPolicy } from '../core/privacy/suppression';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
@@ -51,6 +52,7 @@ export interface Services {
   pseudonyms: Pseudonyms;
   responses: ResponsesRepository;
   aggregates: AggregatesRepository;
+  assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: AssessmentService;
   privacy: PrivacyService;
   respondents: RespondentsRepository;
@@ -105,7 +107,8 @@ export function createServices(
   {
     pseudonymSecret,
     delivery: deliverySettings = DEFAULT_DELIVERY,
-  }: Pick<Config, 'pseudonymSecret'> & Partial<Pick<Config, 'delivery'>>,
+    privacy: policy = privacyPolicy(),
+  }: Pick<Config, 'pseudonymSecret'> & Partial<Pick<Config, 'delivery' | 'privacy'>>,
 ): Services {
   const orgUnits = new OrgUnitsRepository(store);
   const people = new PeopleRepository(store);
@@ -115,6 +118,7 @@ export function createServices(
   const questionnaire = shippedQuestionnaire();
   const responses = new ResponsesRepository(store);
   const aggregates = new AggregatesRepository(store);
+  const assessmentCampaigns = new AssessmentCampaignsRepository(store);
   const respondents = new RespondentsRepository(store);
   const assessment = new AssessmentService({
     questionnaire,
@@ -122,6 +126,8 @@ export function createServices(
     campaignId: `${questionnaire.id}-v${questionnaire.version}`,
     responses,
     aggregates,
+    assessmentCampaigns,
+    policy,
     orgUnits,
     pseudonyms,
     respondents,
@@ -149,6 +155,7 @@ export function createServices(
     pseudonyms,
     responses,
     aggregates,
+    assessmentCampaigns,
     assessment,
     privacy,
     respondents,
@@ -184,13 +191,6 @@ export function createDeliveryEngine(
     },
     { ratePerSecond, maxAttempts, ...overrides.options },
   );
-}
-
-/** Fills an empty directory with the synthetic demo organisation (local use only). */
-export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
-  if (!(await services.directory.isEmpty())) return;
-  const summary = await services.directory.importPeople(generateDemoDirectory());
-  logger.info(summary, 'demo directory created');
 }
 
 /** The bot with every feature; `extraActions` lets a benchmark add a verb of its own. */
@@ -242,6 +242,7 @@ export function createBotServer(
       questionnaire: services.questionnaire,
       privacy: services.privacy,
       aggregates: services.aggregates,
+      assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
       orgUnits: services.orgUnits,
     },

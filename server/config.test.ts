@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sets the privacy threshold of new campaigns, never below 3', () => {
+    expect(loadConfig({}).privacy).toEqual({ k: 5, freeTextK: 10 });
+    expect(loadConfig({ PRIVACY_K: '12' }).privacy).toEqual({ k: 12, freeTextK: 12 });
+    expect(problems({ PRIVACY_K: '2' })).toEqual([expect.stringMatching(/^PRIVACY_K: /)]);
+  });
+
   it('uses a configured store instead of the embedded one', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
       'connectionString',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BotAuthSettings } from '../bot/adapter';
+import { DEFAULT_K, MIN_K, privacyPolicy, type PrivacyPolicy } from '../core/privacy/suppression';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -26,6 +27,7 @@ const EnvSchema = z
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1_000).default(50),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    PRIVACY_K: z.coerce.number().int().min(MIN_K).max(1_000).default(DEFAULT_K),
     PSEUDONYM_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     TAB_SSO_CLIENT_ID: z.uuid().optional(),
     TAB_SSO_TENANT_ID: z.uuid().optional(),
@@ -102,6 +104,8 @@ export interface Config {
   pseudonymSecret: string;
   /** Proactive delivery: the tenant-wide rate all instances share, and attempts per recipient. */
   delivery: DeliverySettings;
+  /** Thresholds for campaigns not locked yet; a campaign keeps the ones it was locked with. */
+  privacy: PrivacyPolicy;
   botAuth: BotAuthSettings;
   /** Entra SSO for the tab API; demo identities (local only) without it. */
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
     },
     pseudonymSecret: e.PSEUDONYM_SECRET ?? LOCAL_PSEUDONYM_SECRET,
     delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
+    privacy: privacyPolicy(e.PRIVACY_K),
     tabAuth:
       e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
         ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }

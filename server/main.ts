@@ -5,9 +5,9 @@ import {
   createServices,
   createTabAuthenticator,
   openStore,
-  seedDemoData,
 } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { seedDemoData } from './demo-data';
 import { createLogger } from './logger';
 import { startPlayground, type PlaygroundHandle } from './playground';
 

@@ -1,5 +1,4 @@
-import { formatOrgUnitPath } from '../directory/person';
-import { addValues, contributionOf, emptyValues, type AggregateRow } from './aggregates';
+import { addResult, type AggregateRow } from './aggregates';
 import type { AggregatesRepository } from './aggregates.repository';
 import type { ResponsesRepository } from './responses.repository';
 
@@ -17,16 +16,7 @@ export async function rebuildAggregates(
   for await (const response of responses.submitted(campaignId)) {
     if (!response.result || !response.orgUnitPath) continue;
     counted++;
-    for (const [dimension, delta] of contributionOf(response.result, 1)) {
-      const key = `${dimension}|${formatOrgUnitPath(response.orgUnitPath)}`;
-      const current = totals.get(key) ?? {
-        campaignId,
-        orgUnitPath: response.orgUnitPath,
-        dimension,
-        ...emptyValues(),
-      };
-      totals.set(key, { ...current, ...addValues(current, delta) });
-    }
+    addResult(totals, campaignId, response.orgUnitPath, response.result);
   }
   await aggregates.replaceCampaign(campaignId, [...totals.values()]);
   return { responses: counted, rows: totals.size };

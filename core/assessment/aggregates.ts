@@ -64,3 +64,20 @@ export function addValues(a: AggregateValues, b: AggregateValues): AggregateValu
     bands,
   };
 }
+
+/**
+ * Adds one submitted result to `totals` (keyed by dimension and org unit) exactly as a submission
+ * adds it to the stored rows: a rebuild, or synthetic demo data, gives the incremental numbers.
+ */
+export function addResult(
+  totals: Map<string, AggregateRow>,
+  campaignId: string,
+  orgUnitPath: string[],
+  result: AssessmentResult,
+): void {
+  for (const [dimension, delta] of contributionOf(result, 1)) {
+    const key = `${dimension}|${orgUnitPath.join('\u0000')}`;
+    const current = totals.get(key) ?? { campaignId, orgUnitPath, dimension, ...emptyValues() };
+    totals.set(key, { ...current, ...addValues(current, delta) });
+  }
+}

@@ -1,12 +1,18 @@
 import type { RespondentsRepository } from '../delivery/respondents.repository';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import type { Pseudonyms } from '../privacy/pseudonyms';
+import type { PrivacyPolicy } from '../privacy/suppression';
 import type { Stored } from '../store/entity-table';
 import { AlreadyExistsError } from '../store/errors';
 import { LruCache } from '../util/lru-cache';
 import { retryOnConflict } from '../store/retry';
 import { contributionOf } from './aggregates';
 import type { AggregatesRepository } from './aggregates.repository';
+import {
+  campaignOf,
+  type AssessmentCampaign,
+  type AssessmentCampaignsRepository,
+} from './assessment-campaigns.repository';
 import type { Item, Questionnaire } from './questionnaire';
 import type { Response, ResponsesRepository } from './responses.repository';
 import {
@@ -60,6 +66,10 @@ export interface AssessmentDeps {
   campaignId: string;
   responses: ResponsesRepository;
   aggregates: AggregatesRepository;
+  /** Where the campaign's thresholds are locked before its first aggregates are written. */
+  assessmentCampaigns: AssessmentCampaignsRepository;
+  /** The configured thresholds, for a campaign not locked yet. */
+  policy: PrivacyPolicy;
   orgUnits: OrgUnitsRepository;
   pseudonyms: Pseudonyms;
   /** Who completed, for reminders; never the answers. */
@@ -76,6 +86,7 @@ export class AssessmentService {
   private readonly now: () => Date;
   /** In-progress rows this instance wrote last, so that an answer costs one write, not two calls. */
   private readonly recent = new LruCache<string, Stored<Response>>(5_000, 10 * 60_000);
+  private locked: Promise<AssessmentCampaign> | undefined;
 
   constructor(private readonly deps: AssessmentDeps) {
     this.q = deps.questionnaire;
@@ -84,6 +95,25 @@ export class AssessmentService {
 
   get campaignId(): string {
     return this.deps.campaignId;
+  }
+
+  /** This campaign as it would be locked now: the questionnaire's names, the configured policy. */
+  describeCampaign(): AssessmentCampaign {
+    return campaignOf(this.q, this.campaignId, this.deps.policy, this.now());
+  }
+
+  /**
+   * Locks the campaign's thresholds before its first aggregates are written. The first instance
+   * to lock decides; later calls, and later changes of the settings, get the stored lock.
+   */
+  lockCampaign(): Promise<AssessmentCampaign> {
+    this.locked ??= this.deps.assessmentCampaigns
+      .lock(this.describeCampaign())
+      .catch((error: unknown) => {
+        this.locked = undefined;
+        throw error;
+      });
+    return this.locked;
   }
 
   /** Starts, or resumes at the first unanswered item; a submitted assessment shows its result. */
@@ -204,6 +234,7 @@ export class AssessmentService {
     this.recent.delete(this.pseudonymOf(objectId));
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
+    await this.lockCampaign();
     const pseudonym = this.pseudonymOf(objectId);
     const submitted = await retryOnConflict(async () => {
       const stored = await this.deps.responses.get(pseudonym, this.campaignId);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { addValues, emptyValues, type AggregateValues } from '../assessment/aggregates';
+import { cellsArb } from './arbitraries';
 import { isWithin, type OrgTree } from './org-tree';
 import {
   bandShares,
@@ -38,7 +39,7 @@ const city = [
 
 describe('privacy policy', () => {
   it('defaults to k = 5 and refuses k below 3', () => {
-    expect(privacyPolicy().k).toBe(5);
+    expect(privacyPolicy()).toEqual({ k: 5, freeTextK: 10 });
     expect(privacyPolicy(3).k).toBe(3);
     expect(() => privacyPolicy(2)).toThrow(RangeError);
     expect(() => suppress(city, { k: 1 })).toThrow(RangeError);
@@ -47,7 +48,10 @@ describe('privacy policy', () => {
   it('shows free text from 10 respondents, or k when larger', () => {
     expect(mayShowFreeText(9, k5)).toBe(false);
     expect(mayShowFreeText(10, k5)).toBe(true);
+    expect(privacyPolicy(12).freeTextK).toBe(12);
     expect(mayShowFreeText(11, privacyPolicy(12))).toBe(false);
+    expect(mayShowFreeText(14, privacyPolicy(5, 15))).toBe(false);
+    expect(() => privacyPolicy(12, 10)).toThrow(RangeError);
   });
 });
 
@@ -136,24 +140,6 @@ describe('suppression by example', () => {
     expect(bandShares({ suppressed: true })).toBeNull();
   });
 });
-
-/** Random org trees of depth 1–3 with counts 0–40, some units with members of their own. */
-const cellsArb = fc.array(
-  fc
-    .record({
-      path: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }),
-      count: fc.integer({ min: 0, max: 40 }),
-      mean: fc.integer({ min: 10, max: 50 }),
-    })
-    .map(({ path, count, mean }): Cell => ({
-      orgUnitPath: path,
-      count,
-      sumTenths: count * mean,
-      sumSqHundredths: count * mean * mean,
-      bands: { base: count, intermediate: 0, advanced: 0 },
-    })),
-  { minLength: 1, maxLength: 25 },
-);
 
 const caseArb = cellsArb.chain((cells) =>
   fc.record({

@@ -22,15 +22,28 @@ export const FREE_TEXT_MIN = 10;
 
 /** The thresholds locked when a campaign starts. */
 export interface PrivacyPolicy {
+  /** Smallest group whose aggregates are shown. */
   readonly k: number;
+  /** Smallest group whose free-text comments are shown. */
+  readonly freeTextK: number;
 }
 
-/** A validated policy; throws a RangeError when k is not an integer ≥ {@link MIN_K}. */
-export function privacyPolicy(k: number = DEFAULT_K): PrivacyPolicy {
+/**
+ * A validated policy; throws a RangeError when k is not an integer ≥ {@link MIN_K} or the
+ * free-text threshold is below max({@link FREE_TEXT_MIN}, k).
+ */
+export function privacyPolicy(
+  k: number = DEFAULT_K,
+  freeTextK: number = Math.max(FREE_TEXT_MIN, k),
+): PrivacyPolicy {
   if (!Number.isInteger(k) || k < MIN_K) {
     throw new RangeError(`k must be an integer of at least ${MIN_K}, got ${k}`);
   }
-  return { k };
+  const least = Math.max(FREE_TEXT_MIN, k);
+  if (!Number.isInteger(freeTextK) || freeTextK < least) {
+    throw new RangeError(`the free-text threshold must be an integer of at least ${least}`);
+  }
+  return { k, freeTextK };
 }
 
 /** A value a screen may show, or the fact that it is hidden (never why, nor how large). */
@@ -63,7 +76,7 @@ export class OutOfScopeError extends Error {
 export interface Suppression {
   readonly tree: OrgTree;
   readonly hidden: readonly boolean[];
-  readonly policy: PrivacyPolicy;
+  readonly k: number;
 }
 
 /**
@@ -73,7 +86,7 @@ export interface Suppression {
  * value can be computed from visible ones and no computable sum of hidden units covers fewer than
  * k respondents.
  */
-export function suppress(cells: readonly Cell[], policy: PrivacyPolicy): Suppression {
+export function suppress(cells: readonly Cell[], policy: Pick<PrivacyPolicy, 'k'>): Suppression {
   const { k } = privacyPolicy(policy.k);
   const tree = buildOrgTree(cells);
   const hidden = tree.nodes.map((node) => node.values.count < k);
@@ -93,7 +106,7 @@ export function suppress(cells: readonly Cell[], policy: PrivacyPolicy): Suppres
     if (extra === null) break;
     hidden[extra] = true;
   }
-  return { tree, hidden, policy: { k } };
+  return { tree, hidden, k };
 }
 
 interface GroupBound {
@@ -191,7 +204,7 @@ export function viewOf(
 /** {@link suppress} then {@link viewOf}, for a single screen. */
 export function protectedView(
   cells: readonly Cell[],
-  policy: PrivacyPolicy,
+  policy: Pick<PrivacyPolicy, 'k'>,
   scope: readonly string[],
   level: ViewLevel,
 ): PrivacyView {
@@ -237,7 +250,7 @@ export function bandShares(cell: Shown): Record<BandId, number> | null {
   >;
 }
 
-/** Whether a group's free-text comments may be shown: at least max(10, k) respondents. */
+/** Whether a group's free-text comments may be shown under the campaign's locked policy. */
 export function mayShowFreeText(respondents: number, policy: PrivacyPolicy): boolean {
-  return respondents >= Math.max(FREE_TEXT_MIN, policy.k);
+  return respondents >= policy.freeTextK;
 }

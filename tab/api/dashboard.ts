@@ -1,10 +1,15 @@
 import { PARTICIPANTS } from '../../core/assessment/aggregates';
 import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
-import type { Questionnaire } from '../../core/assessment/questionnaire';
+import type {
+  AssessmentCampaign,
+  AssessmentCampaignsRepository,
+} from '../../core/assessment/assessment-campaigns.repository';
+import type { AssessmentService } from '../../core/assessment/assessment.service';
+import type { Locale } from '../../core/directory/person';
+import { compareMeans, type MeanComparison } from '../../core/privacy/comparison';
 import {
   bandShares,
   meanOf,
-  privacyPolicy,
   suppress,
   viewOf,
   type PrivacyView,
@@ -19,6 +24,48 @@ export interface HeatmapCell {
   count: number | null;
   mean: number | null;
   bands: Record<string, number> | null;
+  /** With a comparison: the other campaign's mean and the difference, if visible in both. */
+  comparison?: MeanComparison;
+}
+
+/** A campaign as the dashboard names it, with the thresholds its screens use. */
+export interface DashboardCampaign {
+  id: string;
+  questionnaireId: string;
+  version: number;
+  title: Record<Locale, string>;
+  /** When its thresholds were locked (its first results counted); null before that. */
+  lockedAt: string | null;
+  k: number;
+  freeTextK: number;
+}
+
+export interface Heatmap {
+  campaign: DashboardCampaign;
+  compare: DashboardCampaign | null;
+  scope: readonly string[];
+  participants: { total: number | null; units: HeatmapCell[] };
+  dimensions: { id: string; name: Record<Locale, string>; units: HeatmapCell[] }[];
+}
+
+export interface HeatmapRequest {
+  /** Default: the current campaign. */
+  campaign?: string | undefined;
+  compare?: string | undefined;
+  scope: readonly string[];
+  depth: number;
+}
+
+/** A campaign that has no aggregates and is not the current one. */
+export class UnknownCampaignError extends Error {
+  override readonly name = 'UnknownCampaignError';
+}
+
+type Described = Omit<AssessmentCampaign, 'lockedAt'> & { lockedAt: Date | null };
+
+interface Patterns {
+  campaign: Described;
+  byDimension: Map<string, Suppression>;
 }
 
 /** Shown values only: a hidden cell carries no number at all. */
@@ -32,38 +79,57 @@ function cellsOf(view: PrivacyView): HeatmapCell[] {
   }));
 }
 
+function summaryOf(campaign: Described): DashboardCampaign {
+  const { id, questionnaireId, version, title, policy, lockedAt } = campaign;
+  return {
+    id,
+    questionnaireId,
+    version,
+    title,
+    lockedAt: lockedAt?.toISOString() ?? null,
+    k: policy.k,
+    freeTextK: policy.freeTextK,
+  };
+}
+
 /**
  * Dashboards are read far more often than the aggregates change: a campaign's suppression
  * patterns are computed once per few seconds and every scope's screen is a cut of them.
  */
 const PATTERN_TTL_MS = 5_000;
 
-export interface Heatmap {
-  k: number;
-  scope: readonly string[];
-  participants: { total: number | null; units: HeatmapCell[] };
-  dimensions: { id: string; name: Record<string, string>; units: HeatmapCell[] }[];
-}
-
-/** The strengths heat map, from the pre-aggregated rows only, through the privacy engine. */
+/**
+ * The strengths heat map, from the pre-aggregated rows only, through the privacy engine. Each
+ * campaign is suppressed with the thresholds locked for it, whatever the settings are now.
+ */
 export class Dashboard {
-  private readonly patterns = new LruCache<string, Promise<Map<string, Suppression>>>(
-    20,
-    PATTERN_TTL_MS,
-  );
+  private readonly patterns = new LruCache<string, Promise<Patterns>>(20, PATTERN_TTL_MS);
   private readonly screens = new LruCache<string, Promise<Heatmap>>(1_000, PATTERN_TTL_MS);
 
   constructor(
-    private readonly aggregates: AggregatesRepository,
-    private readonly questionnaire: Questionnaire,
+    private readonly deps: {
+      aggregates: AggregatesRepository;
+      assessmentCampaigns: AssessmentCampaignsRepository;
+      current: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
+    },
   ) {}
 
+  /** The current campaign (even before it has results) and every campaign with results. */
+  async campaigns(): Promise<{ current: DashboardCampaign; campaigns: DashboardCampaign[] }> {
+    const [current, campaigns] = await Promise.all([
+      this.describe(this.deps.current.campaignId),
+      this.deps.assessmentCampaigns.list(),
+    ]);
+    return { current: summaryOf(current), campaigns: campaigns.map(summaryOf) };
+  }
+
   /** Per dimension (and participants), each unit `depth` levels below `scope`. */
-  heatmap(campaignId: string, scope: readonly string[], depth: number): Promise<Heatmap> {
-    const key = JSON.stringify([campaignId, scope, depth]);
+  heatmap(request: HeatmapRequest): Promise<Heatmap> {
+    const { campaign = this.deps.current.campaignId, compare, scope, depth } = request;
+    const key = JSON.stringify([campaign, compare ?? null, scope, depth]);
     const cached = this.screens.get(key);
     if (cached) return cached;
-    const building = this.build(campaignId, scope, depth);
+    const building = this.build(campaign, compare, scope, depth);
     this.screens.set(key, building);
     building.catch(() => this.screens.delete(key));
     return building;
@@ -71,48 +137,66 @@ export class Dashboard {
 
   private async build(
     campaignId: string,
+    compareId: string | undefined,
     scope: readonly string[],
     depth: number,
   ): Promise<Heatmap> {
-    const policy = privacyPolicy();
-    const patterns = await this.patternsOf(campaignId);
-    const view = (dimension: string): PrivacyView => {
-      const pattern = patterns.get(dimension);
+    const [main, other] = await Promise.all([
+      this.patternsOf(campaignId),
+      compareId === undefined ? undefined : this.patternsOf(compareId),
+    ]);
+    const view = ({ byDimension }: Patterns, dimension: string): PrivacyView => {
+      const pattern = byDimension.get(dimension);
       return pattern
         ? viewOf(pattern, scope, { depth })
         : { total: { suppressed: true }, rows: [] };
     };
-    const participants = view(PARTICIPANTS);
+    const participants = view(main, PARTICIPANTS);
     return {
-      k: policy.k,
+      campaign: summaryOf(main.campaign),
+      compare: other ? summaryOf(other.campaign) : null,
       scope,
       participants: {
         total: participants.total.suppressed ? null : participants.total.values.count,
         units: cellsOf(participants),
       },
-      dimensions: this.questionnaire.dimensions.map((dimension) => ({
-        id: dimension.id,
-        name: dimension.name,
-        units: cellsOf(view(dimension.id)),
-      })),
+      dimensions: main.campaign.dimensions.map(({ id, name }) => {
+        const shown = view(main, id);
+        const units = cellsOf(shown);
+        if (!other) return { id, name, units };
+        // Dimensions are matched by id: one the other campaign lacks has no unit to compare.
+        const compared = compareMeans(shown, view(other, id));
+        return { id, name, units: units.map((cell, i) => ({ ...cell, comparison: compared[i] })) };
+      }),
     };
   }
 
-  private patternsOf(campaignId: string): Promise<Map<string, Suppression>> {
+  /** The locked campaign, or the current one as it would be locked now. */
+  private async describe(campaignId: string): Promise<Described> {
+    const locked = await this.deps.assessmentCampaigns.find(campaignId);
+    if (locked) return locked;
+    if (campaignId !== this.deps.current.campaignId) throw new UnknownCampaignError(campaignId);
+    return { ...this.deps.current.describeCampaign(), lockedAt: null };
+  }
+
+  private patternsOf(campaignId: string): Promise<Patterns> {
     const cached = this.patterns.get(campaignId);
     if (cached) return cached;
-    const loading = this.aggregates.campaign(campaignId).then((rows) => {
-      const policy = privacyPolicy();
-      const dimensions = [PARTICIPANTS, ...this.questionnaire.dimensions.map((d) => d.id)];
-      return new Map(
+    const loading = Promise.all([
+      this.describe(campaignId),
+      this.deps.aggregates.campaign(campaignId),
+    ]).then(([campaign, rows]) => {
+      const dimensions = [PARTICIPANTS, ...campaign.dimensions.map((d) => d.id)];
+      const byDimension = new Map(
         dimensions.map((dimension) => [
           dimension,
           suppress(
             rows.filter((row) => row.dimension === dimension),
-            policy,
+            campaign.policy,
           ),
         ]),
       );
+      return { campaign, byDimension };
     });
     // Concurrent requests share one load; a failed load is not kept.
     this.patterns.set(campaignId, loading);

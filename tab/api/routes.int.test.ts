@@ -7,6 +7,9 @@ import users from '../../content/demo/playground-users.json';
 import { createAuthenticator } from './auth/authenticator';
 import { createTestTokenIssuer, type TestTokenIssuer } from './auth/test-tokens';
 import { submitAssessment } from '../../test/assessment';
+import { PARTICIPANTS } from '../../core/assessment/aggregates';
+import { campaignOf } from '../../core/assessment/assessment-campaigns.repository';
+import { privacyPolicy } from '../../core/privacy/suppression';
 
 const TENANT = '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00';
 const CLIENT = '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60';
@@ -32,6 +35,53 @@ describe('tab API over HTTP with Entra tokens', () => {
 
   const submit = (person: { objectId?: string; orgUnitPath: string[] }, value: 1 | 2 | 3 | 4 | 5) =>
     submitAssessment(services, person, value);
+
+  /**
+   * Two campaigns of the past, top-level units U1…U6, written straight to the store: 2025 locked
+   * with k = 5, 2024 with k = 8 and without the questionnaire's second dimension.
+   */
+  const seedEarlierCampaigns = async () => {
+    const { questionnaire, assessmentCampaigns, aggregates } = services;
+    const [first, second] = questionnaire.dimensions.map((d) => d.id);
+    const editions = [
+      {
+        id: 'earlier-2025',
+        k: 5,
+        units: { U1: [10, 60], U2: [9, 70], U3: [3, 50], U4: [6, 50], U6: [8, 40] },
+      },
+      {
+        id: 'earlier-2024',
+        k: 8,
+        units: { U1: [15, 50], U2: [7, 65], U3: [12, 50], U5: [20, 55] },
+      },
+    ];
+    for (const { id, k, units } of editions) {
+      const year = id.slice(-4);
+      const campaign = campaignOf(
+        questionnaire,
+        id,
+        privacyPolicy(k),
+        new Date(`${year}-03-10T09:00:00Z`),
+      );
+      const dimensions = year === '2024' ? [first!] : [first!, second!];
+      await assessmentCampaigns.lock({
+        ...campaign,
+        dimensions: campaign.dimensions.filter((d) => dimensions.includes(d.id)),
+      });
+      const rows = Object.entries(units).flatMap(([unit, [count, mean]]) =>
+        [PARTICIPANTS, ...dimensions].map((dimension) => ({
+          campaignId: id,
+          orgUnitPath: [unit],
+          dimension,
+          count: count!,
+          sumTenths: count! * mean! * 10,
+          sumSqHundredths: count! * mean! * mean! * 100,
+          bands: { base: 0, intermediate: count!, advanced: 0 },
+        })),
+      );
+      await aggregates.replaceCampaign(id, rows);
+    }
+  };
 
   beforeAll(async () => {
     ({ services, drop } = await demoServices());
@@ -144,6 +194,70 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { scope: string[] }).scope).toEqual([]);
     expect((await call('/api/v1/dashboard/heatmap?depth=9', SARA)).status).toBe(400);
+  });
+
+  it('lists the campaigns with results to managers and admins, with their locked k', async () => {
+    expect((await call('/api/v1/dashboard/campaigns', GIULIA)).status).toBe(403);
+    expect((await call('/api/v1/dashboard/campaigns', MARCO)).status).toBe(200);
+    await seedEarlierCampaigns();
+    const response = await call('/api/v1/dashboard/campaigns', SARA);
+    const body = (await response.json()) as {
+      current: { id: string };
+      campaigns: { id: string; k: number; lockedAt: string; title: Record<string, string> }[];
+    };
+    expect(body.current.id).toBe(services.assessment.campaignId);
+    const earlier = body.campaigns.filter((c) => c.id.startsWith('earlier-'));
+    expect(earlier).toEqual([
+      expect.objectContaining({ id: 'earlier-2025', k: 5, lockedAt: '2025-03-10T09:00:00.000Z' }),
+      expect.objectContaining({ id: 'earlier-2024', k: 8, lockedAt: '2024-03-10T09:00:00.000Z' }),
+    ]);
+    expect(earlier[0]!.title['it-IT']).toBe(services.questionnaire.title['it-IT']);
+  });
+
+  it('compares two campaigns only where a unit is visible in both, each with its own k', async () => {
+    await seedEarlierCampaigns();
+    const response = await call(
+      '/api/v1/dashboard/heatmap?campaign=earlier-2025&compare=earlier-2024',
+      SARA,
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      campaign: { id: string; k: number };
+      compare: { id: string; k: number };
+      dimensions: {
+        id: string;
+        units: { orgUnitPath: string[]; mean: number | null; comparison: unknown }[];
+      }[];
+    };
+    expect([body.campaign, body.compare]).toMatchObject([
+      { id: 'earlier-2025', k: 5 },
+      { id: 'earlier-2024', k: 8 },
+    ]);
+    const [first, second] = body.dimensions;
+    expect(first!.units.map((u) => [u.orgUnitPath[0], u.mean, u.comparison])).toEqual([
+      ['U1', 60, { mean: 50, delta: 10, reason: null }],
+      // 7 people in 2024: enough for k = 5, but 2024 was locked with k = 8.
+      ['U2', 70, { mean: null, delta: null, reason: 'hiddenThere' }],
+      ['U3', null, { mean: null, delta: null, reason: 'hidden' }],
+      ['U4', null, { mean: null, delta: null, reason: 'hidden' }],
+      ['U6', 40, { mean: null, delta: null, reason: 'noData' }],
+    ]);
+    // A dimension that 2024 did not have is compared nowhere.
+    expect(second!.units.every((u) => (u.comparison as { delta: null }).delta === null)).toBe(true);
+    expect(second!.units.some((u) => u.mean !== null)).toBe(true);
+  });
+
+  it('answers an unknown campaign with a localised 404 problem', async () => {
+    for (const query of ['campaign=nessuna', 'compare=nessuna']) {
+      const response = await call(`/api/v1/dashboard/heatmap?${query}`, SARA);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({
+        code: 'unknownCampaign',
+        title: expect.stringContaining('Rilevazione sconosciuta'),
+      });
+    }
+    expect((await call('/api/v1/dashboard/heatmap?campaign=', SARA)).status).toBe(400);
   });
 
   const post = async (path: string, as: { objectId: string }, body?: unknown) =>

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import { z } from 'zod';
-import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import type { Questionnaire } from '../../core/assessment/questionnaire';
 import { departmentOf, type Locale } from '../../core/directory/person';
@@ -12,19 +11,19 @@ import {
   describeProblem,
   type CampaignProblem,
 } from '../../core/delivery/campaign.service';
-import { AuthError, isAuthError } from './auth/auth-error';
+import { isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
-import { authorize, type Identity } from './auth/identity';
+import type { Identity } from './auth/identity';
 import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
-import { Dashboard } from './dashboard';
+import { UnknownCampaignError } from './dashboard';
+import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
 import { sendProblem } from './problem';
 
-export interface TabApiDeps extends CampaignsApiDeps {
+export interface TabApiDeps extends CampaignsApiDeps, DashboardApiDeps {
   authenticate: Authenticator;
   assessment: AssessmentService;
   questionnaire: Questionnaire;
   privacy: PrivacyService;
-  aggregates: AggregatesRepository;
   logger: Logger;
 }
 
@@ -34,8 +33,6 @@ interface Call {
   req: restify.Request;
   res: restify.Response;
 }
-
-const HeatmapQuery = z.strictObject({ depth: z.coerce.number().int().min(1).max(3).default(1) });
 
 const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
   unknownCampaign: 404,
@@ -50,7 +47,6 @@ const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
  * identity locally) before anything else; errors are localised problem+json.
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
-  const dashboard = new Dashboard(deps.aggregates, deps.questionnaire);
   const route =
     (handler: (call: Call) => Promise<void>) =>
     async (req: restify.Request, res: restify.Response) => {
@@ -76,6 +72,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
               code: error.problem.code,
             },
           );
+        }
+        if (error instanceof UnknownCampaignError) {
+          return sendProblem(res, 404, t('dashboard.unknownCampaign'), { code: 'unknownCampaign' });
         }
         if (error instanceof z.ZodError) {
           return sendProblem(res, 400, t('api.error.400'), {
@@ -154,17 +153,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     }),
   );
 
-  server.get(
-    '/api/v1/dashboard/heatmap',
-    route(async ({ identity, req, res }) => {
-      authorize(identity, 'manager');
-      const { depth } = HeatmapQuery.parse(req.query ?? {});
-      // Admins see the whole organisation; a manager their own subtree, and nothing without one.
-      const scope = identity.roles.includes('admin') ? [] : identity.managerScope;
-      if (!scope) throw new AuthError('forbidden');
-      res.json(await dashboard.heatmap(deps.assessment.campaignId, scope, depth));
-    }),
-  );
-
+  registerDashboardApi(server, route, deps);
   registerCampaignsApi(server, route, deps);
 }

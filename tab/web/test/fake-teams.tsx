@@ -1,7 +1,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { ApiFetch } from '../src/api/client';
-import type { Heatmap, Me, MyResults } from '../src/api/types';
+import type { DashboardCampaigns, Heatmap, Me, MyResults } from '../src/api/types';
 import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
@@ -11,6 +11,10 @@ export interface FakeServer extends FakeCampaigns {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
+  /** Other screens, by `campaign|compare` as the tab asks for them (the default screen is `|`). */
+  heatmaps: Record<string, Heatmap>;
+  /** Default: the campaign of `heatmap` alone. */
+  dashboardCampaigns: DashboardCampaigns | null;
   /** Every call, as "METHOD path". */
   calls: string[];
   /** The JSON body of every call that sent one, in order. */
@@ -25,6 +29,8 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
   const server: FakeServer = {
     results: null,
     heatmap: null,
+    heatmaps: {},
+    dashboardCampaigns: null,
     campaigns: [],
     departments: [],
     refuseStart: null,
@@ -55,10 +61,21 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
       case 'DELETE /api/v1/me/data':
         server.results = null;
         return new Response(null, { status: 204 });
+      case 'GET /api/v1/dashboard/campaigns':
       case 'GET /api/v1/dashboard/heatmap': {
         const allowed = server.me.roles.includes('manager') || server.me.roles.includes('admin');
         if (!allowed) return problem(403, 'Accesso negato');
-        return server.heatmap ? json(200, server.heatmap) : problem(500, 'Errore');
+        if (!server.heatmap) return problem(500, 'Errore');
+        const { campaign } = server.heatmap;
+        if (route.endsWith('/campaigns'))
+          return json(
+            200,
+            server.dashboardCampaigns ?? { current: campaign, campaigns: [campaign] },
+          );
+        const query = new URLSearchParams(path.split('?')[1]);
+        const key = `${query.get('campaign') ?? ''}|${query.get('compare') ?? ''}`;
+        const screen = key === '|' ? server.heatmap : server.heatmaps[key];
+        return screen ? json(200, screen) : problem(404, 'Rilevazione sconosciuta');
       }
       default:
         return problem(404, 'Not found');

@@ -1,4 +1,12 @@
-import type { CampaignStatus, Heatmap, HeatmapCell, Me, MyResults } from '../src/api/types';
+import type {
+  CampaignStatus,
+  DashboardCampaign,
+  DashboardCampaigns,
+  Heatmap,
+  HeatmapCell,
+  Me,
+  MyResults,
+} from '../src/api/types';
 
 export const giulia: Me = {
   objectId: '7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c60',
@@ -63,9 +71,40 @@ const unit = (
   ...cell,
 });
 
+const title = {
+  'it-IT': 'Digital Mindset: autovalutazione',
+  'en-US': 'Digital Mindset: self-assessment',
+};
+
+/** The current campaign, locked with k = 5 at its first result. */
+export const currentCampaign: DashboardCampaign = {
+  id: 'digital-mindset-v1',
+  questionnaireId: 'digital-mindset',
+  version: 1,
+  title,
+  lockedAt: '2026-03-10T09:00:00.000Z',
+  k: 5,
+  freeTextK: 10,
+};
+
+/** A campaign of a year before, locked with a stricter k. */
+export const earlierCampaign: DashboardCampaign = {
+  ...currentCampaign,
+  id: 'digital-mindset-2025',
+  lockedAt: '2025-03-12T09:00:00.000Z',
+  k: 6,
+  freeTextK: 10,
+};
+
+export const dashboardCampaigns: DashboardCampaigns = {
+  current: currentCampaign,
+  campaigns: [currentCampaign, earlierCampaign],
+};
+
 /** Marco's subtree: his own staff (hidden, 2 people), a large settore hidden to protect it, two shown. */
 export const heatmap: Heatmap = {
-  k: 5,
+  campaign: currentCampaign,
+  compare: null,
   scope: [AREA],
   participants: {
     total: 31,
@@ -98,6 +137,28 @@ export const heatmap: Heatmap = {
       ],
     },
   ],
+};
+
+/**
+ * The same screen beside the earlier campaign: Infanzia compared in both dimensions, Scuole hidden
+ * in 2025 for one dimension and absent from it for the other.
+ */
+export const comparedHeatmap: Heatmap = {
+  ...heatmap,
+  compare: earlierCampaign,
+  dimensions: heatmap.dimensions.map((dimension, d) => ({
+    ...dimension,
+    units: dimension.units.map((cell): HeatmapCell => {
+      if (cell.hidden)
+        return { ...cell, comparison: { mean: null, delta: null, reason: 'hidden' } };
+      if (cell.orgUnitPath[1] === 'Settore Scuole') {
+        const reason = d === 0 ? 'hiddenThere' : 'noData';
+        return { ...cell, comparison: { mean: null, delta: null, reason } };
+      }
+      const [mean, delta] = d === 0 ? [74.2, 4.2] : [64, -3];
+      return { ...cell, comparison: { mean, delta, reason: null } };
+    }),
+  })),
 };
 
 export const sara: Me = {

@@ -2,7 +2,9 @@ import type {
   Campaign,
   CampaignAction,
   CampaignStatus,
+  DashboardCampaigns,
   Heatmap,
+  HeatmapChoice,
   Me,
   MyResults,
   Problem,
@@ -61,7 +63,9 @@ export interface Api {
   /** The JSON export of everything óiBO holds about the caller. */
   myData(): Promise<string>;
   eraseMyData(): Promise<void>;
-  heatmap(depth?: number): Promise<Heatmap>;
+  /** The heat map one level below the caller's scope. */
+  heatmap(choice: HeatmapChoice): Promise<Heatmap>;
+  dashboardCampaigns(): Promise<DashboardCampaigns>;
   /** Admins only, newest first. */
   campaigns(): Promise<Campaign[]>;
   /** The directory's departments, for a campaign's audience. */
@@ -88,7 +92,13 @@ export function createApi(apiFetch: ApiFetch): Api {
     eraseMyData: async () => {
       await send(apiFetch, '/api/v1/me/data', { method: 'DELETE' });
     },
-    heatmap: (depth = 1) => json<Heatmap>(apiFetch, `/api/v1/dashboard/heatmap?depth=${depth}`),
+    heatmap: ({ campaign, compare }) => {
+      const query = new URLSearchParams({ depth: '1' });
+      if (campaign) query.set('campaign', campaign);
+      if (compare) query.set('compare', compare);
+      return json<Heatmap>(apiFetch, `/api/v1/dashboard/heatmap?${query.toString()}`);
+    },
+    dashboardCampaigns: () => json<DashboardCampaigns>(apiFetch, '/api/v1/dashboard/campaigns'),
     campaigns: async () =>
       (await json<{ campaigns: Campaign[] }>(apiFetch, '/api/v1/campaigns')).campaigns,
     departments: async () =>

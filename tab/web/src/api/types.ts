@@ -28,6 +28,13 @@ export interface MyResults {
   growth: { dimension: string; suggestion: string }[];
 }
 
+/** Why a unit shows no difference: hidden here, hidden in the other campaign, or absent there. */
+export type NoComparison = 'hidden' | 'hiddenThere' | 'noData';
+
+/** The other campaign's mean and the difference from it, given only where both are visible. */
+export type MeanComparison =
+  { mean: number; delta: number; reason: null } | { mean: null; delta: null; reason: NoComparison };
+
 /** One unit of the heat map; a hidden cell carries no number at all. */
 export interface HeatmapCell {
   orgUnitPath: string[];
@@ -37,14 +44,42 @@ export interface HeatmapCell {
   bands: Record<BandId, number> | null;
   /** The unit's own members, beside its sub-units (when the API says so). */
   direct?: boolean;
+  /** Present on dimension cells when the screen compares two campaigns. */
+  comparison?: MeanComparison;
+}
+
+/** An assessment campaign with the privacy thresholds locked for it. */
+export interface DashboardCampaign {
+  id: string;
+  questionnaireId: string;
+  version: number;
+  title: Record<Locale, string>;
+  /** When its first results were counted; null for the current campaign before that. */
+  lockedAt: string | null;
+  k: number;
+  freeTextK: number;
+}
+
+/** GET /api/v1/dashboard/campaigns: the current campaign, and every one with results. */
+export interface DashboardCampaigns {
+  current: DashboardCampaign;
+  /** Newest first. */
+  campaigns: DashboardCampaign[];
 }
 
 /** GET /api/v1/dashboard/heatmap */
 export interface Heatmap {
-  k: number;
+  campaign: DashboardCampaign;
+  compare: DashboardCampaign | null;
   scope: string[];
   participants: { total: number | null; units: HeatmapCell[] };
   dimensions: { id: string; name: Record<Locale, string>; units: HeatmapCell[] }[];
+}
+
+/** Which campaign a screen shows (default: the current one) and which it is compared with. */
+export interface HeatmapChoice {
+  campaign?: string;
+  compare?: string;
 }
 
 /** RFC 9457 problem details, as the tab API sends them. */

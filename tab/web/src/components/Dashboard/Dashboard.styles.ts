@@ -22,6 +22,11 @@ export const useDashboardStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   note: { display: 'block', fontSize: tokens.fontSizeBase200 },
+  change: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   advanced: {
     backgroundColor: tokens.colorPaletteGreenBackground2,
     color: tokens.colorNeutralForeground1,

@@ -1,25 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { parseCsv } from '../../../test/csv';
 import { captureDownloads } from '../../../test/downloads';
 import { fakeServer, fakeTeams, renderWithTeams } from '../../../test/fake-teams';
 import { giulia, heatmap, marco } from '../../../test/fixtures';
 import { Dashboard } from './Dashboard';
 
 afterEach(() => jest.restoreAllMocks());
-
-/** RFC 4180 fields of a CSV without embedded line breaks (enough for these fixtures). */
-function parseCsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n')
-    .map((line) =>
-      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]!),
-    )
-    .map((fields) =>
-      fields.map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f)),
-    );
-}
 
 const cellTexts = (row: HTMLElement) =>
   within(row)
@@ -104,6 +91,16 @@ describe('dashboard', () => {
       '',
       'Nascosto per la privacy',
     ]);
+  });
+
+  it('offers no comparison while there is a single campaign', async () => {
+    const { apiFetch, server } = fakeServer({ me: marco, heatmap });
+    renderWithTeams(<Dashboard />, fakeTeams(apiFetch));
+
+    await screen.findByRole('table', { name: /Punteggio medio/ });
+    await waitFor(() => expect(server.calls).toContain('GET /api/v1/dashboard/campaigns'));
+    expect(screen.queryByRole('combobox', { name: 'Confronta con' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   it('says so when the person may not see the dashboard', async () => {

@@ -11,14 +11,16 @@ import {
   Title2,
   mergeClasses,
 } from '@fluentui/react-components';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { downloadText } from '../../api/download';
 import type { Heatmap } from '../../api/types';
-import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { HeatmapFilters } from '../HeatmapFilters/HeatmapFilters';
+import { campaignName } from './campaign-name';
 import { useDashboardStyles } from './Dashboard.styles';
 import { heatmapCsv, heatmapTable, type ShownCell } from './heatmap-table';
+import { useDashboard } from './use-dashboard';
 
 function Cell({ cell }: { cell: ShownCell }) {
   const styles = useDashboardStyles();
@@ -26,6 +28,13 @@ function Cell({ cell }: { cell: ShownCell }) {
     <TableCell className={mergeClasses(styles.cell, styles[cell.tone])}>
       {cell.value && <span className={styles.value}>{cell.value}</span>}
       {cell.note && <span className={styles.note}>{cell.note}</span>}
+      {cell.change?.value && (
+        // Read as a whole ("4,2 points higher than in …"), the way Fluent's RatingDisplay is.
+        <span role="img" aria-label={cell.change.label} className={styles.change}>
+          {cell.change.value}
+        </span>
+      )}
+      {cell.change?.note && <span className={styles.note}>{cell.change.note}</span>}
     </TableCell>
   );
 }
@@ -35,6 +44,7 @@ function HeatmapView({ data }: { data: Heatmap }) {
   const styles = useDashboardStyles();
   const table = useMemo(() => heatmapTable(data, t, locale), [data, t, locale]);
   const total = data.participants.total;
+  const { campaign, compare } = data;
   return (
     <>
       <div className={styles.summary}>
@@ -49,6 +59,11 @@ function HeatmapView({ data }: { data: Heatmap }) {
             : t('dashboard.total', { count: new Intl.NumberFormat(locale).format(total) })}
         </Text>
       </div>
+      {table.compare && (
+        <Text as="p" block>
+          {t('dashboard.comparing', { campaign: table.compare })}
+        </Text>
+      )}
       {table.rows.length === 0 ? (
         <Text as="p" block>
           {t('dashboard.empty')}
@@ -111,8 +126,13 @@ function HeatmapView({ data }: { data: Heatmap }) {
         {t('dashboard.legend')}
       </Text>
       <Text as="p" block className={styles.footnote}>
-        {t('dashboard.note', { k: data.k })}
+        {t('dashboard.note', { k: campaign.k })}
       </Text>
+      {compare && compare.k !== campaign.k && (
+        <Text as="p" block className={styles.footnote}>
+          {t('dashboard.compareNote', { campaign: campaignName(compare, t, locale), k: compare.k })}
+        </Text>
+      )}
     </>
   );
 }
@@ -120,15 +140,20 @@ function HeatmapView({ data }: { data: Heatmap }) {
 /** The strengths heat map of the manager's subtree (everything, for admins), privacy-gated. */
 export function Dashboard() {
   const { t } = useI18n();
-  const api = useApi();
   const styles = useDashboardStyles();
-  const load = useCallback(() => api.heatmap(1), [api]);
-  const [heatmap, reload] = useLoad(load);
+  const { campaigns, reloadCampaigns, choice, choose, heatmap, reloadHeatmap } = useDashboard();
   return (
     <div className={styles.root}>
       <Title2 as="h2">{t('dashboard.heading')}</Title2>
+      {campaigns.state === 'loaded' && (
+        <HeatmapFilters list={campaigns.value} choice={choice} onChange={choose} />
+      )}
+      {/* A refusal or an outage already shows on the heat map: one message is enough. */}
+      {campaigns.state === 'failed' && heatmap.state === 'loaded' && (
+        <ErrorBar error={campaigns.error} onRetry={reloadCampaigns} />
+      )}
       {heatmap.state === 'loading' && <Spinner label={t('app.loading')} />}
-      {heatmap.state === 'failed' && <ErrorBar error={heatmap.error} onRetry={reload} />}
+      {heatmap.state === 'failed' && <ErrorBar error={heatmap.error} onRetry={reloadHeatmap} />}
       {heatmap.state === 'loaded' && <HeatmapView data={heatmap.value} />}
     </div>
   );

@@ -1,13 +1,24 @@
-import type { BandId, Heatmap, HeatmapCell } from '../../api/types';
-import type { Locale, Translate } from '../../i18n/i18n';
+import type { BandId, Heatmap, HeatmapCell, MeanComparison, NoComparison } from '../../api/types';
+import type { Locale, MessageKey, Translate } from '../../i18n/i18n';
+import { campaignName } from './campaign-name';
 
 export type Tone = 'base' | 'intermediate' | 'advanced' | 'hidden' | 'none' | 'plain';
+
+/** The difference from the compared campaign: signed points and their reading, or why not. */
+export interface ShownChange {
+  value: string;
+  /** The difference in words, for screen readers; empty without one. */
+  label: string;
+  note: string;
+}
 
 /** One cell as shown: the number (empty when hidden) and the words beside it. */
 export interface ShownCell {
   value: string;
   note: string;
   tone: Tone;
+  /** Dimension cells of a comparison only. */
+  change?: ShownChange;
 }
 
 export interface ShownRow {
@@ -21,6 +32,8 @@ export interface ShownRow {
 export interface HeatmapTable {
   dimensions: { id: string; name: string }[];
   rows: ShownRow[];
+  /** The name of the campaign the differences are from, when comparing. */
+  compare: string | null;
 }
 
 const keyOf = (cell: HeatmapCell) => `${cell.orgUnitPath.join('\u0000')}|${cell.direct ?? ''}`;
@@ -38,6 +51,8 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     maximumFractionDigits: 1,
   });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const compare = data.compare && campaignName(data.compare, t, locale);
+  const changeOf = compare === null ? undefined : changeReader(compare, t, locale);
   const hidden: ShownCell = { value: '', note: t('dashboard.hidden'), tone: 'hidden' };
   const noData: ShownCell = { value: '', note: t('dashboard.noData'), tone: 'none' };
   const depth =
@@ -50,11 +65,12 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     return own ? t('dashboard.directStaff', { unit: name }) : name;
   };
   const meanCell = (cell: HeatmapCell | undefined): ShownCell => {
-    if (!cell) return noData;
-    if (cell.hidden) return hidden;
-    if (cell.mean === null) return noData;
+    const change = changeOf && { change: changeOf(cell?.comparison) };
+    if (!cell) return { ...noData, ...change };
+    if (cell.hidden) return { ...hidden, ...change };
+    if (cell.mean === null) return { ...noData, ...change };
     const tone = toneOf(cell.mean);
-    return { value: decimal.format(cell.mean), note: t(`band.${tone}`), tone };
+    return { value: decimal.format(cell.mean), note: t(`band.${tone}`), tone, ...change };
   };
   const countCell = (cell: HeatmapCell): ShownCell => {
     if (cell.hidden) return hidden;
@@ -65,6 +81,7 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     (dimension) => new Map(dimension.units.map((cell) => [keyOf(cell), cell])),
   );
   return {
+    compare,
     dimensions: data.dimensions.map((d) => ({ id: d.id, name: d.name[locale] })),
     rows: data.participants.units.map((unit) => ({
       key: keyOf(unit),
@@ -75,15 +92,57 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
   };
 }
 
+const NO_CHANGE = {
+  hiddenThere: 'dashboard.compareHidden',
+  noData: 'dashboard.compareNoData',
+} as const satisfies Record<Exclude<NoComparison, 'hidden'>, MessageKey>;
+
+/** Reads a comparison as the screen shows it: "+4,2" (with "−" below zero) or why there is none. */
+function changeReader(
+  campaign: string,
+  t: Translate,
+  locale: Locale,
+): (comparison: MeanComparison | undefined) => ShownChange {
+  const signed = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const points = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const none: ShownChange = { value: '', label: '', note: '' };
+  return (comparison) => {
+    if (!comparison || comparison.reason === 'hidden') return none;
+    if (comparison.reason !== null) return { ...none, note: t(NO_CHANGE[comparison.reason]) };
+    const { delta } = comparison;
+    const key =
+      delta > 0 ? 'dashboard.deltaUp' : delta < 0 ? 'dashboard.deltaDown' : 'dashboard.deltaSame';
+    return {
+      value: signed.format(delta).replace('-', '\u2212'),
+      label: t(key, { delta: points.format(Math.abs(delta)), campaign }),
+      note: '',
+    };
+  };
+}
+
+/** A signed number such as "+4,2" is data, not a formula: it is written as shown. */
+const SIGNED_NUMBER = /^[+-]\d+([.,]\d+)?$/;
+
 function csvField(text: string): string {
   // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@]/.test(text) && !SIGNED_NUMBER.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Exactly the cells on screen: each column as its number and its words; hidden numbers empty. */
+/**
+ * Exactly the cells on screen: each column as its number and its words, and with a comparison
+ * each dimension's difference and its note; hidden numbers empty.
+ */
 export function heatmapCsv(table: HeatmapTable, t: Translate): string {
   const participants = t('dashboard.participants');
+  const { compare } = table;
   const header = [
     t('dashboard.unit'),
     participants,
@@ -91,11 +150,23 @@ export function heatmapCsv(table: HeatmapTable, t: Translate): string {
     ...table.dimensions.flatMap((d) => [
       t('csv.mean', { column: d.name }),
       t('csv.note', { column: d.name }),
+      ...(compare === null
+        ? []
+        : [
+            t('csv.change', { column: d.name, campaign: compare }),
+            t('csv.changeNote', { column: d.name }),
+          ]),
     ]),
+  ];
+  const fields = (cell: ShownCell) => [
+    cell.value,
+    cell.note,
+    ...(cell.change ? [cell.change.value, cell.change.note] : []),
   ];
   const rows = table.rows.map((row) => [
     row.label,
-    ...[row.participants, ...row.dimensions].flatMap((cell) => [cell.value, cell.note]),
+    ...fields(row.participants),
+    ...row.dimensions.flatMap(fields),
   ]);
   return `\uFEFF${[header, ...rows].map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

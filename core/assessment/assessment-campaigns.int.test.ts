@@ -1,0 +1,62 @@
+import { createServices, type Services } from '../../server/app';
+import { Dashboard } from '../../tab/api/dashboard';
+import { submitAssessment } from '../../test/assessment';
+import { freshStore, TEST_CONFIG } from '../../test/store';
+import { privacyPolicy } from '../privacy/suppression';
+import type { TableStore } from '../store/table-store';
+import { AssessmentCampaignsRepository, campaignOf } from './assessment-campaigns.repository';
+
+describe('privacy thresholds locked per assessment campaign', () => {
+  let store: TableStore;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, drop } = await freshStore());
+  });
+  afterAll(() => drop());
+
+  const servicesWithK = (k: number): Services =>
+    createServices(store, { ...TEST_CONFIG, privacy: privacyPolicy(k) });
+  const dashboardOf = (services: Services) =>
+    new Dashboard({ ...services, current: services.assessment });
+
+  it('keeps the first lock when several instances lock the same campaign at once', async () => {
+    const registry = new AssessmentCampaignsRepository(store);
+    const { questionnaire } = servicesWithK(5);
+    const at = new Date('2026-03-10T09:00:00Z');
+    const locks = await Promise.all(
+      [3, 4, 5, 6, 7, 8].map((k) =>
+        registry.lock(campaignOf(questionnaire, 'race', privacyPolicy(k), at)),
+      ),
+    );
+    expect(new Set(locks.map((lock) => lock.policy.k)).size).toBe(1);
+    expect(await registry.find('race')).toEqual(locks[0]);
+    expect((await registry.list()).map((c) => c.id)).toEqual(['race']);
+  });
+
+  it('locks the current campaign at its first submission; a later setting reveals nothing more', async () => {
+    const strict = servicesWithK(5);
+    const before = await dashboardOf(strict).campaigns();
+    expect(before.current).toMatchObject({ lockedAt: null, k: 5, freeTextK: 10 });
+    expect(before.campaigns.map((c) => c.id)).not.toContain(strict.assessment.campaignId);
+
+    const unit = (name: string) => ['Area Prova', name];
+    for (let i = 0; i < 9; i++) {
+      const objectId = `6e0f1a2b-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      await submitAssessment(strict, { objectId, orgUnitPath: unit(i < 4 ? 'Uno' : 'Due') }, 4);
+    }
+    const locked = await strict.assessmentCampaigns.find(strict.assessment.campaignId);
+    expect(locked).toMatchObject({ policy: { k: 5, freeTextK: 10 }, version: 1 });
+
+    // The setting goes down to 3 afterwards: 4 people would now be enough, but not here.
+    const lax = servicesWithK(3);
+    expect((await lax.assessment.lockCampaign()).policy.k).toBe(5);
+    const screen = await dashboardOf(lax).heatmap({ scope: ['Area Prova'], depth: 1 });
+    expect(screen.campaign).toMatchObject({ k: 5, lockedAt: locked!.lockedAt.toISOString() });
+    expect(screen.dimensions[0]!.units.map((u) => [u.orgUnitPath[1], u.hidden])).toEqual([
+      ['Due', true],
+      ['Uno', true],
+    ]);
+    expect(screen.participants.total).toBe(9);
+  });
+});

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Locale } from '../directory/person';
+import { privacyPolicy, type PrivacyPolicy } from '../privacy/suppression';
+import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
+import { AlreadyExistsError } from '../store/errors';
+import { decodeKey, encodeKey } from '../store/keys';
+import type { TableStore } from '../store/table-store';
+import type { Questionnaire } from './questionnaire';
+
+/**
+ * One row per assessment campaign with aggregates: its names, and the privacy thresholds locked
+ * before its first aggregates were written. PartitionKey: {@link PARTITION} (the dashboard lists
+ * every campaign with one partition query); RowKey: the encoded campaign id.
+ */
+export const ASSESSMENT_CAMPAIGNS_TABLE = 'assessmentcampaigns';
+const PARTITION = 'assessment';
+
+/** An assessment campaign as its screens and exports name it, with its locked thresholds. */
+export interface AssessmentCampaign {
+  id: string;
+  questionnaireId: string;
+  version: number;
+  title: Record<Locale, string>;
+  /** The questionnaire's dimensions when the campaign started: later versions may rename them. */
+  dimensions: { id: string; name: Record<Locale, string> }[];
+  policy: PrivacyPolicy;
+  lockedAt: Date;
+}
+
+/** The campaign `id` of `questionnaire`, under `policy`, as it would be locked at `at`. */
+export function campaignOf(
+  questionnaire: Questionnaire,
+  id: string,
+  policy: PrivacyPolicy,
+  at: Date,
+): AssessmentCampaign {
+  return {
+    id,
+    questionnaireId: questionnaire.id,
+    version: questionnaire.version,
+    title: questionnaire.title,
+    dimensions: questionnaire.dimensions.map(({ id: dimension, name }) => ({
+      id: dimension,
+      name,
+    })),
+    policy,
+    lockedAt: at,
+  };
+}
+
+const Localized = z.object({ 'it-IT': z.string(), 'en-US': z.string() } satisfies Record<
+  Locale,
+  z.ZodString
+>);
+const DimensionsSchema = z.array(z.object({ id: z.string(), name: Localized }));
+
+const mapping: EntityMapping<AssessmentCampaign> = {
+  keys: (c) => ({ partitionKey: PARTITION, rowKey: encodeKey(c.id) }),
+  toEntity: (c) => ({
+    questionnaireId: c.questionnaireId,
+    version: c.version,
+    title: JSON.stringify(c.title),
+    dimensions: JSON.stringify(c.dimensions),
+    k: c.policy.k,
+    freeTextK: c.policy.freeTextK,
+    lockedAt: c.lockedAt,
+  }),
+  fromEntity: (e) => ({
+    id: decodeKey(String(e.rowKey)),
+    questionnaireId: String(e.questionnaireId),
+    version: Number(e.version),
+    title: Localized.parse(JSON.parse(String(e.title))),
+    dimensions: DimensionsSchema.parse(JSON.parse(String(e.dimensions))),
+    policy: privacyPolicy(Number(e.k), Number(e.freeTextK)),
+    lockedAt: asDate(e.lockedAt),
+  }),
+};
+
+export class AssessmentCampaignsRepository {
+  private readonly table: EntityTable<AssessmentCampaign>;
+
+  constructor(store: TableStore) {
+    this.table = new EntityTable(store.client(ASSESSMENT_CAMPAIGNS_TABLE), mapping);
+  }
+
+  /**
+   * Records `campaign` unless it is already recorded, and returns the stored row: concurrent
+   * first writers all get the one that was inserted first. Rows are never changed afterwards.
+   */
+  async lock(campaign: AssessmentCampaign): Promise<AssessmentCampaign> {
+    try {
+      await this.table.insert(campaign);
+      return campaign;
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
+    const stored = await this.find(campaign.id);
+    if (!stored) throw new Error('a locked campaign row is missing');
+    return stored;
+  }
+
+  async find(id: string): Promise<AssessmentCampaign | undefined> {
+    return (await this.table.get(PARTITION, encodeKey(id)))?.value;
+  }
+
+  /** Every recorded campaign, the most recently locked first. */
+  async list(): Promise<AssessmentCampaign[]> {
+    const rows: AssessmentCampaign[] = [];
+    for await (const { value } of this.table.partition(PARTITION)) rows.push(value);
+    return rows.sort((a, b) => b.lockedAt.getTime() - a.lockedAt.getTime());
+  }
+}

@@ -1,0 +1,37 @@
+import { Dashboard } from '../tab/api/dashboard';
+import { silentLogger } from '../test/bot-harness';
+import { freshStore, TEST_CONFIG } from '../test/store';
+import { createServices, type Services } from './app';
+import { seedDemoData } from './demo-data';
+
+describe('the local demo data', () => {
+  let services: Services;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const fresh = await freshStore();
+    drop = fresh.drop;
+    services = createServices(fresh.store, TEST_CONFIG);
+    await seedDemoData(services, silentLogger);
+  });
+  afterAll(() => drop());
+
+  it('has two earlier campaigns that the dashboard can compare', async () => {
+    const dashboard = new Dashboard({ ...services, current: services.assessment });
+    const { current, campaigns } = await dashboard.campaigns();
+    expect(current).toMatchObject({ id: 'digital-mindset-v1', lockedAt: null });
+    const [newer, older] = campaigns;
+    expect(campaigns).toHaveLength(2);
+    expect(Date.parse(newer!.lockedAt!)).toBeGreaterThan(Date.parse(older!.lockedAt!));
+
+    const screen = await dashboard.heatmap({
+      campaign: newer!.id,
+      compare: older!.id,
+      scope: [],
+      depth: 1,
+    });
+    const compared = screen.dimensions.flatMap((d) => d.units.map((u) => u.comparison));
+    expect(compared.filter((c) => typeof c?.delta === 'number').length).toBeGreaterThan(10);
+    expect(screen.dimensions.at(-1)!.units.every((u) => u.comparison?.delta === null)).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+import type restify from 'restify';
+import { z } from 'zod';
+import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
+import type { AssessmentCampaignsRepository } from '../../core/assessment/assessment-campaigns.repository';
+import type { AssessmentService } from '../../core/assessment/assessment.service';
+import { AuthError } from './auth/auth-error';
+import { authorize, type Identity } from './auth/identity';
+import { Dashboard } from './dashboard';
+
+export interface DashboardApiDeps {
+  aggregates: AggregatesRepository;
+  assessmentCampaigns: AssessmentCampaignsRepository;
+  assessment: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
+}
+
+type Handler = (call: {
+  identity: Identity;
+  req: restify.Request;
+  res: restify.Response;
+}) => Promise<void>;
+type Route = (handler: Handler) => restify.RequestHandler;
+
+const CampaignId = z.string().min(1).max(100);
+const HeatmapQuery = z.strictObject({
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  campaign: CampaignId.optional(),
+  compare: CampaignId.optional(),
+});
+
+/** Admins see the whole organisation; a manager their own subtree, and nothing without one. */
+function scopeOf(identity: Identity): readonly string[] {
+  authorize(identity, 'manager');
+  const scope = identity.roles.includes('admin') ? [] : identity.managerScope;
+  if (!scope) throw new AuthError('forbidden');
+  return scope;
+}
+
+/**
+ * The managers' dashboard: the assessment campaigns with results, and the strengths heat map of
+ * one of them, optionally beside another. An unknown campaign is a 404 problem.
+ */
+export function registerDashboardApi(
+  server: restify.Server,
+  route: Route,
+  deps: DashboardApiDeps,
+): void {
+  const dashboard = new Dashboard({ ...deps, current: deps.assessment });
+
+  server.get(
+    '/api/v1/dashboard/campaigns',
+    route(async ({ identity, res }) => {
+      scopeOf(identity);
+      res.json(await dashboard.campaigns());
+    }),
+  );
+
+  server.get(
+    '/api/v1/dashboard/heatmap',
+    route(async ({ identity, req, res }) => {
+      const scope = scopeOf(identity);
+      const { depth, campaign, compare } = HeatmapQuery.parse(req.query ?? {});
+      res.json(await dashboard.heatmap({ campaign, compare, scope, depth }));
+    }),
+  );
+}

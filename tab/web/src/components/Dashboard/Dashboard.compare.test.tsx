@@ -1,0 +1,175 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { parseCsv } from '../../../test/csv';
+import { captureDownloads } from '../../../test/downloads';
+import { fakeServer, fakeTeams, renderWithTeams } from '../../../test/fake-teams';
+import {
+  comparedHeatmap,
+  dashboardCampaigns,
+  earlierCampaign,
+  heatmap,
+  marco,
+} from '../../../test/fixtures';
+import { Dashboard } from './Dashboard';
+
+afterEach(() => jest.restoreAllMocks());
+
+const EARLIER = 'Digital Mindset: autovalutazione, 12 marzo 2025';
+const CURRENT = 'Digital Mindset: autovalutazione, 10 marzo 2026';
+
+function renderDashboard(locale: 'it-IT' | 'en-US' = 'it-IT') {
+  const { apiFetch, server } = fakeServer({
+    me: marco,
+    heatmap,
+    dashboardCampaigns,
+    heatmaps: {
+      [`|${earlierCampaign.id}`]: comparedHeatmap,
+      [`${earlierCampaign.id}|`]: { ...heatmap, campaign: earlierCampaign },
+    },
+  });
+  renderWithTeams(<Dashboard />, fakeTeams(apiFetch, { locale }));
+  return server;
+}
+
+const cellTexts = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((cell) => [...cell.querySelectorAll('span')].map((span) => span.textContent ?? ''));
+
+async function compareWithEarlier() {
+  const user = userEvent.setup();
+  const picker = await screen.findByRole('combobox', { name: 'Confronta con' });
+  expect(picker).toHaveDisplayValue('Nessun confronto');
+  await user.selectOptions(picker, EARLIER);
+  return screen.findByRole('table', { name: /Punteggio medio/ });
+}
+
+describe('dashboard comparison', () => {
+  it('shows each difference beside the mean, read out in words, and why one is missing', async () => {
+    const server = renderDashboard();
+    expect(await screen.findByRole('combobox', { name: 'Rilevazione' })).toHaveDisplayValue(
+      CURRENT,
+    );
+    const table = await compareWithEarlier();
+    expect(server.calls).toContain(
+      `GET /api/v1/dashboard/heatmap?depth=1&compare=${earlierCampaign.id}`,
+    );
+
+    const infanzia = within(table).getByRole('row', { name: /Settore Servizi per l'Infanzia/ });
+    expect(cellTexts(infanzia)).toEqual([
+      ['12'],
+      ['78,4', 'Avanzato', '+4,2'],
+      ['61,0', 'Intermedio', '−3,0'],
+    ]);
+    expect(
+      within(infanzia).getByRole('img', { name: `4,2 punti in più rispetto a «${EARLIER}»` }),
+    ).toHaveTextContent('+4,2');
+    expect(
+      within(infanzia).getByRole('img', { name: `3,0 punti in meno rispetto a «${EARLIER}»` }),
+    ).toBeInTheDocument();
+    const scuole = within(table).getByRole('row', { name: /Settore Scuole/ });
+    expect(cellTexts(scuole)).toEqual([
+      ['9'],
+      ['49,6', 'Base', 'Confronto nascosto per la privacy'],
+      ['42,2', 'Base', 'Nessun dato da confrontare'],
+    ]);
+    const hiddenRow = within(table).getByRole('row', { name: /Settore Diritto allo Studio/ });
+    expect(within(hiddenRow).queryByRole('img')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(`Sotto ogni media, la differenza in punti rispetto a «${EARLIER}».`),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/almeno 6 persone: la soglia fissata al suo avvio/),
+    ).toBeInTheDocument();
+  });
+
+  it('goes back to no comparison, and offers only the other campaigns to compare with', async () => {
+    const server = renderDashboard();
+    await compareWithEarlier();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Confronta con' }), [
+      'Nessun confronto',
+    ]);
+    const table = await screen.findByRole('table', { name: /Punteggio medio/ });
+    expect(within(table).queryByRole('img')).not.toBeInTheDocument();
+
+    // Showing the campaign it is compared with drops the comparison.
+    await compareWithEarlier();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rilevazione' }), EARLIER);
+    expect(await screen.findByText(/almeno 6 persone\. Per lo stesso motivo/)).toBeInTheDocument();
+    expect(server.calls.at(-1)).toBe(
+      `GET /api/v1/dashboard/heatmap?depth=1&campaign=${earlierCampaign.id}`,
+    );
+    const compare = screen.getByRole('combobox', { name: 'Confronta con' });
+    expect(compare).toHaveDisplayValue('Nessun confronto');
+    expect(
+      within(compare)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Nessun confronto', CURRENT]);
+  });
+
+  it('is reached with the keyboard and keeps the focus while the screen reloads', async () => {
+    renderDashboard();
+    const user = userEvent.setup();
+    const campaign = await screen.findByRole('combobox', { name: 'Rilevazione' });
+    await user.tab();
+    expect(campaign).toHaveFocus();
+    await user.tab();
+    const compare = screen.getByRole('combobox', { name: 'Confronta con' });
+    expect(compare).toHaveFocus();
+    await user.selectOptions(compare, EARLIER);
+    expect(await screen.findByRole('img', { name: /^4,2 punti in più/ })).toBeInTheDocument();
+    expect(compare).toHaveFocus();
+  });
+
+  it('exports the comparison columns exactly as on screen', async () => {
+    const downloads = captureDownloads();
+    renderDashboard();
+    const table = await compareWithEarlier();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Esporta CSV' }));
+
+    const [file] = await downloads.files();
+    const [header, ...rows] = parseCsv(file?.text ?? '');
+    expect(header?.slice(3, 7)).toEqual([
+      'Competenze digitali - media',
+      'Competenze digitali - nota',
+      `Competenze digitali - differenza rispetto a ${EARLIER}`,
+      'Competenze digitali - nota del confronto',
+    ]);
+    const screenRows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(screenRows.length);
+    screenRows.forEach((row, i) => {
+      const csv = rows[i]!;
+      expect(csv[0]).toBe(within(row).getByRole('rowheader').textContent);
+      const [participants, ...dimensions] = within(row).getAllByRole('cell');
+      expect(csv.slice(1, 3).join('')).toBe(participants!.textContent);
+      dimensions.forEach((cell, d) => {
+        expect(csv.slice(3 + 4 * d, 7 + 4 * d).join('')).toBe(cell.textContent);
+      });
+      expect(csv).toHaveLength(3 + 4 * dimensions.length);
+    });
+    expect(rows.find((r) => r[0] === "Settore Servizi per l'Infanzia")).toEqual([
+      "Settore Servizi per l'Infanzia",
+      ...['12', ''],
+      ...['78,4', 'Avanzato', '+4,2', ''],
+      ...['61,0', 'Intermedio', '−3,0', ''],
+    ]);
+  });
+
+  it('reads the differences in English too', async () => {
+    renderDashboard('en-US');
+    const user = userEvent.setup();
+    const earlier = 'Digital Mindset: self-assessment, March 12, 2025';
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Compare with' }),
+      earlier,
+    );
+    const table = await screen.findByRole('table', { name: /Mean score/ });
+    expect(
+      within(table).getByRole('img', { name: `4.2 points higher than in "${earlier}"` }),
+    ).toHaveTextContent('+4.2');
+    expect(within(table).getByText('Comparison hidden for privacy')).toBeInTheDocument();
+  });
+});

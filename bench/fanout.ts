@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -22,7 +23,8 @@ export interface FanoutResult extends FanoutOptions {
   seedSeconds: number;
   seconds: number;
   minimumSeconds: number;
-  /** Last accepted delivery, from the simulator's log (excludes completion bookkeeping). */
+  /** First and last accepted deliveries, from the simulator's log (no completion bookkeeping). */
+  firstDeliverySeconds: number;
   lastDeliverySeconds: number;
   sends: number;
   throttled: number;
@@ -44,10 +46,21 @@ interface Instance {
   stats: Record<string, number>;
 }
 
+/** The Node flags `npm start` (and so App Service) runs the app with, e.g. its heap limit. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const flags = /\btsx((?: --[\w-]+(?:=\S+)?)*) server\/main\.ts/.exec(scripts.start);
+  if (!flags) throw new Error('package.json start script: expected "tsx [flags] server/main.ts"');
+  return flags[1]!.trim().split(' ').filter(Boolean);
+}
+
 /** One app instance: `server/main.ts` itself (bot, tab API and delivery engine) on the store. */
 function spawnInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   // Node with tsx's loader, not the tsx wrapper: kill -9 must hit the process that sends.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = [...startFlags(), '--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,12 +207,13 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
     );
     const final = await services.campaigns.status(campaign.id);
 
-    const { stats, lastAcceptedAt } = await simSummary(sim.url);
+    const { stats, firstAcceptedAt, lastAcceptedAt } = await simSummary(sim.url);
     return {
       ...options,
       seedSeconds,
       seconds,
       minimumSeconds: audience.reachable.size / options.rate,
+      firstDeliverySeconds: (firstAcceptedAt - startedAt) / 1_000,
       lastDeliverySeconds: (lastAcceptedAt - startedAt) / 1_000,
       sends: stats.requests,
       throttled: stats.throttled,
@@ -225,6 +239,7 @@ export function printFanout(r: FanoutResult): void {
   );
   const rows: [string, string][] = [
     ['start → completed', `${r.seconds.toFixed(1)} s`],
+    ['start → first delivery', `${r.firstDeliverySeconds.toFixed(2)} s`],
     ['start → last delivery', `${r.lastDeliverySeconds.toFixed(1)} s`],
     ['minimum (recipients ÷ rate)', `${r.minimumSeconds.toFixed(1)} s`],
     ['time ratio (bar ≤ 1.05)', ratio.toFixed(3)],

@@ -20,6 +20,8 @@ export interface BotDeps {
   directory: DirectoryService;
   conversationRefs: ConversationRefsRepository;
   logger: Logger;
+  /** The group size below which aggregates are hidden, as promised to people (locked per campaign). */
+  privacyThreshold: () => Promise<number>;
   /** Feature commands; `help` is added here and lists them all. */
   commands?: readonly Command[];
   cardActions?: readonly CardAction[];
@@ -60,13 +62,16 @@ export class OiboBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const recipientId = context.activity.recipient.id;
       if (context.activity.membersAdded?.some((member) => member.id === recipientId)) {
-        const [turn] = await Promise.all([
+        const [turn, k] = await Promise.all([
           this.scope(context),
+          deps.privacyThreshold(),
           rememberConversation(deps.conversationRefs, context.activity),
         ]);
         const firstName = turn.person?.displayName.split(' ')[0];
         const scope = turn.conversationType === 'personal' ? 'personal' : 'team';
-        await turn.sendCard(welcomeCard({ t: turn.t, scope, ...(firstName ? { firstName } : {}) }));
+        await turn.sendCard(
+          welcomeCard({ t: turn.t, scope, k, ...(firstName ? { firstName } : {}) }),
+        );
       }
       await next();
     });

@@ -186,7 +186,10 @@ export function createDeliveryEngine(
         services.respondents.has(services.pseudonyms.pseudonymOf(objectId), subject),
       budget: new TenantBudget(services.store, { ratePerSecond }),
       sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
-      message: campaignMessages(services.questionnaire),
+      message: campaignMessages(
+        services.questionnaire,
+        async () => (await services.assessment.lockCampaign()).policy.k,
+      ),
       log: logger.child({ component: 'delivery' }),
     },
     { ratePerSecond, maxAttempts, ...overrides.options },
@@ -204,6 +207,7 @@ export function createBot(
     directory: services.directory,
     conversationRefs: services.conversationRefs,
     logger,
+    privacyThreshold: async () => (await services.assessment.lockCampaign()).policy.k,
     commands: [...assessmentCommands(features), ...privacyCommands(services.privacy)],
     cardActions: [
       ...assessmentActions(features),

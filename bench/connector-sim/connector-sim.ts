@@ -19,7 +19,8 @@ export interface ConnectorSimOptions extends SimulatorOptions {
 /** What `GET /_sim/summary` answers. */
 export interface SimSummary {
   stats: SimulatorStats;
-  /** Epoch ms of the last accepted delivery (0: none). */
+  /** Epoch ms of the first and last accepted deliveries (0: none). */
+  firstAcceptedAt: number;
   lastAcceptedAt: number;
 }
 
@@ -66,10 +67,16 @@ export async function start(options: ConnectorSimOptions = {}): Promise<Connecto
     const { text, bytes } = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://sim').pathname;
     if (options.control && path === '/_sim/summary') {
-      let lastAcceptedAt = 0;
-      for (const delivery of simulator.deliveries())
-        lastAcceptedAt = Math.max(lastAcceptedAt, delivery.at);
-      const summary: SimSummary = { stats: simulator.stats(), lastAcceptedAt };
+      let [firstAcceptedAt, lastAcceptedAt] = [Infinity, 0];
+      for (const { at } of simulator.deliveries()) {
+        firstAcceptedAt = Math.min(firstAcceptedAt, at);
+        lastAcceptedAt = Math.max(lastAcceptedAt, at);
+      }
+      const summary: SimSummary = {
+        stats: simulator.stats(),
+        firstAcceptedAt: lastAcceptedAt ? firstAcceptedAt : 0,
+        lastAcceptedAt,
+      };
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify(summary));
       return;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ConversationRefsRepository } from '../../core/conversations/conversation-refs.repository';
+import type {
+  ConversationRef,
+  ConversationRefsRepository,
+} from '../../core/conversations/conversation-refs.repository';
 import type { DirectoryService } from '../../core/directory/directory.service';
 import type { Person } from '../../core/directory/person';
-import { forEachLimit } from '../../core/util/concurrency';
 
 export const SEED_TENANT = '00000000-0000-4000-8000-00000000feed';
 
@@ -45,22 +47,24 @@ export async function seedAudience(
   }));
   await deps.directory.importPeople(people);
   const reachable = people.filter((_, i) => i % 100 < reachableShare * 100);
-  await forEachLimit(reachable, 32, async (person) => {
-    const objectId = person.objectId!;
-    const conversationId = `a:${objectId}`;
-    await deps.conversationRefs.save({
-      scope: 'personal',
-      conversationId,
-      userObjectId: objectId,
-      reference: JSON.stringify({
-        channelId: 'msteams',
-        serviceUrl,
-        conversation: { id: conversationId, tenantId: SEED_TENANT, conversationType: 'personal' },
-        user: { id: `29:${objectId}`, aadObjectId: objectId },
-        bot: { id: '28:oibo' },
-      }),
-      updatedAt: new Date(),
-    });
-  });
+  await deps.conversationRefs.saveMany(
+    reachable.map((person): ConversationRef => {
+      const objectId = person.objectId!;
+      const conversationId = `a:${objectId}`;
+      return {
+        scope: 'personal',
+        conversationId,
+        userObjectId: objectId,
+        reference: JSON.stringify({
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: conversationId, tenantId: SEED_TENANT, conversationType: 'personal' },
+          user: { id: `29:${objectId}`, aadObjectId: objectId },
+          bot: { id: '28:oibo' },
+        }),
+        updatedAt: new Date(),
+      };
+    }),
+  );
   return { people, reachable: new Set(reachable.map((p) => p.objectId!)) };
 }

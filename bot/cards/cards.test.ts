@@ -25,7 +25,7 @@ describe.each(LOCALES)('cards in %s', (locale) => {
   const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, 4 as const]));
   const result = scoreAnswers(questionnaire, answers);
   const cards: [string, AdaptiveCard][] = [
-    ['assessment privacy', privacyCard(context, { c: 'dm-v1', v: 1 })],
+    ['assessment privacy', privacyCard(context, { c: 'dm-v1', v: 1 }, 5)],
     [
       'department',
       departmentCard(context, {
@@ -57,9 +57,9 @@ describe.each(LOCALES)('cards in %s', (locale) => {
     ],
     ['my data', exportCard(t, { assessments: [{ answers }] })],
     ['delete my data', eraseConfirmCard(t)],
-    ['welcome, personal, known', welcomeCard({ t, firstName: 'Giulia', scope: 'personal' })],
-    ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal' })],
-    ['welcome, team', welcomeCard({ t, scope: 'team' })],
+    ['welcome, personal, known', welcomeCard({ t, firstName: 'Giulia', scope: 'personal', k: 5 })],
+    ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal', k: 5 })],
+    ['welcome, team', welcomeCard({ t, scope: 'team', k: 5 })],
     ['help', helpCard(t, [helpCommand(() => [])])],
     ['unknown command', noticeCard(t('unknown.text'))],
   ];
@@ -90,6 +90,7 @@ describe('card validation', () => {
       t: translator('it-IT'),
       firstName: 'x'.repeat(50_000),
       scope: 'personal',
+      k: 5,
     });
     expect(cardProblems(big)).toEqual([expect.stringMatching(/over 40960/)]);
   });

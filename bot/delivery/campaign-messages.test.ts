@@ -33,7 +33,7 @@ const delivery = (locale: Delivery['locale']): Delivery => ({
 });
 
 describe('campaign messages', () => {
-  const build = campaignMessages(shippedQuestionnaire());
+  const build = campaignMessages(shippedQuestionnaire(), () => Promise.resolve(7));
 
   it.each([
     ['assessment', 'it-IT', /tocca a te/],
@@ -42,8 +42,8 @@ describe('campaign messages', () => {
     ['reminder', 'en-US', /^Reminder/],
   ] as const)(
     '%s in %s: a valid card in the person’s language that opens the assessment',
-    (kind, locale, title) => {
-      const activity = build(campaign(kind), delivery(locale)) as {
+    async (kind, locale, title) => {
+      const activity = (await build(campaign(kind), delivery(locale))) as {
         attachments: { content: AdaptiveCard }[];
         channelData: { idempotencyKey: string };
       };
@@ -51,6 +51,8 @@ describe('campaign messages', () => {
       expect(cardProblems(card)).toEqual([]);
       expect(card.body[0]).toMatchObject({ text: expect.stringMatching(title) });
       expect(card.actions).toEqual([expect.objectContaining({ verb: VERBS.open })]);
+      // The privacy promise names the campaign's locked threshold, not a fixed number.
+      expect(JSON.stringify(card.body)).toMatch(/\b7 (persone|people)/);
       expect(activity.channelData.idempotencyKey).toBe(
         'c20261126t120000abcdef/oid:5d1c2b3a-0000-4000-8000-00000000000a',
       );

@@ -11,8 +11,12 @@ import { VERBS } from '../features/assessment/assessment.verbs';
  * assessment invitation, or its reminder. "Start" opens the assessment where they left it.
  * `channelData.idempotencyKey` names campaign and recipient, so duplicates can be counted.
  */
-export function campaignMessages(questionnaire: Questionnaire): MessageBuilder {
-  return (campaign: Campaign, delivery: Delivery) => {
+export function campaignMessages(
+  questionnaire: Questionnaire,
+  privacyThreshold: () => Promise<number>,
+): MessageBuilder {
+  return async (campaign: Campaign, delivery: Delivery) => {
+    const k = await privacyThreshold();
     const t = translator(delivery.locale);
     const title = questionnaire.title[delivery.locale];
     const prefix = campaign.kind === 'reminder' ? 'campaign.reminder' : 'campaign.invitation';
@@ -20,7 +24,7 @@ export function campaignMessages(questionnaire: Questionnaire): MessageBuilder {
       [
         heading(t(`${prefix}.title`, { title })),
         paragraph(t(`${prefix}.text`, { minutes: questionnaire.estimatedMinutes })),
-        paragraph(t('campaign.invitation.privacy'), { size: 'Small', isSubtle: true }),
+        paragraph(t('campaign.invitation.privacy', { k }), { size: 'Small', isSubtle: true }),
       ],
       [executeAction(t('welcome.action.assessment'), VERBS.open)],
     );

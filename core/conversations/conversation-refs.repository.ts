@@ -83,6 +83,11 @@ export class ConversationRefsRepository {
     await this.table.upsert(ref);
   }
 
+  /** Many references at once (batches per partition), e.g. after installing the app for people. */
+  async saveMany(refs: readonly ConversationRef[]): Promise<void> {
+    await this.table.upsertMany(refs);
+  }
+
   async personal(userObjectId: string): Promise<ConversationRef | undefined> {
     const { partitionKey, rowKey } = personalKeys(userObjectId);
     return (await this.table.get(partitionKey, rowKey))?.value;

@@ -109,9 +109,12 @@ export class DeliveriesRepository {
     this.table = new EntityTable(store.client(DELIVERIES_TABLE), mapping);
   }
 
-  /** Writes a shard's rows (idempotent: a shard is sent only after it is fully written). */
+  /**
+   * Writes a shard's new rows. Rows that exist are left alone: an expansion repeated after a
+   * crash, or by an instance that outlived its lease, cannot reset a row already being sent.
+   */
   async writeShard(rows: readonly Delivery[]): Promise<void> {
-    await this.table.upsertMany(rows);
+    await this.table.insertMissing(rows);
   }
 
   async shard(campaignId: string, bucket: number): Promise<Stored<Delivery>[]> {

@@ -21,7 +21,10 @@ export interface ProactiveSender {
 }
 
 /** Builds the message a recipient of a campaign gets (a card in their language). */
-export type MessageBuilder = (campaign: Campaign, delivery: Delivery) => Record<string, unknown>;
+export type MessageBuilder = (
+  campaign: Campaign,
+  delivery: Delivery,
+) => Promise<Record<string, unknown>>;
 
 /** The few logger methods the engine uses (pino's signature). */
 export interface EngineLog {
@@ -244,6 +247,8 @@ export class DeliveryEngine {
   }
 
   private async expandBucket(campaign: Campaign, bucket: number, now: Date): Promise<void> {
+    // Another instance may have expanded it since this one read the shards (its lease ran out).
+    if (await this.deps.shards.get(campaign.id, bucket)) return;
     const rows = await bucketRows(this.deps, campaign, bucket, now);
     if (rows.length === 0) return;
     await this.deps.deliveries.writeShard(rows);
@@ -452,7 +457,10 @@ export class DeliveryEngine {
     // Teams' per-conversation limits; a 1:1 campaign writes once per conversation.
     const admission = this.conversations.tryAcquire(target.conversationId, Date.now());
     if (!admission.ok) return { kind: 'throttled', retryAfterMs: admission.retryAfterMs };
-    const outcome = await this.deps.sender.send(target, this.deps.message(campaign, delivery));
+    const outcome = await this.deps.sender.send(
+      target,
+      await this.deps.message(campaign, delivery),
+    );
     if (outcome.kind === 'sent') this.stats.sent++;
     else if (outcome.kind === 'retry') this.stats.retried++;
     else if (outcome.kind === 'blocked') this.stats.blocked++;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asDate, EntityTable, type EntityMapping, type Stored } from '../store/entity-table';
+import { AlreadyExistsError } from '../store/errors';
 import type { TableStore } from '../store/table-store';
 import { bucketKey } from './campaign';
 
@@ -127,9 +128,17 @@ export class ShardsRepository {
     return shards;
   }
 
-  /** Written once, when the bucket's rows are all in place; idempotent. */
+  async get(campaignId: string, bucket: number): Promise<Stored<Shard> | undefined> {
+    return this.table.get(campaignId, bucketKey(bucket));
+  }
+
+  /** Written once, when the bucket's rows are all in place; an existing shard is left alone. */
   async create(shard: Shard): Promise<void> {
-    await this.table.upsert(shard);
+    try {
+      await this.table.insert(shard);
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
   }
 
   /** Conditional on `etag`: throws ConcurrencyError if someone else changed the shard. */

@@ -125,6 +125,22 @@ describe('EntityTable over Azurite', () => {
     expect(new Set(seen).size).toBe(1_234);
   });
 
+  it('inserts only the missing rows and never overwrites one written meanwhile', async () => {
+    const row = (i: number, count: number) => ({
+      group: 'fill',
+      name: `n${String(i).padStart(3, '0')}`,
+      count,
+    });
+    await table.insert(row(7, 1_000));
+    await table.insertMissing(Array.from({ length: 150 }, (_, i) => row(i, 0)));
+    await table.insertMissing(Array.from({ length: 150 }, (_, i) => row(i, 1)));
+    const counts = new Map<string, number>();
+    for await (const { value } of table.partition('fill')) counts.set(value.name, value.count);
+    expect(counts.size).toBe(150);
+    expect(counts.get('n007')).toBe(1_000);
+    expect([...counts.values()].filter((c) => c === 0)).toHaveLength(149);
+  });
+
   it('filters with odata-escaped values', async () => {
     await table.insert({ group: "o'neil", name: 'x', count: 7 });
     const found = [];

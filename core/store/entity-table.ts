@@ -174,6 +174,45 @@ export class EntityTable<T> {
 
   /** Upserts many values, grouped by partition into transactions of at most {@link MAX_BATCH}. */
   async upsertMany(values: readonly T[]): Promise<void> {
+    await forEachLimit(this.batches(values), WRITE_CONCURRENCY, async (chunk) => {
+      if (chunk.length === 1) {
+        await this.client.upsertEntity(chunk[0]!, 'Replace');
+        return;
+      }
+      const transaction = new TableTransaction();
+      for (const entity of chunk) transaction.upsertEntity(entity, 'Replace');
+      await this.client.submitTransaction(transaction.actions);
+    });
+  }
+
+  /**
+   * Inserts the values that do not exist yet and never touches those that do (a batch refused
+   * for one existing row is retried row by row). Safe to repeat, and never overwrites a row
+   * someone else wrote meanwhile.
+   */
+  async insertMissing(values: readonly T[]): Promise<void> {
+    const insert = async (entity: TableEntity): Promise<void> => {
+      try {
+        await this.client.createEntity(entity);
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+    };
+    await forEachLimit(this.batches(values), WRITE_CONCURRENCY, async (chunk) => {
+      if (chunk.length === 1) return insert(chunk[0]!);
+      const transaction = new TableTransaction();
+      for (const entity of chunk) transaction.createEntity(entity);
+      try {
+        await this.client.submitTransaction(transaction.actions);
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+        for (const entity of chunk) await insert(entity);
+      }
+    });
+  }
+
+  /** Values as entities, grouped by partition into transactions of at most {@link MAX_BATCH}. */
+  private batches(values: readonly T[]): TableEntity[][] {
     const byPartition = new Map<string, TableEntity[]>();
     for (const value of values) {
       const entity = this.entity(value);
@@ -187,15 +226,7 @@ export class EntityTable<T> {
         chunks.push(group.slice(start, start + MAX_BATCH));
       }
     }
-    await forEachLimit(chunks, WRITE_CONCURRENCY, async (chunk) => {
-      if (chunk.length === 1) {
-        await this.client.upsertEntity(chunk[0]!, 'Replace');
-        return;
-      }
-      const transaction = new TableTransaction();
-      for (const entity of chunk) transaction.upsertEntity(entity, 'Replace');
-      await this.client.submitTransaction(transaction.actions);
-    });
+    return chunks;
   }
 
   private entity(value: T): TableEntity {

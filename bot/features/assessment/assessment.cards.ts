@@ -30,6 +30,7 @@ const refData = (view: { campaignId: string; version: number }): CardRefData => 
 export function privacyCard(
   { t, locale, questionnaire }: AssessmentCardContext,
   ref: CardRefData,
+  k: number,
 ): AdaptiveCard {
   return adaptiveCard(
     [
@@ -42,7 +43,7 @@ export function privacyCard(
         items: [
           paragraph(t('assessment.privacy.title'), { weight: 'Bolder' }),
           paragraph(t('privacy.purpose'), { size: 'Small' }),
-          paragraph(t('privacy.visibility'), { size: 'Small' }),
+          paragraph(t('privacy.visibility', { k }), { size: 'Small' }),
           paragraph(t('privacy.retention'), { size: 'Small' }),
           paragraph(t('privacy.rights'), { size: 'Small' }),
         ],

@@ -52,7 +52,10 @@ async function entryCard(turn: TurnScope, deps: AssessmentFeatureDeps, objectId:
   const context = cardContext(turn, deps.questionnaire);
   const view = await deps.assessment.peek(objectId);
   if (view) return viewCard(context, view);
-  return privacyCard(context, { c: deps.assessment.campaignId, v: deps.questionnaire.version });
+  // Showing the promise locks it: later settings never lower this campaign's threshold.
+  const { policy } = await deps.assessment.lockCampaign();
+  const ref = { c: deps.assessment.campaignId, v: deps.questionnaire.version };
+  return privacyCard(context, ref, policy.k);
 }
 
 export function assessmentCommands(deps: AssessmentFeatureDeps): Command[] {

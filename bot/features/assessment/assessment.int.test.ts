@@ -82,6 +82,10 @@ describe('Digital Mindset assessment in chat', () => {
   it('goes from the privacy card through every item, back once, to the result', async () => {
     const privacy = await say(bot, GIULIA, 'questionario');
     expect(cardText(privacy)).toContain('Prima di iniziare');
+    // The card promises the campaign's threshold, and showing it locks it.
+    expect(cardText(privacy)).toContain('almeno 5 persone');
+    const locked = await services.assessmentCampaigns.find(services.assessment.campaignId);
+    expect(locked?.policy.k).toBe(5);
 
     let card = await click(bot, GIULIA, privacy, 'Inizia');
     const total = services.questionnaire.items.length;

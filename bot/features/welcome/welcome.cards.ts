@@ -14,9 +14,11 @@ export interface WelcomeView {
   /** First name of a known employee; absent for people not (yet) in the directory. */
   firstName?: string;
   scope: 'personal' | 'team';
+  /** The smallest group whose aggregates managers see (the campaign's locked threshold). */
+  k: number;
 }
 
-export function welcomeCard({ t, firstName, scope }: WelcomeView): AdaptiveCard {
+export function welcomeCard({ t, firstName, scope, k }: WelcomeView): AdaptiveCard {
   const greeting = firstName
     ? t('welcome.greeting.named', { name: firstName })
     : t('welcome.greeting');
@@ -28,13 +30,13 @@ export function welcomeCard({ t, firstName, scope }: WelcomeView): AdaptiveCard 
       style: 'emphasis',
       items: [
         paragraph(t('privacy.short.title'), { weight: 'Bolder' }),
-        paragraph(t('privacy.short.text'), { size: 'Small' }),
+        paragraph(t('privacy.short.text', { k }), { size: 'Small' }),
       ],
     },
   ];
   const privacyDetails = adaptiveCard([
     paragraph(t('privacy.purpose')),
-    paragraph(t('privacy.visibility')),
+    paragraph(t('privacy.visibility', { k })),
     paragraph(t('privacy.retention')),
     paragraph(t('privacy.rights')),
   ]);

@@ -215,16 +215,16 @@ export class DeliveryEngine {
       expansionLeaseUntil: Date.now() + this.o.leaseMs,
     };
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
-    const existing = new Set(
-      (await this.deps.shards.ofCampaign(campaign.id)).map((s) => s.value.bucket),
-    );
     while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
       const from = campaign.expandedBuckets;
       const to = Math.min(BUCKETS, from + EXPANSION_GROUP);
       const now = new Date();
       const group = Array.from({ length: to - from }, (_, i) => from + i);
+      // Each bucket can be sent as soon as it is written, without waiting for its group.
       await Promise.all(
-        group.filter((b) => !existing.has(b)).map((b) => this.expandBucket(campaign, b, now)),
+        group.map(async (b) => {
+          if (await this.expandBucket(campaign, b, now)) await this.claimShards(campaign);
+        }),
       );
       const done = to === BUCKETS;
       const current = this.states.get(campaign.id)?.state ?? campaign.state;
@@ -238,19 +238,18 @@ export class DeliveryEngine {
         ...(done ? { startedAt: campaign.startedAt ?? now } : {}),
       };
       etag = await this.deps.campaigns.update(campaign, etag);
-      // The buckets just written can be sent at once, without waiting for the next round.
-      await this.claimShards(campaign);
     }
     if (campaign.expandedBuckets === BUCKETS) {
       this.deps.log.info({ campaignId: campaign.id }, 'campaign audience expanded');
     }
   }
 
-  private async expandBucket(campaign: Campaign, bucket: number, now: Date): Promise<void> {
-    // Another instance may have expanded it since this one read the shards (its lease ran out).
-    if (await this.deps.shards.get(campaign.id, bucket)) return;
+  /** Writes a bucket's rows and then its shard; whether it wrote one that has rows. */
+  private async expandBucket(campaign: Campaign, bucket: number, now: Date): Promise<boolean> {
+    // Already expanded: before a crash, or by an instance whose lease ran out while it worked.
+    if (await this.deps.shards.get(campaign.id, bucket)) return false;
     const rows = await bucketRows(this.deps, campaign, bucket, now);
-    if (rows.length === 0) return;
+    if (rows.length === 0) return false;
     await this.deps.deliveries.writeShard(rows);
     const counts = countRows(rows);
     await this.deps.shards.create({
@@ -261,6 +260,7 @@ export class DeliveryEngine {
       leaseUntil: 0,
       updatedAt: now,
     });
+    return true;
   }
 
   // ---- sending --------------------------------------------------------------------------------

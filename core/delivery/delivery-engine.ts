@@ -444,6 +444,8 @@ export class DeliveryEngine {
     campaign: Campaign,
     delivery: Delivery,
   ): Promise<SendOutcome | 'skipped'> {
+    // Built before the slot: nothing but the request itself happens after it.
+    const activity = await this.deps.message(campaign, delivery);
     const wait = slot - Date.now();
     if (wait > 0) await sleep(wait);
     // A send that missed its slot (a busy event loop) would crowd the next ones into the same
@@ -457,10 +459,7 @@ export class DeliveryEngine {
     // Teams' per-conversation limits; a 1:1 campaign writes once per conversation.
     const admission = this.conversations.tryAcquire(target.conversationId, Date.now());
     if (!admission.ok) return { kind: 'throttled', retryAfterMs: admission.retryAfterMs };
-    const outcome = await this.deps.sender.send(
-      target,
-      await this.deps.message(campaign, delivery),
-    );
+    const outcome = await this.deps.sender.send(target, activity);
     if (outcome.kind === 'sent') this.stats.sent++;
     else if (outcome.kind === 'retry') this.stats.retried++;
     else if (outcome.kind === 'blocked') this.stats.blocked++;

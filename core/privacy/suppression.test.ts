@@ -294,6 +294,24 @@ describe('suppression properties', () => {
     );
   });
 
+  it('hides the same units in every dimension: the pattern depends on the counts only', () => {
+    // Every result counts in every dimension, so a campaign's dimensions (and its participants)
+    // share their counts and hence their pattern: no dimension can be set against another.
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 9 }), ({ cells, k, scope }, shift) => {
+        const otherScores = cells.map((cell) => ({
+          ...cell,
+          sumTenths: cell.count * shift * 5,
+          sumSqHundredths: cell.count * shift * shift * 25,
+          bands: { base: 0, intermediate: cell.count, advanced: 0 },
+        }));
+        expect(allViews(suppress(otherScores, { k }), scope).map(hiddenOf)).toEqual(
+          allViews(suppress(cells, { k }), scope).map(hiddenOf),
+        );
+      }),
+    );
+  });
+
   it('returns only units inside the scope', () => {
     fc.assert(
       fc.property(caseArb, ({ cells, k, scope }) => {

@@ -134,6 +134,24 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
   const inviteEveryone = () =>
     s.services.campaigns.start({ audience: { kind: 'all' }, createdBy: 'test' });
 
+  /**
+   * 240 recipients; one instance (2 slots) sends 40 of them, then freezes with requests out and
+   * a second instance starts.
+   */
+  const frozenMidSend = async () => {
+    s = await setup(240, { tenantRatePerSecond: 0 }, 120, 1);
+    const frozen = new CountingSender();
+    const first = engine(s.services, frozen, { slots: 2 });
+    engines.push(first);
+    first.start();
+    const campaign = await inviteEveryone();
+    await until(s.services, campaign.id, (c) => c.expandedBuckets === BUCKETS);
+    while (frozen.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+    frozen.freeze();
+    startEngines(new CountingSender());
+    return { frozen, campaign };
+  };
+
   it('two instances share one campaign: everyone reachable gets it once, the rest are unreachable', async () => {
     s = await setup(300, { tenantRatePerSecond: 200 }, 150);
     const [a, b] = [new CountingSender(), new CountingSender()];
@@ -216,16 +234,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
   });
 
   it('after an instance dies mid-send, another resumes: nothing lost, duplicates only in flight', async () => {
-    s = await setup(240, { tenantRatePerSecond: 0 }, 120, 1);
-    const doomed = new CountingSender();
-    const first = engine(s.services, doomed, { slots: 2 });
-    engines.push(first);
-    first.start();
-    const campaign = await inviteEveryone();
-    await until(s.services, campaign.id, (c) => c.expandedBuckets === BUCKETS);
-    while (doomed.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
-    doomed.freeze();
-    startEngines(new CountingSender());
+    const { frozen: doomed, campaign } = await frozenMidSend();
 
     const status = await until(s.services, campaign.id, completed);
     doomed.release();
@@ -241,16 +250,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
   });
 
   it('an instance that outlives its lease while sending records its outcome, and nothing is sent twice', async () => {
-    s = await setup(240, { tenantRatePerSecond: 0 }, 120, 1);
-    const slow = new CountingSender();
-    const first = engine(s.services, slow, { slots: 2 });
-    engines.push(first);
-    first.start();
-    const campaign = await inviteEveryone();
-    await until(s.services, campaign.id, (c) => c.expandedBuckets === BUCKETS);
-    while (slow.sent < 40) await new Promise((resolve) => setTimeout(resolve, 20));
-    slow.freeze();
-    startEngines(new CountingSender());
+    const { frozen: slow, campaign } = await frozenMidSend();
     // Its leases (1.5 s) run out and the other instance takes its shards over…
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     // …then it learns its outcomes and records them, before anyone may send those rows again.

@@ -3,19 +3,13 @@ import { z } from 'zod';
 import { AudienceSchema, type Campaign } from '../../core/delivery/campaign';
 import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
-import { authorize, type Identity } from './auth/identity';
+import { authorize } from './auth/identity';
+import type { Handler, Route } from './route';
 
 export interface CampaignsApiDeps {
   campaigns: CampaignService;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
 }
-
-type Handler = (call: {
-  identity: Identity;
-  req: restify.Request;
-  res: restify.Response;
-}) => Promise<void>;
-type Route = (handler: Handler) => restify.RequestHandler;
 
 const StartBody = z.strictObject({ audience: AudienceSchema });
 const RemindBody = z.strictObject({

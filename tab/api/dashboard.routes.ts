@@ -5,6 +5,7 @@ import type { AssessmentCampaignsRepository } from '../../core/assessment/assess
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import { AuthError } from './auth/auth-error';
 import { authorize, type Identity } from './auth/identity';
+import type { Route } from './route';
 import { Dashboard } from './dashboard';
 
 export interface DashboardApiDeps {
@@ -12,13 +13,6 @@ export interface DashboardApiDeps {
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
 }
-
-type Handler = (call: {
-  identity: Identity;
-  req: restify.Request;
-  res: restify.Response;
-}) => Promise<void>;
-type Route = (handler: Handler) => restify.RequestHandler;
 
 const CampaignId = z.string().min(1).max(100);
 const HeatmapQuery = z.strictObject({

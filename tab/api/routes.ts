@@ -3,7 +3,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import type { Questionnaire } from '../../core/assessment/questionnaire';
-import { departmentOf, type Locale } from '../../core/directory/person';
+import { departmentOf } from '../../core/directory/person';
 import { resolveLocale, translator, type MessageKey } from '../../core/i18n/translator';
 import type { PrivacyService } from '../../core/privacy/privacy.service';
 import {
@@ -13,10 +13,10 @@ import {
 } from '../../core/delivery/campaign.service';
 import { isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
-import type { Identity } from './auth/identity';
 import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
 import { UnknownCampaignError } from './dashboard';
 import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
+import type { Handler } from './route';
 import { sendProblem } from './problem';
 
 export interface TabApiDeps extends CampaignsApiDeps, DashboardApiDeps {
@@ -25,13 +25,6 @@ export interface TabApiDeps extends CampaignsApiDeps, DashboardApiDeps {
   questionnaire: Questionnaire;
   privacy: PrivacyService;
   logger: Logger;
-}
-
-interface Call {
-  identity: Identity;
-  locale: Locale;
-  req: restify.Request;
-  res: restify.Response;
 }
 
 const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
@@ -47,50 +40,47 @@ const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
  * identity locally) before anything else; errors are localised problem+json.
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
-  const route =
-    (handler: (call: Call) => Promise<void>) =>
-    async (req: restify.Request, res: restify.Response) => {
-      const locale = resolveLocale(req.header('accept-language')?.split(',')[0]);
-      const t = translator(locale);
-      try {
-        const identity = await deps.authenticate(req.headers);
-        await handler({ identity, locale, req, res });
-      } catch (error) {
-        if (isAuthError(error)) {
-          if (error.status === 401)
-            res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
-          return sendProblem(res, error.status, t(`api.error.${error.status}` as MessageKey), {
-            reason: error.reason,
-          });
-        }
-        if (error instanceof CampaignError) {
-          return sendProblem(
-            res,
-            PROBLEM_STATUS[error.problem.code],
-            describeProblem(t, error.problem),
-            {
-              code: error.problem.code,
-            },
-          );
-        }
-        if (error instanceof UnknownCampaignError) {
-          return sendProblem(res, 404, t('dashboard.unknownCampaign'), { code: 'unknownCampaign' });
-        }
-        if (error instanceof z.ZodError) {
-          return sendProblem(res, 400, t('api.error.400'), {
-            errors: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          });
-        }
-        deps.logger.error(
-          {
-            err: { name: (error as Error).name, message: (error as Error).message },
-            path: req.getPath(),
-          },
-          'tab api failed',
-        );
-        return sendProblem(res, 500, t('api.error.500'));
+  const route = (handler: Handler) => async (req: restify.Request, res: restify.Response) => {
+    const locale = resolveLocale(req.header('accept-language')?.split(',')[0]);
+    const t = translator(locale);
+    try {
+      const identity = await deps.authenticate(req.headers);
+      await handler({ identity, locale, req, res });
+    } catch (error) {
+      if (isAuthError(error)) {
+        if (error.status === 401) res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+        return sendProblem(res, error.status, t(`api.error.${error.status}` as MessageKey), {
+          reason: error.reason,
+        });
       }
-    };
+      if (error instanceof CampaignError) {
+        return sendProblem(
+          res,
+          PROBLEM_STATUS[error.problem.code],
+          describeProblem(t, error.problem),
+          {
+            code: error.problem.code,
+          },
+        );
+      }
+      if (error instanceof UnknownCampaignError) {
+        return sendProblem(res, 404, t('dashboard.unknownCampaign'), { code: 'unknownCampaign' });
+      }
+      if (error instanceof z.ZodError) {
+        return sendProblem(res, 400, t('api.error.400'), {
+          errors: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+      deps.logger.error(
+        {
+          err: { name: (error as Error).name, message: (error as Error).message },
+          path: req.getPath(),
+        },
+        'tab api failed',
+      );
+      return sendProblem(res, 500, t('api.error.500'));
+    }
+  };
 
   server.get(
     '/api/v1/me',

@@ -45,3 +45,25 @@ export function useLoad<T>(load: () => Promise<T>): [Loadable<T>, () => void, (v
   const set = useCallback((value: T) => setResult({ state: 'loaded', value }), []);
   return [result, reload, set];
 }
+
+/**
+ * A user action such as a button's call: which one is running (at most one), and the last
+ * failure, cleared when the next one starts. `run` never throws.
+ */
+export function useAction<K extends string>() {
+  const [busy, setBusy] = useState<K | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(async (key: K, work: () => Promise<void>): Promise<void> => {
+    setBusy(key);
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+  const clearError = useCallback(() => setError(null), []);
+  return { busy, error, run, clearError };
+}

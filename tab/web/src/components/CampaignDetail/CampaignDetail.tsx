@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Campaign, CampaignAction } from '../../api/types';
-import { useApi } from '../../api/use-api';
+import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import {
   allows,
@@ -32,8 +32,7 @@ export function CampaignDetail({
   const api = useApi();
   const styles = useCampaignDetailStyles();
   const { status, error, refresh, apply } = useCampaignStatus(campaign.id, onChange);
-  const [busy, setBusy] = useState<CampaignAction | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { busy, error: actionError, run } = useAction<CampaignAction>();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const current = status ?? campaign;
   const state = shownState(current);
@@ -50,19 +49,13 @@ export function CampaignDetail({
   );
 
   const act = async (action: CampaignAction) => {
-    setBusy(action);
-    setActionError(null);
-    try {
+    await run(action, async () => {
       const changed = await api.changeCampaign(campaign.id, action);
       apply(changed);
       onChange(changed);
       refresh();
-    } catch (failure) {
-      setActionError(failure);
-    } finally {
-      setBusy(null);
-      setConfirmingCancel(false);
-    }
+    });
+    setConfirmingCancel(false);
   };
   const times = [
     ...(current.startedAt

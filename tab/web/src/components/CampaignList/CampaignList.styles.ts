@@ -1,13 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { tableScroller } from '../shared.styles';
 
 export const useCampaignListStyles = makeStyles({
-  scroller: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  scroller: tableScroller,
   table: { minWidth: '36rem' },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });

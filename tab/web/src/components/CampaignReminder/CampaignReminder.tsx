@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Campaign } from '../../api/types';
-import { useApi } from '../../api/use-api';
+import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import {
   canRemind,
@@ -35,24 +35,17 @@ export function CampaignReminder({
   const styles = useCampaignReminderStyles();
   const [afterHours, setAfterHours] = useState<ReminderDelay>(0);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction<'remind'>();
   const [created, setCreated] = useState<Campaign | null>(null);
   const allowed = canRemind(campaign);
 
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run('remind', async () => {
       const reminder = await api.remind(campaign.id, afterHours);
       setCreated(reminder);
       onCreated(reminder);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    });
+    setConfirming(false);
   };
 
   return (
@@ -78,7 +71,9 @@ export function CampaignReminder({
           </Select>
         </Field>
         <ConfirmDialog
-          trigger={<Button disabled={!allowed || busy}>{t('campaigns.reminder.send')}</Button>}
+          trigger={
+            <Button disabled={!allowed || busy !== null}>{t('campaigns.reminder.send')}</Button>
+          }
           open={confirming}
           onOpenChange={(open) => {
             setConfirming(open);
@@ -87,7 +82,7 @@ export function CampaignReminder({
           title={t('campaigns.reminder.confirm.title')}
           confirmLabel={t('campaigns.reminder.confirm.ok')}
           dismissLabel={t('campaigns.reminder.confirm.back')}
-          busy={busy}
+          busy={busy !== null}
           onConfirm={() => void send()}
         >
           <Text as="p" block>

@@ -1,15 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { tableScroller } from '../shared.styles';
 
 export const useDashboardStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   summary: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL },
-  scroller: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  scroller: tableScroller,
   table: { minWidth: '48rem' },
   rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '14rem' },
   cell: {

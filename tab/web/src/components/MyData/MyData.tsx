@@ -1,7 +1,7 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { downloadText } from '../../api/download';
-import { useApi } from '../../api/use-api';
+import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
@@ -13,34 +13,19 @@ export function MyData({ onErased }: { onErased: () => void }) {
   const api = useApi();
   const styles = useMyDataStyles();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<'download' | 'erase' | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, clearError } = useAction<'download' | 'erase'>();
 
-  const download = async () => {
-    setBusy('download');
-    setError(null);
-    try {
+  const download = () =>
+    run('download', async () => {
       downloadText(t('data.fileName'), await api.myData(), 'application/json');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
-  const erase = async () => {
-    setBusy('erase');
-    setError(null);
-    try {
+  const erase = () =>
+    run('erase', async () => {
       await api.eraseMyData();
       setConfirming(false);
       onErased();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="my-data-heading" className={styles.root}>
@@ -64,7 +49,7 @@ export function MyData({ onErased }: { onErased: () => void }) {
           open={confirming}
           onOpenChange={(open) => {
             setConfirming(open);
-            setError(null);
+            clearError();
           }}
           title={t('data.erase.title')}
           confirmLabel={t('data.erase.confirm')}

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { AudienceRole, Campaign, StartAudience } from '../../api/types';
-import { useApi, useLoad } from '../../api/use-api';
+import { useAction, useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { describeAudience } from '../Campaigns/campaign-view';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
@@ -83,25 +83,18 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
   const [departments, setDepartments] = useState<string[]>([]);
   const [role, setRole] = useState<AudienceRole>('manager');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, clearError } = useAction<'start'>();
   const [started, setStarted] = useState<string | null>(null);
   const audience: StartAudience | null = audienceOf(kind, departments, role);
 
   const start = async () => {
     if (!audience) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run('start', async () => {
       const campaign = await api.startCampaign(audience);
       setStarted(describeAudience(audience, t));
       onStarted(campaign);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    });
+    setConfirming(false);
   };
 
   return (
@@ -115,7 +108,7 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
             value={kind}
             onChange={(_event, data) => {
               setKind(data.value as AudienceKind);
-              setError(null);
+              clearError();
             }}
           >
             <Radio value="all" label={t('campaigns.audience.all')} />
@@ -150,7 +143,7 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
         <div>
           <ConfirmDialog
             trigger={
-              <Button appearance="primary" disabled={!audience || busy}>
+              <Button appearance="primary" disabled={!audience || busy !== null}>
                 {t('campaigns.new.start')}
               </Button>
             }
@@ -159,12 +152,12 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
               setConfirming(open);
               if (!open) return;
               setStarted(null);
-              setError(null);
+              clearError();
             }}
             title={t('campaigns.new.confirm.title')}
             confirmLabel={t('campaigns.new.confirm.ok')}
             dismissLabel={t('campaigns.new.confirm.back')}
-            busy={busy}
+            busy={busy !== null}
             onConfirm={() => void start()}
           >
             <Text as="p" block weight="semibold">

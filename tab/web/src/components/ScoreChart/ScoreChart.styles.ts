@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../shared.styles';
 
 export const useScoreChartStyles = makeStyles({
   figure: { margin: 0, maxWidth: '44rem' },
@@ -22,15 +23,5 @@ export const useScoreChartStyles = makeStyles({
     strokeWidth: 1,
     strokeDasharray: '4 3',
   },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
 });

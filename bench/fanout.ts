@@ -34,6 +34,8 @@ export interface FanoutResult extends FanoutOptions {
   inDoubt: number;
   /** Send slots given up because the instance was late for them (a busy event loop). */
   lateSlots: number;
+  /** Deliveries accepted in each second from the first one (the simulator's clock). */
+  perSecond: number[];
   peakRssMb: number[];
   crashedAtSent?: number;
 }
@@ -46,6 +48,18 @@ interface Instance {
   /** The engine's latest "delivery stats" log line (sent, late slots given up, 429s…). */
   stats: Record<string, number>;
 }
+
+const STAT_KEYS = [
+  'sent',
+  'lateSlots',
+  'throttled',
+  'retried',
+  'leasesLost',
+  'claims',
+  'claimConflicts',
+  'rssMb',
+  'heapUsedMb',
+];
 
 /** The Node flags `npm start` (and so App Service) runs the app with, e.g. its heap limit. */
 function startFlags(): string[] {
@@ -78,18 +92,8 @@ function spawnInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
       pending = lines.pop() ?? '';
       for (const line of lines) {
         if (!line.includes('"delivery stats"')) continue;
-        const { sent, lateSlots, throttled, retried, leasesLost, rssMb, heapUsedMb } = JSON.parse(
-          line,
-        ) as Record<string, number>;
-        instance.stats = {
-          sent,
-          lateSlots,
-          throttled,
-          retried,
-          leasesLost,
-          rssMb,
-          heapUsedMb,
-        } as Record<string, number>;
+        const logged = JSON.parse(line) as Record<string, number>;
+        instance.stats = Object.fromEntries(STAT_KEYS.map((key) => [key, logged[key] ?? 0]));
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -211,7 +215,7 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
     );
     const final = await services.campaigns.status(campaign.id);
 
-    const { stats, firstAcceptedAt, lastAcceptedAt } = await simSummary(sim.url);
+    const { stats, firstAcceptedAt, lastAcceptedAt, perSecond } = await simSummary(sim.url);
     return {
       ...options,
       seedSeconds,
@@ -225,6 +229,7 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
       lost: audience.reachable.size - stats.recipients,
       inDoubt: final.counts.inDoubt,
       lateSlots,
+      perSecond,
       peakRssMb: peaks,
       ...(crashedAtSent !== undefined ? { crashedAtSent } : {}),
     };
@@ -235,9 +240,32 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
   }
 }
 
+/** Where the time above the minimum went: the steady rate, the slowest stretch, the tail. */
+export function throughputProfile(perSecond: number[]): {
+  medianPerSecond: number;
+  slowest: { at: number; perSecond: number };
+  lastPercentSeconds: number;
+} {
+  const windows: number[] = [];
+  for (let at = 0; at + 10 <= perSecond.length; at += 10) {
+    windows.push(perSecond.slice(at, at + 10).reduce((a, b) => a + b, 0) / 10);
+  }
+  const sorted = [...windows].sort((a, b) => a - b);
+  const slowestIndex = windows.indexOf(sorted[0] ?? 0);
+  const total = perSecond.reduce((a, b) => a + b, 0);
+  let [second, remaining] = [perSecond.length, total];
+  while (second > 0 && remaining > total * 0.99) remaining -= perSecond[--second]!;
+  return {
+    medianPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    slowest: { at: slowestIndex * 10, perSecond: sorted[0] ?? 0 },
+    lastPercentSeconds: perSecond.length - second,
+  };
+}
+
 export function printFanout(r: FanoutResult): void {
   // Everyone has the message at the last delivery; "completed" adds the engine's bookkeeping.
   const ratio = r.lastDeliverySeconds / r.minimumSeconds;
+  const profile = throughputProfile(r.perSecond);
   console.log(
     `\nFan-out: ${r.recipients} recipients, ${r.instances} instances, ${r.rate}/s tenant rate${r.crash ? ', one instance killed (-9) at 40 % and restarted' : ''}`,
   );
@@ -248,6 +276,11 @@ export function printFanout(r: FanoutResult): void {
     ['minimum (recipients ÷ rate)', `${r.minimumSeconds.toFixed(1)} s`],
     ['time ratio (bar ≤ 1.05)', ratio.toFixed(3)],
     ['sends', String(r.sends)],
+    [
+      'deliveries/s: median 10 s, slowest 10 s',
+      `${profile.medianPerSecond.toFixed(1)}, ${profile.slowest.perSecond.toFixed(1)} (at ${profile.slowest.at} s)`,
+    ],
+    ['the last 1 % took', `${profile.lastPercentSeconds} s`],
     ['429 share (bar ≤ 1 %)', `${((r.throttled / r.sends) * 100).toFixed(2)} %`],
     ['late slots given up', String(r.lateSlots)],
     ['duplicates', String(r.duplicates)],

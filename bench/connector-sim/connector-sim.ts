@@ -22,6 +22,8 @@ export interface SimSummary {
   /** Epoch ms of the first and last accepted deliveries (0: none). */
   firstAcceptedAt: number;
   lastAcceptedAt: number;
+  /** Deliveries accepted in each whole second from the first one. */
+  perSecond: number[];
 }
 
 /** A running simulator. Use `url` as the bot's `serviceUrl`. */
@@ -72,10 +74,16 @@ export async function start(options: ConnectorSimOptions = {}): Promise<Connecto
         firstAcceptedAt = Math.min(firstAcceptedAt, at);
         lastAcceptedAt = Math.max(lastAcceptedAt, at);
       }
+      const perSecond: number[] = [];
+      for (const { at } of simulator.deliveries()) {
+        const second = Math.floor((at - firstAcceptedAt) / 1_000);
+        perSecond[second] = (perSecond[second] ?? 0) + 1;
+      }
       const summary: SimSummary = {
         stats: simulator.stats(),
         firstAcceptedAt: lastAcceptedAt ? firstAcceptedAt : 0,
         lastAcceptedAt,
+        perSecond: Array.from(perSecond, (n) => n ?? 0),
       };
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify(summary));

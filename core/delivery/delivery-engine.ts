@@ -124,15 +124,14 @@ export class DeliveryEngine {
   start(): void {
     let logged = '';
     this.statsTimer = setInterval(() => {
-      const now = JSON.stringify(this.stats);
+      const budget = this.deps.budget.stats;
+      const stats = { ...this.stats, claims: budget.claims, claimConflicts: budget.conflicts };
+      const now = JSON.stringify(stats);
       if (now === logged) return;
       logged = now;
       const { rss, heapUsed } = process.memoryUsage();
       const mb = (bytes: number) => Math.round(bytes / 1_048_576);
-      this.deps.log.info(
-        { ...this.stats, rssMb: mb(rss), heapUsedMb: mb(heapUsed) },
-        'delivery stats',
-      );
+      this.deps.log.info({ ...stats, rssMb: mb(rss), heapUsedMb: mb(heapUsed) }, 'delivery stats');
     }, STATS_INTERVAL_MS);
     this.statsTimer.unref();
     const loop = (): void => {

@@ -44,6 +44,18 @@ describe('TenantBudget over Azurite', () => {
     expect(span).toBeLessThan((600 / rate) * 1.1);
   });
 
+  it("shares one claim among an instance's waiting callers instead of racing them", async () => {
+    const budget = new TenantBudget(store, { ratePerSecond: 100 });
+    const claimed = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => budget.acquire(5)));
+
+    const slots = claimed.flatMap((s) => s!).sort((a, b) => a - b);
+    expect(new Set(slots).size).toBe(40);
+    expect(budget.stats.conflicts).toBe(0);
+    expect(budget.stats.claims).toBeLessThanOrEqual(2);
+    // Each caller's slots are its own consecutive run.
+    for (const own of claimed) expect(own!).toEqual([...own!].sort((a, b) => a - b));
+  });
+
   it('holds every instance back for Retry-After after a 429', async () => {
     const [a, b] = [1, 2].map(() => new TenantBudget(store, { ratePerSecond: 50 }));
     await a!.acquire(1);

@@ -46,6 +46,13 @@ export interface TenantBudgetOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+interface Waiter {
+  count: number;
+  isCancelled: () => boolean;
+  resolve: (slots: number[] | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
 export class TenantBudget {
   private readonly table: EntityTable<BudgetRow>;
   private readonly intervalMs: number;
@@ -57,6 +64,9 @@ export class TenantBudget {
   private knownPause = 0;
   /** Recent latency of a claim's write (moving average). */
   private writeLatencyMs = 0;
+  /** This instance's callers waiting for slots, first come first served. */
+  private waiting: Waiter[] = [];
+  private claiming = false;
 
   constructor(store: TableStore, options: TenantBudgetOptions) {
     if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
@@ -66,6 +76,9 @@ export class TenantBudget {
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
+
+  /** Claims written, and claims another instance's claim beat (each costs a re-read). */
+  readonly stats = { claims: 0, conflicts: 0 };
 
   /** How late after its slot a send may still go out. */
   readonly lateToleranceMs = LATE_TOLERANCE_MS;
@@ -78,35 +91,73 @@ export class TenantBudget {
   /**
    * Claims `count` send slots and returns their times (epoch ms, ascending); the caller sends each
    * request no earlier than its time. Waits while the next free slot is beyond the horizon.
+   * Callers on one instance share its claims: whoever is waiting when a claim is written gets
+   * slots from it, so one instance never competes with itself for the row.
    */
-  async acquire(
-    count: number,
-    isCancelled: () => boolean = () => false,
-  ): Promise<number[] | undefined> {
-    for (;;) {
-      if (isCancelled()) return undefined;
-      const stored = this.cached ?? (await this.read());
-      const now = this.clock();
-      // Slots start ahead of now by what the claim's own write takes (twice its recent latency,
-      // at least 50 ms): a slow store must not make the first slots late.
-      const lead = Math.max(CLAIM_LEAD_MS, 2 * this.writeLatencyMs);
-      const start = Math.max(now + lead, stored.value.nextSlot, stored.value.pausedUntil);
-      this.knownPause = Math.max(this.knownPause, stored.value.pausedUntil);
-      if (start - now > this.horizonMs + lead) {
-        this.cached = undefined;
-        await this.sleep(Math.min(start - now - this.horizonMs - lead, 500));
-        continue;
+  acquire(count: number, isCancelled: () => boolean = () => false): Promise<number[] | undefined> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ count, isCancelled, resolve, reject });
+      if (!this.claiming) void this.serve();
+    });
+  }
+
+  /** Claims until nobody waits; the flag drops in the same tick as the last check. */
+  private async serve(): Promise<void> {
+    this.claiming = true;
+    try {
+      for (;;) {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const waiter of waiting) {
+          if (waiter.isCancelled()) waiter.resolve(undefined);
+          else this.waiting.push(waiter);
+        }
+        if (this.waiting.length === 0) return;
+        try {
+          await this.claimForWaiting();
+        } catch (error) {
+          for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+        }
       }
-      const next = { ...stored.value, nextSlot: start + count * this.intervalMs };
-      try {
-        const etag = await this.table.update(next, stored.etag);
-        this.writeLatencyMs = 0.8 * this.writeLatencyMs + 0.2 * (this.clock() - now);
-        this.cached = { value: next, etag };
-        return Array.from({ length: count }, (_, i) => start + i * this.intervalMs);
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        this.cached = undefined;
-      }
+    } finally {
+      this.claiming = false;
+    }
+  }
+
+  /** One claim for everyone waiting when it is written (or a wait, or a lost race). */
+  private async claimForWaiting(): Promise<void> {
+    const stored = this.cached ?? (await this.read());
+    const now = this.clock();
+    // Slots start ahead of now by what the claim's own write takes (twice its recent latency,
+    // at least 50 ms): a slow store must not make the first slots late.
+    const lead = Math.max(CLAIM_LEAD_MS, 2 * this.writeLatencyMs);
+    const start = Math.max(now + lead, stored.value.nextSlot, stored.value.pausedUntil);
+    this.knownPause = Math.max(this.knownPause, stored.value.pausedUntil);
+    if (start - now > this.horizonMs + lead) {
+      this.cached = undefined;
+      await this.sleep(Math.min(start - now - this.horizonMs - lead, 500));
+      return;
+    }
+    const waiters = [...this.waiting];
+    const count = waiters.reduce((sum, w) => sum + w.count, 0);
+    const next = { ...stored.value, nextSlot: start + count * this.intervalMs };
+    let etag: string;
+    try {
+      etag = await this.table.update(next, stored.etag);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      this.stats.conflicts++;
+      this.cached = undefined;
+      return;
+    }
+    this.writeLatencyMs = 0.8 * this.writeLatencyMs + 0.2 * (this.clock() - now);
+    this.cached = { value: next, etag };
+    this.stats.claims++;
+    this.waiting = this.waiting.filter((w) => !waiters.includes(w));
+    let slot = start;
+    for (const waiter of waiters) {
+      waiter.resolve(Array.from({ length: waiter.count }, (_, i) => slot + i * this.intervalMs));
+      slot += waiter.count * this.intervalMs;
     }
   }
 

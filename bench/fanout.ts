@@ -57,6 +57,9 @@ const STAT_KEYS = [
   'leasesLost',
   'claims',
   'claimConflicts',
+  // The worst 10-s interval's, not the last.
+  'loopDelayP99Ms',
+  'loopDelayMaxMs',
   'rssMb',
   'heapUsedMb',
 ];
@@ -93,7 +96,13 @@ function spawnInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
       for (const line of lines) {
         if (!line.includes('"delivery stats"')) continue;
         const logged = JSON.parse(line) as Record<string, number>;
-        instance.stats = Object.fromEntries(STAT_KEYS.map((key) => [key, logged[key] ?? 0]));
+        const worst = (key: string) => Math.max(logged[key] ?? 0, instance.stats[key] ?? 0);
+        instance.stats = Object.fromEntries(
+          STAT_KEYS.map((key) => [
+            key,
+            key.startsWith('loopDelay') ? worst(key) : (logged[key] ?? 0),
+          ]),
+        );
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Stored } from '../store/entity-table';
 import { ConcurrencyError } from '../store/errors';
 import { KeyedLimiter, PER_CONVERSATION_WINDOWS } from '../util/rate-limits';
@@ -120,18 +121,33 @@ export class DeliveryEngine {
   /** What this instance did since it started; logged every 10 s while it works. */
   readonly stats = { sent: 0, lateSlots: 0, throttled: 0, retried: 0, blocked: 0, leasesLost: 0 };
   private statsTimer: NodeJS.Timeout | undefined;
+  /** How late timers ran (a busy or starved process makes send slots late), per stats interval. */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   start(): void {
     let logged = '';
+    const loopDelay = this.loopDelay;
+    loopDelay.enable();
     this.statsTimer = setInterval(() => {
       const budget = this.deps.budget.stats;
       const stats = { ...this.stats, claims: budget.claims, claimConflicts: budget.conflicts };
       const now = JSON.stringify(stats);
-      if (now === logged) return;
+      if (now === logged) return loopDelay.reset();
       logged = now;
       const { rss, heapUsed } = process.memoryUsage();
       const mb = (bytes: number) => Math.round(bytes / 1_048_576);
-      this.deps.log.info({ ...stats, rssMb: mb(rss), heapUsedMb: mb(heapUsed) }, 'delivery stats');
+      const ms = (ns: number) => Math.round(ns / 1e6);
+      this.deps.log.info(
+        {
+          ...stats,
+          loopDelayP99Ms: ms(loopDelay.percentile(99)),
+          loopDelayMaxMs: ms(loopDelay.max),
+          rssMb: mb(rss),
+          heapUsedMb: mb(heapUsed),
+        },
+        'delivery stats',
+      );
+      loopDelay.reset();
     }, STATS_INTERVAL_MS);
     this.statsTimer.unref();
     const loop = (): void => {
@@ -149,6 +165,7 @@ export class DeliveryEngine {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     clearInterval(this.statsTimer);
+    this.loopDelay.disable();
     await this.ticking;
     await Promise.all([...this.running]);
   }
@@ -386,8 +403,9 @@ export class DeliveryEngine {
         personIds: [...chunk.map((r) => r.value.personId), ...unflagged],
       };
       await saveShard({ inFlight, leaseUntil: at + this.o.leaseMs, updatedAt: new Date(at) });
+      // The next step's write (the next mark, or the shard done or handed back) records the
+      // counts and renews the lease.
       await this.sendChunk(campaign, chunk, inFlight);
-      await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
     }
   }
 

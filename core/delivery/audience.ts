@@ -1,6 +1,6 @@
 import type { ConversationRef } from '../conversations/conversation-refs.repository';
 import { departmentOf, personId, rolesOf, type Person } from '../directory/person';
-import { forEachLimit } from '../util/concurrency';
+import { forEachLimit, mapYielding } from '../util/concurrency';
 import { peoplePartitions, type Audience, type Campaign } from './campaign';
 import {
   DeliveryTargetSchema,
@@ -89,7 +89,8 @@ export async function bucketRows(
   } else {
     members = people.filter((p) => inAudience(campaign.audience, p));
   }
-  return members.map((person) => {
+  // Thousands of rows at 100,000 people: sends waiting for their slots must not wait for this.
+  return mapYielding(members, (person): Delivery => {
     const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
     const target = ref ? targetOf(ref) : undefined;
     return {

@@ -112,9 +112,11 @@ export class DeliveriesRepository {
   /**
    * Writes a shard's new rows. Rows that exist are left alone: an expansion repeated after a
    * crash, or by an instance that outlived its lease, cannot reset a row already being sent.
+   * One transaction at a time: the expansion writes a row per recipient while the first shards
+   * send, and their writes must not queue behind dozens of its transactions.
    */
   async writeShard(rows: readonly Delivery[]): Promise<void> {
-    await this.table.insertMissing(rows);
+    await this.table.insertMissing(rows, 1);
   }
 
   async shard(campaignId: string, bucket: number): Promise<Stored<Delivery>[]> {

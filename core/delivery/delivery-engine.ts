@@ -73,8 +73,8 @@ const STATS_INTERVAL_MS = 10_000;
 /** A marked row is sent within this of its mark, or goes back to pending. */
 const SEND_WINDOW_MS = 10_000;
 
-/** Buckets expanded at once. */
-const EXPANSION_GROUP = 4;
+/** Buckets expanded at once (each writes one transaction at a time). */
+const EXPANSION_GROUP = 2;
 
 function chunkFor(ratePerSecond: number): number {
   return Math.max(5, Math.min(100, Math.ceil(ratePerSecond / 5)));

@@ -5,7 +5,7 @@ import {
   type TableEntity,
   type TableEntityResult,
 } from '@azure/data-tables';
-import { forEachLimit } from '../util/concurrency';
+import { forEachLimit, YIELD_EVERY, yieldToEventLoop } from '../util/concurrency';
 import { AlreadyExistsError, ConcurrencyError, statusOf } from './errors';
 import { assertValidKey } from './keys';
 
@@ -151,8 +151,11 @@ export class EntityTable<T> {
       .listEntities<Record<string, unknown>>({ queryOptions: filter ? { filter } : {} })
       .byPage({ maxPageSize: 1000 });
     for await (const page of pages) {
-      for (const entity of page)
+      for (const [i, entity] of page.entries()) {
+        // A page holds up to 1,000 entities: let timers run while they are mapped.
+        if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
         yield { value: this.mapping.fromEntity(entity), etag: entity.etag };
+      }
     }
   }
 
@@ -174,7 +177,8 @@ export class EntityTable<T> {
 
   /** Upserts many values, grouped by partition into transactions of at most {@link MAX_BATCH}. */
   async upsertMany(values: readonly T[]): Promise<void> {
-    await forEachLimit(this.batches(values), WRITE_CONCURRENCY, async (chunk) => {
+    await forEachLimit(this.batches(values), WRITE_CONCURRENCY, async (batch) => {
+      const chunk = batch();
       if (chunk.length === 1) {
         await this.client.upsertEntity(chunk[0]!, 'Replace');
         return;
@@ -190,7 +194,10 @@ export class EntityTable<T> {
    * for one existing row is retried row by row). Safe to repeat, and never overwrites a row
    * someone else wrote meanwhile.
    */
-  async insertMissing(values: readonly T[]): Promise<void> {
+  async insertMissing(
+    values: readonly T[],
+    concurrency: number = WRITE_CONCURRENCY,
+  ): Promise<void> {
     const insert = async (entity: TableEntity): Promise<void> => {
       try {
         await this.client.createEntity(entity);
@@ -198,7 +205,8 @@ export class EntityTable<T> {
         if (statusOf(error) !== 409) throw error;
       }
     };
-    await forEachLimit(this.batches(values), WRITE_CONCURRENCY, async (chunk) => {
+    await forEachLimit(this.batches(values), concurrency, async (batch) => {
+      const chunk = batch();
       if (chunk.length === 1) return insert(chunk[0]!);
       const transaction = new TableTransaction();
       for (const entity of chunk) transaction.createEntity(entity);
@@ -211,19 +219,26 @@ export class EntityTable<T> {
     });
   }
 
-  /** Values as entities, grouped by partition into transactions of at most {@link MAX_BATCH}. */
-  private batches(values: readonly T[]): TableEntity[][] {
-    const byPartition = new Map<string, TableEntity[]>();
+  /**
+   * Values grouped by partition into transactions of at most {@link MAX_BATCH}, each made into
+   * entities only when its turn comes (thousands at once would hold up the event loop).
+   */
+  private batches(values: readonly T[]): (() => TableEntity[])[] {
+    const byPartition = new Map<string, T[]>();
     for (const value of values) {
-      const entity = this.entity(value);
-      const group = byPartition.get(entity.partitionKey) ?? [];
-      group.push(entity);
-      byPartition.set(entity.partitionKey, group);
+      // Every key is checked before anything is written.
+      const { partitionKey, rowKey } = this.mapping.keys(value);
+      assertValidKey(partitionKey);
+      assertValidKey(rowKey);
+      const group = byPartition.get(partitionKey) ?? [];
+      group.push(value);
+      byPartition.set(partitionKey, group);
     }
-    const chunks: TableEntity[][] = [];
+    const chunks: (() => TableEntity[])[] = [];
     for (const group of byPartition.values()) {
       for (let start = 0; start < group.length; start += MAX_BATCH) {
-        chunks.push(group.slice(start, start + MAX_BATCH));
+        const chunk = group.slice(start, start + MAX_BATCH);
+        chunks.push(() => chunk.map((value) => this.entity(value)));
       }
     }
     return chunks;

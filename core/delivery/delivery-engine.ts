@@ -58,7 +58,7 @@ export interface DeliveryEngineOptions {
   /** How long a shard or expansion lease lasts without renewal (default 15 s). */
   leaseMs?: number;
   /**
-   * How long after its mark a row found `sending` may still have a request in flight (default
+   * How long after its mark a row left in flight may still have a request out (default
    * 30 s: the send window plus the sender's timeout, with room). A new owner resends only after.
    */
   inFlightMs?: number;
@@ -84,8 +84,8 @@ function chunkFor(ratePerSecond: number): number {
  * Delivers campaigns. Every instance runs one engine; they share the work through the store:
  * a campaign's audience is expanded bucket by bucket under a lease on the campaign row, and each
  * expanded bucket (a shard of recipient rows) is sent by whichever instance holds its lease.
- * Sends go through the tenant budget; a recipient's row says `sending` while its request is out,
- * so a crash leaves an exact list of what may have been received without being recorded.
+ * Sends go through the tenant budget; a shard row marks the chunk whose requests are out, so a
+ * crash leaves an exact list of what may have been received without being recorded.
  */
 export class DeliveryEngine {
   readonly instanceId: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Stored } from '../store/entity-table';
+import { MAX_BATCH, type Stored } from '../store/entity-table';
 import { ConcurrencyError } from '../store/errors';
 import { KeyedLimiter, PER_CONVERSATION_WINDOWS } from '../util/rate-limits';
 import { bucketRows, type AudienceDeps } from './audience';
@@ -47,7 +47,10 @@ export interface DeliveryEngineDeps extends AudienceDeps {
 export interface DeliveryEngineOptions {
   /** Shards this instance sends at once (default 8). */
   slots?: number;
-  /** Recipients claimed and marked per step (default: a fifth of a second's worth, 5…100). */
+  /**
+   * Recipients claimed and marked per step while every slot is busy (default: a fifth of a
+   * second's worth, 5…100); with fewer shards, steps grow up to 100 and the total stays the same.
+   */
   chunk?: number;
   ratePerSecond: number;
   /** Send attempts before a recipient is marked failed (default 6; 429s are not counted). */
@@ -393,7 +396,7 @@ export class DeliveryEngine {
         await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
         continue;
       }
-      const chunk = due.slice(0, this.o.chunk);
+      const chunk = due.slice(0, this.chunkSize());
       await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
       chunk.forEach((r) => unflagged.delete(r.value.personId));
       const at = Date.now();
@@ -407,6 +410,17 @@ export class DeliveryEngine {
       // counts and renews the lease.
       await this.sendChunk(campaign, chunk, inFlight);
     }
+  }
+
+  /**
+   * An instance keeps up to slots × chunk requests on their way, however many shards it holds:
+   * with fewer shards (the first ones expanded, the last ones left) each takes a larger chunk, so
+   * the tenant's rate is reached without more in flight (the in-doubt bound) than with all slots.
+   */
+  private chunkSize(): number {
+    const share = Math.floor((this.o.chunk * this.o.slots) / Math.max(1, this.working.size));
+    // A chunk's outcomes are one transaction.
+    return Math.min(MAX_BATCH, Math.max(this.o.chunk, share));
   }
 
   /** Writes the in-doubt flag of rows left in flight, conditional on the etags they were read with. */

@@ -76,11 +76,22 @@ const STATS_INTERVAL_MS = 10_000;
 /** A marked row is sent within this of its mark, or goes back to pending. */
 const SEND_WINDOW_MS = 10_000;
 
-/** Buckets expanded at once (each writes one transaction at a time). */
+/** Buckets expanded at once (each writes one transaction at a time); the first one alone. */
 const EXPANSION_GROUP = 2;
 
 function chunkFor(ratePerSecond: number): number {
   return Math.max(5, Math.min(100, Math.ceil(ratePerSecond / 5)));
+}
+
+/**
+ * How many recipients a shard takes per step. An instance keeps up to slots × chunk requests on
+ * their way however many shards it holds: with fewer shards (the first ones expanded, the last
+ * ones left) each takes a larger step, so the tenant's rate is reached with no more in flight (the
+ * in-doubt bound) than with every slot busy. A step's outcomes are one transaction (≤ 100).
+ */
+export function stepSize(chunk: number, slots: number, working: number): number {
+  const share = Math.floor((chunk * slots) / Math.max(1, working));
+  return Math.min(MAX_BATCH, Math.max(chunk, share));
 }
 
 /**
@@ -236,7 +247,8 @@ export class DeliveryEngine {
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
     while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
       const from = campaign.expandedBuckets;
-      const to = Math.min(BUCKETS, from + EXPANSION_GROUP);
+      // The first bucket alone: sending starts as soon as it is written.
+      const to = Math.min(BUCKETS, from + (from === 0 ? 1 : EXPANSION_GROUP));
       const now = new Date();
       const group = Array.from({ length: to - from }, (_, i) => from + i);
       // Each bucket can be sent as soon as it is written, without waiting for its group.
@@ -396,7 +408,7 @@ export class DeliveryEngine {
         await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
         continue;
       }
-      const chunk = due.slice(0, this.chunkSize());
+      const chunk = due.slice(0, stepSize(this.o.chunk, this.o.slots, this.working.size));
       await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
       chunk.forEach((r) => unflagged.delete(r.value.personId));
       const at = Date.now();
@@ -410,17 +422,6 @@ export class DeliveryEngine {
       // counts and renews the lease.
       await this.sendChunk(campaign, chunk, inFlight);
     }
-  }
-
-  /**
-   * An instance keeps up to slots × chunk requests on their way, however many shards it holds:
-   * with fewer shards (the first ones expanded, the last ones left) each takes a larger chunk, so
-   * the tenant's rate is reached without more in flight (the in-doubt bound) than with all slots.
-   */
-  private chunkSize(): number {
-    const share = Math.floor((this.o.chunk * this.o.slots) / Math.max(1, this.working.size));
-    // A chunk's outcomes are one transaction.
-    return Math.min(MAX_BATCH, Math.max(this.o.chunk, share));
   }
 
   /** Writes the in-doubt flag of rows left in flight, conditional on the etags they were read with. */

@@ -40,10 +40,7 @@ const CLAIM_LEAD_MS = 50;
 
 export interface TenantBudgetOptions {
   ratePerSecond: number;
-  /**
-   * Slots are claimed at most this far ahead of now (default 1 s: a store that stalls for less
-   * does not stop the sends already marked).
-   */
+  /** Slots are claimed at most this far ahead of now (default 250 ms). */
   horizonMs?: number;
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -75,7 +72,7 @@ export class TenantBudget {
     if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
     this.table = new EntityTable(store.client(DELIVERY_BUDGET_TABLE), mapping);
     this.intervalMs = (1_000 / options.ratePerSecond) * SPACING_MARGIN;
-    this.horizonMs = options.horizonMs ?? 1_000;
+    this.horizonMs = options.horizonMs ?? 250;
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }

@@ -140,7 +140,7 @@ export class DeliveryEngine {
 
   start(): void {
     let logged = '';
-    const loopDelay = this.loopDelay;
+    const { loopDelay } = this;
     loopDelay.enable();
     this.statsTimer = setInterval(() => {
       const budget = this.deps.budget.stats;

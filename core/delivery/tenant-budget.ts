@@ -138,8 +138,9 @@ export class TenantBudget {
       await this.sleep(Math.min(start - now - this.horizonMs - lead, 500));
       return;
     }
-    const waiters = [...this.waiting];
-    const count = waiters.reduce((sum, w) => sum + w.count, 0);
+    // Callers arriving during the write wait for the next claim (they queue behind these).
+    const served = this.waiting.length;
+    const count = this.waiting.reduce((sum, w) => sum + w.count, 0);
     const next = { ...stored.value, nextSlot: start + count * this.intervalMs };
     let etag: string;
     try {
@@ -153,9 +154,8 @@ export class TenantBudget {
     this.writeLatencyMs = 0.8 * this.writeLatencyMs + 0.2 * (this.clock() - now);
     this.cached = { value: next, etag };
     this.stats.claims++;
-    this.waiting = this.waiting.filter((w) => !waiters.includes(w));
     let slot = start;
-    for (const waiter of waiters) {
+    for (const waiter of this.waiting.splice(0, served)) {
       waiter.resolve(Array.from({ length: waiter.count }, (_, i) => slot + i * this.intervalMs));
       slot += waiter.count * this.intervalMs;
     }

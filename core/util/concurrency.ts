@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
+
 /** Runs `task` over `items` with at most `limit` in flight; rejects on the first failure. */
 export async function forEachLimit<T>(
   items: readonly T[],
@@ -14,19 +16,14 @@ export async function forEachLimit<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Lets timers and I/O run: a long synchronous loop over thousands of items awaits this now and then. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Items handled between two yields in loops over large lists (a few milliseconds of work). */
 export const YIELD_EVERY = 200;
 
-/** `items.map(map)`, yielding to the event loop every {@link YIELD_EVERY} items. */
+/** `items.map(map)`, letting timers and I/O run every {@link YIELD_EVERY} items. */
 export async function mapYielding<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
   const mapped: U[] = [];
   for (const [i, item] of items.entries()) {
-    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
+    if (i > 0 && i % YIELD_EVERY === 0) await setImmediate();
     mapped.push(map(item));
   }
   return mapped;

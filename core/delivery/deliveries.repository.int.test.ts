@@ -1,0 +1,62 @@
+import { ConcurrencyError } from '../store/errors';
+import { freshStore } from '../../test/store';
+import { DeliveriesRepository, type Delivery } from './deliveries.repository';
+
+let repository: DeliveriesRepository;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const fresh = await freshStore();
+  repository = new DeliveriesRepository(fresh.store);
+  drop = fresh.drop;
+});
+
+afterAll(() => drop());
+
+function row(i: number): Delivery {
+  return {
+    campaignId: 'c20261126t120000abcdef',
+    bucket: 3,
+    personId: `oid:${String(i).padStart(4, '0')}`,
+    locale: 'it-IT',
+    status: 'pending',
+    attempts: 0,
+    throttled: 0,
+    notBefore: 0,
+    inDoubt: false,
+    updatedAt: new Date(),
+  };
+}
+
+describe('deliveries repository', () => {
+  it('records 25 outcomes in small transactions, in order, and stops at the first changed row', async () => {
+    await repository.writeShard(Array.from({ length: 25 }, (_, i) => row(i)));
+    const read = await repository.shard('c20261126t120000abcdef', 3);
+    expect(read).toHaveLength(25);
+
+    const sent = read.map((r) => ({
+      value: { ...r.value, status: 'sent' as const },
+      etag: r.etag,
+    }));
+    const etags = await repository.updateAll(sent);
+    expect(etags).toHaveLength(25);
+    expect(new Set(etags).size).toBe(25);
+
+    // Row 14 is stale (read before the write above): its transaction and the later ones fail,
+    // the earlier ones stand.
+    const retried = sent.map((r, i) => ({
+      value: { ...r.value, attempts: 1 },
+      etag: i === 14 ? read[i]!.etag : etags[i]!,
+    }));
+    await expect(repository.updateAll(retried)).rejects.toBeInstanceOf(ConcurrencyError);
+    const after = new Map(
+      (await repository.shard('c20261126t120000abcdef', 3)).map((r) => [r.value.personId, r.value]),
+    );
+    const attempts = read.map((r) => after.get(r.value.personId)!.attempts);
+    const written = attempts.indexOf(0);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThanOrEqual(14);
+    expect(attempts).toEqual([...Array(written).fill(1), ...Array(25 - written).fill(0)]);
+    expect([...after.values()].every((r) => r.status === 'sent')).toBe(true);
+  });
+});

@@ -40,7 +40,6 @@ describe('deliveries repository', () => {
     }));
     const etags = await repository.updateAll(sent);
     expect(etags).toHaveLength(25);
-    expect(new Set(etags).size).toBe(25);
 
     // Row 14 is stale (read before the write above): its transaction and the later ones fail,
     // the earlier ones stand.

@@ -478,7 +478,6 @@ export class DeliveryEngine {
     // second: its row goes back to the shard and waits for a fresh slot.
     if (Date.now() - slot > this.deps.budget.lateToleranceMs) {
       this.stats.lateSlots++;
-      console.log(JSON.stringify({ diag: 'late', t: slot, ms: Date.now() - slot }));
       return 'skipped';
     }
     if (!this.isLive(campaign.id) || this.deps.budget.pausedUntil > Date.now()) return 'skipped';

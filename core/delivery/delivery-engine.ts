@@ -234,8 +234,9 @@ export class DeliveryEngine {
    * Expands the audience one bucket at a time, moving the cursor (and renewing the lease) after
    * each. The expansion is the campaign's bulk work on the store (two range queries and ~30
    * transactions per bucket at 100,000 people): done a bucket at a time, its transactions one by
-   * one, the sends it feeds do not queue behind it. A bucket's shard row is written after its rows, and a bucket that already
-   * has one is never rewritten: after a crash, buckets already being sent are left alone.
+   * one, the sends it feeds do not queue behind it. A bucket's shard row is written after its
+   * rows, and a bucket that already has one is never rewritten: after a crash, buckets already
+   * being sent are left alone.
    */
   private async expand(stored: Stored<Campaign>): Promise<void> {
     let campaign: Campaign = {

@@ -160,7 +160,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     s = await setup(300, { tenantRatePerSecond: 200 }, 150);
     const [a, b] = [new CountingSender(), new CountingSender()];
     // One shard at a time each: with shards of ~9 people, the instance that expands the audience
-    // (and claims each bucket as it writes it) could otherwise send them all before the other looks.
+    // (claiming each bucket as it writes it) could send them all before the other one looks.
     startEnginesWith({ slots: 1 }, a, b);
     const campaign = await inviteEveryone();
 

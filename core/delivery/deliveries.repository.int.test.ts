@@ -58,4 +58,38 @@ describe('deliveries repository', () => {
     expect(attempts).toEqual([...Array(written).fill(1), ...Array(25 - written).fill(0)]);
     expect([...after.values()].every((r) => r.status === 'sent')).toBe(true);
   });
+
+  it('merges an outcome: the target and language stay, a cleared error is gone', async () => {
+    const target = { serviceUrl: 'https://smba.example.test/emea/', conversationId: 'a:1x' };
+    const failed = {
+      ...row(0),
+      bucket: 4,
+      target,
+      status: 'pending' as const,
+      attempts: 1,
+      lastError: 'HTTP 502',
+      mark: 'm1',
+    };
+    await repository.writeShard([failed, { ...failed, personId: 'oid:0001' }]);
+    const read = await repository.shard(failed.campaignId, 4);
+    expect(read.map((r) => r.value.lastError)).toEqual(['HTTP 502', 'HTTP 502']);
+
+    // Both the one-row write and the transaction merge.
+    for (const rows of [read.slice(0, 1), read.slice(1)]) {
+      await repository.updateAll(
+        rows.map(({ value, etag }) => {
+          const { lastError: _cleared, ...rest } = value;
+          const sentAt = new Date();
+          return { value: { ...rest, status: 'sent' as const, mark: 'm2', sentAt }, etag };
+        }),
+      );
+    }
+    const after = await repository.shard(failed.campaignId, 4);
+    for (const { value } of after) {
+      expect(value).toMatchObject({ status: 'sent', mark: 'm2', attempts: 1, target });
+      expect(value.locale).toBe('it-IT');
+      expect(value.sentAt).toBeInstanceOf(Date);
+      expect(value).not.toHaveProperty('lastError');
+    }
+  });
 });

@@ -71,21 +71,33 @@ export function shardKey(campaignId: string, bucket: number): string {
   return `${campaignId}_${bucketKey(bucket)}`;
 }
 
-const mapping: EntityMapping<Delivery> = {
-  keys: (d) => ({ partitionKey: shardKey(d.campaignId, d.bucket), rowKey: encodeKey(d.personId) }),
-  toEntity: (d) => ({
-    locale: d.locale,
+/**
+ * What sending changes in a row; recipient, language and target are written once, by the
+ * expansion. A cleared error is written as ''. `mark` and `sentAt`, once set, are never cleared.
+ */
+function changes(d: Delivery) {
+  return {
     status: d.status,
-    target: d.target ? JSON.stringify(d.target) : undefined,
     attempts: d.attempts,
     throttled: d.throttled,
     notBefore: d.notBefore,
     inDoubt: d.inDoubt,
     mark: d.mark,
-    lastError: d.lastError,
+    lastError: d.lastError ?? '',
     updatedAt: d.updatedAt,
     sentAt: d.sentAt,
+  };
+}
+
+const mapping: EntityMapping<Delivery> = {
+  keys: (d) => ({ partitionKey: shardKey(d.campaignId, d.bucket), rowKey: encodeKey(d.personId) }),
+  toEntity: (d) => ({
+    locale: d.locale,
+    target: d.target ? JSON.stringify(d.target) : undefined,
+    ...changes(d),
   }),
+  // Outcomes are the bulk of the store's writes in a campaign (one per recipient): merged.
+  changes,
   fromEntity: (e) => {
     const partition = String(e.partitionKey);
     const separator = partition.lastIndexOf('_');
@@ -103,7 +115,7 @@ const mapping: EntityMapping<Delivery> = {
       notBefore: Number(e.notBefore ?? 0),
       inDoubt: e.inDoubt === true,
       ...(typeof e.mark === 'string' ? { mark: e.mark } : {}),
-      ...(typeof e.lastError === 'string' ? { lastError: e.lastError } : {}),
+      ...(typeof e.lastError === 'string' && e.lastError ? { lastError: e.lastError } : {}),
       updatedAt: asDate(e.updatedAt),
       ...(e.sentAt ? { sentAt: asDate(e.sentAt) } : {}),
     };

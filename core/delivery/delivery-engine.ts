@@ -443,6 +443,10 @@ export class DeliveryEngine {
     inFlight: InFlight,
   ): Promise<void> {
     const markedAt = inFlight.at;
+    // Built before the slots are claimed: once they are, nothing but the requests happens.
+    const activities = await Promise.all(
+      chunk.map((row) => this.deps.message(campaign, row.value)),
+    );
     const slots = await this.deps.budget.acquire(
       chunk.length,
       () => !this.isLive(campaign.id) || Date.now() - markedAt > SEND_WINDOW_MS,
@@ -451,7 +455,7 @@ export class DeliveryEngine {
       chunk.map(async (row, i) => {
         const slot = slots?.[i];
         if (slot === undefined || slot - markedAt > SEND_WINDOW_MS) return 'skipped' as const;
-        return this.sendAt(slot, campaign, row.value);
+        return this.sendAt(slot, campaign, row.value.target!, activities[i]!);
       }),
     );
     const now = Date.now();
@@ -469,10 +473,9 @@ export class DeliveryEngine {
   private async sendAt(
     slot: number,
     campaign: Campaign,
-    delivery: Delivery,
+    target: DeliveryTarget,
+    activity: Record<string, unknown>,
   ): Promise<SendOutcome | 'skipped'> {
-    // Built before the slot: nothing but the request itself happens after it.
-    const activity = await this.deps.message(campaign, delivery);
     const wait = slot - Date.now();
     if (wait > 0) await sleep(wait);
     // A send that missed its slot (a busy event loop) would crowd the next ones into the same
@@ -482,7 +485,6 @@ export class DeliveryEngine {
       return 'skipped';
     }
     if (!this.isLive(campaign.id) || this.deps.budget.pausedUntil > Date.now()) return 'skipped';
-    const target = delivery.target!;
     // Teams' per-conversation limits; a 1:1 campaign writes once per conversation.
     const admission = this.conversations.tryAcquire(target.conversationId, Date.now());
     if (!admission.ok) return { kind: 'throttled', retryAfterMs: admission.retryAfterMs };

@@ -24,6 +24,13 @@ export interface EntityMapping<T> {
   keys(value: T): EntityKeys;
   toEntity(value: T): EntityProperties;
   fromEntity(entity: TableEntityResult<Record<string, unknown>>): T;
+  /**
+   * For rows whose other properties never change once inserted: the properties an update writes,
+   * merged into the row (a smaller write, and Azurite merges in place where a replace removes and
+   * re-inserts the entity). A value that can be cleared must be written cleared (e.g. ''), since
+   * a property left out keeps its old value.
+   */
+  changes?(value: T): EntityProperties;
 }
 
 export interface Stored<T> {
@@ -78,11 +85,14 @@ export class EntityTable<T> {
     }
   }
 
-  /** Replaces the entity only if it still has `etag`; otherwise throws {@link ConcurrencyError}. */
+  /**
+   * Replaces the entity (or merges its {@link EntityMapping.changes}) only if it still has `etag`;
+   * otherwise throws {@link ConcurrencyError}.
+   */
   async update(value: T, etag: string): Promise<string> {
-    const entity = this.entity(value);
+    const entity = this.updated(value);
     try {
-      const result = await this.client.updateEntity(entity, 'Replace', { etag });
+      const result = await this.client.updateEntity(entity, this.updateMode, { etag });
       return result.etag ?? '';
     } catch (error) {
       const status = statusOf(error);
@@ -94,14 +104,14 @@ export class EntityTable<T> {
   }
 
   /**
-   * Replaces up to {@link MAX_BATCH} values of one partition in one transaction, each only if it
-   * still has its etag; returns the new etags in order. If any changed, nothing is written and
-   * {@link ConcurrencyError} is thrown.
+   * Updates up to {@link MAX_BATCH} values of one partition in one transaction, as
+   * {@link update} does, each only if it still has its etag; returns the new etags in order. If
+   * any changed, nothing is written and {@link ConcurrencyError} is thrown.
    */
   async updateAll(items: readonly Stored<T>[]): Promise<string[]> {
     if (items.length === 0) return [];
     if (items.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} updates at once`);
-    const entities = items.map((item) => this.entity(item.value));
+    const entities = items.map((item) => this.updated(item.value));
     const partitionKey = entities[0]!.partitionKey;
     if (entities.some((entity) => entity.partitionKey !== partitionKey)) {
       throw new RangeError('updateAll needs one partition');
@@ -109,7 +119,7 @@ export class EntityTable<T> {
     if (items.length === 1) return [await this.update(items[0]!.value, items[0]!.etag)];
     const transaction = new TableTransaction();
     entities.forEach((entity, i) =>
-      transaction.updateEntity(entity, 'Replace', { etag: items[i]!.etag }),
+      transaction.updateEntity(entity, this.updateMode, { etag: items[i]!.etag }),
     );
     try {
       const response = await this.client.submitTransaction(transaction.actions);
@@ -245,10 +255,24 @@ export class EntityTable<T> {
     return chunks;
   }
 
+  private get updateMode(): 'Merge' | 'Replace' {
+    return this.mapping.changes ? 'Merge' : 'Replace';
+  }
+
+  /** What an update writes: the whole entity, or the mapping's changes to merge. */
+  private updated(value: T): TableEntity {
+    const { mapping } = this;
+    return this.withKeys(value, mapping.changes ? mapping.changes(value) : mapping.toEntity(value));
+  }
+
   private entity(value: T): TableEntity {
+    return this.withKeys(value, this.mapping.toEntity(value));
+  }
+
+  private withKeys(value: T, entity: EntityProperties): TableEntity {
     const { partitionKey, rowKey } = this.mapping.keys(value);
     const properties = Object.fromEntries(
-      Object.entries(this.mapping.toEntity(value)).filter(([, v]) => v !== undefined),
+      Object.entries(entity).filter(([, v]) => v !== undefined),
     );
     return {
       ...properties,

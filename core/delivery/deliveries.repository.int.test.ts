@@ -65,26 +65,27 @@ describe('deliveries repository', () => {
       ...row(0),
       bucket: 4,
       target,
-      status: 'pending' as const,
       attempts: 1,
       lastError: 'HTTP 502',
       mark: 'm1',
     };
-    await repository.writeShard([failed, { ...failed, personId: 'oid:0001' }]);
+    await repository.writeShard(
+      ['oid:0000', 'oid:0001', 'oid:0002'].map((personId) => ({ ...failed, personId })),
+    );
     const read = await repository.shard(failed.campaignId, 4);
-    expect(read.map((r) => r.value.lastError)).toEqual(['HTTP 502', 'HTTP 502']);
+    expect(read.map((r) => r.value.lastError)).toEqual(['HTTP 502', 'HTTP 502', 'HTTP 502']);
 
     // Both the one-row write and the transaction merge.
     for (const rows of [read.slice(0, 1), read.slice(1)]) {
       await repository.updateAll(
-        rows.map(({ value, etag }) => {
-          const { lastError: _cleared, ...rest } = value;
-          const sentAt = new Date();
-          return { value: { ...rest, status: 'sent' as const, mark: 'm2', sentAt }, etag };
-        }),
+        rows.map(({ value, etag }) => ({
+          value: { ...value, status: 'sent', mark: 'm2', sentAt: new Date(), lastError: undefined },
+          etag,
+        })),
       );
     }
     const after = await repository.shard(failed.campaignId, 4);
+    expect(after).toHaveLength(3);
     for (const { value } of after) {
       expect(value).toMatchObject({ status: 'sent', mark: 'm2', attempts: 1, target });
       expect(value.locale).toBe('it-IT');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { MAX_BATCH, type Stored } from '../store/entity-table';
+import type { Stored } from '../store/entity-table';
 import { ConcurrencyError } from '../store/errors';
 import { KeyedLimiter, PER_CONVERSATION_WINDOWS } from '../util/rate-limits';
 import { bucketRows, type AudienceDeps } from './audience';
@@ -80,15 +80,26 @@ function chunkFor(ratePerSecond: number): number {
   return Math.max(5, Math.min(100, Math.ceil(ratePerSecond / 5)));
 }
 
+/** The most recipients in one step (its mark lists them all). */
+const MAX_STEP = 100;
+
 /**
- * How many recipients a shard takes per step. An instance keeps up to slots × chunk requests on
- * their way however many shards it holds: with fewer shards (the first ones expanded, the last
- * ones left) each takes a larger step, so the tenant's rate is reached with no more in flight (the
- * in-doubt bound) than with every slot busy. A step's outcomes are one transaction (≤ 100).
+ * How many recipients a shard takes per step. A shard has up to two steps out (one sending, the
+ * next waiting for its slots), and an instance keeps up to slots × chunk requests on their way
+ * however many shards it holds: with fewer shards (the first ones expanded, the last ones left)
+ * each takes larger steps, so the tenant's rate is reached with no more in flight (the in-doubt
+ * bound) than with every slot busy.
  */
 export function stepSize(chunk: number, slots: number, working: number): number {
-  const share = Math.floor((chunk * slots) / Math.max(1, working));
-  return Math.min(MAX_BATCH, Math.max(chunk, share));
+  const share = Math.floor((chunk * slots) / (2 * Math.max(1, working)));
+  return Math.min(MAX_STEP, Math.max(Math.ceil(chunk / 2), share));
+}
+
+/** A step of a shard on its way: its rows, its mark, and when its outcomes are written. */
+interface Step {
+  chunk: Stored<Delivery>[];
+  mark: string;
+  recorded: Promise<void>;
 }
 
 /**
@@ -363,7 +374,10 @@ export class DeliveryEngine {
 
   /**
    * Sends one shard while holding its lease. Every write is conditional: losing the lease (a
-   * slower instance whose lease expired) makes the next write fail, and the work stops.
+   * slower instance whose lease expired) makes the next write fail, and the work stops. Two
+   * steps overlap: the next is marked and waits for its slots while the current one sends and
+   * records its outcomes, so a shard keeps the tenant's rate alone (the first and last ones
+   * often are alone). Its mark lists both steps' rows.
    */
   private async sendShard(campaign: Campaign, claimed: Stored<Shard>): Promise<void> {
     const campaignId = campaign.id;
@@ -384,38 +398,62 @@ export class DeliveryEngine {
       const value = { ...shard.value, ...countRows(rows.map((r) => r.value)), ...changes };
       shard = { value, etag: await this.deps.shards.update(value, shard.etag) };
     };
-    for (;;) {
-      const open = rows.filter((r) => !isTerminal(r.value.status));
-      if (open.length === 0) {
-        await saveShard({ done: true, leaseUntil: 0, updatedAt: new Date() });
-        return;
+    /** The step being sent: its rows are not due again until it has recorded them. */
+    let sending: Step | undefined;
+    try {
+      for (;;) {
+        const open = rows.filter((r) => !isTerminal(r.value.status));
+        if (open.length === 0) {
+          await saveShard({ done: true, leaseUntil: 0, updatedAt: new Date() });
+          return;
+        }
+        if (!this.isLive(campaignId)) {
+          // Paused, cancelled or shutting down: hand the shard back once its step is recorded.
+          if (sending) await sending.recorded;
+          await saveShard({ leaseUntil: 0, updatedAt: new Date() });
+          return;
+        }
+        const now = Date.now();
+        const busy = new Set(sending?.chunk);
+        const due = open.filter((r) => r.value.notBefore <= now && !busy.has(r));
+        if (due.length === 0) {
+          if (sending) {
+            // Its rows may be due again (a retry, a missed slot) once recorded.
+            await sending.recorded;
+            sending = undefined;
+            continue;
+          }
+          const wake = Math.min(...open.map((r) => r.value.notBefore));
+          await sleep(Math.min(wake - now, this.o.leaseMs / 3, this.o.pollMs));
+          await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
+          continue;
+        }
+        const chunk = due.slice(0, stepSize(this.o.chunk, this.o.slots, this.working.size));
+        await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
+        chunk.forEach((r) => unflagged.delete(r.value.personId));
+        const at = Date.now();
+        const inFlight: InFlight = {
+          mark: randomUUID(),
+          ...(sending ? { previous: sending.mark } : {}),
+          at,
+          personIds: [...[...chunk, ...busy].map((r) => r.value.personId), ...unflagged],
+        };
+        await saveShard({ inFlight, leaseUntil: at + this.o.leaseMs, updatedAt: new Date(at) });
+        // The next step's write (the next mark, or the shard done or handed back) records the
+        // counts and renews the lease.
+        const step: Step = {
+          chunk,
+          mark: inFlight.mark,
+          recorded: this.sendChunk(campaign, chunk, inFlight),
+        };
+        // Awaited by the next round, or by the finally block if this loop throws first.
+        step.recorded.catch(() => {});
+        const previous = sending;
+        sending = step;
+        if (previous) await previous.recorded;
       }
-      if (!this.isLive(campaignId)) {
-        // Paused, cancelled or shutting down: hand the shard back at once.
-        await saveShard({ leaseUntil: 0, updatedAt: new Date() });
-        return;
-      }
-      const now = Date.now();
-      const due = open.filter((r) => r.value.notBefore <= now);
-      if (due.length === 0) {
-        const wake = Math.min(...open.map((r) => r.value.notBefore));
-        await sleep(Math.min(wake - now, this.o.leaseMs / 3, this.o.pollMs));
-        await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
-        continue;
-      }
-      const chunk = due.slice(0, stepSize(this.o.chunk, this.o.slots, this.working.size));
-      await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
-      chunk.forEach((r) => unflagged.delete(r.value.personId));
-      const at = Date.now();
-      const inFlight: InFlight = {
-        mark: randomUUID(),
-        at,
-        personIds: [...chunk.map((r) => r.value.personId), ...unflagged],
-      };
-      await saveShard({ inFlight, leaseUntil: at + this.o.leaseMs, updatedAt: new Date(at) });
-      // The next step's write (the next mark, or the shard done or handed back) records the
-      // counts and renews the lease.
-      await this.sendChunk(campaign, chunk, inFlight);
+    } finally {
+      await sending?.recorded.catch(() => {});
     }
   }
 
@@ -549,7 +587,7 @@ function countRows(rows: readonly Delivery[]) {
 
 /**
  * The rows of an in-flight mark whose outcome was never recorded: listed, still open, and not
- * written since under that mark.
+ * written since under that mark or the previous step's.
  */
 function leftInFlight(
   inFlight: InFlight | undefined,
@@ -557,10 +595,13 @@ function leftInFlight(
 ): Set<string> {
   if (!inFlight) return new Set();
   const listed = new Set(inFlight.personIds);
+  // A row never written since its insert has no mark (nor has a first step a previous one).
+  const recorded = (d: Delivery) =>
+    d.mark !== undefined && (d.mark === inFlight.mark || d.mark === inFlight.previous);
   return new Set(
     rows
       .map((r) => r.value)
-      .filter((d) => listed.has(d.personId) && !isTerminal(d.status) && d.mark !== inFlight.mark)
+      .filter((d) => listed.has(d.personId) && !isTerminal(d.status) && !recorded(d))
       .map((d) => d.personId),
   );
 }

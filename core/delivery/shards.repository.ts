@@ -22,12 +22,15 @@ export interface ShardCounts {
 }
 
 /**
- * The recipients whose messages may be out without their outcome recorded: the chunk being sent
- * (marked before its requests go out) and rows a previous owner left in doubt that have not been
- * flagged yet. A listed row written since with `mark` as its own mark has its outcome recorded.
+ * The recipients whose messages may be out without their outcome recorded: the step being marked
+ * (before its requests go out), the previous step while it is still sending, and rows a previous
+ * owner left in doubt that have not been flagged yet. A listed row written since with `mark` or
+ * `previous` as its own mark has its outcome recorded.
  */
 export interface InFlight {
   mark: string;
+  /** The previous step's mark, while that step was still on its way. */
+  previous?: string;
   /** Epoch ms of the mark: requests of the chunk go out within the send window after it. */
   at: number;
   personIds: string[];
@@ -67,6 +70,7 @@ function inFlightProperties(inFlight: InFlight | undefined): Record<string, stri
 
 const InFlightSchema = z.object({
   mark: z.string(),
+  previous: z.string().optional(),
   at: z.number(),
   personIds: z.array(z.string()),
 });

@@ -48,8 +48,9 @@ export interface DeliveryEngineOptions {
   /** Shards this instance sends at once (default 8). */
   slots?: number;
   /**
-   * Recipients claimed and marked per step while every slot is busy (default: a fifth of a
-   * second's worth, 5…100); with fewer shards, steps grow up to 100 and the total stays the same.
+   * Requests a shard keeps on their way while every slot is busy (default: a fifth of a second's
+   * worth, 5…100), in two steps of half as many; with fewer shards, steps grow up to 100 and the
+   * instance's total stays the same.
    */
   chunk?: number;
   ratePerSecond: number;
@@ -106,7 +107,7 @@ interface Step {
  * Delivers campaigns. Every instance runs one engine; they share the work through the store:
  * a campaign's audience is expanded bucket by bucket under a lease on the campaign row, and each
  * expanded bucket (a shard of recipient rows) is sent by whichever instance holds its lease.
- * Sends go through the tenant budget; a shard row marks the chunk whose requests are out, so a
+ * Sends go through the tenant budget; a shard row marks the steps whose requests are out, so a
  * crash leaves an exact list of what may have been received without being recorded.
  */
 export class DeliveryEngine {
@@ -182,7 +183,7 @@ export class DeliveryEngine {
     loop();
   }
 
-  /** Stops taking work, lets the chunks in flight finish and hands their shards back. */
+  /** Stops taking work, lets the steps in flight finish and hands their shards back. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
@@ -470,8 +471,8 @@ export class DeliveryEngine {
   }
 
   /**
-   * Claims the chunk's send slots, sends each at its slot and records the outcomes under the
-   * chunk's in-flight mark (already on the shard row). A request goes out only within
+   * Claims a step's send slots, sends each at its slot and records the outcomes under the
+   * step's in-flight mark (already on the shard row). A request goes out only within
    * {@link SEND_WINDOW_MS} of the mark, so that it has ended (sender timeout) long before another
    * instance may send the row again (`inFlightMs` after the mark).
    */

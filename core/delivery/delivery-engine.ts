@@ -72,7 +72,6 @@ export interface DeliveryEngineOptions {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const elapsed = (since: Date) => Date.now() - since.getTime();
 
 const STATS_INTERVAL_MS = 10_000;
 /** A marked row is sent within this of its mark, or goes back to pending. */
@@ -253,9 +252,9 @@ export class DeliveryEngine {
    * Expands the audience one bucket at a time, moving the cursor (and renewing the lease) after
    * each. The expansion is the campaign's bulk work on the store (two range queries and ~30
    * transactions per bucket at 100,000 people): done a bucket at a time, its transactions one by
-   * one, the sends it feeds do not queue behind it. A bucket's shard row is written after its
-   * rows, and a bucket that already has one is never rewritten: after a crash, buckets already
-   * being sent are left alone.
+   * one, and no faster than {@link EXPANSION_AHEAD} × the send rate, the sends it feeds do not
+   * queue behind it. A bucket's shard row is written after its rows, and a bucket that already
+   * has one is never rewritten: after a crash, buckets already being sent are left alone.
    */
   private async expand(stored: Stored<Campaign>): Promise<void> {
     let campaign: Campaign = {
@@ -272,7 +271,8 @@ export class DeliveryEngine {
       const expandedBuckets = campaign.expandedBuckets + 1;
       const done = expandedBuckets === BUCKETS;
       // Far enough ahead of the sending, and no further: the sends share the store with this.
-      const pause = (written * 1_000) / (EXPANSION_AHEAD * this.o.ratePerSecond) - elapsed(now);
+      const pause =
+        (written * 1_000) / (EXPANSION_AHEAD * this.o.ratePerSecond) - (Date.now() - now.getTime());
       if (pause > 0 && !done) await sleep(Math.min(pause, this.o.leaseMs / 3));
       const current = this.states.get(campaign.id)?.state ?? campaign.state;
       campaign = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyProblem } from '../store/keys';
 
 export const LOCALES = ['it-IT', 'en-US'] as const;
 export const LocaleSchema = z.enum(LOCALES);
@@ -20,7 +21,20 @@ const OrgUnitSegment = z
   .max(120)
   .refine((s) => !s.includes('>'), { message: 'must not contain ">"' });
 
-export const OrgUnitPathSchema = z.array(OrgUnitSegment).min(1).max(8);
+/**
+ * A path is part of table keys (org units; aggregates, after a dimension id), so once encoded it
+ * keeps room below the 512-character key limit.
+ */
+const MAX_ORG_UNIT_KEY_LENGTH = 400;
+
+export const OrgUnitPathSchema = z
+  .array(OrgUnitSegment)
+  .min(1)
+  .max(8)
+  .superRefine((path, ctx) => {
+    const problem = keyProblem(formatOrgUnitPath(path), MAX_ORG_UNIT_KEY_LENGTH);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const PersonSchema = z
   .object({

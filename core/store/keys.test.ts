@@ -1,4 +1,11 @@
-import { assertValidKey, decodeKey, encodeKey, invertedTimestamp, InvalidKeyError } from './keys';
+import {
+  assertValidKey,
+  decodeKey,
+  encodeKey,
+  invertedTimestamp,
+  InvalidKeyError,
+  keyProblem,
+} from './keys';
 
 describe('table keys', () => {
   it.each(['a/b', 'a\\b', 'a#b', 'a?b', 'a\u0001b', 'a\u007fb'])('rejects %j', (key) => {
@@ -16,12 +23,27 @@ describe('table keys', () => {
       '19:abc@thread.tacv2;messageid=1',
       'ü#?\\%',
       'Città',
+      'Area Welfare > Sportello 😀',
+      '👩🏽‍💻 Ufficio Innovazione',
     ];
     for (const id of ids) {
       const key = encodeKey(id);
       expect(() => assertValidKey(key)).not.toThrow();
       expect(decodeKey(key)).toBe(id);
     }
+  });
+
+  it('refuses text that is not Unicode (a lone surrogate) with a typed error', () => {
+    expect(() => encodeKey('Area \ud83d')).toThrow(InvalidKeyError);
+    expect(keyProblem('Area \ud83d')).toBe('not valid Unicode');
+  });
+
+  it('says why an id does not fit in a key, counting its encoded length', () => {
+    expect(keyProblem('Città')).toBeUndefined();
+    expect(keyProblem('😀'.repeat(40), 300)).toBe(
+      'too long once encoded (480 characters, at most 300)',
+    );
+    expect(keyProblem('k'.repeat(513))).toBe('too long once encoded (513 characters, at most 512)');
   });
 
   it('leaves ordinary ids readable', () => {

@@ -1,11 +1,17 @@
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Locale } from '../core/directory/person';
 import { resolveLocale, translator } from '../core/i18n/translator';
-import { adaptiveCard, cardMessage, heading, paragraph } from './cards/card';
+import { replaceCard } from './card-actions';
+import { cardMessage } from './cards/card';
+import { actionFailedCard, turnFailedCard } from './cards/error.cards';
+import { TURN_LOCALE } from './turn';
 
 export type BotAuthSettings =
   | { mode: 'local' }
@@ -36,26 +42,62 @@ export function createAdapter(auth: BotAuthSettings, logger: Logger): CloudAdapt
   return adapter;
 }
 
-/** The one place a failed turn is logged (ids only, no names or text) and the user told. */
+/**
+ * The fields of a Bot Framework activity that every turn relies on. A POST to the bot endpoint
+ * without them is refused (400) before botbuilder sees it: botbuilder answers `{}` with a 500
+ * carrying its internal message, and other partial activities fail later, inside the turn.
+ */
+export const InboundActivitySchema = z.looseObject({
+  type: z.string().min(1),
+  channelId: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  from: z.looseObject({ id: z.string().min(1) }),
+  recipient: z.looseObject({ id: z.string().min(1) }),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+/** What a Universal Action invoke carries: the pressed button's verb and data. */
+const PressedActionSchema = z.object({
+  action: z.object({
+    verb: z.string().min(1).max(100),
+    data: z.record(z.string(), z.unknown()).default({}),
+  }),
+});
+
+/**
+ * The one place a failed turn is logged (ids only, no names or text) and the user told, in the
+ * turn's language when it was known. A failed card action answers its invoke with a card, since
+ * Teams shows nothing useful for an invoke left unanswered (botbuilder's empty 501).
+ */
 async function onTurnError(context: TurnContext, error: Error, logger: Logger): Promise<void> {
   const { activity } = context;
+  const pressed = PressedActionSchema.safeParse(activity.value).data?.action;
   logger.error(
     {
       err: { name: error.name, message: error.message, stack: error.stack },
       activityType: activity.type,
       activityName: activity.name,
       activityId: activity.id,
+      verb: pressed?.verb,
       conversationType: activity.conversation?.conversationType,
       channelId: activity.channelId,
     },
     'turn failed',
   );
-  if (activity.type === 'invoke') return;
-  const t = translator(resolveLocale(activity.locale));
+  const t = translator(
+    context.turnState.get<Locale | undefined>(TURN_LOCALE) ?? resolveLocale(activity.locale),
+  );
+  if (activity.type === 'invoke') {
+    if (activity.name !== 'adaptiveCard/action') return;
+    // Stored in the turn state for the HTTP response: nothing is sent over the network.
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: replaceCard(actionFailedCard(t, pressed)) },
+    });
+    return;
+  }
   try {
-    await context.sendActivity(
-      cardMessage(adaptiveCard([heading(t('error.title')), paragraph(t('error.text'))])),
-    );
+    await context.sendActivity(cardMessage(turnFailedCard(t)));
   } catch (sendError) {
     logger.error({ err: { message: (sendError as Error).message } }, 'apology not delivered');
   }

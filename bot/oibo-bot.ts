@@ -14,7 +14,7 @@ import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
 import { helpAction, helpCommand } from './features/help/help.command';
 import { welcomeCard } from './features/welcome/welcome.cards';
-import { sendCardWith, type TurnScope } from './turn';
+import { sendCardWith, TURN_LOCALE, type TurnScope } from './turn';
 
 export interface BotDeps {
   directory: DirectoryService;
@@ -101,6 +101,7 @@ export class OiboBot extends TeamsActivityHandler {
     // The directory's language (from HR) wins over the client's: Teams clients, and the
     // Playground always, report en-US for many Italian-speaking employees.
     const locale = person?.locale ?? resolveLocale(activity.locale);
+    context.turnState.set(TURN_LOCALE, locale);
     return {
       context,
       locale,

@@ -3,6 +3,9 @@ import type { Locale, Person } from '../core/directory/person';
 import type { Translate } from '../core/i18n/translator';
 import { cardMessage, type AdaptiveCard } from './cards/card';
 
+/** Where a turn keeps its language once known, so that a failure is told in the same language. */
+export const TURN_LOCALE = Symbol('oibo.turnLocale');
+
 /** What a handler needs from one turn: who, in which language, and how to answer. */
 export interface TurnScope {
   context: TurnContext;

@@ -1,9 +1,22 @@
+import pino from 'pino';
 import type restify from 'restify';
+import { z } from 'zod';
+import type { CardAction } from '../bot/card-actions';
+import type { AdaptiveCard } from '../bot/cards/card';
+import { cardProblems } from '../bot/cards/card-validation';
+import { ConcurrencyError } from '../core/store/errors';
+import { retryOnConflict } from '../core/store/retry';
 import { TableStore } from '../core/store/table-store';
-import { cardText, GIULIA, silentLogger } from '../test/bot-harness';
+import { cardText, GIULIA, SARA, silentLogger } from '../test/bot-harness';
 import { startMockConnector } from '../test/mock-connector';
 import { demoServices, TEST_CONFIG } from '../test/store';
-import { createBotServer, createServices, createTabAuthenticator, type Services } from './app';
+import {
+  createBot,
+  createBotServer,
+  createServices,
+  createTabAuthenticator,
+  type Services,
+} from './app';
 import { connectionStringFor } from './azurite';
 
 const localOptions = (services: Services) => ({
@@ -31,6 +44,24 @@ function messageActivity(serviceUrl: string, text: string): Record<string, unkno
     conversation: { id: 'a:giulia-chat', conversationType: 'personal' },
     channelData: { tenant: { id: '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00' } },
   };
+}
+
+function invokeActivity(verb: string, data: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...messageActivity('http://127.0.0.1:9/', ''),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    // The Playground reports en-US for everyone: the directory's language (Giulia's: it-IT) wins.
+    locale: 'en-US',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  };
+}
+
+/** Every log line as JSON, to count what a failure logs. */
+function capturingLogger(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  return { logger, lines };
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -74,6 +105,77 @@ describe('HTTP endpoints over the real store', () => {
   it('refuses a body that is not JSON', async () => {
     const response = await post(`${base}/api/messages`, '{not json');
     expect(response.status).toBe(400);
+    expect(await response.text()).toBe('');
+  });
+
+  it.each([
+    ['an empty object', {}],
+    ['XML declared as JSON', '<activity type="message"/>'],
+    ['an array', []],
+    ['null', null],
+    ['an activity without its conversation', { type: 'message', text: 'aiuto' }],
+  ])('answers %s posted to the bot endpoint with a bare 400', async (_name, body) => {
+    const response = await post(`${base}/api/messages`, body);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('');
+  });
+
+  it.each([
+    ['a form', 'application/x-www-form-urlencoded', 'type=message&text=aiuto'],
+    ['text', 'text/plain', JSON.stringify(messageActivity('http://127.0.0.1:9/', 'aiuto'))],
+    ['XML', 'application/xml', '<activity type="message"/>'],
+    [
+      'multipart',
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--\r\n',
+    ],
+  ])('refuses %s on the bot endpoint with 415, before the bot sees it', async (_n, type, body) => {
+    const response = await post(`${base}/api/messages`, body, { 'content-type': type });
+    expect(response.status).toBe(415);
+    expect(await response.text()).toBe('');
+  });
+
+  it('refuses a body without a content type', async () => {
+    const body = new TextEncoder().encode(JSON.stringify(messageActivity(base, 'aiuto')));
+    const response = await fetch(`${base}/api/messages`, { method: 'POST', body });
+    expect(response.status).toBe(415);
+  });
+
+  it('refuses a form posted to the tab API with a localised 415 problem, and starts nothing', async () => {
+    const response = await post(`${base}/api/v1/campaigns`, 'audience[kind]=all', {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-oibo-demo-user': SARA.objectId,
+      'accept-language': 'en-US,en;q=0.9',
+    });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toEqual({
+      type: 'about:blank',
+      status: 415,
+      title: 'Unsupported format: óiBO accepts JSON requests only (application/json).',
+    });
+    expect(await services.campaigns.list()).toEqual([]);
+  });
+
+  it('answers JSON that does not parse on the tab API with a 400 problem, without parser text', async () => {
+    const response = await post(`${base}/api/v1/campaigns`, '{"audience": {', {
+      'x-oibo-demo-user': SARA.objectId,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      type: 'about:blank',
+      status: 400,
+      title: 'Richiesta non valida.',
+    });
+  });
+
+  it('accepts JSON with a charset', async () => {
+    const response = await post(
+      `${base}/api/v1/campaigns`,
+      { audience: { kind: 'departments', departments: ['Nessuna Area'] } },
+      { 'content-type': 'application/json; charset=utf-8', 'x-oibo-demo-user': SARA.objectId },
+    );
+    expect(response.status).toBe(422);
   });
 
   it('refuses a body over 256 KB', async () => {
@@ -106,6 +208,68 @@ describe('HTTP endpoints over the real store', () => {
     expect(await response.text()).toContain('óiBO');
   });
 
+  describe('when a card action fails', () => {
+    const FAILING_VERB = 'test.conflicted';
+    let failing: restify.Server;
+    let failingBase: string;
+    let lines: Record<string, unknown>[];
+
+    beforeAll(async () => {
+      const captured = capturingLogger();
+      lines = captured.lines;
+      // Every attempt conflicts, as a hot row would: retryOnConflict gives up and throws.
+      const conflicted: CardAction = {
+        verb: FAILING_VERB,
+        data: z.object({ item: z.string() }),
+        run: () =>
+          retryOnConflict(() => Promise.reject(new ConcurrencyError('aggregates', 'c', 'r')), {
+            baseDelayMs: 1,
+          }),
+      };
+      failing = createBotServer(
+        localOptions(services),
+        services,
+        captured.logger,
+        createBot(services, captured.logger, [conflicted]),
+      );
+      failingBase = await listen(failing);
+    });
+    afterAll(() => {
+      failing.close();
+    });
+
+    it('answers with a card in the person’s language that offers the same action again', async () => {
+      const response = await post(
+        `${failingBase}/api/messages`,
+        invokeActivity(FAILING_VERB, { item: 'ds-07' }),
+      );
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { type: string; value: AdaptiveCard };
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(body.value)).toEqual([]);
+      expect(cardText(body.value)).toContain('Quanto avevi già registrato è al sicuro');
+      expect(body.value).toMatchObject({
+        actions: [
+          { type: 'Action.Execute', title: 'Riprova', verb: FAILING_VERB, data: { item: 'ds-07' } },
+        ],
+      });
+    });
+
+    it('logs the failure once, with ids only', async () => {
+      lines.splice(0);
+      await post(`${failingBase}/api/messages`, invokeActivity(FAILING_VERB, { item: 'ds-07' }));
+      const failures = lines.filter((line) => line.level === 50);
+      expect(failures).toEqual([
+        expect.objectContaining({
+          msg: 'turn failed',
+          verb: FAILING_VERB,
+          err: expect.objectContaining({ name: 'ConcurrencyError' }),
+        }),
+      ]);
+      expect(JSON.stringify(failures)).not.toContain('Giulia');
+    });
+  });
+
   describe('with the store down', () => {
     let downServer: restify.Server;
     let downBase: string;
@@ -136,6 +300,14 @@ describe('HTTP endpoints over the real store', () => {
     });
 
     // The store client retries a refused connection with backoff for several seconds first.
+    it('answers a card action with an error card in the client’s language', async () => {
+      const response = await post(`${downBase}/api/messages`, invokeActivity('help.show', {}));
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { type: string; value: unknown };
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(body.value)).toContain('Everything you saved before is safe');
+    }, 30_000);
+
     it('apologises to the user when a turn fails', async () => {
       const reply = connector.next(25_000);
       await post(`${downBase}/api/messages`, messageActivity(connector.serviceUrl, 'aiuto'));

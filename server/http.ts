@@ -2,10 +2,14 @@ import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import restify from 'restify';
+import { InboundActivitySchema } from '../bot/adapter';
 import type { OiboBot } from '../bot/oibo-bot';
+import { translator } from '../core/i18n/translator';
 import type { TableStore } from '../core/store/table-store';
+import { requestLocale, sendProblem } from '../tab/api/problem';
 import { registerTabApi, type TabApiDeps } from '../tab/api/routes';
 import { checkStore } from './health';
+import { jsonBodies, type RefuseBody } from './json-body';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
@@ -19,6 +23,18 @@ export interface HttpDeps {
 const MAX_BODY_BYTES = 256 * 1024;
 /** The tab as built by Vite (`npm run build:tab`; npm start builds it when stale). */
 const TAB_DIR = path.resolve(__dirname, '../tab/web/dist');
+
+/**
+ * The tab API answers a localised problem; the bot endpoint a bare status, as botbuilder does
+ * (Bot Framework clients read only the status).
+ */
+const refuseBody: RefuseBody = (req, res, status) => {
+  if (req.getPath().startsWith('/api/v1/')) {
+    return sendProblem(res, status, translator(requestLocale(req))(`api.error.${status}`));
+  }
+  res.status(status);
+  res.end();
+};
 
 export function createHttpServer({
   adapter,
@@ -36,7 +52,7 @@ export function createHttpServer({
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(jsonBodies(MAX_BODY_BYTES, refuseBody));
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const ms = performance.now() - (started.get(req) ?? performance.now());
     logger.info(
@@ -52,6 +68,7 @@ export function createHttpServer({
   });
 
   server.post('/api/messages', async (req, res) => {
+    if (!InboundActivitySchema.safeParse(req.body).success) return refuseBody(req, res, 400);
     await adapter.process(req, res, (context) => bot.run(context));
   });
 

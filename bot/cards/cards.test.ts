@@ -15,6 +15,7 @@ import {
 } from '../features/assessment/assessment.cards';
 import { eraseConfirmCard, exportCard } from '../features/privacy/privacy.cards';
 import { cardProblems } from './card-validation';
+import { actionFailedCard, turnFailedCard } from './error.cards';
 
 describe.each(LOCALES)('cards in %s', (locale) => {
   const t = translator(locale);
@@ -62,6 +63,12 @@ describe.each(LOCALES)('cards in %s', (locale) => {
     ['welcome, team', welcomeCard({ t, scope: 'team', k: 5 })],
     ['help', helpCard(t, [helpCommand(() => [])])],
     ['unknown command', noticeCard(t('unknown.text'))],
+    ['turn failed', turnFailedCard(t)],
+    [
+      'card action failed',
+      actionFailedCard(t, { verb: 'assessment.answer', data: { i: 'ds-01', v: 4 } }),
+    ],
+    ['card action failed, nothing to retry', actionFailedCard(t, undefined)],
   ];
 
   it.each(cards)('%s parses without errors at schema 1.5', (_name, card) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import type { Questionnaire } from '../../core/assessment/questionnaire';
 import { departmentOf } from '../../core/directory/person';
-import { resolveLocale, translator, type MessageKey } from '../../core/i18n/translator';
+import { translator, type MessageKey } from '../../core/i18n/translator';
 import type { PrivacyService } from '../../core/privacy/privacy.service';
 import {
   CampaignError,
@@ -17,7 +17,7 @@ import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes'
 import { UnknownCampaignError } from './dashboard';
 import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
 import type { Handler } from './route';
-import { sendProblem } from './problem';
+import { requestLocale, sendProblem } from './problem';
 
 export interface TabApiDeps extends CampaignsApiDeps, DashboardApiDeps {
   authenticate: Authenticator;
@@ -41,7 +41,7 @@ const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const route = (handler: Handler) => async (req: restify.Request, res: restify.Response) => {
-    const locale = resolveLocale(req.header('accept-language')?.split(',')[0]);
+    const locale = requestLocale(req);
     const t = translator(locale);
     try {
       const identity = await deps.authenticate(req.headers);

@@ -14,7 +14,8 @@ export interface DashboardApiDeps {
   assessment: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
 }
 
-const CampaignId = z.string().min(1).max(100);
+/** Campaign ids are slugs ("digital-mindset-v1"): anything else is a bad request, not a lookup. */
+const CampaignId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
 const HeatmapQuery = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),
   campaign: CampaignId.optional(),

@@ -194,6 +194,11 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { scope: string[] }).scope).toEqual([]);
     expect((await call('/api/v1/dashboard/heatmap?depth=9', SARA)).status).toBe(400);
+    for (const query of ['campaign=%F0%9F%98%80', 'compare=%F0%9F%98%80', 'campaign=a%20b']) {
+      const refused = await call(`/api/v1/dashboard/heatmap?${query}`, SARA);
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    }
   });
 
   it('lists the campaigns with results to managers and admins, with their locked k', async () => {

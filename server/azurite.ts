@@ -1,20 +1,26 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { isListening, stopChild, tail, waitForPort } from './child-process';
+import { isAlive, isListening, stopChild, tail, waitForExit, waitForPort } from './child-process';
 
 /** Azurite's fixed development account (public, documented, not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const LOCK_FILE = 'azurite.json';
+const LOG_FILE = 'azurite.log';
+/** How long a stop waits for Azurite to write its tables to disk (a large store takes seconds). */
+const SAVE_WAIT_MS = 30_000;
+/** How often a process using the embedded store checks that its Azurite is still alive. */
+const WATCH_INTERVAL_MS = 250;
 
 export interface AzuriteHandle {
   connectionString: string;
   port: number;
   pid: number | undefined;
-  /** Stops Azurite if this process started it; a shared instance is left running. */
+  /** Stops Azurite if this process started or adopted it; a shared instance is left running. */
   stop(): Promise<void>;
 }
 
@@ -27,19 +33,12 @@ export function connectionStringFor(port: number): string {
   ].join(';');
 }
 
-/**
- * Starts Azurite's Table service as a child process on loopback, telemetry off.
- * With `location` the data persists there; without, it lives in memory (tests).
- */
-export async function startAzurite({
-  location,
-}: { location?: string } = {}): Promise<AzuriteHandle> {
-  const port = await freePort();
+function azuriteArgs(port: number, storage: string[]): string[] {
   const main = path.join(
     path.dirname(require.resolve('azurite/package.json')),
     'dist/src/table/main.js',
   );
-  const args = [
+  return [
     main,
     '--tableHost',
     '127.0.0.1',
@@ -48,17 +47,66 @@ export async function startAzurite({
     '--disableTelemetry',
     '--silent',
     '--skipApiVersionCheck',
-    ...(location ? ['--location', location] : ['--inMemoryPersistence']),
+    ...storage,
   ];
+}
+
+/** Starts Azurite's Table service in memory as a child process on loopback, telemetry off (tests). */
+export async function startAzurite(): Promise<AzuriteHandle> {
+  const port = await freePort();
+  const args = azuriteArgs(port, ['--inMemoryPersistence']);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForPort(child, port, { name: 'Azurite', timeoutMs: 30_000, output: tail(child) });
   return {
     connectionString: connectionStringFor(port),
     port,
     pid: child.pid,
-    // SIGINT lets Azurite flush its persisted tables before exiting.
     stop: () => stopChild(child, 'SIGINT', 5_000),
   };
+}
+
+/**
+ * Starts Azurite persisting to `location`, in a process group and session of its own and writing
+ * to `logFile` rather than to pipes: a Ctrl-C or SIGTERM sent to the app's process group then
+ * reaches only the app, which stops Azurite after its own last writes, and Azurite outlives a
+ * crash of the app (the next start adopts it) instead of dying with its unsaved writes.
+ */
+async function spawnPersistent(location: string, logFile: string, port: number): Promise<number> {
+  const log = await open(logFile, 'a');
+  const child = spawn(process.execPath, azuriteArgs(port, ['--location', location]), {
+    stdio: ['ignore', log.fd, log.fd],
+    detached: true,
+    windowsHide: true,
+  });
+  await log.close();
+  const output = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-4000);
+    } catch {
+      return '';
+    }
+  };
+  await waitForPort(child, port, { name: 'Azurite', timeoutMs: 30_000, output });
+  if (child.pid === undefined) throw new Error('Azurite started without a process id');
+  return child.pid;
+}
+
+/**
+ * Asks Azurite to stop and waits while it saves. Exactly one SIGINT: Azurite writes its tables on
+ * the first and a second one kills it mid-save, losing every write since its last autosave. It is
+ * never killed either, for the same reason.
+ */
+async function stopPersistent(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  if (!(await waitForExit(pid, SAVE_WAIT_MS))) {
+    throw new Error(
+      `Azurite (pid ${pid}) is still saving after ${SAVE_WAIT_MS / 1000} s; it is left to finish`,
+    );
+  }
 }
 
 /**
@@ -72,39 +120,55 @@ export async function openEmbeddedStore(dataDir: string): Promise<AzuriteHandle>
   const lockPath = path.resolve(dataDir, LOCK_FILE);
   const lock = await readLock(lockPath);
   const writeLock = (next: Lock): Promise<void> => writeFile(lockPath, JSON.stringify(next));
-  const release = async (): Promise<void> => {
-    await rm(lockPath, { force: true });
-  };
-
-  if (lock && isAlive(lock.azuritePid) && (await isListening(lock.port))) {
-    const joined = {
-      connectionString: connectionStringFor(lock.port),
-      port: lock.port,
-      pid: lock.azuritePid,
-    };
-    if (isAlive(lock.ownerPid)) return { ...joined, stop: async () => {} };
-    await writeLock({ ...lock, ownerPid: process.pid });
-    return {
-      ...joined,
-      stop: async () => {
-        process.kill(lock.azuritePid, 'SIGINT');
-        for (let waited = 0; isAlive(lock.azuritePid) && waited < 5_000; waited += 50) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        await release();
-      },
-    };
-  }
-  const handle = await startAzurite({ location });
-  if (handle.pid === undefined) throw new Error('Azurite started without a process id');
-  await writeLock({ azuritePid: handle.pid, port: handle.port, ownerPid: process.pid });
-  return {
-    ...handle,
+  const owned = (azuritePid: number, port: number): AzuriteHandle => ({
+    connectionString: connectionStringFor(port),
+    port,
+    pid: azuritePid,
     stop: async () => {
-      await handle.stop();
-      await release();
+      try {
+        await stopPersistent(azuritePid);
+      } finally {
+        await rm(lockPath, { force: true });
+      }
     },
-  };
+  });
+
+  if (lock && isAlive(lock.azuritePid)) {
+    if (await isListening(lock.port)) {
+      if (isAlive(lock.ownerPid)) {
+        return { ...owned(lock.azuritePid, lock.port), stop: async () => {} };
+      }
+      await writeLock({ ...lock, ownerPid: process.pid });
+      return owned(lock.azuritePid, lock.port);
+    }
+    // Alive but no longer listening: it is saving on its way out (its owner was killed while
+    // stopping it). A second Azurite started on the folder now would load the older file.
+    await waitForExit(lock.azuritePid, SAVE_WAIT_MS);
+  }
+  const port = await freePort();
+  const azuritePid = await spawnPersistent(location, path.resolve(dataDir, LOG_FILE), port);
+  await writeLock({ azuritePid, port, ownerPid: process.pid });
+  return owned(azuritePid, port);
+}
+
+/**
+ * Calls `onLost` once if the Azurite serving `dataDir` (the one its lock file names) goes away
+ * while this process still uses it. Returns the function that ends the watch, to call before
+ * stopping the store on purpose.
+ */
+export async function watchEmbeddedStore(
+  dataDir: string,
+  onLost: (azuritePid: number) => void,
+): Promise<() => void> {
+  const lock = await readLock(path.resolve(dataDir, LOCK_FILE));
+  if (!lock) throw new Error(`no embedded store is running in ${dataDir}`);
+  const timer = setInterval(() => {
+    if (isAlive(lock.azuritePid)) return;
+    clearInterval(timer);
+    onLost(lock.azuritePid);
+  }, WATCH_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 interface Lock {
@@ -124,15 +188,6 @@ async function readLock(file: string): Promise<Lock | undefined> {
       : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

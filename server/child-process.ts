@@ -12,6 +12,25 @@ export function isListening(port: number): Promise<boolean> {
   });
 }
 
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until the process `pid` is gone; false if it is still running after `timeoutMs`. */
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
 /** Waits until `child` listens on `port`; fails fast if it exits, kills it on time-out. */
 export async function waitForPort(
   child: ChildProcess,

@@ -6,10 +6,14 @@ import {
   createTabAuthenticator,
   openStore,
 } from './app';
+import { watchEmbeddedStore } from './azurite';
 import { ConfigError, loadConfig, type Config } from './config';
 import { seedDemoData } from './demo-data';
 import { createLogger } from './logger';
 import { startPlayground, type PlaygroundHandle } from './playground';
+
+/** sysexits' EX_UNAVAILABLE: a service the app needs (its embedded store) is gone. */
+const EXIT_STORE_LOST = 69;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -70,27 +74,50 @@ async function main(): Promise<void> {
       logger,
     });
   }
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  printBanner({ botUrl, playgroundUrl: playground?.url, seconds, logger });
 
   let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
+  const stop = async (cause: { signal: string } | { lostAzuritePid: number }): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    // Chunks in flight finish and their shards are handed back before the store goes.
-    await delivery.stop();
+    stopWatchingStore();
+    const storeLost = 'lostAzuritePid' in cause;
+    if (storeLost) {
+      logger.error(
+        { azuritePid: cause.lostAzuritePid, dataDir: config.dataDir },
+        'the embedded store (Azurite) stopped unexpectedly: óiBO stops rather than run on ' +
+          'without it; writes it had not yet saved may be lost. Start again with npm start.',
+      );
+    } else {
+      logger.info(cause, 'stopping');
+      // Steps in flight finish and their shards are handed back before the store goes; without a
+      // store they cannot be, and their leases lapse as after a crash.
+      await delivery.stop();
+    }
+    // Requests in flight are answered (and their writes acknowledged) before the store stops.
     await Promise.allSettled([
       new Promise<void>((resolve) => {
         server.close(() => resolve());
       }),
       playground ? playground.stop() : Promise.resolve(),
     ]);
-    await opened.close();
-    process.exit(0);
+    try {
+      await opened.close();
+    } catch (error) {
+      logger.error({ err: error }, 'the store did not stop cleanly');
+      process.exit(1);
+    }
+    process.exit(storeLost ? EXIT_STORE_LOST : 0);
   };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
+  const stopWatchingStore =
+    config.store.kind === 'embedded'
+      ? await watchEmbeddedStore(config.store.dataDir, (pid) => void stop({ lostAzuritePid: pid }))
+      : () => {};
+  process.on('SIGINT', (signal) => void stop({ signal }));
+  process.on('SIGTERM', (signal) => void stop({ signal }));
+
+  // Ready only once a signal stops the app cleanly: one sent at the ready line must not kill it.
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  printBanner({ botUrl, playgroundUrl: playground?.url, seconds, logger });
 }
 
 function printBanner(info: {

@@ -6,6 +6,7 @@ import { DELIVERY_BUDGET_TABLE } from './delivery/tenant-budget';
 import { AGGREGATES_TABLE } from './assessment/aggregates.repository';
 import { ASSESSMENT_CAMPAIGNS_TABLE } from './assessment/assessment-campaigns.repository';
 import { RESPONSES_TABLE } from './assessment/responses.repository';
+import { PUBLICATIONS_TABLE } from './privacy/publications.repository';
 import { IDENTITY_LINKS_TABLE } from './privacy/pseudonyms';
 import { CONVERSATION_REFS_TABLE } from './conversations/conversation-refs.repository';
 import { ORG_UNITS_TABLE } from './directory/org-units.repository';
@@ -19,6 +20,7 @@ export const ALL_TABLES = [
   IDENTITY_LINKS_TABLE,
   RESPONSES_TABLE,
   AGGREGATES_TABLE,
+  PUBLICATIONS_TABLE,
   ASSESSMENT_CAMPAIGNS_TABLE,
   RESPONDENTS_TABLE,
   CAMPAIGNS_TABLE,

@@ -26,13 +26,16 @@ describe('the óiBO tab in a browser (demo identities)', () => {
       connectionString: azurite.connectionString,
     });
     services = createServices(store, loadConfig({}));
-    const people = generateDemoDirectory();
-    const inDepartment = (name: string) => people.filter((p) => p.orgUnitPath[0] === name);
-    const departments = [...new Set(people.map((p) => p.orgUnitPath[0]!))];
-    for (const p of inDepartment(departments[1]!).slice(0, 6)) await submit(p, 4);
-    for (const p of inDepartment(departments[2]!).slice(0, 2)) await submit(p, 2);
-    for (const p of inDepartment(departments[3]!).slice(0, 6)) await submit(p, 5);
+    const people = generateDemoDirectory().filter((p) => p.objectId !== GIULIA.objectId);
+    const units = [...new Set(people.map((p) => p.orgUnitPath.join(' > ')))];
+    const inUnit = (name: string) => people.filter((p) => p.orgUnitPath.join(' > ') === name);
+    const large = units.filter((unit) => inUnit(unit).length >= 6);
+    for (const p of inUnit(large[0]!).slice(0, 6)) await submit(p, 4);
+    for (const p of inUnit(large[1]!).slice(0, 2)) await submit(p, 2);
+    for (const p of inUnit(large[2]!).slice(0, 5)) await submit(p, 5);
     await submit(GIULIA, 3);
+    // Published now rather than at the app's next round: the units of 6 and 5 are shown.
+    await services.publisher.publishAll();
   }, 120_000);
   afterAll(() => azurite?.stop());
 
@@ -64,12 +67,14 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     await screenshot(ctx.page, 'tab-my-results-dark');
   }, 60_000);
 
-  it('shows an admin the heat map with small departments hidden for privacy', async () => {
+  it('shows an admin the published heat map, and when it was published', async () => {
     await open(SARA, 'light');
     await ctx.page.getByRole('tab', { name: 'Cruscotto' }).click();
     const table = ctx.page.getByRole('table', { name: /Punteggio medio/ });
     await table.waitFor({ timeout: 15_000 });
-    expect(await table.getByText('Nascosto per la privacy').count()).toBeGreaterThan(0);
+    // 6 + 5 published; the 2 of another unit, and Giulia's (the seventh in hers), wait for k.
+    await ctx.page.getByText('Partecipanti in totale: 11').waitFor();
+    await ctx.page.getByText(/^Dati pubblicati il .*almeno 5 nuove risposte/).waitFor();
     await screenshot(ctx.page, 'tab-dashboard-light');
     await open(SARA, 'dark');
     await ctx.page.getByRole('tab', { name: 'Cruscotto' }).click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AssessmentCampaignsRepository } from '../core/assessment/assessment-campaigns.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
+import { submitAssessment } from '../test/assessment';
 import { freshStore } from '../test/store';
 import type { TableStore } from '../core/store/table-store';
 import { runAdmin } from './admin';
@@ -85,35 +86,38 @@ describe('npm run admin -- directory import', () => {
     ]);
   });
 
-  it('rebuilds the assessment aggregates from the submitted results', async () => {
+  it('rebuilds the assessment aggregates from the submitted results; erasure still takes them back', async () => {
     const services = createServices(store, {
       pseudonymSecret: 'admin-test-only-0123456789abcdefghij',
     });
-    const person = {
-      objectId: '5d1c2b3a-0000-4000-8000-00000000000a',
-      orgUnitPath: ['Area Welfare'],
-    };
-    const ref = {
-      campaignId: services.assessment.campaignId,
-      version: services.questionnaire.version,
-    };
-    await services.assessment.resume(person);
-    for (const item of services.questionnaire.items) {
-      await services.assessment.answer(
-        person.objectId,
-        ref,
-        item.id,
-        item.type === 'likert' ? 2 : false,
-      );
-    }
-    await services.assessment.submit(person.objectId, ref);
-    const incremental = await services.aggregates.campaign(ref.campaignId);
+    const people = Array.from({ length: 6 }, (_, i) => ({
+      objectId: `5d1c2b3a-0000-4000-8000-00000000000${i}`,
+      orgUnitPath: [i < 5 ? 'Area Welfare' : 'Area Cultura e Sport'],
+    }));
+    for (const person of people) await submitAssessment(services, person, 2);
+    // An earlier version stored this one without counting it.
+    const pseudonym = services.pseudonyms.pseudonymOf(people[5]!.objectId);
+    const uncounted = (await services.responses.get(pseudonym, services.assessment.campaignId))!;
+    await services.responses.update({ ...uncounted.value, aggregated: false }, uncounted.etag);
+    await services.publisher.publishAll();
+    const campaignId = services.assessment.campaignId;
+    const incremental = await services.aggregates.campaign(campaignId);
+    expect(incremental.length).toBeGreaterThan(0);
     expect(await run('aggregates', 'rebuild')).toEqual({
       code: 0,
-      out: [`Rebuilt ${incremental.length} aggregate rows of ${ref.campaignId} from 1 results.`],
+      out: [
+        `Rebuilt ${incremental.length} aggregate rows of ${campaignId} from 5 results; 1 results not counted before are queued.`,
+      ],
       err: [],
     });
-    expect(await services.aggregates.campaign(ref.campaignId)).toEqual(incremental);
+    expect(await services.aggregates.campaign(campaignId)).toEqual(incremental);
+    expect((await services.aggregates.pending(campaignId)).map((p) => p.value.pseudonym)).toEqual([
+      pseudonym,
+    ]);
+
+    for (const person of people.slice(0, 5)) await services.privacy.erase(person.objectId);
+    await services.publisher.publishAll();
+    expect(await services.aggregates.campaign(campaignId)).toEqual([]);
   });
 
   it("locks the campaign's thresholds when rebuilding, and keeps them when the setting changes", async () => {

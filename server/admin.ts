@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { parseDirectoryCsv } from '../core/directory/directory-csv';
-import { rebuildAggregates } from '../core/assessment/aggregates-rebuild';
 import { CAMPAIGN_USAGE, runCampaignCommand } from './admin-campaigns';
 import { createServices, openStore, type Services } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -34,10 +33,15 @@ export async function runAdmin(
   if (area === 'aggregates' && verb === 'rebuild' && rest.length === 0) {
     return withServices(env, async (services) => {
       const campaignId = services.assessment.campaignId;
-      await services.assessment.lockCampaign();
-      const summary = await rebuildAggregates(services.responses, services.aggregates, campaignId);
+      const { policy } = await services.assessment.lockCampaign();
+      const summary = await services.publisher.rebuild(campaignId, policy);
+      if (!summary) {
+        io.err(`A publication of ${campaignId} is running: try again in a minute.`);
+        return 75;
+      }
       io.out(
-        `Rebuilt ${summary.rows} aggregate rows of ${campaignId} from ${summary.responses} results.`,
+        `Rebuilt ${summary.rows} aggregate rows of ${campaignId} from ${summary.responses} results` +
+          (summary.queued > 0 ? `; ${summary.queued} results not counted before are queued.` : '.'),
       );
       return 0;
     });

@@ -9,6 +9,7 @@ import {
 } from '../bot/features/assessment/assessment.handlers';
 import { privacyActions, privacyCommands } from '../bot/features/privacy/privacy.handlers';
 import { OiboBot } from '../bot/oibo-bot';
+import { AggregatesPublisher } from '../core/assessment/aggregates-publisher';
 import { AggregatesRepository } from '../core/assessment/aggregates.repository';
 import { AssessmentCampaignsRepository } from '../core/assessment/assessment-campaigns.repository';
 import { AssessmentService } from '../core/assessment/assessment.service';
@@ -32,6 +33,8 @@ import { DirectoryService } from '../core/directory/directory.service';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { PrivacyService } from '../core/privacy/privacy.service';
+import { Publications } from '../core/privacy/publication';
+import { PublicationsRepository } from '../core/privacy/publications.repository';
 import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { privacyPolicy } from '../core/privacy/suppression';
 import { TableStore } from '../core/store/table-store';
@@ -52,6 +55,8 @@ export interface Services {
   pseudonyms: Pseudonyms;
   responses: ResponsesRepository;
   aggregates: AggregatesRepository;
+  publications: Publications;
+  publisher: AggregatesPublisher;
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: AssessmentService;
   privacy: PrivacyService;
@@ -132,6 +137,14 @@ export function createServices(
     pseudonyms,
     respondents,
   });
+  const publications = new Publications(new PublicationsRepository(store));
+  const publisher = new AggregatesPublisher({
+    aggregates,
+    responses,
+    respondents,
+    assessmentCampaigns,
+    publications,
+  });
   const privacy = new PrivacyService({ directory, pseudonyms, assessment, conversationRefs });
   const delivery: DeliveryRepositories = {
     campaigns: new CampaignsRepository(store),
@@ -155,6 +168,8 @@ export function createServices(
     pseudonyms,
     responses,
     aggregates,
+    publications,
+    publisher,
     assessmentCampaigns,
     assessment,
     privacy,
@@ -246,6 +261,7 @@ export function createBotServer(
       questionnaire: services.questionnaire,
       privacy: services.privacy,
       aggregates: services.aggregates,
+      publications: services.publications,
       assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
       orgUnits: services.orgUnits,

@@ -15,6 +15,9 @@ import { startPlayground, type PlaygroundHandle } from './playground';
 /** sysexits' EX_UNAVAILABLE: a service the app needs (its embedded store) is gone. */
 const EXIT_STORE_LOST = 69;
 
+/** How often each instance publishes the aggregates that have gathered enough new answers. */
+const PUBLISH_EVERY_MS = 10_000;
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   let config: Config;
@@ -63,6 +66,9 @@ async function main(): Promise<void> {
   const botUrl = `http://${config.host}:${server.address().port}`;
   const delivery = createDeliveryEngine(services, config.botAuth, logger);
   delivery.start();
+  services.publisher.start(PUBLISH_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'publishing the aggregates failed; retrying at the next round'),
+  );
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
       logger.info(cause, 'stopping');
       // Steps in flight finish and their shards are handed back before the store goes; without a
       // store they cannot be, and their leases lapse as after a crash.
-      await delivery.stop();
+      await Promise.all([delivery.stop(), services.publisher.stop()]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.
     await Promise.allSettled([

@@ -51,12 +51,14 @@ describe('privacy thresholds locked per assessment campaign', () => {
     // The setting goes down to 3 afterwards: 4 people would now be enough, but not here.
     const lax = servicesWithK(3);
     expect((await lax.assessment.lockCampaign()).policy.k).toBe(5);
+    await lax.publisher.publishAll();
     const screen = await dashboardOf(lax).heatmap({ scope: ['Area Prova'], depth: 1 });
     expect(screen.campaign).toMatchObject({ k: 5, lockedAt: locked!.lockedAt.toISOString() });
+    // The 4 of "Uno" wait for a fifth: they are not published, under the locked k.
     expect(screen.dimensions[0]!.units.map((u) => [u.orgUnitPath[1], u.hidden])).toEqual([
-      ['Due', true],
-      ['Uno', true],
+      ['Due', false],
     ]);
-    expect(screen.participants.total).toBe(9);
+    expect(screen.participants.total).toBe(5);
+    expect(await lax.aggregates.pending(lax.assessment.campaignId)).toHaveLength(4);
   });
 });

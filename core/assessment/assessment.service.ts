@@ -6,7 +6,6 @@ import type { Stored } from '../store/entity-table';
 import { AlreadyExistsError } from '../store/errors';
 import { LruCache } from '../util/lru-cache';
 import { retryOnConflict } from '../store/retry';
-import { contributionOf } from './aggregates';
 import type { AggregatesRepository } from './aggregates.repository';
 import {
   campaignOf,
@@ -79,7 +78,7 @@ export interface AssessmentDeps {
 
 /**
  * The Digital Mindset assessment: one answer at a time, resumable, idempotent (an answer equal to
- * the stored one writes nothing), submitted once; aggregates follow each submission.
+ * the stored one writes nothing), submitted once; each submission is queued for the aggregates.
  */
 export class AssessmentService {
   private readonly q: Questionnaire;
@@ -230,16 +229,20 @@ export class AssessmentService {
     );
   }
 
+  /**
+   * Stores the submission and queues it to be counted before answering: once answered, it is
+   * counted at a later publication whatever happens to this process.
+   */
   async submit(objectId: string, ref: CardRef): Promise<AssessmentView> {
     this.recent.delete(this.pseudonymOf(objectId));
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
     await this.lockCampaign();
     const pseudonym = this.pseudonymOf(objectId);
-    const submitted = await retryOnConflict(async () => {
+    const outcome = await retryOnConflict(async () => {
       const stored = await this.deps.responses.get(pseudonym, this.campaignId);
       if (!stored) return undefined;
-      if (stored.value.status === 'submitted') return null;
+      if (stored.value.status === 'submitted') return { already: true, response: stored.value };
       const at = this.now();
       const response: Response = {
         ...stored.value,
@@ -247,20 +250,30 @@ export class AssessmentService {
         submittedAt: at,
         updatedAt: at,
         result: scoreAnswers(this.q, stored.value.answers),
-        aggregated: false,
       };
-      return { response, etag: await this.deps.responses.update(response, stored.etag) };
+      // Queued first: the publisher counts it only once the response below says submitted (a
+      // press that loses to another one leaves its row behind, and the publisher drops it).
+      if (response.orgUnitPath) {
+        await this.deps.aggregates.enqueue({
+          campaignId: this.campaignId,
+          orgUnitPath: response.orgUnitPath,
+          pseudonym,
+          change: 'add',
+          at,
+        });
+      }
+      await this.deps.responses.update(response, stored.etag);
+      return { already: false, response };
     });
-    if (submitted === undefined) return { kind: 'invalid', reason: 'notStarted' };
-    if (submitted === null) return { kind: 'alreadySubmitted' };
-    await this.count(submitted.response, 1);
-    await this.deps.respondents.record(pseudonym, this.campaignId, submitted.response.updatedAt);
-    await retryOnConflict(async () => {
-      const stored = await this.deps.responses.get(pseudonym, this.campaignId);
-      if (stored)
-        await this.deps.responses.update({ ...stored.value, aggregated: true }, stored.etag);
-    });
-    return this.resultView(submitted.response);
+    if (!outcome) return { kind: 'invalid', reason: 'notStarted' };
+    const { response } = outcome;
+    // Also on a repeated press: the first one may have failed after storing the response.
+    await this.deps.respondents.record(
+      pseudonym,
+      this.campaignId,
+      response.submittedAt ?? response.updatedAt,
+    );
+    return outcome.already ? { kind: 'alreadySubmitted' } : this.resultView(response);
   }
 
   /** The person's latest submitted result, if any. */
@@ -275,26 +288,35 @@ export class AssessmentService {
     return (await this.deps.responses.ofPerson(pseudonym)).map((row) => row.value);
   }
 
-  /** Removes the person's responses, their contribution to every aggregate and the ledger. */
+  /**
+   * Removes the person's responses and the ledger; a contribution still waiting is withdrawn, a
+   * counted one is queued to be taken back at the next publication of its unit.
+   */
   async erase(pseudonym: string): Promise<void> {
     this.recent.delete(pseudonym);
     const rows = await this.deps.responses.ofPerson(pseudonym);
     for (const row of rows) {
-      if (row.value.status === 'submitted' && row.value.aggregated !== false)
-        await this.count(row.value, -1);
+      await this.takeBack(row.value);
       await this.deps.responses.delete(row);
     }
     await this.deps.respondents.eraseAll(pseudonym);
   }
 
-  private async count(response: Response, sign: 1 | -1): Promise<void> {
-    if (!response.result || !response.orgUnitPath) return;
-    for (const [dimension, delta] of contributionOf(response.result, sign)) {
-      await this.deps.aggregates.add(
-        { campaignId: response.campaignId, orgUnitPath: response.orgUnitPath, dimension },
-        delta,
-      );
-    }
+  private async takeBack(response: Response): Promise<void> {
+    const { status, result, orgUnitPath, campaignId, pseudonym } = response;
+    // `aggregated: false` marks a submission an earlier version failed to count.
+    if (status !== 'submitted' || !result || !orgUnitPath || response.aggregated === false) return;
+    const at = response.submittedAt ?? response.updatedAt;
+    const waiting = await this.deps.aggregates.pendingAdd(campaignId, orgUnitPath, pseudonym, at);
+    if (waiting && (await this.deps.aggregates.dequeue(waiting))) return;
+    await this.deps.aggregates.enqueue({
+      campaignId,
+      orgUnitPath,
+      pseudonym,
+      change: 'remove',
+      at,
+      result,
+    });
   }
 
   /**

@@ -28,7 +28,10 @@ export interface Response {
   updatedAt: Date;
   submittedAt?: Date;
   result?: AssessmentResult;
-  /** False between writing the submission and counting it in the aggregates. */
+  /**
+   * False on submissions an earlier version stored without counting them (written no more):
+   * `aggregates rebuild` queues them to be counted and clears it.
+   */
   aggregated?: boolean;
 }
 
@@ -90,8 +93,8 @@ export class ResponsesRepository {
     return this.table.update(response, etag);
   }
 
-  delete(response: Stored<Response>): Promise<void> {
-    return this.table.delete(
+  async delete(response: Stored<Response>): Promise<void> {
+    await this.table.delete(
       { partitionKey: response.value.pseudonym, rowKey: encodeKey(response.value.campaignId) },
       response.etag,
     );
@@ -104,11 +107,7 @@ export class ResponsesRepository {
   }
 
   /** Every submitted response of a campaign (a full scan: for rebuilding aggregates only). */
-  async *submitted(campaignId: string): AsyncGenerator<Response> {
-    for await (const { value } of this.table.query(
-      odata`campaignId eq ${campaignId} and status eq ${'submitted'}`,
-    )) {
-      yield value;
-    }
+  submitted(campaignId: string): AsyncGenerator<Stored<Response>> {
+    return this.table.query(odata`campaignId eq ${campaignId} and status eq ${'submitted'}`);
   }
 }

@@ -4,6 +4,7 @@ import { cellsArb } from './arbitraries';
 import { isWithin, type OrgTree } from './org-tree';
 import {
   bandShares,
+  hiddenUnits,
   mayShowFreeText,
   meanOf,
   OutOfScopeError,
@@ -11,6 +12,7 @@ import {
   protectedView,
   stdDevOf,
   suppress,
+  unitKey,
   viewOf,
   type Cell,
   type PrivacyView,
@@ -318,6 +320,36 @@ describe('suppression properties', () => {
         for (const view of allViews(suppress(cells, { k }), scope)) {
           for (const row of view.rows) expect(isWithin(row.orgUnitPath, scope)).toBe(true);
         }
+      }),
+    );
+  });
+});
+
+describe('suppression over time', () => {
+  it('keeps hidden what an earlier publication hid, and protects it again', () => {
+    const before = suppress([cell(['A'], 3), cell(['B'], 10), cell(['C'], 12)], k5);
+    expect(hiddenUnits(before)).toEqual([
+      unitKey({ path: ['A'], direct: false }),
+      unitKey({ path: ['B'], direct: false }),
+    ]);
+    // Later A and B have grown past k: alone, nothing would be hidden any more.
+    const grown = [cell(['A'], 8), cell(['B'], 15), cell(['C'], 12)];
+    expect(hiddenUnits(suppress(grown, k5))).toEqual([]);
+    const after = suppress(grown, k5, new Set(hiddenUnits(before)));
+    expect(hiddenUnits(after)).toEqual(hiddenUnits(before));
+    // Hiding only A again would let it be computed from the total: a second unit stays hidden.
+    const onlyA = suppress(grown, k5, new Set([unitKey({ path: ['A'], direct: false })]));
+    expect(hiddenUnits(onlyA)).toHaveLength(2);
+  });
+
+  it('never shrinks the hidden units it starts from', () => {
+    fc.assert(
+      fc.property(cellsArb, cellsArb, (first, second) => {
+        const earlier = new Set(hiddenUnits(suppress(first, k5)));
+        const later = new Set(hiddenUnits(suppress(second, k5, earlier)));
+        const tree = suppress(second, k5).tree;
+        const present = new Set(tree.nodes.map(unitKey));
+        return [...earlier].every((unit) => !present.has(unit) || later.has(unit));
       }),
     );
   });

@@ -82,14 +82,21 @@ export interface Suppression {
 /**
  * Decides which units to hide. Pass every cell of one campaign × dimension (all units, not just
  * the caller's scope) so that every scope sees the same pattern. Primary suppression hides units
- * with count < k; complementary suppression then hides more units, cheapest first, until no hidden
- * value can be computed from visible ones and no computable sum of hidden units covers fewer than
- * k respondents.
+ * with count < k and the units in `alreadyHidden` (those hidden by an earlier publication: a
+ * pattern only grows, so no later screen reveals what an earlier one hid); complementary
+ * suppression then hides more units, cheapest first, until no hidden value can be computed from
+ * visible ones and no computable sum of hidden units covers fewer than k respondents.
  */
-export function suppress(cells: readonly Cell[], policy: Pick<PrivacyPolicy, 'k'>): Suppression {
+export function suppress(
+  cells: readonly Cell[],
+  policy: Pick<PrivacyPolicy, 'k'>,
+  alreadyHidden: ReadonlySet<string> = new Set(),
+): Suppression {
   const { k } = privacyPolicy(policy.k);
   const tree = buildOrgTree(cells);
-  const hidden = tree.nodes.map((node) => node.values.count < k);
+  const hidden = tree.nodes.map(
+    (node) => node.values.count < k || alreadyHidden.has(unitKey(node)),
+  );
   // Hiding the organisation's total is the last resort; otherwise the fewest respondents.
   const cost = (id: number): number =>
     (tree.nodes[id]!.values.count + 1) * (id === 0 ? tree.nodes.length : 1);
@@ -107,6 +114,16 @@ export function suppress(cells: readonly Cell[], policy: Pick<PrivacyPolicy, 'k'
     hidden[extra] = true;
   }
   return { tree, hidden, k };
+}
+
+/** How a unit is named in a stored hidden set (a `direct` node is its unit's own members). */
+export function unitKey(node: Pick<OrgNode, 'path' | 'direct'>): string {
+  return JSON.stringify(node.direct ? [...node.path, null] : node.path);
+}
+
+/** The units a pattern hides, as {@link unitKey}s: what a publication stores for the next one. */
+export function hiddenUnits({ tree, hidden }: Suppression): string[] {
+  return tree.nodes.filter((node) => hidden[node.id]).map(unitKey);
 }
 
 interface GroupBound {

@@ -33,6 +33,13 @@ export interface EntityMapping<T> {
   changes?(value: T): EntityProperties;
 }
 
+/** One write of {@link EntityTable.transact}. */
+export type TableOperation<T> =
+  | { op: 'insert'; value: T }
+  | { op: 'update'; value: T; etag: string }
+  /** Unconditional (the SDK sends no etag in a transaction); a row already gone fails it. */
+  | { op: 'delete'; value: T };
+
 export interface Stored<T> {
   value: T;
   etag: string;
@@ -138,17 +145,57 @@ export class EntityTable<T> {
     }
   }
 
+  /**
+   * Inserts, updates (each only if it still has its etag) and deletes up to {@link MAX_BATCH} rows
+   * of one partition, all or nothing: if any row changed, vanished or already exists, nothing is
+   * written and {@link ConcurrencyError} is thrown. Read rows again for their new etags (Azurite
+   * does not give each row of a transaction its own).
+   */
+  async transact(operations: readonly TableOperation<T>[]): Promise<void> {
+    if (operations.length === 0) return;
+    if (operations.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} operations`);
+    const transaction = new TableTransaction();
+    const partitions = new Set<string>();
+    for (const operation of operations) {
+      if (operation.op === 'delete') {
+        const { partitionKey, rowKey } = this.mapping.keys(operation.value);
+        partitions.add(partitionKey);
+        transaction.deleteEntity(assertValidKey(partitionKey), assertValidKey(rowKey));
+      } else if (operation.op === 'insert') {
+        const entity = this.entity(operation.value);
+        partitions.add(entity.partitionKey);
+        transaction.createEntity(entity);
+      } else {
+        const entity = this.updated(operation.value);
+        partitions.add(entity.partitionKey);
+        transaction.updateEntity(entity, this.updateMode, { etag: operation.etag });
+      }
+    }
+    if (partitions.size !== 1) throw new RangeError('a transaction needs one partition');
+    try {
+      await this.client.submitTransaction(transaction.actions);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404 || status === 409) {
+        throw new ConcurrencyError(this.client.tableName, [...partitions][0]!, '(transaction)');
+      }
+      throw error;
+    }
+  }
+
   /** Last writer wins: only for rows that are always written whole from fresh data. */
   async upsert(value: T): Promise<void> {
     await this.client.upsertEntity(this.entity(value), 'Replace');
   }
 
-  async delete(keys: EntityKeys, etag: string): Promise<void> {
+  /** Deletes the entity if it still has `etag`; false when it was already gone. */
+  async delete(keys: EntityKeys, etag: string): Promise<boolean> {
     try {
       await this.client.deleteEntity(keys.partitionKey, keys.rowKey, { etag });
+      return true;
     } catch (error) {
       const status = statusOf(error);
-      if (status === 404) return;
+      if (status === 404) return false;
       if (status === 412) {
         throw new ConcurrencyError(this.client.tableName, keys.partitionKey, keys.rowKey);
       }

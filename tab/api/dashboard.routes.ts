@@ -1,5 +1,6 @@
 import type restify from 'restify';
 import { z } from 'zod';
+import type { Publications } from '../../core/privacy/publication';
 import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
 import type { AssessmentCampaignsRepository } from '../../core/assessment/assessment-campaigns.repository';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
@@ -10,6 +11,7 @@ import { Dashboard } from './dashboard';
 
 export interface DashboardApiDeps {
   aggregates: AggregatesRepository;
+  publications: Publications;
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
 }

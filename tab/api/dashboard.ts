@@ -1,4 +1,5 @@
 import { PARTICIPANTS } from '../../core/assessment/aggregates';
+import { publicationScope } from '../../core/assessment/aggregates-publisher';
 import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
 import type {
   AssessmentCampaign,
@@ -7,6 +8,7 @@ import type {
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import type { Locale } from '../../core/directory/person';
 import { compareMeans, type MeanComparison } from '../../core/privacy/comparison';
+import type { Publications } from '../../core/privacy/publication';
 import {
   bandShares,
   meanOf,
@@ -42,6 +44,11 @@ export interface DashboardCampaign {
 
 export interface Heatmap {
   campaign: DashboardCampaign;
+  /**
+   * When the figures were last published (they change only at publications, in steps of at
+   * least k people per unit); null for rounds published before publications were recorded.
+   */
+  publishedAt: string | null;
   compare: DashboardCampaign | null;
   scope: readonly string[];
   participants: { total: number | null; units: HeatmapCell[] };
@@ -65,6 +72,7 @@ type Described = Omit<AssessmentCampaign, 'lockedAt'> & { lockedAt: Date | null 
 
 interface Patterns {
   campaign: Described;
+  publishedAt: Date | null;
   byDimension: Map<string, Suppression>;
 }
 
@@ -109,6 +117,7 @@ export class Dashboard {
   constructor(
     private readonly deps: {
       aggregates: AggregatesRepository;
+      publications: Publications;
       assessmentCampaigns: AssessmentCampaignsRepository;
       current: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
     },
@@ -154,6 +163,7 @@ export class Dashboard {
     const participants = view(main, PARTICIPANTS);
     return {
       campaign: summaryOf(main.campaign),
+      publishedAt: main.publishedAt?.toISOString() ?? null,
       compare: other ? summaryOf(other.campaign) : null,
       scope,
       participants: {
@@ -184,19 +194,23 @@ export class Dashboard {
     if (cached) return cached;
     const loading = Promise.all([
       this.describe(campaignId),
-      this.deps.aggregates.campaign(campaignId),
-    ]).then(([campaign, rows]) => {
+      this.deps.publications.read(publicationScope(campaignId), () =>
+        this.deps.aggregates.campaign(campaignId),
+      ),
+    ]).then(([campaign, published]) => {
       const dimensions = [PARTICIPANTS, ...campaign.dimensions.map((d) => d.id)];
+      // The published patterns' hidden units stay hidden: a pattern never shrinks.
       const byDimension = new Map(
         dimensions.map((dimension) => [
           dimension,
           suppress(
-            rows.filter((row) => row.dimension === dimension),
+            published.value.filter((row) => row.dimension === dimension),
             campaign.policy,
+            published.hidden.get(dimension),
           ),
         ]),
       );
-      return { campaign, byDimension };
+      return { campaign, publishedAt: published.publishedAt, byDimension };
     });
     // Concurrent requests share one load; a failed load is not kept.
     this.patterns.set(campaignId, loading);

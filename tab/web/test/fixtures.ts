@@ -104,6 +104,7 @@ export const dashboardCampaigns: DashboardCampaigns = {
 /** Marco's subtree: his own staff (hidden, 2 people), a large settore hidden to protect it, two shown. */
 export const heatmap: Heatmap = {
   campaign: currentCampaign,
+  publishedAt: '2026-11-20T10:30:00.000Z',
   compare: null,
   scope: [AREA],
   participants: {

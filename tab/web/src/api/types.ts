@@ -70,6 +70,8 @@ export interface DashboardCampaigns {
 /** GET /api/v1/dashboard/heatmap */
 export interface Heatmap {
   campaign: DashboardCampaign;
+  /** When the figures were last published (ISO); null for rounds published before that was kept. */
+  publishedAt: string | null;
   compare: DashboardCampaign | null;
   scope: string[];
   participants: { total: number | null; units: HeatmapCell[] };

@@ -41,6 +41,10 @@ describe('dashboard', () => {
     expect(screen.queryByText(/meno di 5|fewer than 5/i)).not.toBeInTheDocument();
     expect(screen.getByText(/almeno 5 persone/)).toBeInTheDocument();
     expect(screen.getByText('Partecipanti in totale: 31')).toBeInTheDocument();
+    // Managers see when the figures were published, and why recent answers may be missing.
+    expect(
+      screen.getByText(/^Dati pubblicati il 20 nov 2026.*almeno 5 nuove risposte/),
+    ).toBeInTheDocument();
   });
 
   it('keeps one decimal so that a mean just under a threshold reads under it', async () => {

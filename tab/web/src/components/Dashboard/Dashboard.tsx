@@ -17,6 +17,7 @@ import type { Heatmap } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { HeatmapFilters } from '../HeatmapFilters/HeatmapFilters';
+import { formatDate } from '../Campaigns/campaign-view';
 import { campaignName } from './campaign-name';
 import { useDashboardStyles } from './Dashboard.styles';
 import { heatmapCsv, heatmapTable, type ShownCell } from './heatmap-table';
@@ -128,6 +129,14 @@ function HeatmapView({ data }: { data: Heatmap }) {
       <Text as="p" block className={styles.footnote}>
         {t('dashboard.note', { k: campaign.k })}
       </Text>
+      {data.publishedAt && (
+        <Text as="p" block className={styles.footnote}>
+          {t('dashboard.published', {
+            date: formatDate(data.publishedAt, locale),
+            k: campaign.k,
+          })}
+        </Text>
+      )}
       {compare && compare.k !== campaign.k && (
         <Text as="p" block className={styles.footnote}>
           {t('dashboard.compareNote', { campaign: campaignName(compare, t, locale), k: compare.k })}

@@ -43,6 +43,8 @@ export interface TurnRun {
   azuriteCpuMs: number | undefined;
   /** Table requests of one such turn, measured alone: `GET people`, `PUT responses`... */
   storeCalls: string[];
+  /** The last step, the submission (answering runs only): once per person. */
+  submit: { requests: number; p50: number } | undefined;
 }
 
 export interface TurnFigures {
@@ -83,6 +85,7 @@ interface Run {
   steps: Step[];
   probe: Caller;
   samples: number[];
+  submitSamples: number[];
   errors: number;
   cpuMs: number;
   azuriteCpuMs: number | undefined;
@@ -113,6 +116,7 @@ export async function benchTurn(): Promise<TurnFigures> {
       callers: crowd.map(who),
       probe: who(probe),
       samples: [],
+      submitSamples: [],
       errors: 0,
       cpuMs: 0,
       azuriteCpuMs: 0,
@@ -181,6 +185,7 @@ async function round(stack: Stack, run: Run, from: number): Promise<void> {
       for (const [i, step] of steps.entries()) {
         const { ms, ok } = await post(run.url, caller, step);
         if (!ok) run.errors++;
+        else if (step.verb === VERBS.submit) run.submitSamples.push(ms);
         else if (from + i >= WARMUP) run.samples.push(ms);
       }
     }),
@@ -199,6 +204,7 @@ async function figuresOf(stack: Stack, run: Run): Promise<TurnRun> {
   const invokes = run.callers.length * run.steps.length;
   const samples = [...run.samples].sort((a, b) => a - b);
   const at = (p: number) => samples[Math.max(0, Math.ceil(p * samples.length) - 1)] ?? NaN;
+  const submits = [...run.submitSamples].sort((a, b) => a - b);
   const [first, second] = run.steps as [Step, Step];
   const probed = await post(run.url, run.probe, first);
   const storeCalls = await stack.storeCallsDuring(() => post(run.url, run.probe, second));
@@ -213,6 +219,9 @@ async function figuresOf(stack: Stack, run: Run): Promise<TurnRun> {
     botCpuMs: run.cpuMs / invokes,
     azuriteCpuMs: run.azuriteCpuMs === undefined ? undefined : run.azuriteCpuMs / invokes,
     storeCalls,
+    submit: submits.length
+      ? { requests: submits.length, p50: submits[Math.ceil(submits.length / 2) - 1]! }
+      : undefined,
   };
 }
 
@@ -266,6 +275,8 @@ function answerSteps({ assessment, questionnaire }: Services): Step[] {
       data: { ...ref, item: item.id, value: item.type === 'likert' ? (i % 5) + 1 : i % 2 === 0 },
       leadsTo: i + 1 < items.length ? offers(VERBS.answer, items[i + 1]!.id) : offers(VERBS.submit),
     })),
+    // The result card: no more answer or submit buttons.
+    { verb: VERBS.submit, data: ref, leadsTo: (card) => !offers(VERBS.submit)(card) },
   ];
 }
 
@@ -365,6 +376,13 @@ export function printTurn(figures: TurnFigures): void {
     })),
   );
   console.log(`store calls of one answer: ${answer.storeCalls.join(', ')}`);
+  if (answer.submit) {
+    const { requests, p50 } = answer.submit;
+    console.log(
+      `submission (once per person, ${requests}): p50 ${p50.toFixed(1)} ms, ` +
+        `${(p50 / floor.p50).toFixed(2)} × the floor's p50`,
+    );
+  }
   const ratio = answer.p50 / floor.p50;
   const pass = ratio <= TURN_BAR && figures.errors === 0;
   console.table([

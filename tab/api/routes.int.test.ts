@@ -121,12 +121,13 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect(response.status).toBe(401);
   });
 
-  it('tells an employee who they are', async () => {
+  it('tells an employee who they are, with the language the tab speaks to them', async () => {
     const response = await call('/api/v1/me', GIULIA);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       displayName: 'Giulia Ferri',
       roles: ['employee'],
+      locale: 'it-IT',
     });
   });
 

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import enUS from './en-US.json';
 import itIT from './it-IT.json';
 
@@ -33,12 +33,43 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n>({ locale: 'it-IT', t: translator('it-IT') });
+const DirectoryLocaleContext = createContext<(locale: Locale | null) => void>(() => undefined);
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+/**
+ * One rule for the bot and the tab: the person's language in the directory, then the client's.
+ * `fixed` is an explicit choice (`?lang=` in a demo) that the directory does not replace.
+ */
+export function I18nProvider({
+  locale: clientLocale,
+  fixed = false,
+  children,
+}: {
+  locale: Locale;
+  fixed?: boolean;
+  children: ReactNode;
+}) {
+  const [directoryLocale, setDirectoryLocale] = useState<Locale | null>(null);
+  const locale = fixed ? clientLocale : (directoryLocale ?? clientLocale);
   const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  useEffect(() => {
+    document.documentElement.lang = locale.slice(0, 2);
+  }, [locale]);
+  return (
+    <DirectoryLocaleContext.Provider value={setDirectoryLocale}>
+      <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+    </DirectoryLocaleContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {
   return useContext(I18nContext);
+}
+
+/** Speaks the person's directory language once it is known (null: the client's). */
+export function useDirectoryLocale(locale: Locale | null | undefined): void {
+  const setDirectoryLocale = useContext(DirectoryLocaleContext);
+  useEffect(() => {
+    if (locale === undefined) return;
+    setDirectoryLocale(locale);
+  }, [locale, setDirectoryLocale]);
 }

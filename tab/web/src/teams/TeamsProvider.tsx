@@ -72,7 +72,7 @@ function initialDemoUser(params: URLSearchParams): string {
 type Host =
   | { kind: 'pending' }
   | { kind: 'teams'; teams: TeamsJs; locale: Locale }
-  | { kind: 'browser'; locale: Locale; theme: ThemeName };
+  | { kind: 'browser'; locale: Locale; localeFixed: boolean; theme: ThemeName };
 
 /** Initialises teams-js once and provides the {@link TeamsSeam} to the app. */
 export function TeamsProvider({ children }: { children: ReactNode }) {
@@ -97,10 +97,12 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
       }
       const params = new URLSearchParams(window.location.search);
       const theme = params.get('theme');
+      const lang = params.get('lang');
       setDemoUser(initialDemoUser(params));
       setHost({
         kind: 'browser',
-        locale: resolveLocale(params.get('lang') ?? navigator.language),
+        locale: resolveLocale(lang ?? navigator.language),
+        localeFixed: lang !== null,
         theme: theme === 'dark' || theme === 'contrast' ? theme : 'light',
       });
     })();
@@ -130,6 +132,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
       host: 'browser',
       theme: host.theme,
       locale: host.locale,
+      localeFixed: host.localeFixed,
       apiFetch,
       demo: {
         personas: demoPersonas,

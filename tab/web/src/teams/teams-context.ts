@@ -25,7 +25,10 @@ export interface DemoIdentity {
 export interface TeamsSeam {
   host: 'teams' | 'browser';
   theme: ThemeName;
+  /** The client's language; the person's directory language replaces it once known. */
   locale: Locale;
+  /** An explicit choice (`?lang=` outside Teams): kept even when the directory says otherwise. */
+  localeFixed?: boolean;
   /** fetch for the tab API, authenticated as the current user. */
   apiFetch: ApiFetch;
   /** Present only outside Teams. */

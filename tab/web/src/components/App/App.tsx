@@ -5,7 +5,7 @@ import {
   teamsLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { I18nProvider } from '../../i18n/i18n';
 import { useTeams, type ThemeName } from '../../teams/teams-context';
 import { Shell } from '../Shell/Shell';
@@ -19,17 +19,16 @@ const themes: Record<ThemeName, Theme> = {
 
 /** The host's theme and language around any part of the tab (the app, or one component in a test). */
 export function TabProviders({ children }: { children: ReactNode }) {
-  const { theme, locale } = useTeams();
+  const { theme, locale, localeFixed } = useTeams();
   const styles = useAppStyles();
-  useEffect(() => {
-    document.documentElement.lang = locale.slice(0, 2);
-  }, [locale]);
   // The page's own styles sit on a div: a FluentProvider passes its className to every portal
   // (dialogs, dropdown lists), whose mount nodes would then cover the page at full height.
   return (
     <FluentProvider theme={themes[theme]}>
       <div className={styles.root}>
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale} fixed={localeFixed}>
+          {children}
+        </I18nProvider>
       </div>
     </FluentProvider>
   );

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeServer, fakeTeams } from '../../../test/fake-teams';
 import { campaignStatus, giulia, heatmap, marco, sara } from '../../../test/fixtures';
@@ -102,5 +102,37 @@ describe('navigation', () => {
 
     await screen.findByRole('tablist');
     expect(screen.queryByRole('combobox', { name: 'Identità demo' })).not.toBeInTheDocument();
+  });
+});
+
+describe('language', () => {
+  it("speaks the directory's Italian to a person whose Teams client is in English", async () => {
+    const { apiFetch } = fakeServer({ me: giulia });
+    renderApp(fakeTeams(apiFetch, { locale: 'en-US' }));
+
+    expect(await screen.findByRole('tab', { name: 'I miei risultati' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('it');
+  });
+
+  it("speaks the directory's English to a person whose Teams client is in Italian", async () => {
+    const { apiFetch } = fakeServer({ me: { ...giulia, locale: 'en-US' } });
+    renderApp(fakeTeams(apiFetch, { locale: 'it-IT' }));
+
+    expect(await screen.findByRole('tab', { name: 'My results' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it("follows the client when the directory has no language, and a demo's ?lang= always", async () => {
+    const { apiFetch } = fakeServer({ me: { ...giulia, locale: null } });
+    renderApp(fakeTeams(apiFetch, { locale: 'en-US' }));
+    expect(await screen.findByRole('tab', { name: 'My results' })).toBeInTheDocument();
+    cleanup();
+
+    const demo = fakeServer({ me: giulia });
+    renderApp(fakeTeams(demo.apiFetch, { host: 'browser', locale: 'en-US', localeFixed: true }));
+    expect(await screen.findByRole('tab', { name: 'My results' })).toBeInTheDocument();
+    // The directory's Italian would arrive one render after /me: give it that chance.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(screen.getByRole('tab', { name: 'My results' })).toBeInTheDocument();
   });
 });

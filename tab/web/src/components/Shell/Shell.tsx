@@ -2,7 +2,7 @@ import { Spinner, Tab, TabList, Text, Title1 } from '@fluentui/react-components'
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import type { Me } from '../../api/types';
-import { useI18n } from '../../i18n/i18n';
+import { useDirectoryLocale, useI18n } from '../../i18n/i18n';
 import { useTeams } from '../../teams/teams-context';
 import { DemoBanner } from '../DemoBanner/DemoBanner';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
@@ -41,6 +41,7 @@ export function Shell() {
   const styles = useShellStyles();
   const loadMe = useCallback(() => api.me(), [api]);
   const [me, reloadMe] = useLoad(loadMe);
+  useDirectoryLocale(me.state === 'loaded' ? me.value.locale : undefined);
   const [section, setSection] = useState<Section>('results');
 
   const sections: Section[] = me.state === 'loaded' ? sectionsOf(me.value) : ['results'];

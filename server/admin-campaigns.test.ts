@@ -49,6 +49,7 @@ describe('campaign status lines', () => {
       failed: 2,
       blocked: 30,
       unreachable: 68,
+      alreadyCompleted: 0,
       inDoubt: 0,
       pending: 2000,
     },
@@ -63,7 +64,7 @@ describe('campaign status lines', () => {
     expect(formatStatus(status())).toEqual([
       'Campaign c20261126t120000abcdef · assessment invitation · running',
       `[${'#'.repeat(15)}${'.'.repeat(15)}] 50 %  2000 of 4000`,
-      'sent 1900 · pending 2000 · failed 2 · blocked 30 · unreachable 68',
+      'sent 1900 · pending 2000 · failed 2 · blocked 30 · unreachable 68 · already completed 0',
       'ETA 40 s at the tenant rate',
     ]);
   });

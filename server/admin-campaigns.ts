@@ -13,7 +13,8 @@ export const CAMPAIGN_USAGE = `  campaign start assessment --audience all | --de
                                 Invite people to the assessment in their 1:1 chat with the bot
   campaign list                 Campaigns, newest first
   campaign status <id> [--watch]
-                                Sent / pending / failed / blocked / unreachable, progress and ETA
+                                Sent / pending / failed / blocked / unreachable / already completed,
+                                progress and ETA
   campaign pause|resume|cancel <id>
   campaign remind <id> --after <3d|12h|30m>
                                 Remind who received <id> and has not completed, that long after it started
@@ -64,7 +65,7 @@ export function formatStatus(status: CampaignStatus): string[] {
   const lines = [
     `Campaign ${campaign.id} · ${what} · ${state}`,
     `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(status.progress * 100)} %  ${settled} of ${counts.total}${status.audienceRead < 1 && !waiting ? ` (audience ${Math.floor(status.audienceRead * 100)} % read)` : ''}`,
-    `sent ${counts.sent} · pending ${counts.pending} · failed ${counts.failed} · blocked ${counts.blocked} · unreachable ${counts.unreachable}`,
+    `sent ${counts.sent} · pending ${counts.pending} · failed ${counts.failed} · blocked ${counts.blocked} · unreachable ${counts.unreachable} · already completed ${counts.alreadyCompleted}`,
   ];
   if (status.etaSeconds !== undefined && counts.pending > 0) {
     lines.push(`ETA ${formatSeconds(status.etaSeconds)} at the tenant rate`);

@@ -15,7 +15,7 @@ export interface AudienceDeps {
     personalInPartitions(partitions: [string, string]): Promise<Map<string, ConversationRef>>;
   };
   deliveries: DeliveriesRepository;
-  /** For reminders: whether the person (by object id) completed the subject. */
+  /** Whether the person (by object id) completed the subject: reminders and invitations skip them. */
   hasCompleted(objectId: string, subject: string): Promise<boolean>;
 }
 
@@ -59,8 +59,9 @@ const LOOKUP_CONCURRENCY = 16;
 
 /**
  * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
- * (pending) or without one (unreachable). Only reads (people and chats with one range query
- * each); the caller writes them.
+ * (pending), without one (unreachable) or, for an invitation, already done with its assessment
+ * (alreadyCompleted). Only reads (people and chats with one range query each, the respondents
+ * ledger with a point read per reachable person); the caller writes them.
  */
 export async function bucketRows(
   deps: AudienceDeps,
@@ -89,17 +90,28 @@ export async function bucketRows(
   } else {
     members = people.filter((p) => inAudience(campaign.audience, p));
   }
+  // An invitation skips whoever completed its assessment: one point read per person it would
+  // reach (the unreachable are not sent anyway), like the reminders' read above.
+  const completed = new Set<string>();
+  if (campaign.kind === 'assessment') {
+    const reachable = members.filter((p) => p.objectId && chats.has(p.objectId.toLowerCase()));
+    await forEachLimit(reachable, LOOKUP_CONCURRENCY, async (p) => {
+      if (await deps.hasCompleted(p.objectId!, campaign.subject)) completed.add(personId(p));
+    });
+  }
   // Thousands of rows at 100,000 people: sends waiting for their slots must not wait for this.
   return mapYielding(members, (person): Delivery => {
     const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
     const target = ref ? targetOf(ref) : undefined;
+    const id = personId(person);
+    const status = completed.has(id) ? 'alreadyCompleted' : target ? 'pending' : 'unreachable';
     return {
       campaignId: campaign.id,
       bucket,
-      personId: personId(person),
+      personId: id,
       locale: person.locale,
-      status: target ? 'pending' : 'unreachable',
-      ...(target ? { target } : {}),
+      status,
+      ...(target && status === 'pending' ? { target } : {}),
       attempts: 0,
       throttled: 0,
       notBefore: 0,

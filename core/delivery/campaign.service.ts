@@ -33,7 +33,7 @@ export class CampaignError extends Error {
 }
 
 export interface CampaignCounts extends ShardCounts {
-  /** Not yet sent, failed, blocked or unreachable (includes retries waiting). */
+  /** Not yet settled: sent, failed, blocked, unreachable or already completed (includes retries waiting). */
   pending: number;
 }
 
@@ -42,7 +42,7 @@ export interface CampaignStatus {
   counts: CampaignCounts;
   /** 0…1: how much of the audience has been read from the directory. */
   audienceRead: number;
-  /** 0…1: recipients settled (sent, failed, blocked, unreachable) over the audience so far. */
+  /** 0…1: recipients settled (see {@link CampaignCounts.pending}) over the audience so far. */
   progress: number;
   /** Seconds to send the rest at the tenant rate; undefined when nothing is being sent. */
   etaSeconds: number | undefined;
@@ -128,7 +128,8 @@ export class CampaignService {
       for (const key of Object.keys(counts) as (keyof ShardCounts)[]) counts[key] += value[key];
       if (!value.done && value.leaseUntil > now) sending = true;
     }
-    const settled = counts.sent + counts.failed + counts.blocked + counts.unreachable;
+    const settled =
+      counts.sent + counts.failed + counts.blocked + counts.unreachable + counts.alreadyCompleted;
     const pending = counts.total - settled;
     const active = campaign.state === 'preparing' || campaign.state === 'running';
     return {

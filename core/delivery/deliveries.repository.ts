@@ -23,15 +23,21 @@ const UPDATE_BATCH = 10;
 /**
  * pending → sent | pending (retry later) | failed | blocked. While a request is out its row is
  * listed in its shard's in-flight mark (`InFlight`, shards.repository.ts). unreachable: no conversation
- * reference (the app is not installed for the person).
+ * reference (the app is not installed for the person). alreadyCompleted: an invitation's recipient
+ * who has completed its assessment, never sent (decided when the audience is read).
  */
-export const DeliveryStatusSchema = z.enum(['pending', 'sent', 'failed', 'blocked', 'unreachable']);
+export const DeliveryStatusSchema = z.enum([
+  'pending',
+  'sent',
+  'failed',
+  'blocked',
+  'unreachable',
+  'alreadyCompleted',
+]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 export function isTerminal(status: DeliveryStatus): boolean {
-  return (
-    status === 'sent' || status === 'failed' || status === 'blocked' || status === 'unreachable'
-  );
+  return status !== 'pending';
 }
 
 /** Where a proactive 1:1 message goes, copied from the stored conversation reference. */

@@ -13,7 +13,7 @@ import {
   type DeliveryTarget,
 } from './deliveries.repository';
 import { backoffMs, type SendOutcome } from './send-outcome';
-import type { InFlight, Shard, ShardsRepository } from './shards.repository';
+import { emptyCounts, type InFlight, type Shard, type ShardsRepository } from './shards.repository';
 import type { TenantBudget } from './tenant-budget';
 
 /** Sends one activity to one conversation, once: retries are the engine's, never the sender's. */
@@ -303,7 +303,7 @@ export class DeliveryEngine {
       campaignId: campaign.id,
       bucket,
       ...counts,
-      done: counts.total === counts.unreachable,
+      done: rows.every((row) => isTerminal(row.status)),
       leaseUntil: 0,
       updatedAt: now,
     });
@@ -584,12 +584,9 @@ export class DeliveryEngine {
 }
 
 function countRows(rows: readonly Delivery[]) {
-  const counts = { total: rows.length, sent: 0, failed: 0, blocked: 0, unreachable: 0, inDoubt: 0 };
+  const counts = { ...emptyCounts(), total: rows.length };
   for (const row of rows) {
-    if (row.status === 'sent') counts.sent++;
-    else if (row.status === 'failed') counts.failed++;
-    else if (row.status === 'blocked') counts.blocked++;
-    else if (row.status === 'unreachable') counts.unreachable++;
+    if (row.status !== 'pending') counts[row.status]++;
     if (row.inDoubt) counts.inDoubt++;
   }
   return counts;

@@ -343,4 +343,31 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     const remindedIds = [...s.sim.deliveries()].slice(15).map((d) => d.recipient);
     expect(new Set(remindedIds)).toEqual(new Set(area01.slice(5).map((p) => `29:${p.objectId!}`)));
   });
+
+  it('does not invite again who completed the assessment, and counts them as already completed', async () => {
+    s = await setup(60, { tenantRatePerSecond: 0 }, 200, 1);
+    startEngines(new CountingSender());
+    const first = await inviteEveryone();
+    await until(s.services, first.id, completed);
+    const area01 = s.audience.people.filter((p) => p.orgUnitPath[0] === 'Area 01');
+    const { pseudonyms, respondents, assessment } = s.services;
+    for (const person of area01.slice(0, 4)) {
+      await respondents.record(
+        pseudonyms.pseudonymOf(person.objectId!),
+        assessment.campaignId,
+        new Date(),
+      );
+    }
+
+    const second = await s.services.campaigns.start({
+      audience: { kind: 'departments', departments: ['Area 01'] },
+      createdBy: 't',
+    });
+    const status = await until(s.services, second.id, completed);
+
+    expect(status.counts).toMatchObject({ total: 15, sent: 11, alreadyCompleted: 4, pending: 0 });
+    expect(status.progress).toBe(1);
+    const secondIds = [...s.sim.deliveries()].slice(60).map((d) => d.recipient);
+    expect(new Set(secondIds)).toEqual(new Set(area01.slice(4).map((p) => `29:${p.objectId!}`)));
+  });
 });

@@ -17,6 +17,8 @@ export interface ShardCounts {
   failed: number;
   blocked: number;
   unreachable: number;
+  /** Invited people who had already completed the assessment: not sent. */
+  alreadyCompleted: number;
   /** Sent again after a crash left them in flight: may have been received twice. */
   inDoubt: number;
 }
@@ -48,7 +50,15 @@ export interface Shard extends ShardCounts {
 }
 
 export function emptyCounts(): ShardCounts {
-  return { total: 0, sent: 0, failed: 0, blocked: 0, unreachable: 0, inDoubt: 0 };
+  return {
+    total: 0,
+    sent: 0,
+    failed: 0,
+    blocked: 0,
+    unreachable: 0,
+    alreadyCompleted: 0,
+    inDoubt: 0,
+  };
 }
 
 /** A string property holds 32K UTF-16 characters: the list is split over as many as it needs. */
@@ -95,6 +105,7 @@ const mapping: EntityMapping<Shard> = {
     failed: s.failed,
     blocked: s.blocked,
     unreachable: s.unreachable,
+    alreadyCompleted: s.alreadyCompleted,
     inDoubt: s.inDoubt,
     done: s.done,
     ...inFlightProperties(s.inFlight),
@@ -110,6 +121,7 @@ const mapping: EntityMapping<Shard> = {
     failed: Number(e.failed ?? 0),
     blocked: Number(e.blocked ?? 0),
     unreachable: Number(e.unreachable ?? 0),
+    alreadyCompleted: Number(e.alreadyCompleted ?? 0),
     inDoubt: Number(e.inDoubt ?? 0),
     done: e.done === true,
     ...inFlightOf(e),

@@ -198,6 +198,7 @@ export function campaignStatus(overrides: Partial<CampaignStatus> = {}): Campaig
       failed: 2,
       blocked: 3,
       unreachable: 25,
+      alreadyCompleted: 0,
       inDoubt: 0,
     },
     audienceRead: 1,

@@ -123,6 +123,8 @@ export interface CampaignCounts {
   failed: number;
   blocked: number;
   unreachable: number;
+  /** Invited people who had already completed the questionnaire: not sent. */
+  alreadyCompleted: number;
   /** Sent again after an instance stopped mid-send: may have been received twice. */
   inDoubt: number;
 }

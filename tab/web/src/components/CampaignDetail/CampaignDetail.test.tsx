@@ -41,6 +41,7 @@ describe('campaign detail', () => {
       ['Non riusciti', '2'],
       ['Hanno bloccato il bot', '3'],
       ['Non raggiungibili', '25'],
+      ['Avevano già completato il questionario', '0'],
       ['Totale', '200'],
     ]);
     expect(screen.getByText('Tempo stimato: circa 12 minuti')).toBeInTheDocument();

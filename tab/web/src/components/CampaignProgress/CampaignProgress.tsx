@@ -16,7 +16,15 @@ import { useI18n } from '../../i18n/i18n';
 import { formatEta, formatPercent, isActive } from '../Campaigns/campaign-view';
 import { useCampaignProgressStyles } from './CampaignProgress.styles';
 
-const OUTCOMES = ['sent', 'pending', 'failed', 'blocked', 'unreachable', 'total'] as const;
+const OUTCOMES = [
+  'sent',
+  'pending',
+  'failed',
+  'blocked',
+  'unreachable',
+  'alreadyCompleted',
+  'total',
+] as const;
 
 function Counts({ counts }: { counts: CampaignCounts }) {
   const { t, locale } = useI18n();

@@ -4,6 +4,7 @@ import type { Publications } from '../../core/privacy/publication';
 import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
 import type { AssessmentCampaignsRepository } from '../../core/assessment/assessment-campaigns.repository';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
+import { isWithin } from '../../core/privacy/org-tree';
 import { AuthError } from './auth/auth-error';
 import { authorize, type Identity } from './auth/identity';
 import type { Route } from './route';
@@ -18,8 +19,14 @@ export interface DashboardApiDeps {
 
 /** Campaign ids are slugs ("digital-mindset-v1"): anything else is a bad request, not a lookup. */
 const CampaignId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
+/** A unit's path, one `unit` parameter per level (`unit=Area&unit=Settore`). */
+const UnitPath = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(z.string().min(1).max(256)).min(1).max(10),
+);
 const HeatmapQuery = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),
+  unit: UnitPath.optional(),
   campaign: CampaignId.optional(),
   compare: CampaignId.optional(),
 });
@@ -34,7 +41,8 @@ function scopeOf(identity: Identity): readonly string[] {
 
 /**
  * The managers' dashboard: the assessment campaigns with results, and the strengths heat map of
- * one of them, optionally beside another. An unknown campaign is a 404 problem.
+ * one of them, optionally beside another, one level below the caller's scope or below a unit of
+ * it. An unknown campaign is a 404 problem, a unit outside the scope a 403.
  */
 export function registerDashboardApi(
   server: restify.Server,
@@ -46,8 +54,7 @@ export function registerDashboardApi(
   server.get(
     '/api/v1/dashboard/campaigns',
     route(async ({ identity, res }) => {
-      scopeOf(identity);
-      res.json(await dashboard.campaigns());
+      res.json(await dashboard.campaigns(scopeOf(identity)));
     }),
   );
 
@@ -55,8 +62,10 @@ export function registerDashboardApi(
     '/api/v1/dashboard/heatmap',
     route(async ({ identity, req, res }) => {
       const scope = scopeOf(identity);
-      const { depth, campaign, compare } = HeatmapQuery.parse(req.query ?? {});
-      res.json(await dashboard.heatmap({ campaign, compare, scope, depth }));
+      const { depth, campaign, compare, unit } = HeatmapQuery.parse(req.query ?? {});
+      // A manager opens units of their own subtree only.
+      if (unit && !isWithin(unit, scope)) throw new AuthError('forbidden');
+      res.json(await dashboard.heatmap({ campaign, compare, scope, unit, depth }));
     }),
   );
 }

@@ -26,6 +26,10 @@ export interface HeatmapCell {
   count: number | null;
   mean: number | null;
   bands: Record<string, number> | null;
+  /** The unit's own members, beside its sub-units (not a unit one can open). */
+  direct: boolean;
+  /** Whether the unit has sub-units: a screen may open it (`unit`) one level down. */
+  opens: boolean;
   /** With a comparison: the other campaign's mean and the difference, if visible in both. */
   comparison?: MeanComparison;
 }
@@ -50,7 +54,10 @@ export interface Heatmap {
    */
   publishedAt: string | null;
   compare: DashboardCampaign | null;
+  /** The unit whose sub-units the screen shows. */
   scope: readonly string[];
+  /** The caller's whole scope: the widest screen they may open. */
+  root: readonly string[];
   participants: { total: number | null; units: HeatmapCell[] };
   dimensions: { id: string; name: Record<Locale, string>; units: HeatmapCell[] }[];
 }
@@ -59,8 +66,22 @@ export interface HeatmapRequest {
   /** Default: the current campaign. */
   campaign?: string | undefined;
   compare?: string | undefined;
+  /** The caller's whole scope. */
   scope: readonly string[];
+  /** The unit to open, within `scope` (default: `scope` itself). */
+  unit?: readonly string[] | undefined;
   depth: number;
+}
+
+/** The dashboard's campaigns, and the one a caller's dashboard opens on. */
+export interface DashboardCampaigns {
+  current: DashboardCampaign;
+  campaigns: DashboardCampaign[];
+  /**
+   * The newest campaign in which the caller's scope has a visible unit, or null: the running
+   * round hides every unit until k people of it have answered, so it is not the one to open on.
+   */
+  shown: string | null;
 }
 
 /** A campaign that has no aggregates and is not the current one. */
@@ -70,20 +91,39 @@ export class UnknownCampaignError extends Error {
 
 type Described = Omit<AssessmentCampaign, 'lockedAt'> & { lockedAt: Date | null };
 
+/** One campaign × dimension's pattern, and the units that have sub-units to open. */
+interface Pattern {
+  suppression: Suppression;
+  parents: ReadonlySet<string>;
+}
+
 interface Patterns {
   campaign: Described;
   publishedAt: Date | null;
-  byDimension: Map<string, Suppression>;
+  byDimension: Map<string, Pattern>;
+}
+
+const pathKey = (path: readonly string[]) => JSON.stringify(path);
+
+function patternOf(suppression: Suppression): Pattern {
+  const parents = new Set(
+    suppression.tree.nodes
+      .filter((node) => !node.direct && node.path.length > 0)
+      .map((node) => pathKey(node.path.slice(0, -1))),
+  );
+  return { suppression, parents };
 }
 
 /** Shown values only: a hidden cell carries no number at all. */
-function cellsOf(view: PrivacyView): HeatmapCell[] {
+function cellsOf(view: PrivacyView, parents: ReadonlySet<string>): HeatmapCell[] {
   return view.rows.map((row) => ({
     orgUnitPath: row.orgUnitPath,
     hidden: row.suppressed,
     count: row.suppressed ? null : row.values.count,
     mean: meanOf(row),
     bands: bandShares(row),
+    direct: row.direct,
+    opens: !row.direct && parents.has(pathKey(row.orgUnitPath)),
   }));
 }
 
@@ -123,22 +163,46 @@ export class Dashboard {
     },
   ) {}
 
-  /** The current campaign (even before it has results) and every campaign with results. */
-  async campaigns(): Promise<{ current: DashboardCampaign; campaigns: DashboardCampaign[] }> {
+  /**
+   * The current campaign (even before it has results), every campaign with results, and the
+   * newest one with a visible unit in `scope` (from the published cells, newest first).
+   */
+  async campaigns(scope: readonly string[] = []): Promise<DashboardCampaigns> {
     const [current, campaigns] = await Promise.all([
       this.describe(this.deps.current.campaignId),
       this.deps.assessmentCampaigns.list(),
     ]);
-    return { current: summaryOf(current), campaigns: campaigns.map(summaryOf) };
+    const newestFirst = [current, ...campaigns.filter((c) => c.id !== current.id)];
+    let shown: string | null = null;
+    for (const { id } of newestFirst) {
+      if (await this.showsSomething(id, scope)) {
+        shown = id;
+        break;
+      }
+    }
+    return { current: summaryOf(current), campaigns: campaigns.map(summaryOf), shown };
+  }
+
+  private async showsSomething(campaignId: string, scope: readonly string[]): Promise<boolean> {
+    const pattern = (await this.patternsOf(campaignId)).byDimension.get(PARTICIPANTS);
+    if (!pattern) return false;
+    const view = viewOf(pattern.suppression, scope, { depth: 1 });
+    return !view.total.suppressed || view.rows.some((row) => !row.suppressed);
   }
 
   /** Per dimension (and participants), each unit `depth` levels below `scope`. */
   heatmap(request: HeatmapRequest): Promise<Heatmap> {
-    const { campaign = this.deps.current.campaignId, compare, scope, depth } = request;
-    const key = JSON.stringify([campaign, compare ?? null, scope, depth]);
+    const {
+      campaign = this.deps.current.campaignId,
+      compare,
+      scope,
+      unit = scope,
+      depth,
+    } = request;
+    const key = JSON.stringify([campaign, compare ?? null, scope, unit, depth]);
     const cached = this.screens.get(key);
     if (cached) return cached;
-    const building = this.build(campaign, compare, scope, depth);
+    const building = this.build(campaign, compare, { root: scope, scope: unit }, depth);
     this.screens.set(key, building);
     building.catch(() => this.screens.delete(key));
     return building;
@@ -147,32 +211,37 @@ export class Dashboard {
   private async build(
     campaignId: string,
     compareId: string | undefined,
-    scope: readonly string[],
+    { root, scope }: { root: readonly string[]; scope: readonly string[] },
     depth: number,
   ): Promise<Heatmap> {
     const [main, other] = await Promise.all([
       this.patternsOf(campaignId),
       compareId === undefined ? undefined : this.patternsOf(compareId),
     ]);
+    // Every scope is a cut of the one pattern per campaign × dimension: opening a unit shows
+    // its sub-units as hidden or visible exactly as they are on every other screen.
     const view = ({ byDimension }: Patterns, dimension: string): PrivacyView => {
       const pattern = byDimension.get(dimension);
       return pattern
-        ? viewOf(pattern, scope, { depth })
+        ? viewOf(pattern.suppression, scope, { depth })
         : { total: { suppressed: true }, rows: [] };
     };
+    const parentsOf = (dimension: string) =>
+      main.byDimension.get(dimension)?.parents ?? new Set<string>();
     const participants = view(main, PARTICIPANTS);
     return {
       campaign: summaryOf(main.campaign),
       publishedAt: main.publishedAt?.toISOString() ?? null,
       compare: other ? summaryOf(other.campaign) : null,
       scope,
+      root,
       participants: {
         total: participants.total.suppressed ? null : participants.total.values.count,
-        units: cellsOf(participants),
+        units: cellsOf(participants, parentsOf(PARTICIPANTS)),
       },
       dimensions: main.campaign.dimensions.map(({ id, name }) => {
         const shown = view(main, id);
-        const units = cellsOf(shown);
+        const units = cellsOf(shown, parentsOf(id));
         if (!other) return { id, name, units };
         // Dimensions are matched by id: one the other campaign lacks has no unit to compare.
         const compared = compareMeans(shown, view(other, id));
@@ -203,10 +272,12 @@ export class Dashboard {
       const byDimension = new Map(
         dimensions.map((dimension) => [
           dimension,
-          suppress(
-            published.value.filter((row) => row.dimension === dimension),
-            campaign.policy,
-            published.hidden.get(dimension),
+          patternOf(
+            suppress(
+              published.value.filter((row) => row.dimension === dimension),
+              campaign.policy,
+              published.hidden.get(dimension),
+            ),
           ),
         ]),
       );

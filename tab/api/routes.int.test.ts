@@ -192,6 +192,27 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect(units.find((u) => u.orgUnitPath[1] === small![0]!.orgUnitPath[1])).toBeUndefined();
   });
 
+  it('lets a manager open the units of their subtree only, and admins any unit', async () => {
+    const area = MARCO.orgUnitPath[0]!;
+    const settore = encodeURIComponent(`Settore Servizi per l'Infanzia`);
+    const own = await call(
+      `/api/v1/dashboard/heatmap?unit=${encodeURIComponent(area)}&unit=${settore}`,
+      MARCO,
+    );
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({
+      scope: [area, "Settore Servizi per l'Infanzia"],
+      root: [area],
+    });
+    const elsewhere = `unit=${encodeURIComponent('Gabinetto del Sindaco')}`;
+    const refused = await call(`/api/v1/dashboard/heatmap?${elsewhere}`, MARCO);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    const admin = await call(`/api/v1/dashboard/heatmap?${elsewhere}`, SARA);
+    expect(await admin.json()).toMatchObject({ scope: ['Gabinetto del Sindaco'], root: [] });
+    expect((await call('/api/v1/dashboard/heatmap?unit=', SARA)).status).toBe(400);
+  });
+
   it('shows admins the whole organisation and validates the query', async () => {
     const response = await call('/api/v1/dashboard/heatmap', SARA);
     expect(response.status).toBe(200);

@@ -141,7 +141,6 @@ export function createServices(
   const publisher = new AggregatesPublisher({
     aggregates,
     responses,
-    respondents,
     assessmentCampaigns,
     publications,
   });

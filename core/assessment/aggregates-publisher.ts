@@ -1,4 +1,3 @@
-import type { RespondentsRepository } from '../delivery/respondents.repository';
 import { formatOrgUnitPath } from '../directory/person';
 import type { Publications } from '../privacy/publication';
 import { hiddenUnits, suppress, type PrivacyPolicy } from '../privacy/suppression';
@@ -60,7 +59,6 @@ export class AggregatesPublisher {
     private readonly deps: {
       aggregates: AggregatesRepository;
       responses: ResponsesRepository;
-      respondents: RespondentsRepository;
       assessmentCampaigns: AssessmentCampaignsRepository;
       publications: Publications;
       now?: () => Date;
@@ -105,8 +103,16 @@ export class AggregatesPublisher {
 
   async publish(campaignId: string, policy: PrivacyPolicy): Promise<PublishOutcome> {
     const pending = await this.deps.aggregates.pending(campaignId);
-    const { units, orphans } = await this.resolve(pending);
-    for (const orphan of orphans) await this.deps.aggregates.dequeue(orphan);
+    // Only units where k people wait are worth the response reads that resolving costs.
+    const { units, orphans } = await this.resolve(candidates(pending, policy.k));
+    for (const orphan of orphans) {
+      try {
+        await this.deps.aggregates.dequeue(orphan);
+      } catch (error) {
+        // Written again meanwhile by the same submission: no longer an orphan.
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
     const ready = [...units.values()].flatMap((people) => readySteps(people, policy.k));
     const waiting = pending.length - orphans.length;
     if (ready.length === 0) return { campaignId, counted: 0, waiting };
@@ -118,14 +124,6 @@ export class AggregatesPublisher {
       },
       (hidden) => this.patterns(campaignId, policy, hidden),
     );
-    // Submitting writes the ledger too; this covers a submission whose request failed after
-    // its response was stored.
-    for (const { rows } of counted) {
-      for (const { value } of rows) {
-        if (value.change === 'add')
-          await this.deps.respondents.record(value.pseudonym, campaignId, value.at);
-      }
-    }
     const rows = counted.reduce((sum, c) => sum + c.rows.length, 0);
     return { campaignId, counted: rows, waiting: waiting - rows };
   }
@@ -353,6 +351,19 @@ export class AggregatesPublisher {
     }
     return { operations, rows };
   }
+}
+
+/** The waiting rows of units where at least k different people wait. */
+function candidates(
+  pending: Stored<PendingContribution>[],
+  k: number,
+): Stored<PendingContribution>[] {
+  const people = new Map<string, Set<string>>();
+  for (const { value } of pending) {
+    const unit = formatOrgUnitPath(value.orgUnitPath);
+    people.set(unit, (people.get(unit) ?? new Set()).add(value.pseudonym));
+  }
+  return pending.filter(({ value }) => people.get(formatOrgUnitPath(value.orgUnitPath))!.size >= k);
 }
 
 const keyOf = (key: { dimension: string; orgUnitPath: readonly string[] }): string =>

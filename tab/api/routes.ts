@@ -15,6 +15,7 @@ import { isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
 import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
 import { UnknownCampaignError } from './dashboard';
+import { PublicationBusyError } from '../../core/privacy/publication';
 import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
 import type { Handler } from './route';
 import { requestLocale, sendProblem } from './problem';
@@ -65,6 +66,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       }
       if (error instanceof UnknownCampaignError) {
         return sendProblem(res, 404, t('dashboard.unknownCampaign'), { code: 'unknownCampaign' });
+      }
+      if (error instanceof PublicationBusyError) {
+        res.setHeader('retry-after', '5');
+        return sendProblem(res, 503, t('api.error.503'));
       }
       if (error instanceof z.ZodError) {
         return sendProblem(res, 400, t('api.error.400'), {

@@ -4,6 +4,7 @@ import { demoServices } from '../test/store';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity, SARA } from '../test/bot-harness';
 import { cardProblems } from './cards/card-validation';
 import { translator } from '../core/i18n/translator';
+import type { AdaptiveCard } from './cards/card';
 
 /** Giulia, writing in a team's General channel. */
 const inTeamChannel = {
@@ -18,6 +19,29 @@ const inTeamChannel = {
   from: { id: `29:${GIULIA.objectId}`, aadObjectId: GIULIA.objectId, name: '' },
   serviceUrl: 'http://127.0.0.1:9/_connector',
 };
+
+/** Giulia, writing in a group chat with colleagues. */
+const inGroupChat = {
+  ...inTeamChannel,
+  conversation: {
+    id: '19:meeting@thread.v2',
+    conversationType: 'groupChat',
+    isGroup: true,
+    name: '',
+  },
+  channelData: {},
+};
+
+/** Addressed to the group: no name, no "tu", no personal privacy box, no personal buttons. */
+function expectGroupWelcome(card: AdaptiveCard): void {
+  const text = cardText(card);
+  expect(text).toContain('Ciao a tutte e a tutti');
+  expect(text).toContain('Scrivete **@óiBO aiuto**');
+  expect(text).not.toContain('Giulia');
+  expect(text).not.toContain('La tua privacy');
+  expect(text).not.toMatch(/\b(ti|tuoi|tua|scrivi|puoi)\b/i);
+  expect(card.actions?.map((action) => action.type)).toEqual(['Action.Execute', 'Action.OpenUrl']);
+}
 
 describe('óiBO bot over the real store', () => {
   let services: Services;
@@ -70,13 +94,69 @@ describe('óiBO bot over the real store', () => {
       type: 'conversationUpdate',
       membersAdded: [{ id: '28:oibo', name: '' }],
     });
-    expect(cardText(cardsOf(botAdded))).toContain('aggiunto a questo team');
+    const [card, ...more] = cardsOf(botAdded);
+    expect(more).toEqual([]);
+    expect(cardProblems(card!)).toEqual([]);
+    expectGroupWelcome(card!);
+    expect(cardText(card)).toContain('fa parte di questo team');
     const personJoined = await bot.turn({
       ...inTeamChannel,
       type: 'conversationUpdate',
       membersAdded: [{ id: '29:x', name: '' }],
     });
     expect(personJoined).toEqual([]);
+  });
+
+  it('greets a group chat as a group, not as a team, when the bot is added', async () => {
+    const [card, ...more] = cardsOf(
+      await bot.turn({
+        ...inGroupChat,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:oibo', name: '' }],
+      }),
+    );
+    expect(more).toEqual([]);
+    expect(cardProblems(card!)).toEqual([]);
+    expectGroupWelcome(card!);
+    expect(cardText(card)).toContain('fa parte di questa chat di gruppo');
+    expect(cardText(card)).not.toContain('team');
+  });
+
+  it('greets a personal chat in the second person singular, with the privacy summary', async () => {
+    const text = cardText(cardsOf(await install(GIULIA)));
+    expect(text).toContain('Solo tu vedi i tuoi risultati');
+    expect(text).not.toMatch(/\b(scrivete|vostr[aei]|potete)\b/i);
+  });
+
+  it.each([
+    ['a team channel', inTeamChannel],
+    ['a group chat', inGroupChat],
+  ])('lists in %s only the commands that work there', async (_where, where) => {
+    const [card] = cardsOf(await bot.turn({ ...where, type: 'message', text: 'aiuto' }));
+    expect(cardProblems(card!)).toEqual([]);
+    const facts = JSON.stringify(card!.body.find((element) => element.type === 'FactSet'));
+    const t = translator('it-IT');
+    for (const spec of COMMAND_SPECS) {
+      if (spec.personalOnly) expect(facts).not.toContain(t(spec.descriptionKey));
+      else expect(facts).toContain(t(spec.descriptionKey));
+    }
+    expect(cardText(card)).toContain('Scrivete **@óiBO**');
+    expect(cardText(card)).toContain('solo nella chat personale');
+    expect(card!.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.OpenUrl',
+        url: expect.stringContaining('28%3Aoibo'),
+      }),
+    ]);
+  });
+
+  it('answers unknown text in a group to the group', async () => {
+    const replies = await bot.turn({
+      ...inGroupChat,
+      type: 'message',
+      text: 'a che ora è la riunione',
+    });
+    expect(cardText(cardsOf(replies))).toContain('Scrivete **@óiBO aiuto**');
   });
 
   it.each(['questionario', 'i miei risultati', 'i miei dati', 'cancella i miei dati'])(

@@ -47,8 +47,10 @@ export class OiboBot extends TeamsActivityHandler {
       const text = TurnContext.removeRecipientMention(context.activity) ?? '';
       const command = findCommand(this.commands, text);
       deps.logger.debug({ command: command?.id ?? 'unknown' }, 'message');
-      if (!command) await turn.sendCard(noticeCard(turn.t('unknown.text')));
-      else if (command.personalOnly && turn.conversationType !== 'personal') {
+      if (!command) {
+        const personal = turn.conversationType === 'personal';
+        await turn.sendCard(noticeCard(turn.t(personal ? 'unknown.text' : 'unknown.text.group')));
+      } else if (command.personalOnly && turn.conversationType !== 'personal') {
         await turn.sendCard(noticeCard(turn.t('command.personalOnly')));
       } else await command.run(turn);
       await next();
@@ -68,9 +70,14 @@ export class OiboBot extends TeamsActivityHandler {
           rememberConversation(deps.conversationRefs, context.activity),
         ]);
         const firstName = turn.person?.displayName.split(' ')[0];
-        const scope = turn.conversationType === 'personal' ? 'personal' : 'team';
         await turn.sendCard(
-          welcomeCard({ t: turn.t, scope, k, ...(firstName ? { firstName } : {}) }),
+          welcomeCard({
+            t: turn.t,
+            scope: turn.conversationType,
+            k,
+            botId: recipientId,
+            ...(firstName ? { firstName } : {}),
+          }),
         );
       }
       await next();

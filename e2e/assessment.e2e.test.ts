@@ -56,7 +56,7 @@ describe('the Digital Mindset assessment in the Agents Playground', () => {
       const scale = item.getByRole('button', { name: String(((i + 1) % 5) + 1), exact: true });
       await ((await scale.count()) > 0 ? scale : item.getByRole('button').first()).click();
     }
-    const reviews = ctx.page.locator(CARD).filter({ hasText: 'Quasi finito' });
+    const reviews = ctx.page.locator(CARD).filter({ hasText: 'Ultimo passaggio' });
     await reviews.first().waitFor({ timeout: 15_000 });
     expect(await reviews.first().innerText()).toContain(
       `Hai risposto a ${total} domande su ${total}`,
@@ -75,7 +75,7 @@ describe('the Digital Mindset assessment in the Agents Playground', () => {
 
     await ctx.page
       .locator(CARD)
-      .filter({ hasText: 'Quasi finito' })
+      .filter({ hasText: 'Ultimo passaggio' })
       .last()
       .getByRole('button', { name: 'Invia' })
       .click();

@@ -1,5 +1,6 @@
 import { translator } from '../../core/i18n/translator';
 import { LOCALES } from '../../core/directory/person';
+import { COMMAND_SPECS } from '../command-specs';
 import { helpCommand } from '../features/help/help.command';
 import { helpCard } from '../features/help/help.cards';
 import { welcomeCard } from '../features/welcome/welcome.cards';
@@ -60,9 +61,20 @@ describe.each(LOCALES)('cards in %s', (locale) => {
     ['delete my data', eraseConfirmCard(t)],
     ['welcome, personal, known', welcomeCard({ t, firstName: 'Giulia', scope: 'personal', k: 5 })],
     ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal', k: 5 })],
-    ['welcome, team', welcomeCard({ t, scope: 'team', k: 5 })],
-    ['help', helpCard(t, [helpCommand(() => [])])],
+    ['welcome, team channel', welcomeCard({ t, scope: 'channel', k: 5, botId: '28:oibo' })],
+    ['welcome, group chat', welcomeCard({ t, scope: 'groupChat', k: 5, botId: '28:oibo' })],
+    ['help', helpCard({ t, commands: [helpCommand(() => [])], scope: 'personal' })],
+    [
+      'help, group chat',
+      helpCard({
+        t,
+        commands: [...COMMAND_SPECS],
+        scope: 'groupChat',
+        botId: '28:oibo',
+      }),
+    ],
     ['unknown command', noticeCard(t('unknown.text'))],
+    ['unknown command, group', noticeCard(t('unknown.text.group'))],
     ['turn failed', turnFailedCard(t)],
     [
       'card action failed',

@@ -1,7 +1,9 @@
-import { RESOURCES, resolveLocale, translator } from './translator';
+import { LOCALES } from '../directory/person';
+import { RESOURCES, resolveLocale, translator, type MessageKey } from './translator';
 
+/** The parameters a message uses: `{name}` and the `{name, plural, …}` selectors. */
 const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]!))].sort();
 
 describe('translations', () => {
   it('have the same keys in Italian and English', () => {
@@ -24,6 +26,39 @@ describe('translations', () => {
     expect(translator('en-US')('welcome.greeting.named', { name: 'Giulia' })).toBe(
       'Hi Giulia, welcome to óiBO!',
     );
+  });
+
+  it.each([
+    [0, 'Mancano 0 risposte'],
+    [1, 'Manca 1 risposta'],
+    [2, 'Mancano 2 risposte'],
+  ])('agrees with %i in Italian', (missing, expected) => {
+    expect(translator('it-IT')('assessment.review.unanswered', { missing })).toMatch(
+      new RegExp(`^${expected}:`),
+    );
+  });
+
+  it('chooses plurals by the English rules and fills placeholders inside a branch', () => {
+    const t = translator('en-US');
+    expect(t('assessment.review.answered', { answered: 1, total: 37 })).toBe(
+      'You answered 1 question of 37.',
+    );
+    expect(t('assessment.review.answered', { answered: 21, total: 37 })).toBe(
+      'You answered 21 questions of 37.',
+    );
+  });
+
+  it('leaves no plural unresolved in any message given numbers', () => {
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const [key, text] of Object.entries(RESOURCES[locale])) {
+        const params = Object.fromEntries(placeholders(text).map((name) => [name, 1]));
+        expect({ key, text: t(key as MessageKey, params) }).toEqual({
+          key,
+          text: expect.not.stringMatching(/[{}]/),
+        });
+      }
+    }
   });
 
   it.each([

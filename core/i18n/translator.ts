@@ -18,10 +18,36 @@ export function resolveLocale(tag: string | undefined): Locale {
   );
 }
 
+/** A branch's text may hold `{name}` placeholders, filled after the branch is chosen. */
+const TEXT = String.raw`(?:[^{}]|\{\w+\})*`;
+const SELECTOR = String.raw`=\d+|zero|one|two|few|many|other`;
+const PLURAL = new RegExp(
+  String.raw`\{(\w+), plural,((?:\s*(?:${SELECTOR})\s*\{${TEXT}\})+)\s*\}`,
+  'g',
+);
+const BRANCH = new RegExp(String.raw`(${SELECTOR})\s*\{(${TEXT})\}`, 'g');
+
+/**
+ * Fills `{name}` placeholders and ICU-style plurals, `{count, plural, =0 {…} one {# item} other
+ * {# items}}`: an exact `=n` branch first, then the locale's plural category (Intl.PluralRules),
+ * then `other`; `#` is the number. A branch may hold placeholders, not another plural.
+ */
 export function translator(locale: Locale): Translate {
   const messages = RESOURCES[locale];
+  const rules = new Intl.PluralRules(locale);
   return (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-      params && name in params ? String(params[name]) : match,
-    );
+    messages[key]
+      .replace(PLURAL, (match, name: string, branches: string) => {
+        const value = params?.[name];
+        if (typeof value !== 'number') return match;
+        const options = new Map(
+          [...branches.matchAll(BRANCH)].map(([, selector, text]) => [selector!, text!]),
+        );
+        const chosen =
+          options.get(`=${value}`) ?? options.get(rules.select(value)) ?? options.get('other');
+        return chosen === undefined ? match : chosen.replace(/#/g, String(value));
+      })
+      .replace(/\{(\w+)\}/g, (match, name: string) =>
+        params && name in params ? String(params[name]) : match,
+      );
 }

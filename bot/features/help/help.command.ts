@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { acknowledge, type CardAction } from '../../card-actions';
 import type { Command, CommandSpec } from '../../commands';
+import type { TurnScope } from '../../turn';
 import { helpCard } from './help.cards';
 
 export const HELP_VERB = 'help.show';
@@ -14,7 +15,7 @@ export const HELP_COMMAND: CommandSpec = {
 
 /** `help` lists every command the bot has, including itself. */
 export function helpCommand(all: () => readonly CommandSpec[]): Command {
-  return { ...HELP_COMMAND, run: (turn) => turn.sendCard(helpCard(turn.t, all())) };
+  return { ...HELP_COMMAND, run: (turn) => turn.sendCard(helpFor(turn, all())) };
 }
 
 /** The welcome card's "What I can do" button: the command list as a new message. */
@@ -23,8 +24,17 @@ export function helpAction(all: () => readonly CommandSpec[]): CardAction {
     verb: HELP_VERB,
     data: z.object({}),
     run: async (turn) => {
-      await turn.sendCard(helpCard(turn.t, all()));
+      await turn.sendCard(helpFor(turn, all()));
       return acknowledge(turn.t('help.shown'));
     },
   };
+}
+
+function helpFor(turn: TurnScope, commands: readonly CommandSpec[]) {
+  return helpCard({
+    t: turn.t,
+    commands,
+    scope: turn.conversationType,
+    botId: turn.context.activity.recipient?.id,
+  });
 }

@@ -1,3 +1,4 @@
+import { COMMAND_SPECS } from './command-specs';
 import { findCommand, normaliseCommandText, type Command } from './commands';
 
 const command = (id: string, ...patterns: RegExp[]): Command => ({
@@ -31,4 +32,39 @@ describe('text commands', () => {
   it('normalises case, spaces and surrounding punctuation', () => {
     expect(normaliseCommandText('  My   RESULTS.  ')).toBe('my results');
   });
+});
+
+describe("the bot's commands", () => {
+  it.each([
+    ['ciao', 'help'],
+    ['Buongiorno óiBO!', 'help'],
+    ['hello', 'help'],
+    ['cosa sai fare?', 'help'],
+    ['voglio vedere i miei risultati', 'results'],
+    ["com'è andato il questionario? fammi vedere il risultato", 'results'],
+    ['can I see my results please', 'results'],
+    ['posso rifare il questionario?', 'assessment'],
+    ['vorrei compilare l’autovalutazione', 'assessment'],
+    ['vorrei scaricare i miei dati', 'export'],
+    ['cancellare i miei dati', 'erase'],
+    ['vorrei eliminare le mie risposte', 'erase'],
+    ['please delete my data', 'erase'],
+    ['delete my data', 'erase'],
+  ])('understands %j', (text, id) => {
+    expect(findCommand(COMMAND_SPECS, text)?.id).toBe(id);
+  });
+
+  it.each(['cancellare i miei risultati', 'elimina i dati del questionario'])(
+    'never reads a request to delete (%j) as one to show',
+    (text) => {
+      expect(findCommand(COMMAND_SPECS, text)?.id).toBe('erase');
+    },
+  );
+
+  it.each(['quando è la mensa?', 'grazie', 'ciao a tutti, domani riunione'])(
+    'does not guess a command in %j',
+    (text) => {
+      expect(findCommand(COMMAND_SPECS, text)).toBeUndefined();
+    },
+  );
 });

@@ -5,6 +5,12 @@ import type { TurnScope } from './turn';
 export interface CommandSpec {
   id: string;
   patterns: readonly RegExp[];
+  /**
+   * Natural phrasings that contain the command ("voglio vedere i miei risultati"), tried only
+   * when no command matches whole. Each is unanchored, so it must exclude what would make it
+   * mean something else (asking to see data must never match a request to delete it).
+   */
+  phrases?: readonly RegExp[];
   /** The words shown in help, from the Italian and English resources. */
   usageKey: MessageKey;
   descriptionKey: MessageKey;
@@ -25,10 +31,19 @@ export function normaliseCommandText(text: string): string {
     .trim();
 }
 
+/** The command the text is, else the first (in help order) whose phrasings it contains. */
 export function findCommand<C extends CommandSpec>(
   commands: readonly C[],
   text: string,
 ): C | undefined {
   const normalised = normaliseCommandText(text);
-  return commands.find((command) => command.patterns.some((pattern) => pattern.test(normalised)));
+  const matches = (patterns: readonly RegExp[] = []) =>
+    patterns.some((pattern) => pattern.test(normalised));
+  return (
+    commands.find((command) => matches(command.patterns)) ??
+    commands.find((command) => matches(command.phrases))
+  );
 }
+
+/** Words that ask for deletion: a phrase that shows something must not match them. */
+export const DELETION_WORDS = String.raw`cancell|elimin|rimuov|delet|eras|remov`;

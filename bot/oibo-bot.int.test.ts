@@ -186,6 +186,27 @@ describe('óiBO bot over the real store', () => {
     },
   );
 
+  it('answers a greeting with the command list', async () => {
+    const replies = await bot.turn(personalActivity(GIULIA, { type: 'message', text: 'Ciao!' }));
+    expect(cardText(cardsOf(replies))).toContain('Cosa posso fare');
+  });
+
+  it('understands a phrase that contains a command', async () => {
+    const replies = await bot.turn(
+      personalActivity(GIULIA, { type: 'message', text: 'voglio vedere i miei risultati' }),
+    );
+    expect(cardText(cardsOf(replies))).toContain('Non hai ancora un risultato');
+  });
+
+  it('asks to confirm before erasing, however the request is phrased', async () => {
+    const replies = await bot.turn(
+      personalActivity(GIULIA, { type: 'message', text: 'vorrei cancellare i miei dati' }),
+    );
+    const [card] = cardsOf(replies);
+    expect(cardText(card)).toContain('Vuoi cancellare i tuoi dati?');
+    expect(card!.actions?.map((action) => action.verb)).toEqual(['privacy.erase', 'privacy.keep']);
+  });
+
   it('answers unknown text with a hint, never silence', async () => {
     const replies = await bot.turn(
       personalActivity(GIULIA, { type: 'message', text: 'quando è la mensa?' }),

@@ -6,7 +6,7 @@ import type {
 } from '../../../core/assessment/assessment.service';
 import type { Questionnaire } from '../../../core/assessment/questionnaire';
 import { acknowledge, replaceCard, type CardAction } from '../../card-actions';
-import type { Command, CommandSpec } from '../../commands';
+import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import type { TurnScope } from '../../turn';
 import { privacyCard, viewCard, type AssessmentCardContext } from './assessment.cards';
 import { noticeCard } from '../../cards/card';
@@ -23,6 +23,11 @@ export const ASSESSMENT_COMMAND: CommandSpec = {
   patterns: [
     /^(questionario|questionnaire|assessment|autovalutazione|self[- ]assessment|digital mindset)$/,
   ],
+  phrases: [
+    new RegExp(
+      String.raw`^(?!.*\b(${DELETION_WORDS}|risultat|results?\b)).*\b(questionario|questionnaire|autovalutazione|self[- ]?assessment|assessment|digital mindset)\b`,
+    ),
+  ],
   usageKey: 'assessment.usage',
   descriptionKey: 'assessment.description',
   personalOnly: true,
@@ -31,6 +36,11 @@ export const ASSESSMENT_COMMAND: CommandSpec = {
 export const RESULTS_COMMAND: CommandSpec = {
   id: 'results',
   patterns: [/^(i miei risultati|il mio risultato|risultati|my results?|results?)$/],
+  phrases: [
+    new RegExp(
+      String.raw`^(?!.*\b(${DELETION_WORDS})).*\b(risultat[oi]|results?|punteggi?o?|scores?)\b`,
+    ),
+  ],
   usageKey: 'results.usage',
   descriptionKey: 'results.description',
   personalOnly: true,

@@ -8,7 +8,12 @@ export const HELP_VERB = 'help.show';
 
 export const HELP_COMMAND: CommandSpec = {
   id: 'help',
-  patterns: [/^(help|aiuto|\?|comandi|commands|menu)$/],
+  patterns: [
+    /^(help|aiuto|\?|comandi|commands|menu)$/,
+    // A greeting gets the command list: the first thing a newcomer types is rarely a command.
+    /^(ciao|salve|buongiorno|buonasera|hello|hi|hey|good (morning|afternoon|evening))( óibo| oibo)?$/,
+  ],
+  phrases: [/\b(aiuto|help|comandi|commands|cosa (puoi|sai) fare|what can you do)\b/],
   usageKey: 'help.usage',
   descriptionKey: 'help.description',
 };

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import type { PrivacyService } from '../../../core/privacy/privacy.service';
 import { replaceCard, type CardAction } from '../../card-actions';
-import type { Command, CommandSpec } from '../../commands';
+import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import { noticeCard } from '../../cards/card';
 import { ERASE_VERBS, eraseConfirmCard, exportCard } from './privacy.cards';
 
 export const EXPORT_COMMAND: CommandSpec = {
   id: 'export',
   patterns: [/^(i miei dati|miei dati|my data|export my data|esporta i miei dati)$/],
+  phrases: [
+    new RegExp(
+      String.raw`^(?!.*\b(${DELETION_WORDS})).*\b(miei dati|my data|esport\w*|export|scaric\w*|download)\b`,
+    ),
+  ],
   usageKey: 'privacy.export.usage',
   descriptionKey: 'privacy.export.description',
   personalOnly: true,
@@ -16,6 +21,12 @@ export const EXPORT_COMMAND: CommandSpec = {
 export const ERASE_COMMAND: CommandSpec = {
   id: 'erase',
   patterns: [/^(cancella i miei dati|elimina i miei dati|delete my data|erase my data)$/],
+  // Only ever shows the confirmation card: nothing is erased without the explicit button.
+  phrases: [
+    new RegExp(
+      String.raw`\b(${DELETION_WORDS})\w*\b.*\b(dati|data|risposte|answers|risultat[oi]|results?)\b`,
+    ),
+  ],
   usageKey: 'privacy.erase.usage',
   descriptionKey: 'privacy.erase.description',
   personalOnly: true,

@@ -54,6 +54,7 @@ describe('campaign status lines', () => {
       pending: 2000,
     },
     audienceRead: 1,
+    expectedTotal: 4000,
     progress: 0.5,
     etaSeconds: 40,
     sending: true,
@@ -67,6 +68,14 @@ describe('campaign status lines', () => {
       'sent 1900 · pending 2000 · failed 2 · blocked 30 · unreachable 68 · already completed 0',
       'ETA 40 s at the tenant rate',
     ]);
+  });
+
+  it('says when there was nobody to send to, not "100 % 0 of 0"', () => {
+    const counts = { ...status().counts, total: 0, sent: 0, failed: 0, blocked: 0, unreachable: 0 };
+    const lines = formatStatus(
+      status({ counts: { ...counts, pending: 0 }, progress: 1, etaSeconds: undefined }),
+    );
+    expect(lines[1]).toBe('Nobody to send it to.');
   });
 
   it('says what may have been received twice, and when nobody is sending', () => {

@@ -62,12 +62,15 @@ export function formatStatus(status: CampaignStatus): string[] {
   const state = waiting ? `scheduled for ${campaign.notBefore.toISOString()}` : campaign.state;
   const filled = Math.round(status.progress * BAR_WIDTH);
   const settled = counts.total - counts.pending;
+  const nobody = counts.total === 0 && status.audienceRead >= 1;
   const lines = [
     `Campaign ${campaign.id} · ${what} · ${state}`,
-    `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(status.progress * 100)} %  ${settled} of ${counts.total}${status.audienceRead < 1 && !waiting ? ` (audience ${Math.floor(status.audienceRead * 100)} % read)` : ''}`,
+    nobody
+      ? 'Nobody to send it to.'
+      : `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(status.progress * 100)} %  ${settled} of ${counts.total}${status.audienceRead < 1 && !waiting ? ` (audience ${Math.floor(status.audienceRead * 100)} % read)` : ''}`,
     `sent ${counts.sent} · pending ${counts.pending} · failed ${counts.failed} · blocked ${counts.blocked} · unreachable ${counts.unreachable} · already completed ${counts.alreadyCompleted}`,
   ];
-  if (status.etaSeconds !== undefined && counts.pending > 0) {
+  if (status.etaSeconds !== undefined && status.etaSeconds > 0) {
     lines.push(`ETA ${formatSeconds(status.etaSeconds)} at the tenant rate`);
   }
   if (counts.inDoubt > 0) {

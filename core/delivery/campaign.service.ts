@@ -7,13 +7,13 @@ import {
   AudienceSchema,
   BUCKETS,
   CampaignIdSchema,
-  isFinal,
   newCampaignId,
   type Audience,
   type Campaign,
   type CampaignState,
 } from './campaign';
 import type { CampaignsRepository } from './campaigns.repository';
+import { campaignProgress, type CampaignProgress } from './campaign-progress';
 import type { DeliveriesRepository } from './deliveries.repository';
 import { emptyCounts, type ShardCounts, type ShardsRepository } from './shards.repository';
 
@@ -32,20 +32,8 @@ export class CampaignError extends Error {
   }
 }
 
-export interface CampaignCounts extends ShardCounts {
-  /** Not yet settled: sent, failed, blocked, unreachable or already completed (includes retries waiting). */
-  pending: number;
-}
-
-export interface CampaignStatus {
+export interface CampaignStatus extends CampaignProgress {
   campaign: Campaign;
-  counts: CampaignCounts;
-  /** 0…1: how much of the audience has been read from the directory. */
-  audienceRead: number;
-  /** 0…1: recipients settled (see {@link CampaignCounts.pending}) over the audience so far. */
-  progress: number;
-  /** Seconds to send the rest at the tenant rate; undefined when nothing is being sent. */
-  etaSeconds: number | undefined;
   /** Whether some instance holds a live lease on part of it right now. */
   sending: boolean;
 }
@@ -128,16 +116,9 @@ export class CampaignService {
       for (const key of Object.keys(counts) as (keyof ShardCounts)[]) counts[key] += value[key];
       if (!value.done && value.leaseUntil > now) sending = true;
     }
-    const settled =
-      counts.sent + counts.failed + counts.blocked + counts.unreachable + counts.alreadyCompleted;
-    const pending = counts.total - settled;
-    const active = campaign.state === 'preparing' || campaign.state === 'running';
     return {
       campaign,
-      counts: { ...counts, pending },
-      audienceRead: campaign.expandedBuckets / BUCKETS,
-      progress: counts.total === 0 ? (isFinal(campaign.state) ? 1 : 0) : settled / counts.total,
-      etaSeconds: active ? Math.ceil(pending / this.deps.ratePerSecond) : undefined,
+      ...campaignProgress(counts, campaign, this.deps.ratePerSecond),
       sending,
     };
   }

@@ -39,6 +39,7 @@ function statusJson(s: CampaignStatus) {
     ...campaignJson(s.campaign),
     counts: s.counts,
     audienceRead: s.audienceRead,
+    expectedTotal: s.expectedTotal ?? null,
     progress: s.progress,
     etaSeconds: s.etaSeconds ?? null,
     sending: s.sending,

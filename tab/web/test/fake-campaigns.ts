@@ -46,6 +46,7 @@ function created(fields: Pick<Campaign, 'kind' | 'audience' | 'notBefore'>, n: n
       inDoubt: 0,
     },
     audienceRead: 0,
+    expectedTotal: null,
     progress: 0,
     etaSeconds: null,
     sending: false,

@@ -202,6 +202,7 @@ export function campaignStatus(overrides: Partial<CampaignStatus> = {}): Campaig
       inDoubt: 0,
     },
     audienceRead: 1,
+    expectedTotal: 200,
     progress: 0.6,
     etaSeconds: 720,
     sending: true,

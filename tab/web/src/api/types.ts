@@ -134,7 +134,9 @@ export interface CampaignStatus extends Campaign {
   counts: CampaignCounts;
   /** 0…1: how much of the audience has been read from the directory so far. */
   audienceRead: number;
-  /** 0…1 of the audience read so far. */
+  /** The audience expected once all read (estimated from the part read); null before any part. */
+  expectedTotal: number | null;
+  /** 0…1 of the expected audience, below 1 until the audience is all read. */
   progress: number;
   etaSeconds: number | null;
   /** Whether some app instance is sending it right now. */

@@ -40,6 +40,7 @@ describe('campaign detail, live', () => {
         failed: 2,
         blocked: 3,
         unreachable: 25,
+        alreadyCompleted: 0,
         inDoubt: 0,
       },
     });
@@ -51,7 +52,7 @@ describe('campaign detail, live', () => {
       '1',
     );
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Completata: 100% completato, 170 inviati, 0 in attesa.',
+      'Completata: 100% completato: 200 su 200 destinatari.',
     );
 
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 10));
@@ -82,13 +83,14 @@ describe('campaign detail, live', () => {
     await waitFor(() => expect(live).toHaveTextContent('In corso: 60% completato'));
 
     for (const sent of [100, 110, 120]) {
-      server.campaigns[0] = campaignStatus({ counts: { ...campaignStatus().counts, sent } });
+      const counts = { ...campaignStatus().counts, sent, pending: 170 - sent };
+      server.campaigns[0] = campaignStatus({ counts, progress: (30 + sent) / 200 });
       await act(() => jest.advanceTimersByTimeAsync(POLL_MS));
     }
     expect(reads()).toHaveLength(4);
-    expect(live).toHaveTextContent('90 inviati');
+    expect(live).toHaveTextContent('120 su 200');
 
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 2));
-    expect(live).toHaveTextContent('120 inviati');
+    expect(live).toHaveTextContent('In corso: 75% completato: 150 su 200 destinatari.');
   });
 });

@@ -92,6 +92,7 @@ describe('campaign detail', () => {
           failed: 0,
           blocked: 0,
           unreachable: 0,
+          alreadyCompleted: 0,
           inDoubt: 0,
         },
         audienceRead: 0,

@@ -7,8 +7,8 @@ import {
   allows,
   describeAudience,
   formatDate,
-  formatPercent,
   isScheduled,
+  progressView,
   shownState,
   stateColor,
 } from '../Campaigns/campaign-view';
@@ -31,18 +31,17 @@ export function CampaignDetail({
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useCampaignDetailStyles();
-  const { status, error, refresh, apply } = useCampaignStatus(campaign.id, onChange);
+  const { status, stalledForMs, error, refresh, apply } = useCampaignStatus(campaign.id, onChange);
   const { busy, error: actionError, run } = useAction<CampaignAction>();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const current = status ?? campaign;
   const state = shownState(current);
+  const view = status && progressView(status, stalledForMs, locale, t);
   const announcement = useCalmText(
-    status
+    view
       ? t('campaigns.detail.announce', {
           state: t(`campaigns.state.${state}`),
-          percent: formatPercent(status.progress, locale),
-          sent: status.counts.sent,
-          pending: status.counts.pending,
+          summary: view.summary,
         })
       : '',
     state,
@@ -93,8 +92,8 @@ export function CampaignDetail({
           </Text>
         )}
         {error !== null && <ErrorBar error={error} onRetry={refresh} />}
-        {status ? (
-          <CampaignProgress status={status} />
+        {status && view ? (
+          <CampaignProgress status={status} view={view} />
         ) : (
           error === null && <Spinner label={t('app.loading')} />
         )}

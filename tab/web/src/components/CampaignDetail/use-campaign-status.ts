@@ -9,6 +9,8 @@ export const POLL_MS = 2000;
 export interface PolledStatus {
   /** The latest status read, kept on screen when a later read fails. */
   status: CampaignStatus | null;
+  /** How long, at the latest read, the settled count had not changed (0 on a change of state). */
+  stalledForMs: number;
   error: unknown;
   /** Reads now, and keeps polling while the campaign is active. */
   refresh: () => void;
@@ -27,6 +29,7 @@ export function useCampaignStatus(
   const api = useApi();
   const [status, setStatus] = useState<CampaignStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [stalledForMs, setStalledForMs] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const report = useRef(onStatus);
   useEffect(() => {
@@ -36,10 +39,17 @@ export function useCampaignStatus(
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let last: { settled: number; state: string; at: number } | undefined;
     const read = async () => {
       try {
         const next = await api.campaignStatus(id);
         if (!live) return;
+        const settled = next.counts.total - next.counts.pending;
+        const now = Date.now();
+        if (last?.settled !== settled || last.state !== next.state) {
+          last = { settled, state: next.state, at: now };
+        }
+        setStalledForMs(now - last.at);
         setStatus(next);
         setError(null);
         report.current(next);
@@ -60,5 +70,5 @@ export function useCampaignStatus(
     (campaign: Campaign) => setStatus((current) => current && { ...current, ...campaign }),
     [],
   );
-  return { status, error, refresh, apply };
+  return { status, stalledForMs, error, refresh, apply };
 }

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { CampaignCounts, CampaignStatus } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { formatEta, formatPercent, isActive } from '../Campaigns/campaign-view';
+import type { ProgressView } from '../Campaigns/campaign-view';
 import { useCampaignProgressStyles } from './CampaignProgress.styles';
 
 const OUTCOMES = [
@@ -50,36 +50,28 @@ function Counts({ counts }: { counts: CampaignCounts }) {
   );
 }
 
-/** How far the sending is, with its counts by outcome and what an admin should know about it. */
-export function CampaignProgress({ status }: { status: CampaignStatus }) {
+/**
+ * How far the sending is (as `view` words it, the same words the live region speaks), with its
+ * counts by outcome and what an admin should know about it.
+ */
+export function CampaignProgress({ status, view }: { status: CampaignStatus; view: ProgressView }) {
   const { t, locale } = useI18n();
   const { counts } = status;
   const number = new Intl.NumberFormat(locale);
-  const percent = formatPercent(status.progress, locale);
-  const active = isActive(status.state);
   const inDoubt = new Intl.PluralRules(locale).select(counts.inDoubt) === 'one' ? 'one' : 'other';
   return (
     <>
-      <Field
-        label={t('campaigns.detail.progress')}
-        hint={t('campaigns.detail.progressHint', {
-          percent,
-          settled: number.format(counts.total - counts.pending),
-          total: number.format(counts.total),
-        })}
-      >
-        <ProgressBar value={status.progress} max={1} thickness="large" aria-valuetext={percent} />
+      <Field label={t('campaigns.detail.progress')} hint={view.summary}>
+        <ProgressBar value={view.value} max={1} thickness="large" aria-valuetext={view.valueText} />
       </Field>
-      {active && status.audienceRead < 1 && (
+      {view.eta !== null && (
         <Text as="p" block>
-          {t('campaigns.detail.reading', {
-            percent: formatPercent(status.audienceRead, locale),
-          })}
+          {t('campaigns.detail.eta', { duration: view.eta })}
         </Text>
       )}
-      {active && status.etaSeconds !== null && counts.pending > 0 && (
+      {view.stalled !== null && (
         <Text as="p" block>
-          {t('campaigns.detail.eta', { duration: formatEta(status.etaSeconds, locale, t) })}
+          {view.stalled}
         </Text>
       )}
       {status.state === 'running' && !status.sending && (

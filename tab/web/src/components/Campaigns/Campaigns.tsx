@@ -1,33 +1,13 @@
 import { Spinner, Subtitle1, Text, Title2 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Campaign } from '../../api/types';
-import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignDetail } from '../CampaignDetail/CampaignDetail';
 import { CampaignList } from '../CampaignList/CampaignList';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { NewCampaign } from '../NewCampaign/NewCampaign';
 import { useCampaignsStyles } from './Campaigns.styles';
-
-/** The campaigns as loaded, with the ones this screen started or saw change laid over them. */
-function useCampaignList() {
-  const api = useApi();
-  const load = useCallback(() => api.campaigns(), [api]);
-  const [loaded, reload] = useLoad(load);
-  const [changed, setChanged] = useState<readonly Campaign[]>([]);
-  const upsert = useCallback(
-    (campaign: Campaign) =>
-      setChanged((previous) => [campaign, ...previous.filter((c) => c.id !== campaign.id)]),
-    [],
-  );
-  const campaigns = useMemo(() => {
-    if (loaded.state !== 'loaded') return [];
-    const byId = new Map(loaded.value.map((c) => [c.id, c]));
-    for (const c of changed) byId.set(c.id, c);
-    return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  }, [loaded, changed]);
-  return { loaded, reload, campaigns, upsert };
-}
+import { useCampaignList } from './use-campaign-list';
 
 /** The programme team's invitations and reminders: start, follow, pause, cancel, remind. */
 export function Campaigns() {

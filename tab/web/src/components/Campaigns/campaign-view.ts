@@ -1,5 +1,11 @@
 import type { BadgeProps } from '@fluentui/react-components';
-import type { Audience, Campaign, CampaignAction, CampaignState } from '../../api/types';
+import type {
+  Audience,
+  Campaign,
+  CampaignAction,
+  CampaignState,
+  CampaignStatus,
+} from '../../api/types';
 import type { Locale, Translate } from '../../i18n/i18n';
 
 /** The state as people read it: a preparing campaign waiting for its start time is scheduled. */
@@ -88,4 +94,64 @@ export function formatEta(seconds: number, locale: Locale, t: Translate): string
         ];
   const duration = new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
   return t('campaigns.eta.about', { duration });
+}
+
+/** Nothing settled for this long while some are left: the ETA no longer means anything. */
+export const STALL_MS = 6_000;
+
+/** What the bar, its caption and the live region say: one set of numbers for all three. */
+export interface ProgressView {
+  /** 0…1 for the bar. */
+  value: number;
+  /** What the bar's value reads as for assistive technology. */
+  valueText: string;
+  /** The caption under the bar, also what the live region announces. */
+  summary: string;
+  eta: string | null;
+  /** Said instead of the ETA when nothing has been settled for a while. */
+  stalled: string | null;
+}
+
+/**
+ * The progress of a campaign as people read it: never "100 %" while part of the audience is
+ * unread or nobody was there to send to, and no ETA while nothing is being sent.
+ * `stalledForMs`: how long the settled count has not changed (see useCampaignStatus).
+ */
+export function progressView(
+  status: CampaignStatus,
+  stalledForMs: number,
+  locale: Locale,
+  t: Translate,
+): ProgressView {
+  const number = new Intl.NumberFormat(locale);
+  const { counts, audienceRead } = status;
+  const settled = counts.total - counts.pending;
+  const percent = formatPercent(status.progress, locale);
+  const numbers = { percent, settled: number.format(settled), total: number.format(counts.total) };
+  let summary: string;
+  if (counts.total === 0) {
+    summary = t(audienceRead >= 1 ? 'campaigns.progress.nobody' : 'campaigns.progress.noneYet');
+  } else if (audienceRead < 1) {
+    summary = t('campaigns.progress.reading', {
+      ...numbers,
+      read: formatPercent(audienceRead, locale),
+    });
+  } else {
+    summary = t('campaigns.progress.summary', numbers);
+  }
+  const left = (status.expectedTotal ?? counts.total) - settled > 0 || audienceRead < 1;
+  const working = isActive(status.state) && !isScheduled(status) && left;
+  const stalled = working && stalledForMs >= STALL_MS;
+  return {
+    value: status.progress,
+    valueText: counts.total === 0 ? summary : percent,
+    summary,
+    eta:
+      working && !stalled && status.sending && status.etaSeconds !== null
+        ? formatEta(status.etaSeconds, locale, t)
+        : null,
+    stalled: stalled
+      ? t('campaigns.progress.stalled', { seconds: number.format(Math.floor(stalledForMs / 1000)) })
+      : null,
+  };
 }

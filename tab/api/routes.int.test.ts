@@ -194,11 +194,12 @@ describe('tab API over HTTP with Entra tokens', () => {
 
   it('lets a manager open the units of their subtree only, and admins any unit', async () => {
     const area = MARCO.orgUnitPath[0]!;
-    const settore = encodeURIComponent(`Settore Servizi per l'Infanzia`);
-    const own = await call(
-      `/api/v1/dashboard/heatmap?unit=${encodeURIComponent(area)}&unit=${settore}`,
-      MARCO,
-    );
+    // As the tab writes it (URLSearchParams: spaces as "+").
+    const unit = new URLSearchParams([
+      ['unit', area],
+      ['unit', "Settore Servizi per l'Infanzia"],
+    ]);
+    const own = await call(`/api/v1/dashboard/heatmap?${unit.toString()}`, MARCO);
     expect(own.status).toBe(200);
     expect(await own.json()).toMatchObject({
       scope: [area, "Settore Servizi per l'Infanzia"],

@@ -11,7 +11,10 @@ export interface FakeServer extends FakeCampaigns {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
-  /** Other screens, by `campaign|compare` as the tab asks for them (the default screen is `|`). */
+  /**
+   * Other screens, by `campaign|compare` as the tab asks for them (the default screen is `|`),
+   * followed by `|segment` per level of an opened unit.
+   */
   heatmaps: Record<string, Heatmap>;
   /** Default: the campaign of `heatmap` alone. */
   dashboardCampaigns: DashboardCampaigns | null;
@@ -70,10 +73,18 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
         if (route.endsWith('/campaigns'))
           return json(
             200,
-            server.dashboardCampaigns ?? { current: campaign, campaigns: [campaign] },
+            server.dashboardCampaigns ?? {
+              current: campaign,
+              campaigns: [campaign],
+              shown: campaign.id,
+            },
           );
         const query = new URLSearchParams(path.split('?')[1]);
-        const key = `${query.get('campaign') ?? ''}|${query.get('compare') ?? ''}`;
+        const key = [
+          query.get('campaign') ?? '',
+          query.get('compare') ?? '',
+          ...query.getAll('unit'),
+        ].join('|');
         const screen = key === '|' ? server.heatmap : server.heatmaps[key];
         return screen ? json(200, screen) : problem(404, 'Rilevazione sconosciuta');
       }

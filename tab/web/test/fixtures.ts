@@ -99,6 +99,7 @@ export const earlierCampaign: DashboardCampaign = {
 export const dashboardCampaigns: DashboardCampaigns = {
   current: currentCampaign,
   campaigns: [currentCampaign, earlierCampaign],
+  shown: currentCampaign.id,
 };
 
 /** Marco's subtree: his own staff (hidden, 2 people), a large settore hidden to protect it, two shown. */
@@ -107,6 +108,7 @@ export const heatmap: Heatmap = {
   publishedAt: '2026-11-20T10:30:00.000Z',
   compare: null,
   scope: [AREA],
+  root: [AREA],
   participants: {
     total: 31,
     units: [

@@ -63,7 +63,7 @@ export interface Api {
   /** The JSON export of everything óiBO holds about the caller. */
   myData(): Promise<string>;
   eraseMyData(): Promise<void>;
-  /** The heat map one level below the caller's scope. */
+  /** The heat map one level below the caller's scope, or below one unit of it. */
   heatmap(choice: HeatmapChoice): Promise<Heatmap>;
   dashboardCampaigns(): Promise<DashboardCampaigns>;
   /** Admins only, newest first. */
@@ -92,10 +92,11 @@ export function createApi(apiFetch: ApiFetch): Api {
     eraseMyData: async () => {
       await send(apiFetch, '/api/v1/me/data', { method: 'DELETE' });
     },
-    heatmap: ({ campaign, compare }) => {
+    heatmap: ({ campaign, compare, unit = [] }) => {
       const query = new URLSearchParams({ depth: '1' });
       if (campaign) query.set('campaign', campaign);
       if (compare) query.set('compare', compare);
+      for (const segment of unit) query.append('unit', segment);
       return json<Heatmap>(apiFetch, `/api/v1/dashboard/heatmap?${query.toString()}`);
     },
     dashboardCampaigns: () => json<DashboardCampaigns>(apiFetch, '/api/v1/dashboard/campaigns'),

@@ -44,6 +44,8 @@ export interface HeatmapCell {
   bands: Record<BandId, number> | null;
   /** The unit's own members, beside its sub-units (when the API says so). */
   direct?: boolean;
+  /** Whether the unit has sub-units: the screen may open it one level down. */
+  opens?: boolean;
   /** Present on dimension cells when the screen compares two campaigns. */
   comparison?: MeanComparison;
 }
@@ -65,6 +67,8 @@ export interface DashboardCampaigns {
   current: DashboardCampaign;
   /** Newest first. */
   campaigns: DashboardCampaign[];
+  /** The newest campaign with a visible unit in the caller's scope: the one to open on. */
+  shown: string | null;
 }
 
 /** GET /api/v1/dashboard/heatmap */
@@ -73,7 +77,10 @@ export interface Heatmap {
   /** When the figures were last published (ISO); null for rounds published before that was kept. */
   publishedAt: string | null;
   compare: DashboardCampaign | null;
+  /** The unit whose sub-units the screen shows. */
   scope: string[];
+  /** The caller's whole scope, where drilling down starts. */
+  root: string[];
   participants: { total: number | null; units: HeatmapCell[] };
   dimensions: { id: string; name: Record<Locale, string>; units: HeatmapCell[] }[];
 }
@@ -82,6 +89,8 @@ export interface Heatmap {
 export interface HeatmapChoice {
   campaign?: string;
   compare?: string;
+  /** A unit of the caller's scope to open (default: the whole scope). */
+  unit?: string[];
 }
 
 /** RFC 9457 problem details, as the tab API sends them. */

@@ -39,7 +39,7 @@ describe('dashboard', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.queryByText(/meno di 5|fewer than 5/i)).not.toBeInTheDocument();
-    expect(screen.getByText(/almeno 5 persone/)).toBeInTheDocument();
+    expect(screen.getByText(/gruppi di almeno 5 persone/)).toBeInTheDocument();
     expect(screen.getByText('Partecipanti in totale: 31')).toBeInTheDocument();
     // Managers see when the figures were published, and why recent answers may be missing.
     expect(

@@ -1,5 +1,6 @@
 import {
   Button,
+  Link,
   Spinner,
   Table,
   TableBody,
@@ -11,7 +12,7 @@ import {
   Title2,
   mergeClasses,
 } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { downloadText } from '../../api/download';
 import type { Heatmap } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -20,7 +21,8 @@ import { HeatmapFilters } from '../HeatmapFilters/HeatmapFilters';
 import { formatDate } from '../Campaigns/campaign-view';
 import { campaignName } from './campaign-name';
 import { useDashboardStyles } from './Dashboard.styles';
-import { heatmapCsv, heatmapTable, type ShownCell } from './heatmap-table';
+import { heatmapCsv, heatmapTable, type ShownCell, type ShownRow } from './heatmap-table';
+import { ScopeBreadcrumb } from './ScopeBreadcrumb';
 import { useDashboard } from './use-dashboard';
 
 function Cell({ cell }: { cell: ShownCell }) {
@@ -40,14 +42,46 @@ function Cell({ cell }: { cell: ShownCell }) {
   );
 }
 
-function HeatmapView({ data }: { data: Heatmap }) {
+/** A unit's name; a button that opens it into its sub-units when it has some. */
+function RowLabel({ row, onOpen }: { row: ShownRow; onOpen: (unit: string[]) => void }) {
+  const { t } = useI18n();
+  const { opens } = row;
+  if (!opens) return <>{row.label}</>;
+  return (
+    <Link
+      as="button"
+      aria-label={t('dashboard.openUnit', { unit: row.label })}
+      onClick={() => onOpen(opens)}
+    >
+      {row.label}
+    </Link>
+  );
+}
+
+function HeatmapView({
+  data,
+  drilled,
+  onOpen,
+}: {
+  data: Heatmap;
+  /** Opened from a row or the breadcrumb: the focus moves to the new screen's table. */
+  drilled: boolean;
+  onOpen: (unit: string[] | undefined) => void;
+}) {
   const { t, locale } = useI18n();
   const styles = useDashboardStyles();
   const table = useMemo(() => heatmapTable(data, t, locale), [data, t, locale]);
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (drilled) region.current?.focus();
+  }, [drilled]);
   const total = data.participants.total;
   const { campaign, compare } = data;
   return (
     <>
+      {data.scope.length > data.root.length && (
+        <ScopeBreadcrumb root={data.root} scope={data.scope} onOpen={onOpen} />
+      )}
       <div className={styles.summary}>
         <Text>
           {t('dashboard.scope', {
@@ -86,6 +120,7 @@ function HeatmapView({ data }: { data: Heatmap }) {
             </Button>
           </div>
           <div
+            ref={region}
             className={styles.scroller}
             role="region"
             aria-labelledby="heatmap-caption"
@@ -110,7 +145,7 @@ function HeatmapView({ data }: { data: Heatmap }) {
                 {table.rows.map((row) => (
                   <TableRow key={row.key}>
                     <TableHeaderCell scope="row" className={styles.rowHeader}>
-                      {row.label}
+                      <RowLabel row={row} onOpen={onOpen} />
                     </TableHeaderCell>
                     <Cell cell={row.participants} />
                     {row.dimensions.map((cell, i) => (
@@ -150,7 +185,19 @@ function HeatmapView({ data }: { data: Heatmap }) {
 export function Dashboard() {
   const { t } = useI18n();
   const styles = useDashboardStyles();
-  const { campaigns, reloadCampaigns, choice, choose, heatmap, reloadHeatmap } = useDashboard();
+  const { campaigns, reloadCampaigns, choice, choose, open, drilled, heatmap, reloadHeatmap } =
+    useDashboard();
+  const list = campaigns.state === 'loaded' ? campaigns.value : null;
+  const shown = heatmap.state === 'loaded' ? heatmap.value.campaign : null;
+  // Why the running round shows nothing (yet), whether it is on screen or an older one is.
+  const running =
+    list && shown
+      ? shown.id === list.current.id
+        ? 'dashboard.running'
+        : list.shown !== list.current.id
+          ? 'dashboard.runningElsewhere'
+          : null
+      : null;
   return (
     <div className={styles.root}>
       <Title2 as="h2">{t('dashboard.heading')}</Title2>
@@ -161,9 +208,16 @@ export function Dashboard() {
       {campaigns.state === 'failed' && heatmap.state === 'loaded' && (
         <ErrorBar error={campaigns.error} onRetry={reloadCampaigns} />
       )}
+      {list && running && (
+        <Text as="p" block>
+          {t(running, { k: list.current.k })}
+        </Text>
+      )}
       {heatmap.state === 'loading' && <Spinner label={t('app.loading')} />}
       {heatmap.state === 'failed' && <ErrorBar error={heatmap.error} onRetry={reloadHeatmap} />}
-      {heatmap.state === 'loaded' && <HeatmapView data={heatmap.value} />}
+      {heatmap.state === 'loaded' && (
+        <HeatmapView data={heatmap.value} drilled={drilled} onOpen={open} />
+      )}
     </div>
   );
 }

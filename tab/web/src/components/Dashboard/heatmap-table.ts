@@ -24,6 +24,8 @@ export interface ShownCell {
 export interface ShownRow {
   key: string;
   label: string;
+  /** The unit the row opens into its sub-units, when it has some. */
+  opens: string[] | null;
   participants: ShownCell;
   dimensions: ShownCell[];
 }
@@ -86,6 +88,7 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     rows: data.participants.units.map((unit) => ({
       key: keyOf(unit),
       label: labelOf(unit),
+      opens: unit.opens && !unit.direct ? unit.orgUnitPath : null,
       participants: countCell(unit),
       dimensions: byDimension.map((cells) => meanCell(cells.get(keyOf(unit)))),
     })),

@@ -17,6 +17,7 @@ import {
   type AggregatesOperation,
   type PendingContribution,
 } from './aggregates.repository';
+import { candidates, readySteps, type Contribution } from './aggregates-steps';
 import type { AssessmentCampaignsRepository } from './assessment-campaigns.repository';
 import type { ResponsesRepository } from './responses.repository';
 import type { AssessmentResult } from './scoring';
@@ -27,13 +28,6 @@ export const publicationScope = (campaignId: string): string => `assessment|${ca
 /** A waiting submission whose response never became submitted (its request failed midway). */
 const ORPHAN_AFTER_MS = 15 * 60_000;
 const READ_CONCURRENCY = 16;
-
-/** One person's waiting contributions in one unit, resolved to what they change. */
-export interface Contribution {
-  pseudonym: string;
-  rows: Stored<PendingContribution>[];
-  deltas: Map<string, AggregateValues>;
-}
 
 export interface PublishOutcome {
   campaignId: string;
@@ -353,46 +347,5 @@ export class AggregatesPublisher {
   }
 }
 
-/** The waiting rows of units where at least k different people wait. */
-function candidates(
-  pending: Stored<PendingContribution>[],
-  k: number,
-): Stored<PendingContribution>[] {
-  const people = new Map<string, Set<string>>();
-  for (const { value } of pending) {
-    const unit = formatOrgUnitPath(value.orgUnitPath);
-    people.set(unit, (people.get(unit) ?? new Set()).add(value.pseudonym));
-  }
-  return pending.filter(({ value }) => people.get(formatOrgUnitPath(value.orgUnitPath))!.size >= k);
-}
-
 const keyOf = (key: { dimension: string; orgUnitPath: readonly string[] }): string =>
   `${key.dimension}|${formatOrgUnitPath([...key.orgUnitPath])}`;
-
-/**
- * A unit's waiting people in steps that may be counted: each of at least k people, and for every
- * dimension either none or at least k of them changing it; small enough for one transaction
- * with the unit's cells. None while fewer than k people wait.
- */
-export function readySteps(people: Contribution[], k: number): Contribution[][] {
-  const entries = people.reduce((sum, person) => sum + person.rows.length, 0);
-  const dimensions = new Set(people.flatMap((person) => [...person.deltas.keys()]));
-  const room = MAX_BATCH - dimensions.size;
-  for (let parts = Math.max(1, Math.ceil(entries / room)); parts * k <= people.length; parts++) {
-    const steps: Contribution[][] = Array.from({ length: parts }, () => []);
-    people.forEach((person, i) => steps[i % parts]!.push(person));
-    if (steps.every((step) => fits(step, k, room))) return steps;
-  }
-  return [];
-}
-
-function fits(step: Contribution[], k: number, room: number): boolean {
-  if (step.length < k) return false;
-  if (step.reduce((sum, person) => sum + person.rows.length, 0) > room) return false;
-  const changing = new Map<string, number>();
-  for (const person of step) {
-    for (const dimension of person.deltas.keys())
-      changing.set(dimension, (changing.get(dimension) ?? 0) + 1);
-  }
-  return [...changing.values()].every((n) => n >= k);
-}

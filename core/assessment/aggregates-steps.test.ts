@@ -1,5 +1,5 @@
 import { contributionOf } from './aggregates';
-import { readySteps, type Contribution } from './aggregates-publisher';
+import { readySteps, type Contribution } from './aggregates-steps';
 import type { AssessmentResult } from './scoring';
 
 const DIMENSIONS = ['digital-skills', 'helping-colleagues'];

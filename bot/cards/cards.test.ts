@@ -7,7 +7,9 @@ import { welcomeCard } from '../features/welcome/welcome.cards';
 import { noticeCard, type AdaptiveCard } from './card';
 import { shippedQuestionnaire } from '../../server/app';
 import { scoreAnswers, strengthsAndGrowth } from '../../core/assessment/scoring';
+import { cardText } from '../../test/bot-harness';
 import {
+  bandsLegend,
   departmentCard,
   itemCard,
   privacyCard,
@@ -86,6 +88,66 @@ describe.each(LOCALES)('cards in %s', (locale) => {
   it.each(cards)('%s parses without errors at schema 1.5', (_name, card) => {
     expect(card.version).toBe('1.5');
     expect(cardProblems(card)).toEqual([]);
+  });
+});
+
+describe('assessment cards', () => {
+  const questionnaire = shippedQuestionnaire();
+  const item = questionnaire.items.find((i) => i.type === 'likert')!;
+  const itemView = {
+    kind: 'item' as const,
+    campaignId: 'dm-v1',
+    version: 1,
+    item,
+    index: 0,
+    total: 37,
+  };
+
+  it.each([
+    [
+      'it-IT',
+      ["1 su 5: Per niente d'accordo", '2 su 5', '3 su 5', '4 su 5', "5 su 5: Del tutto d'accordo"],
+    ],
+    [
+      'en-US',
+      ['1 of 5: Strongly disagree', '2 of 5', '3 of 5', '4 of 5', '5 of 5: Strongly agree'],
+    ],
+  ] as const)('name each answer button for screen readers in %s', (locale, labels) => {
+    const card = itemCard({ t: translator(locale), locale, questionnaire }, itemView);
+    const answers = JSON.stringify(card.body).match(/"tooltip":"[^"]*"/g);
+    expect(answers).toEqual(labels.map((label) => `"tooltip":${JSON.stringify(label)}`));
+  });
+
+  it('explains the bands from the questionnaire, not from fixed numbers', () => {
+    const moved = {
+      ...questionnaire,
+      bands: [
+        { ...questionnaire.bands[0] },
+        { ...questionnaire.bands[1], min: 40 },
+        { ...questionnaire.bands[2], min: 80 },
+      ] as typeof questionnaire.bands,
+    };
+    expect(bandsLegend({ t: translator('en-US'), locale: 'en-US', questionnaire: moved })).toBe(
+      'How to read the bands (scores from 0 to 100): Basic below 40, Intermediate from 40 to 79.9, and Advanced from 80 up.',
+    );
+  });
+
+  it('shows every growth area tied at the lowest score', () => {
+    const t = translator('it-IT');
+    const answers = Object.fromEntries(questionnaire.items.map((i) => [i.id, 2 as const]));
+    const result = scoreAnswers(questionnaire, answers);
+    const highlights = strengthsAndGrowth(questionnaire, result);
+    const card = resultCard(
+      { t, locale: 'it-IT', questionnaire },
+      { kind: 'result', result, highlights, submittedAt: new Date('2026-11-26T10:00:00Z') },
+    );
+    expect(cardProblems(card)).toEqual([]);
+    const tied = result.dimensions.filter((d) => d.score === highlights.growth[0]!.score);
+    expect(tied.length).toBeGreaterThan(2);
+    for (const d of tied) {
+      const name = questionnaire.dimensions.find((x) => x.id === d.dimension)!.name['it-IT'];
+      expect(cardText(card)).toContain(`**${name}**`);
+    }
   });
 });
 

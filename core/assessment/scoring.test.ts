@@ -129,12 +129,19 @@ describe('strengthsAndGrowth', () => {
     });
   });
 
-  it('breaks ties by dimension order', () => {
+  it('keeps every dimension tied with the last one picked, in questionnaire order', () => {
     expect(pick({ a: 60, b: 70, c: 70, d: 70 })).toEqual({
-      strengths: ['b', 'c'],
-      growth: ['a', 'd'],
+      strengths: ['b', 'c', 'd'],
+      growth: ['a'],
     });
-    expect(pick({ a: 30, b: 30, c: 30, d: 30 })).toEqual({ strengths: [], growth: ['a', 'b'] });
+    expect(pick({ a: 30, b: 30, c: 30, d: 30 })).toEqual({
+      strengths: [],
+      growth: ['a', 'b', 'c', 'd'],
+    });
+    expect(pick({ a: 30, b: 20, c: 40, d: 40 })).toEqual({
+      strengths: [],
+      growth: ['b', 'a'],
+    });
   });
 
   it('counts a dimension as a strength from the middle band up', () => {

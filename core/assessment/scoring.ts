@@ -76,7 +76,8 @@ export function bandOf(questionnaire: Questionnaire, score: number): BandId {
  * Picks what the result card highlights. Strengths: up to {@link MAX_STRENGTHS} highest-scoring
  * dimensions at or above the middle band. Growth areas: up to {@link MAX_GROWTH_AREAS}
  * lowest-scoring dimensions below the top band that are not strengths, each with its suggestion.
- * Ties go to the dimension listed first; unscored dimensions are left out. Growth is empty when
+ * A dimension tied with the last one picked is picked too (listed in questionnaire order): no
+ * arbitrary cut between equal scores. Unscored dimensions are left out. Growth is empty when
  * every scored dimension is in the top band.
  */
 export function strengthsAndGrowth(
@@ -94,20 +95,24 @@ export function strengthsAndGrowth(
       ? []
       : [{ order, highlight: { dimension: d.dimension, score: d.score, band: d.band } }],
   );
-  const strengths = scored
+  const strong = scored
     .filter(({ highlight }) => highlight.score >= middle.min)
-    .sort((a, b) => b.highlight.score - a.highlight.score || a.order - b.order)
-    .slice(0, MAX_STRENGTHS)
-    .map(({ highlight }) => highlight);
-  const growth = scored
+    .sort((a, b) => b.highlight.score - a.highlight.score || a.order - b.order);
+  const strengths = withTies(strong, MAX_STRENGTHS).map(({ highlight }) => highlight);
+  const weak = scored
     .filter(({ highlight }) => highlight.score < top.min && !strengths.includes(highlight))
-    .sort((a, b) => a.highlight.score - b.highlight.score || a.order - b.order)
-    .slice(0, MAX_GROWTH_AREAS)
-    .map(({ highlight }) => ({
-      ...highlight,
-      suggestion: suggestionFor(questionnaire, highlight),
-    }));
+    .sort((a, b) => a.highlight.score - b.highlight.score || a.order - b.order);
+  const growth = withTies(weak, MAX_GROWTH_AREAS).map(({ highlight }) => ({
+    ...highlight,
+    suggestion: suggestionFor(questionnaire, highlight),
+  }));
   return { strengths, growth };
+}
+
+/** The first `max` of `sorted`, and every later one with the same score as the last of them. */
+function withTies<T extends { highlight: Highlight }>(sorted: T[], max: number): T[] {
+  const last = sorted[max - 1]?.highlight.score;
+  return sorted.filter((entry, i) => i < max || entry.highlight.score === last);
 }
 
 function suggestionFor(questionnaire: Questionnaire, highlight: Highlight): Suggestion {

@@ -80,10 +80,19 @@ export function departmentCard(
   );
 }
 
-export function itemCard(
-  { t, locale, questionnaire }: AssessmentCardContext,
-  view: View<'item'>,
-): AdaptiveCard {
+/** "1 su 5: Per niente d'accordo", "3 su 5": what an answer button means, in words. */
+function scaleLabel({ t, locale, questionnaire }: AssessmentCardContext, value: number): string {
+  const { scale } = questionnaire;
+  const anchor =
+    value === scale.min ? scale.minLabel : value === scale.max ? scale.maxLabel : undefined;
+  const params = { value, max: scale.max };
+  return anchor
+    ? t('assessment.scale.anchor', { ...params, label: anchor[locale] })
+    : t('assessment.scale.value', params);
+}
+
+export function itemCard(context: AssessmentCardContext, view: View<'item'>): AdaptiveCard {
+  const { t, locale, questionnaire } = context;
   const { item } = view;
   const data = { ...refData(view), item: item.id };
   const header = paragraph(t('assessment.progress', { index: view.index + 1, total: view.total }), {
@@ -128,9 +137,11 @@ export function itemCard(
         : []),
       paragraph(item.text[locale], { weight: 'Bolder', size: 'Medium' }),
       answers(
-        [1, 2, 3, 4, 5].map((value) =>
-          executeAction(String(value), VERBS.answer, { ...data, value }),
-        ),
+        [1, 2, 3, 4, 5].map((value) => ({
+          ...executeAction(String(value), VERBS.answer, { ...data, value }),
+          // Read by screen readers instead of the bare digit (and shown on hover).
+          tooltip: scaleLabel(context, value),
+        })),
       ),
       {
         type: 'ColumnSet',
@@ -219,12 +230,36 @@ export function resultCard(
     ...(growth.length > 0
       ? growth.map((g) => paragraph(`**${name(g.dimension)}**: ${g.suggestion.text[locale]}`))
       : [paragraph(t('assessment.result.none'))]),
+    paragraph(bandsLegend({ t, locale, questionnaire }), { size: 'Small', spacing: 'Medium' }),
     paragraph(t('assessment.result.tab'), { size: 'Small', spacing: 'Medium' }),
     paragraph(t('assessment.result.date', { date: view.submittedAt.toLocaleDateString(locale) }), {
       isSubtle: true,
       size: 'Small',
     }),
   ]);
+}
+
+/**
+ * How scores map to bands, from the questionnaire's thresholds: "Base sotto 50, Intermedio da 50
+ * a 74,9 e Avanzato da 75 in su" (scores carry one decimal, so a band ends 0.1 below the next).
+ */
+export function bandsLegend({ t, locale, questionnaire }: AssessmentCardContext): string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const { bands } = questionnaire;
+  const parts = bands.map((band, i) => {
+    const next = bands[i + 1];
+    const label = band.label[locale];
+    if (i === 0 && next) return t('assessment.result.band.lowest', { band: label, next: next.min });
+    if (!next) return t('assessment.result.band.highest', { band: label, min: band.min });
+    return t('assessment.result.band.middle', {
+      band: label,
+      min: format.format(band.min),
+      max: format.format(next.min - 0.1),
+    });
+  });
+  return t('assessment.result.bands', {
+    bands: new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts),
+  });
 }
 
 /** The card for any assessment view; `alreadySubmitted` and `invalid` are notices. */

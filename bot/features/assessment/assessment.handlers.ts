@@ -9,7 +9,7 @@ import { acknowledge, replaceCard, type CardAction } from '../../card-actions';
 import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import type { TurnScope } from '../../turn';
 import { privacyCard, viewCard, type AssessmentCardContext } from './assessment.cards';
-import { noticeCard } from '../../cards/card';
+import { noticeCard, type AdaptiveCard } from '../../cards/card';
 import {
   AnswerDataSchema,
   BackDataSchema,
@@ -57,15 +57,30 @@ const cardContext = (turn: TurnScope, questionnaire: Questionnaire): AssessmentC
   questionnaire,
 });
 
-/** The card to show when someone opens the assessment: privacy first, else where they are. */
-async function entryCard(turn: TurnScope, deps: AssessmentFeatureDeps, objectId: string) {
+/**
+ * The cards to show when someone opens the assessment: privacy first, else where they are; a
+ * finished one says so before its result, so that asking again is not silently answered.
+ */
+async function entryCards(
+  turn: TurnScope,
+  deps: AssessmentFeatureDeps,
+  objectId: string,
+): Promise<AdaptiveCard[]> {
   const context = cardContext(turn, deps.questionnaire);
   const view = await deps.assessment.peek(objectId);
-  if (view) return viewCard(context, view);
+  if (view?.kind === 'result') {
+    const date = view.submittedAt.toLocaleDateString(turn.locale, { dateStyle: 'long' });
+    return [noticeCard(turn.t('assessment.alreadyCompleted', { date })), viewCard(context, view)];
+  }
+  if (view) return [viewCard(context, view)];
   // Showing the promise locks it: later settings never lower this campaign's threshold.
   const { policy } = await deps.assessment.lockCampaign();
   const ref = { c: deps.assessment.campaignId, v: deps.questionnaire.version };
-  return privacyCard(context, ref, policy.k);
+  return [privacyCard(context, ref, policy.k)];
+}
+
+async function sendAll(turn: TurnScope, cards: AdaptiveCard[]): Promise<void> {
+  for (const card of cards) await turn.sendCard(card);
 }
 
 export function assessmentCommands(deps: AssessmentFeatureDeps): Command[] {
@@ -74,7 +89,7 @@ export function assessmentCommands(deps: AssessmentFeatureDeps): Command[] {
       ...ASSESSMENT_COMMAND,
       run: async (turn) => {
         if (!turn.objectId) return turn.sendCard(noticeCard(turn.t('assessment.unidentified')));
-        await turn.sendCard(await entryCard(turn, deps, turn.objectId));
+        await sendAll(turn, await entryCards(turn, deps, turn.objectId));
       },
     },
     {
@@ -113,7 +128,7 @@ export function assessmentActions(deps: AssessmentFeatureDeps): CardAction[] {
       data: z.object({}),
       run: async (turn) => {
         if (!turn.objectId) return acknowledge(turn.t('assessment.unidentified'));
-        await turn.sendCard(await entryCard(turn, deps, turn.objectId));
+        await sendAll(turn, await entryCards(turn, deps, turn.objectId));
         return acknowledge(turn.t('assessment.opened'));
       },
     },

@@ -111,6 +111,17 @@ describe('Digital Mindset assessment in chat', () => {
     expect(await waiting()).toBe(1);
 
     expect(cardText(await say(bot, GIULIA, 'i miei risultati'))).toEqual(cardText(result));
+    expect(cardText(result)).toContain(
+      'Come leggere i livelli (punteggi da 0 a 100): Base sotto 50, Intermedio da 50 a 74,9 e Avanzato da 75 in su.',
+    );
+
+    // Asking for the questionnaire again says it is done before showing the result.
+    const [notice, again, ...more] = cardsOf(
+      await bot.turn(personalActivity(GIULIA, { type: 'message', text: 'questionario' })),
+    );
+    expect(more).toEqual([]);
+    expect(cardText(notice)).toMatch(/^Hai già completato l'autovalutazione il \d+ \w+ \d{4}/);
+    expect(cardText(again)).toEqual(cardText(result));
 
     // An old card clicked after submission: "already submitted", nothing written.
     const stale = await click(bot, GIULIA, card, 'Invia');

@@ -49,7 +49,17 @@ describe.each(LOCALES)('cards in %s', (locale) => {
         current: item.type === 'likert' ? 3 : true,
       }),
     ]),
-    ['review', reviewCard(context, { kind: 'review', ...ref, answered: total - 2, total })],
+    [
+      'review',
+      reviewCard(context, {
+        kind: 'review',
+        ...ref,
+        answered: total - 2,
+        total,
+        answers: Object.fromEntries(questionnaire.items.slice(2).map((i) => [i.id, 4 as const])),
+        choices: { 'fc-consent': true },
+      }),
+    ],
     [
       'result',
       resultCard(context, {
@@ -116,6 +126,39 @@ describe('assessment cards', () => {
     const card = itemCard({ t: translator(locale), locale, questionnaire }, itemView);
     const answers = JSON.stringify(card.body).match(/"tooltip":"[^"]*"/g);
     expect(answers).toEqual(labels.map((label) => `"tooltip":${JSON.stringify(label)}`));
+  });
+
+  it('summarises the answers before the final submit, and keeps Back', () => {
+    const t = translator('it-IT');
+    const likert = questionnaire.items.flatMap((i) => (i.type === 'likert' ? [i] : []));
+    const [first, ...rest] = likert;
+    const card = reviewCard(
+      { t, locale: 'it-IT', questionnaire },
+      {
+        kind: 'review',
+        campaignId: 'dm-v1',
+        version: 1,
+        answered: rest.length + 1,
+        total: questionnaire.items.length,
+        answers: Object.fromEntries(rest.map((i) => [i.id, 4 as const])),
+        choices: { 'fc-consent': true },
+      },
+    );
+    expect(cardProblems(card)).toEqual([]);
+    const dimension = questionnaire.dimensions.find((d) => d.id === first!.dimension)!;
+    const own = likert.filter((i) => i.dimension === dimension.id).length;
+    const facts = card.body.find((element) => element.type === 'FactSet');
+    expect(facts).toMatchObject({
+      facts: expect.arrayContaining([
+        {
+          title: dimension.name['it-IT'],
+          value: `${own - 1} su ${own}: ${['–', ...Array<number>(own - 1).fill(4)].join(' · ')}`,
+        },
+      ]),
+    });
+    expect(cardText(card)).toContain('**Sì, acconsento**');
+    expect(cardText(card)).toContain('**nessuna risposta**');
+    expect(card.actions?.map((action) => action.title)).toEqual(['Invia', 'Indietro']);
   });
 
   it('explains the bands from the questionnaire, not from fixed numbers', () => {

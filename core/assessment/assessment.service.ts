@@ -17,6 +17,7 @@ import type { Response, ResponsesRepository } from './responses.repository';
 import {
   scoreAnswers,
   strengthsAndGrowth,
+  type Answers,
   type AssessmentResult,
   type LikertValue,
   type StrengthsAndGrowth,
@@ -34,7 +35,16 @@ export type AssessmentView =
       total: number;
       current?: LikertValue | boolean;
     }
-  | { kind: 'review'; campaignId: string; version: number; answered: number; total: number }
+  | {
+      kind: 'review';
+      campaignId: string;
+      version: number;
+      answered: number;
+      total: number;
+      /** The person's own answers, summarised on the review card before the final submit. */
+      answers: Answers;
+      choices: Readonly<Record<string, boolean>>;
+    }
   | { kind: 'result'; result: AssessmentResult; highlights: StrengthsAndGrowth; submittedAt: Date }
   | { kind: 'alreadySubmitted' }
   | { kind: 'invalid'; reason: InvalidReason };
@@ -386,7 +396,14 @@ export class AssessmentService {
     const answered = this.q.items.filter(
       (item) => this.answerOf(response, item) !== undefined,
     ).length;
-    return { kind: 'review', ...this.ref(), answered, total: this.q.items.length };
+    return {
+      kind: 'review',
+      ...this.ref(),
+      answered,
+      total: this.q.items.length,
+      answers: response.answers,
+      choices: response.choices,
+    };
   }
 
   private async departmentView(): Promise<AssessmentView> {

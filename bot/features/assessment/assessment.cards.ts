@@ -179,16 +179,19 @@ function answers(actions: CardElement[]): CardElement {
   return { type: 'ActionSet', actions };
 }
 
-export function reviewCard({ t }: AssessmentCardContext, view: View<'review'>): AdaptiveCard {
+export function reviewCard(context: AssessmentCardContext, view: View<'review'>): AdaptiveCard {
+  const { t } = context;
   const missing = view.total - view.answered;
   return adaptiveCard(
     [
       heading(t('assessment.review.title')),
       paragraph(t('assessment.review.answered', { answered: view.answered, total: view.total })),
+      ...answersSummary(context, view),
       paragraph(
         missing > 0
           ? t('assessment.review.unanswered', { missing })
           : t('assessment.review.complete'),
+        { spacing: 'Medium' },
       ),
     ],
     [
@@ -196,6 +199,44 @@ export function reviewCard({ t }: AssessmentCardContext, view: View<'review'>): 
       executeAction(t('assessment.action.back'), VERBS.back, refData(view)),
     ],
   );
+}
+
+/**
+ * What is about to be sent, compact: per dimension how many answered and the answers in item
+ * order ("4 · 5 · – · 3"), then the yes/no choices in words.
+ */
+function answersSummary(
+  { t, locale, questionnaire }: AssessmentCardContext,
+  view: View<'review'>,
+): CardElement[] {
+  const facts = questionnaire.dimensions.map((dimension) => {
+    const values = questionnaire.items.flatMap((item) =>
+      item.type === 'likert' && item.dimension === dimension.id ? [view.answers[item.id]] : [],
+    );
+    const answered = values.filter((value) => value !== undefined).length;
+    return {
+      title: dimension.name[locale],
+      value: t('assessment.review.dimension', {
+        answered,
+        total: values.length,
+        values: values.map((value) => value ?? '–').join(' · '),
+      }),
+    };
+  });
+  const choices = questionnaire.items.flatMap((item) => {
+    if (item.type !== 'choice') return [];
+    const choice = view.choices[item.id];
+    const answer =
+      choice === undefined
+        ? t('assessment.review.noChoice')
+        : (choice ? item.yes : item.no)[locale];
+    return [{ title: item.text[locale], value: answer }];
+  });
+  return [
+    paragraph(t('assessment.review.summary'), { weight: 'Bolder', spacing: 'Medium' }),
+    { type: 'FactSet', facts },
+    ...choices.map((choice) => paragraph(`${choice.title} **${choice.value}**`, { size: 'Small' })),
+  ];
 }
 
 export function resultCard(

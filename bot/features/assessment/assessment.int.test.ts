@@ -105,6 +105,7 @@ describe('Digital Mindset assessment in chat', () => {
       card = await click(bot, GIULIA, card, choice!.title);
     }
     expect(cardText(card)).toContain(`Hai risposto a ${total} domande su ${total}`);
+    expect(cardText(card)).toContain('Le tue risposte per dimensione');
     const result = await click(bot, GIULIA, card, 'Invia');
     expect(cardText(result)).toContain('Il tuo risultato');
     expect(cardText(result)).toMatch(/\d+(\.\d)?\/100 · (Base|Intermedio|Avanzato)/);

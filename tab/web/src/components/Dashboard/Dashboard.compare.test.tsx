@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { parseCsv } from '../../../test/csv';
+import { numberOf, readExport } from '../../../test/csv';
 import { captureDownloads } from '../../../test/downloads';
 import { fakeServer, fakeTeams, renderWithTeams } from '../../../test/fake-teams';
 import {
@@ -123,7 +123,7 @@ describe('dashboard comparison', () => {
     expect(compare).toHaveFocus();
   });
 
-  it('exports the comparison columns exactly as on screen', async () => {
+  it('exports the comparison columns as on screen, differences as signed numbers', async () => {
     const downloads = captureDownloads();
     renderDashboard();
     const table = await compareWithEarlier();
@@ -131,7 +131,9 @@ describe('dashboard comparison', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Esporta CSV' }));
 
     const [file] = await downloads.files();
-    const [header, ...rows] = parseCsv(file?.text ?? '');
+    const { about, table: csv } = readExport(file?.text ?? '', ';');
+    expect(about[1]).toEqual(['Confrontata con', EARLIER]);
+    const [header, ...rows] = csv;
     expect(header?.slice(3, 7)).toEqual([
       'Competenze digitali - media',
       'Competenze digitali - nota',
@@ -141,20 +143,27 @@ describe('dashboard comparison', () => {
     const screenRows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(screenRows.length);
     screenRows.forEach((row, i) => {
-      const csv = rows[i]!;
-      expect(csv[0]).toBe(within(row).getByRole('rowheader').textContent);
-      const [participants, ...dimensions] = within(row).getAllByRole('cell');
-      expect(csv.slice(1, 3).join('')).toBe(participants!.textContent);
+      const fields = rows[i]!;
+      expect(fields[0]).toBe(within(row).getByRole('rowheader').textContent);
+      const [, ...dimensions] = within(row).getAllByRole('cell');
       dimensions.forEach((cell, d) => {
-        expect(csv.slice(3 + 4 * d, 7 + 4 * d).join('')).toBe(cell.textContent);
+        const [, , change, changeNote] = fields.slice(3 + 4 * d, 7 + 4 * d);
+        const shown = within(cell).queryByRole('img')?.textContent;
+        if (shown) {
+          const onScreen = Number(shown.replace('\u2212', '-').replace(',', '.'));
+          expect(numberOf(change, ',')).toBe(onScreen);
+        } else {
+          expect(change).toBe('');
+          expect(cell.textContent).toContain(changeNote);
+        }
       });
-      expect(csv).toHaveLength(3 + 4 * dimensions.length);
+      expect(fields).toHaveLength(3 + 4 * dimensions.length);
     });
     expect(rows.find((r) => r[0] === "Settore Servizi per l'Infanzia")).toEqual([
       "Settore Servizi per l'Infanzia",
       ...['12', ''],
-      ...['78,4', 'Avanzato', '+4,2', ''],
-      ...['61,0', 'Intermedio', '−3,0', ''],
+      ...['78,4', 'Avanzato', '4,2', ''],
+      ...['61', 'Intermedio', '-3', ''],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { parseCsv } from '../../../test/csv';
+import { numberOf, readExport } from '../../../test/csv';
 import { captureDownloads } from '../../../test/downloads';
 import { fakeServer, fakeTeams, renderWithTeams } from '../../../test/fake-teams';
 import { giulia, heatmap, marco } from '../../../test/fixtures';
@@ -57,7 +57,7 @@ describe('dashboard', () => {
     expect(within(table).getAllByText('Hidden for privacy')).toHaveLength(6);
   });
 
-  it('exports as CSV exactly the cells on screen', async () => {
+  it('exports a file Italian Excel opens as columns and numbers, with what it is of', async () => {
     const downloads = captureDownloads();
     const { apiFetch } = fakeServer({ me: marco, heatmap });
     renderWithTeams(<Dashboard />, fakeTeams(apiFetch));
@@ -66,8 +66,18 @@ describe('dashboard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Esporta CSV' }));
 
     const [file] = await downloads.files();
-    expect(file?.name).toBe('oibo-cruscotto.csv');
-    const [header, ...rows] = parseCsv(file?.text ?? '');
+    expect(file?.name).toMatch(
+      /^oibo-cruscotto_digital-mindset-v1_area-educazione-istruzione-e-nuove-generazioni_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const { about, table: csv } = readExport(file?.text ?? '', ';');
+    expect(about.slice(0, 4)).toEqual([
+      ['Rilevazione', 'Digital Mindset: autovalutazione, 10 marzo 2026'],
+      ['Ambito', 'Area Educazione, Istruzione e Nuove Generazioni'],
+      ['Soglia di riservatezza (persone per gruppo)', '5'],
+      ['Dati pubblicati il', expect.stringMatching(/^20 nov 2026/)],
+    ]);
+    expect(about[4]).toEqual(['Esportato il', expect.stringMatching(/\d{4}, \d{2}:\d{2}$/)]);
+    const [header, ...rows] = csv;
     expect(header).toEqual([
       'Struttura',
       'Partecipanti',
@@ -80,21 +90,43 @@ describe('dashboard', () => {
     const screenRows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(screenRows.length);
     screenRows.forEach((row, i) => {
-      const csv = rows[i]!;
-      expect(csv[0]).toBe(within(row).getByRole('rowheader').textContent);
-      const cells = within(row).getAllByRole('cell');
-      cells.forEach((cell, c) => {
-        const [value, note] = [csv[1 + 2 * c], csv[2 + 2 * c]];
-        expect(`${value}${note}`).toBe(cell.textContent);
-        if (note === 'Nascosto per la privacy') expect(value).toBe('');
-      });
+      const fields = rows[i]!;
+      expect(fields[0]).toBe(within(row).getByRole('rowheader').textContent);
+      within(row)
+        .getAllByRole('cell')
+        .forEach((cell, c) => {
+          const [value, note] = [fields[1 + 2 * c], fields[2 + 2 * c]];
+          const [shown, words = ''] = [...cell.querySelectorAll('span')].map((s) => s.textContent);
+          if (cell.textContent === 'Nascosto per la privacy') {
+            expect([value, note]).toEqual(['', 'Nascosto per la privacy']);
+          } else {
+            expect(numberOf(value, ',')).toBe(numberOf(shown?.replace(/,0$/, ''), ','));
+            expect(note).toBe(words);
+          }
+        });
     });
-    expect(rows.find((r) => r[0] === 'Settore Diritto allo Studio')).toEqual([
-      'Settore Diritto allo Studio',
-      ...['', 'Nascosto per la privacy', '', 'Nascosto per la privacy'],
-      '',
-      'Nascosto per la privacy',
+    expect(rows.find((r) => r[0] === "Settore Servizi per l'Infanzia")).toEqual([
+      "Settore Servizi per l'Infanzia",
+      ...['12', ''],
+      ...['78,4', 'Avanzato'],
+      ...['61', 'Intermedio'],
     ]);
+  });
+
+  it('exports for English Excel with commas between fields and decimal points', async () => {
+    const downloads = captureDownloads();
+    const { apiFetch } = fakeServer({ me: marco, heatmap });
+    renderWithTeams(<Dashboard />, fakeTeams(apiFetch, { locale: 'en-US' }));
+    await screen.findByRole('table', { name: /Mean score/ });
+
+    await userEvent.click(screen.getByRole('button', { name: /Export/ }));
+
+    const [file] = await downloads.files();
+    expect(file?.name).toMatch(/^oibo-dashboard_digital-mindset-v1_area-educazione/);
+    const { about, table } = readExport(file?.text ?? '', ',');
+    expect(about[2]).toEqual(['Privacy threshold (people per group)', '5']);
+    const scuole = table.find((r) => r[0] === 'Settore Scuole');
+    expect([numberOf(scuole?.[3], '.'), numberOf(scuole?.[5], '.')]).toEqual([49.6, 42.2]);
   });
 
   it('offers no comparison while there is a single campaign', async () => {

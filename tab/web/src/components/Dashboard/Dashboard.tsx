@@ -21,7 +21,8 @@ import { HeatmapFilters } from '../HeatmapFilters/HeatmapFilters';
 import { formatDate } from '../Campaigns/campaign-view';
 import { campaignName } from './campaign-name';
 import { useDashboardStyles } from './Dashboard.styles';
-import { heatmapCsv, heatmapTable, type ShownCell, type ShownRow } from './heatmap-table';
+import { heatmapCsv, heatmapFileName } from './heatmap-csv';
+import { heatmapTable, type ShownCell, type ShownRow } from './heatmap-table';
 import { ScopeBreadcrumb } from './ScopeBreadcrumb';
 import { useDashboard } from './use-dashboard';
 
@@ -84,9 +85,7 @@ function HeatmapView({
       )}
       <div className={styles.summary}>
         <Text>
-          {t('dashboard.scope', {
-            scope: data.scope.length ? data.scope.join(' › ') : t('dashboard.scopeAll'),
-          })}
+          {t('dashboard.scope', { scope: table.about.scope })}
         </Text>
         <Text>
           {total === null
@@ -108,13 +107,14 @@ function HeatmapView({
           <div>
             <Button
               appearance="primary"
-              onClick={() =>
+              onClick={() => {
+                const now = new Date();
                 downloadText(
-                  t('dashboard.fileName'),
-                  heatmapCsv(table, t),
+                  heatmapFileName(table, t, now),
+                  heatmapCsv(table, t, locale, now),
                   'text/csv;charset=utf-8',
-                )
-              }
+                );
+              }}
             >
               {t('dashboard.export')}
             </Button>

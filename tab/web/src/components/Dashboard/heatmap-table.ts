@@ -7,6 +7,8 @@ export type Tone = 'base' | 'intermediate' | 'advanced' | 'hidden' | 'none' | 'p
 /** The difference from the compared campaign: signed points and their reading, or why not. */
 export interface ShownChange {
   value: string;
+  /** The difference as shown (one decimal), for the export; null without one. */
+  number: number | null;
   /** The difference in words, for screen readers; empty without one. */
   label: string;
   note: string;
@@ -15,6 +17,8 @@ export interface ShownChange {
 /** One cell as shown: the number (empty when hidden) and the words beside it. */
 export interface ShownCell {
   value: string;
+  /** The number as shown (a mean to one decimal), for the export; null when there is none. */
+  number: number | null;
   note: string;
   tone: Tone;
   /** Dimension cells of a comparison only. */
@@ -30,8 +34,20 @@ export interface ShownRow {
   dimensions: ShownCell[];
 }
 
-/** The heat map as the screen shows it; the CSV export is written from this same model. */
+/** What a screen is of: the round, the unit opened, its threshold and its publication. */
+export interface HeatmapAbout {
+  campaignId: string;
+  campaign: string;
+  /** The unit opened, by name ("all the organisation" for the whole of it). */
+  scope: string;
+  scopePath: string[];
+  k: number;
+  publishedAt: string | null;
+}
+
+/** The heat map as the screen shows it; the export is written from this same model. */
 export interface HeatmapTable {
+  about: HeatmapAbout;
   dimensions: { id: string; name: string }[];
   rows: ShownRow[];
   /** The name of the campaign the differences are from, when comparing. */
@@ -39,6 +55,9 @@ export interface HeatmapTable {
 }
 
 const keyOf = (cell: HeatmapCell) => `${cell.orgUnitPath.join('\u0000')}|${cell.direct ?? ''}`;
+
+/** One decimal, as on screen: the export never carries more than the screen shows. */
+const tenths = (value: number) => Math.round(value * 10) / 10;
 
 function toneOf(mean: number): BandId {
   if (mean >= 75) return 'advanced';
@@ -55,8 +74,13 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const compare = data.compare && campaignName(data.compare, t, locale);
   const changeOf = compare === null ? undefined : changeReader(compare, t, locale);
-  const hidden: ShownCell = { value: '', note: t('dashboard.hidden'), tone: 'hidden' };
-  const noData: ShownCell = { value: '', note: t('dashboard.noData'), tone: 'none' };
+  const hidden: ShownCell = {
+    value: '',
+    number: null,
+    note: t('dashboard.hidden'),
+    tone: 'hidden',
+  };
+  const noData: ShownCell = { value: '', number: null, note: t('dashboard.noData'), tone: 'none' };
   const depth =
     Math.max(1, ...data.participants.units.map((u) => u.orgUnitPath.length)) - data.scope.length;
 
@@ -72,17 +96,32 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     if (cell.hidden) return { ...hidden, ...change };
     if (cell.mean === null) return { ...noData, ...change };
     const tone = toneOf(cell.mean);
-    return { value: decimal.format(cell.mean), note: t(`band.${tone}`), tone, ...change };
+    return {
+      value: decimal.format(cell.mean),
+      number: tenths(cell.mean),
+      note: t(`band.${tone}`),
+      tone,
+      ...change,
+    };
   };
   const countCell = (cell: HeatmapCell): ShownCell => {
     if (cell.hidden) return hidden;
-    return { value: integer.format(cell.count ?? 0), note: '', tone: 'plain' };
+    const count = cell.count ?? 0;
+    return { value: integer.format(count), number: count, note: '', tone: 'plain' };
   };
 
   const byDimension = data.dimensions.map(
     (dimension) => new Map(dimension.units.map((cell) => [keyOf(cell), cell])),
   );
   return {
+    about: {
+      campaignId: data.campaign.id,
+      campaign: campaignName(data.campaign, t, locale),
+      scope: data.scope.join(' › ') || t('dashboard.scopeAll'),
+      scopePath: data.scope,
+      k: data.campaign.k,
+      publishedAt: data.publishedAt,
+    },
     compare,
     dimensions: data.dimensions.map((d) => ({ id: d.id, name: d.name[locale] })),
     rows: data.participants.units.map((unit) => ({
@@ -115,7 +154,7 @@ function changeReader(
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
-  const none: ShownChange = { value: '', label: '', note: '' };
+  const none: ShownChange = { value: '', number: null, label: '', note: '' };
   return (comparison) => {
     if (!comparison || comparison.reason === 'hidden') return none;
     if (comparison.reason !== null) return { ...none, note: t(NO_CHANGE[comparison.reason]) };
@@ -124,52 +163,9 @@ function changeReader(
       delta > 0 ? 'dashboard.deltaUp' : delta < 0 ? 'dashboard.deltaDown' : 'dashboard.deltaSame';
     return {
       value: signed.format(delta).replace('-', '\u2212'),
+      number: tenths(delta),
       label: t(key, { delta: points.format(Math.abs(delta)), campaign }),
       note: '',
     };
   };
-}
-
-/** A signed number such as "+4,2" is data, not a formula: it is written as shown. */
-const SIGNED_NUMBER = /^[+-]\d+([.,]\d+)?$/;
-
-function csvField(text: string): string {
-  // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
-  const safe = /^[=+\-@]/.test(text) && !SIGNED_NUMBER.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * Exactly the cells on screen: each column as its number and its words, and with a comparison
- * each dimension's difference and its note; hidden numbers empty.
- */
-export function heatmapCsv(table: HeatmapTable, t: Translate): string {
-  const participants = t('dashboard.participants');
-  const { compare } = table;
-  const header = [
-    t('dashboard.unit'),
-    participants,
-    t('csv.note', { column: participants }),
-    ...table.dimensions.flatMap((d) => [
-      t('csv.mean', { column: d.name }),
-      t('csv.note', { column: d.name }),
-      ...(compare === null
-        ? []
-        : [
-            t('csv.change', { column: d.name, campaign: compare }),
-            t('csv.changeNote', { column: d.name }),
-          ]),
-    ]),
-  ];
-  const fields = (cell: ShownCell) => [
-    cell.value,
-    cell.note,
-    ...(cell.change ? [cell.change.value, cell.change.note] : []),
-  ];
-  const rows = table.rows.map((row) => [
-    row.label,
-    ...fields(row.participants),
-    ...row.dimensions.flatMap(fields),
-  ]);
-  return `\uFEFF${[header, ...rows].map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -18,7 +18,8 @@ export const CAMPAIGN_USAGE = `  campaign start assessment --audience all | --de
   campaign pause|resume|cancel <id>
   campaign remind <id> --after <3d|12h|30m>
                                 Remind who received <id> and has not completed, that long after it started
-  campaign unreachable <id>     People without a chat with the bot (app not installed: see docs/proactive-install.md)`;
+  campaign unreachable <id>     People without a chat with the bot, tab-separated: name, UPN, department, id
+                                (app not installed: see docs/proactive-install.md)`;
 
 const t = translator('en-US');
 
@@ -142,9 +143,12 @@ export async function runCampaignCommand(
       }
       case 'unreachable': {
         if (!first) return usage(io, 'campaign unreachable <id>');
-        const ids = await campaigns.unreachable(first);
-        for (const id of ids) io.out(id);
-        io.err(`${ids.length} people without a chat with the bot.`);
+        const people = await campaigns.unreachable(first);
+        io.out(['name', 'upn', 'department', 'id'].join('\t'));
+        for (const p of people) {
+          io.out([p.displayName ?? '', p.upn ?? '', p.department ?? '', p.personId].join('\t'));
+        }
+        io.err(`${people.length} people without a chat with the bot.`);
         return 0;
       }
       default:

@@ -153,6 +153,11 @@ export function createServices(
   const campaigns = new CampaignService({
     ...delivery,
     people,
+    conversationRefs,
+    completedBy: async (subject) => {
+      const done = await respondents.pseudonymsOf(subject);
+      return (objectId) => done.has(pseudonyms.pseudonymOf(objectId));
+    },
     orgUnits,
     assessmentSubject: assessment.campaignId,
     ratePerSecond: deliverySettings.ratePerSecond,
@@ -222,7 +227,10 @@ export function createBot(
     conversationRefs: services.conversationRefs,
     logger,
     privacyThreshold: async () => (await services.assessment.lockCampaign()).policy.k,
-    commands: [...assessmentCommands(features), ...privacyCommands(services.privacy)],
+    commands: [
+      ...assessmentCommands(features),
+      ...privacyCommands(services.privacy, services.questionnaire),
+    ],
     cardActions: [
       ...assessmentActions(features),
       ...privacyActions(services.privacy),

@@ -57,6 +57,44 @@ export function targetOf(ref: ConversationRef): DeliveryTarget | undefined {
 
 const LOOKUP_CONCURRENCY = 16;
 
+/** What an invitation to an audience would do now: whom it would reach, skip or miss. */
+export interface AudiencePreview {
+  audience: number;
+  /** Would receive it: a chat with the bot, and the assessment not completed. */
+  reachable: number;
+  /** Have a chat and completed the assessment: skipped. */
+  alreadyCompleted: number;
+  /** No chat with the bot (the app is not installed for them). */
+  unreachable: number;
+}
+
+/**
+ * The preview of one bucket, decided as {@link bucketRows} decides its rows, with `completed`
+ * answering from memory (the caller reads the ledger once for every bucket).
+ */
+export async function previewBucket(
+  deps: Pick<AudienceDeps, 'people' | 'conversationRefs'>,
+  audience: Audience,
+  bucket: number,
+  completed: (objectId: string) => boolean,
+): Promise<AudiencePreview> {
+  const partitions = peoplePartitions(bucket);
+  const [people, chats] = await Promise.all([
+    deps.people.inBuckets(partitions),
+    deps.conversationRefs.personalInPartitions(partitions),
+  ]);
+  const preview = { audience: 0, reachable: 0, alreadyCompleted: 0, unreachable: 0 };
+  for (const person of people) {
+    if (!inAudience(audience, person)) continue;
+    preview.audience++;
+    const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
+    if (!ref || !targetOf(ref)) preview.unreachable++;
+    else if (completed(person.objectId!)) preview.alreadyCompleted++;
+    else preview.reachable++;
+  }
+  return preview;
+}
+
 /**
  * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
  * (pending), without one (unreachable) or, for an invitation, already done with its assessment
@@ -90,28 +128,32 @@ export async function bucketRows(
   } else {
     members = people.filter((p) => inAudience(campaign.audience, p));
   }
+  // Thousands of people at 100,000: sends waiting for their slots must not wait for this.
+  const targets = new Map<string, DeliveryTarget>();
+  await mapYielding(members, (person) => {
+    const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
+    const target = ref ? targetOf(ref) : undefined;
+    if (target) targets.set(personId(person), target);
+  });
   // An invitation skips whoever completed its assessment: one point read per person it would
-  // reach (the unreachable are not sent anyway), like the reminders' read above.
+  // reach (the unreachable are not sent anyway), like the reminders' reads above.
   const completed = new Set<string>();
   if (campaign.kind === 'assessment') {
-    const reachable = members.filter((p) => p.objectId && chats.has(p.objectId.toLowerCase()));
+    const reachable = members.filter((p) => targets.has(personId(p)));
     await forEachLimit(reachable, LOOKUP_CONCURRENCY, async (p) => {
       if (await deps.hasCompleted(p.objectId!, campaign.subject)) completed.add(personId(p));
     });
   }
-  // Thousands of rows at 100,000 people: sends waiting for their slots must not wait for this.
   return mapYielding(members, (person): Delivery => {
-    const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
-    const target = ref ? targetOf(ref) : undefined;
     const id = personId(person);
-    const status = completed.has(id) ? 'alreadyCompleted' : target ? 'pending' : 'unreachable';
+    const target = completed.has(id) ? undefined : targets.get(id);
     return {
       campaignId: campaign.id,
       bucket,
       personId: id,
       locale: person.locale,
-      status,
-      ...(target && status === 'pending' ? { target } : {}),
+      status: completed.has(id) ? 'alreadyCompleted' : target ? 'pending' : 'unreachable',
+      ...(target ? { target } : {}),
       attempts: 0,
       throttled: 0,
       notBefore: 0,

@@ -1,13 +1,15 @@
 import type { Translate } from '../i18n/translator';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
-import type { Person } from '../directory/person';
+import { departmentOf, personId, type Person } from '../directory/person';
+import { forEachLimit } from '../util/concurrency';
 import { retryOnConflict } from '../store/retry';
-import { inAudience } from './audience';
+import { inAudience, previewBucket, type AudienceDeps, type AudiencePreview } from './audience';
 import {
   AudienceSchema,
   BUCKETS,
   CampaignIdSchema,
   newCampaignId,
+  peoplePartitions,
   type Audience,
   type Campaign,
   type CampaignState,
@@ -38,11 +40,24 @@ export interface CampaignStatus extends CampaignProgress {
   sending: boolean;
 }
 
+/** A recipient the bot cannot write to; name, UPN and department unless they left the directory. */
+export interface UnreachablePerson {
+  personId: string;
+  displayName?: string;
+  upn?: string;
+  department?: string;
+}
+
 export interface CampaignServiceDeps {
   campaigns: CampaignsRepository;
   shards: ShardsRepository;
   deliveries: DeliveriesRepository;
-  people: { some(predicate: (person: Person) => boolean): Promise<boolean> };
+  people: Pick<AudienceDeps['people'], 'inBuckets'> & {
+    some(predicate: (person: Person) => boolean): Promise<boolean>;
+  };
+  conversationRefs: AudienceDeps['conversationRefs'];
+  /** Who completed `subject`, answered from memory: one read of the ledger for a preview. */
+  completedBy(subject: string): Promise<(objectId: string) => boolean>;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
   /** The assessment campaign invitations point to. */
   assessmentSubject: string;
@@ -51,6 +66,8 @@ export interface CampaignServiceDeps {
 }
 
 const PAUSABLE: readonly CampaignState[] = ['preparing', 'running'];
+/** Parts of the directory a preview reads at once. */
+const PREVIEW_CONCURRENCY = 4;
 
 /** What the programme team does with campaigns, from the CLI or the tab's admin API. */
 export class CampaignService {
@@ -66,6 +83,30 @@ export class CampaignService {
     if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
     await this.checkAudience(audience);
     return this.create({ kind: 'assessment', audience, createdBy: input.createdBy });
+  }
+
+  /**
+   * What starting an invitation to `audience` would do now, writing nothing: two range reads per
+   * part of the directory (people, chats) and one read of the respondents ledger, the same reads
+   * as the expansion without its point read per person.
+   */
+  async preview(input: { audience: unknown }): Promise<AudiencePreview> {
+    const audience = AudienceSchema.parse(input.audience);
+    if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
+    await this.checkDepartments(audience);
+    const completed = await this.deps.completedBy(this.deps.assessmentSubject);
+    const total: AudiencePreview = {
+      audience: 0,
+      reachable: 0,
+      alreadyCompleted: 0,
+      unreachable: 0,
+    };
+    const buckets = Array.from({ length: BUCKETS }, (_, bucket) => bucket);
+    await forEachLimit(buckets, PREVIEW_CONCURRENCY, async (bucket) => {
+      const part = await previewBucket(this.deps, audience, bucket, completed);
+      for (const key of Object.keys(total) as (keyof AudiencePreview)[]) total[key] += part[key];
+    });
+    return total;
   }
 
   /**
@@ -123,18 +164,40 @@ export class CampaignService {
     };
   }
 
-  /** Recipients without a chat with the bot (the app is not installed for them): person ids. */
-  async unreachable(id: string): Promise<string[]> {
+  /**
+   * Recipients without a chat with the bot (the app is not installed for them), with what IT
+   * needs to install it for them, from the directory as it is now (one range read per part that
+   * has any). Personal data: for the programme team only.
+   */
+  async unreachable(id: string): Promise<UnreachablePerson[]> {
     await this.find(id);
     const shards = await this.deps.shards.ofCampaign(id);
-    const ids: string[] = [];
+    const found: UnreachablePerson[] = [];
     for (const { value } of shards) {
       if (value.unreachable === 0) continue;
-      for (const row of await this.deps.deliveries.shard(id, value.bucket)) {
-        if (row.value.status === 'unreachable') ids.push(row.value.personId);
+      const [rows, people] = await Promise.all([
+        this.deps.deliveries.shard(id, value.bucket),
+        this.deps.people.inBuckets(peoplePartitions(value.bucket)),
+      ]);
+      const byId = new Map(people.map((p) => [personId(p), p]));
+      for (const { value: row } of rows) {
+        if (row.status !== 'unreachable') continue;
+        const person = byId.get(row.personId);
+        found.push({
+          personId: row.personId,
+          ...(person
+            ? {
+                displayName: person.displayName,
+                ...(person.upn ? { upn: person.upn } : {}),
+                department: departmentOf(person),
+              }
+            : {}),
+        });
       }
     }
-    return ids.sort();
+    const key = (p: UnreachablePerson) =>
+      `${p.department ?? ''}\u0000${p.displayName ?? p.personId}`;
+    return found.sort((a, b) => key(a).localeCompare(key(b)));
   }
 
   private async create(
@@ -159,6 +222,13 @@ export class CampaignService {
 
   /** Refuses an audience nobody is in, or one naming departments the directory does not have. */
   private async checkAudience(audience: Audience): Promise<void> {
+    await this.checkDepartments(audience);
+    if (!(await this.deps.people.some((person) => inAudience(audience, person)))) {
+      throw new CampaignError({ code: 'emptyAudience' });
+    }
+  }
+
+  private async checkDepartments(audience: Audience): Promise<void> {
     if (audience.kind === 'departments') {
       const known = new Set(
         (await this.deps.orgUnits.list()).filter((u) => u.path.length === 1).map((u) => u.path[0]),
@@ -167,9 +237,6 @@ export class CampaignService {
       if (unknown.length > 0) {
         throw new CampaignError({ code: 'unknownDepartments', departments: unknown });
       }
-    }
-    if (!(await this.deps.people.some((person) => inAudience(audience, person)))) {
-      throw new CampaignError({ code: 'emptyAudience' });
     }
   }
 

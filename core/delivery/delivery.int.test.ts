@@ -181,7 +181,16 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     expect(Math.min(a.sent, b.sent)).toBeGreaterThan(0);
     const unreachable = await s.services.campaigns.unreachable(campaign.id);
     expect(unreachable).toHaveLength(300 - reachable);
-    expect(unreachable.every((id) => !s.audience.reachable.has(id.slice(4)))).toBe(true);
+    expect(unreachable.every((p) => !s.audience.reachable.has(p.personId.slice(4)))).toBe(true);
+    const unreached = s.audience.people.find(
+      (p) => `oid:${p.objectId}` === unreachable[0]!.personId,
+    );
+    expect(unreachable[0]).toEqual({
+      personId: `oid:${unreached!.objectId}`,
+      displayName: unreached!.displayName,
+      ...(unreached!.upn ? { upn: unreached!.upn } : {}),
+      department: unreached!.orgUnitPath[0],
+    });
   });
 
   it('absorbs a 429 storm: the whole tenant pauses for Retry-After and nothing is lost', async () => {

@@ -1,11 +1,12 @@
-import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 
 /**
  * Who has completed what, and nothing else: reminders go to the people not listed here.
  * PartitionKey the person's pseudonym (erased with the rest of their data), RowKey the subject
- * (an assessment or survey campaign id). Never holds answers.
+ * (an assessment or survey campaign id). Never holds answers. Read by point (reminders and
+ * invitations, per recipient), by pseudonym (erasure) and by subject (a campaign's preview).
  */
 export const RESPONDENTS_TABLE = 'respondents';
 
@@ -38,6 +39,18 @@ export class RespondentsRepository {
 
   async has(pseudonym: string, subject: string): Promise<boolean> {
     return (await this.table.get(pseudonym, encodeKey(subject))) !== undefined;
+  }
+
+  /**
+   * The pseudonyms of everyone who completed `subject`: one query answering only the matches
+   * (the service scans the RowKeys), where a preview would otherwise read once per person.
+   */
+  async pseudonymsOf(subject: string): Promise<Set<string>> {
+    const found = new Set<string>();
+    for await (const { value } of this.table.query(odata`RowKey eq ${encodeKey(subject)}`)) {
+      found.add(value.pseudonym);
+    }
+    return found;
   }
 
   async eraseAll(pseudonym: string): Promise<void> {

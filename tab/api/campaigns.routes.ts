@@ -93,6 +93,17 @@ export function registerCampaignsApi(
     ),
   );
 
+  // Before confirming: how many the invitation would reach, skip or miss. Writes nothing.
+  server.post(
+    '/api/v1/campaigns/preview',
+    route(
+      admin(async ({ req, res }) => {
+        const { audience } = StartBody.parse(req.body ?? {});
+        res.json(await deps.campaigns.preview({ audience }));
+      }),
+    ),
+  );
+
   server.get(
     '/api/v1/campaigns/:id',
     route(
@@ -103,13 +114,22 @@ export function registerCampaignsApi(
     ),
   );
 
-  // Who needs the app installed before they can be reached (docs/proactive-install.md).
+  // Who needs the app installed before they can be reached (docs/proactive-install.md): names
+  // and UPNs for IT, so admins only, like every route here.
   server.get(
     '/api/v1/campaigns/:id/unreachable',
     route(
       admin(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
-        res.json({ people: await deps.campaigns.unreachable(id) });
+        const people = await deps.campaigns.unreachable(id);
+        res.json({
+          people: people.map((p) => ({
+            id: p.personId,
+            name: p.displayName ?? null,
+            upn: p.upn ?? null,
+            department: p.department ?? null,
+          })),
+        });
       }),
     ),
   );

@@ -311,6 +311,51 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect((await call('/api/v1/campaigns', SARA)).status).toBe(200);
   });
 
+  it('previews an invitation for admins only: how many it would reach, skip and miss, writing nothing', async () => {
+    const department = GIULIA.orgUnitPath[0]!;
+    const colleague = generateDemoDirectory().find(
+      (p) => p.orgUnitPath[0] === department && p.objectId && p.objectId !== GIULIA.objectId,
+    )!;
+    for (const objectId of [GIULIA.objectId, colleague.objectId!]) {
+      await services.conversationRefs.save({
+        scope: 'personal',
+        conversationId: `a:${objectId}`,
+        userObjectId: objectId,
+        reference: JSON.stringify({
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+          conversation: { id: `a:${objectId}`, tenantId: TENANT },
+          user: { id: `29:${objectId}` },
+          bot: { id: '28:oibo' },
+        }),
+        updatedAt: new Date(),
+      });
+    }
+    const { pseudonyms, respondents, assessment } = services;
+    await respondents.record(
+      pseudonyms.pseudonymOf(GIULIA.objectId),
+      assessment.campaignId,
+      new Date(),
+    );
+    const body = { audience: { kind: 'departments', departments: [department] } };
+    const before = await (await call('/api/v1/campaigns', SARA)).json();
+
+    expect((await post('/api/v1/campaigns/preview', MARCO, body)).status).toBe(403);
+    expect(
+      (await post('/api/v1/campaigns/preview', SARA, { audience: { kind: 'x' } })).status,
+    ).toBe(400);
+    const preview = await post('/api/v1/campaigns/preview', SARA, body);
+
+    expect(preview.status).toBe(200);
+    const people = generateDemoDirectory().filter((p) => p.orgUnitPath[0] === department).length;
+    expect(await preview.json()).toEqual({
+      audience: people,
+      reachable: 1,
+      alreadyCompleted: 1,
+      unreachable: people - 2,
+    });
+    expect(await (await call('/api/v1/campaigns', SARA)).json()).toEqual(before);
+  });
+
   it('starts a campaign, reports its progress and refuses what its state does not allow', async () => {
     const { departments } = (await (await call('/api/v1/campaigns/departments', SARA)).json()) as {
       departments: string[];

@@ -1,4 +1,10 @@
-import type { Campaign, CampaignStatus, StartAudience } from '../src/api/types';
+import type {
+  Campaign,
+  CampaignPreview,
+  CampaignStatus,
+  StartAudience,
+  UnreachablePerson,
+} from '../src/api/types';
 import { json, problem } from './responses';
 
 /** The campaigns part of the fake tab API (admins only, like the server). */
@@ -8,7 +14,18 @@ export interface FakeCampaigns {
   departments: string[];
   /** When set, POST /api/v1/campaigns answers with this problem instead of starting one. */
   refuseStart: { status: number; title: string; code: string } | null;
+  /** The answer of POST /api/v1/campaigns/preview (default: {@link PREVIEW}). */
+  preview?: CampaignPreview;
+  /** Every campaign's unreachable people (default: none). */
+  unreachable?: UnreachablePerson[];
 }
+
+export const PREVIEW: CampaignPreview = {
+  audience: 1250,
+  reachable: 1100,
+  alreadyCompleted: 120,
+  unreachable: 30,
+};
 
 const campaignOf = (s: CampaignStatus): Campaign => ({
   id: s.id,
@@ -63,6 +80,7 @@ export function campaignRoute(state: FakeCampaigns, route: string, body: unknown
   if (route === 'GET /api/v1/campaigns/departments') {
     return json(200, { departments: state.departments });
   }
+  if (route === 'POST /api/v1/campaigns/preview') return json(200, state.preview ?? PREVIEW);
   if (route === 'POST /api/v1/campaigns') {
     if (state.refuseStart) {
       const { status, title, code } = state.refuseStart;
@@ -83,6 +101,9 @@ export function campaignRoute(state: FakeCampaigns, route: string, body: unknown
   const campaign = state.campaigns[index];
   if (!campaign) return problem(404, 'Campagna sconosciuta.');
   if (method === 'GET' && !action) return json(200, campaign);
+  if (method === 'GET' && action === 'unreachable') {
+    return json(200, { people: state.unreachable ?? [] });
+  }
   if (method === 'POST' && action === 'reminders') {
     const { afterHours } = body as { afterHours: number };
     const from = Date.parse(campaign.startedAt ?? campaign.createdAt);

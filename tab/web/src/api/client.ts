@@ -1,6 +1,7 @@
 import type {
   Campaign,
   CampaignAction,
+  CampaignPreview,
   CampaignStatus,
   DashboardCampaigns,
   Heatmap,
@@ -9,6 +10,7 @@ import type {
   MyResults,
   Problem,
   StartAudience,
+  UnreachablePerson,
 } from './types';
 
 /** fetch for the tab API, already carrying the caller's credentials (see TeamsProvider). */
@@ -70,9 +72,13 @@ export interface Api {
   campaigns(): Promise<Campaign[]>;
   /** The directory's departments, for a campaign's audience. */
   departments(): Promise<string[]>;
+  /** What starting it would do now (writes nothing). */
+  previewCampaign(audience: StartAudience): Promise<CampaignPreview>;
   startCampaign(audience: StartAudience): Promise<Campaign>;
   campaignStatus(id: string): Promise<CampaignStatus>;
   changeCampaign(id: string, action: CampaignAction): Promise<Campaign>;
+  /** Who the campaign could not reach, with name, UPN and department (admins only). */
+  unreachable(id: string): Promise<UnreachablePerson[]>;
   /** Schedules a reminder `afterHours` after the campaign started (0: now). */
   remind(id: string, afterHours: number): Promise<Campaign>;
 }
@@ -105,9 +111,14 @@ export function createApi(apiFetch: ApiFetch): Api {
     departments: async () =>
       (await json<{ departments: string[] }>(apiFetch, '/api/v1/campaigns/departments'))
         .departments,
+    previewCampaign: (audience) =>
+      post<CampaignPreview>(apiFetch, '/api/v1/campaigns/preview', { audience }),
     startCampaign: (audience) => post<Campaign>(apiFetch, '/api/v1/campaigns', { audience }),
     campaignStatus: (id) => json<CampaignStatus>(apiFetch, campaignPath(id)),
     changeCampaign: (id, action) => post<Campaign>(apiFetch, `${campaignPath(id)}/${action}`),
+    unreachable: async (id) =>
+      (await json<{ people: UnreachablePerson[] }>(apiFetch, `${campaignPath(id)}/unreachable`))
+        .people,
     remind: (id, afterHours) =>
       post<Campaign>(apiFetch, `${campaignPath(id)}/reminders`, { afterHours }),
   };

@@ -153,3 +153,22 @@ export interface CampaignStatus extends Campaign {
 }
 
 export type CampaignAction = 'pause' | 'resume' | 'cancel';
+
+/** POST /api/v1/campaigns/preview: what starting the invitation would do now. */
+export interface CampaignPreview {
+  audience: number;
+  /** Would receive it: a chat with the bot, and the questionnaire not completed. */
+  reachable: number;
+  /** Skipped: already completed the questionnaire. */
+  alreadyCompleted: number;
+  /** No chat with the bot (the app is not installed for them). */
+  unreachable: number;
+}
+
+/** GET /api/v1/campaigns/:id/unreachable (each person); null when no longer in the directory. */
+export interface UnreachablePerson {
+  id: string;
+  name: string | null;
+  upn: string | null;
+  department: string | null;
+}

@@ -65,6 +65,20 @@ describe('campaigns', () => {
     await user.click(start);
     let dialog = await findAlertDialog('Avviare la campagna?');
     expect(dialog).toHaveTextContent(`Destinatari: Aree: ${departments[1]}, ${departments[2]}`);
+    const numbers = await within(dialog).findByRole('table', {
+      name: "Chi riceverà l'invito",
+      ...inDialog,
+    });
+    expect(
+      within(numbers)
+        .getAllByRole('row', inDialog)
+        .map((row) => row.textContent),
+    ).toEqual([
+      'Persone scelte1250',
+      "Riceveranno l'invito1100",
+      'Saltate: hanno già completato il questionario120',
+      "Non raggiungibili: l'app non è installata per loro30",
+    ]);
     await user.click(within(dialog).getByRole('button', { name: 'Indietro', ...inDialog }));
     await waitFor(() =>
       expect(screen.queryByRole('alertdialog', inDialog)).not.toBeInTheDocument(),
@@ -76,7 +90,10 @@ describe('campaigns', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
 
     await waitFor(() => expect(server.calls).toContain('POST /api/v1/campaigns'));
+    const audience = { kind: 'departments', departments: [departments[1], departments[2]] };
     expect(server.bodies).toEqual([
+      { call: 'POST /api/v1/campaigns/preview', body: { audience } },
+      { call: 'POST /api/v1/campaigns/preview', body: { audience } },
       {
         call: 'POST /api/v1/campaigns',
         body: { audience: { kind: 'departments', departments: [departments[1], departments[2]] } },
@@ -104,9 +121,9 @@ describe('campaigns', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
 
     await waitFor(() =>
-      expect(server.bodies.map((b) => b.body)).toEqual([
-        { audience: { kind: 'role', role: 'facilitator' } },
-      ]),
+      expect(
+        server.bodies.filter((b) => b.call === 'POST /api/v1/campaigns').map((b) => b.body),
+      ).toEqual([{ audience: { kind: 'role', role: 'facilitator' } }]),
     );
     expect(await screen.findByRole('table', { name: /Campagne/ })).toHaveTextContent(
       'Ruolo: facilitatori',
@@ -129,7 +146,9 @@ describe('campaigns', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(title);
-    expect(server.bodies.map((b) => b.body)).toEqual([{ audience: { kind: 'all' } }]);
+    expect(
+      server.bodies.filter((b) => b.call === 'POST /api/v1/campaigns').map((b) => b.body),
+    ).toEqual([{ audience: { kind: 'all' } }]);
     expect(screen.getByText('Nessuna campagna, per ora.')).toBeInTheDocument();
   });
 

@@ -13,10 +13,11 @@ import {
   Subtitle1,
   Text,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AudienceRole, Campaign, StartAudience } from '../../api/types';
 import { useAction, useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
+import { CampaignPreview } from '../CampaignPreview/CampaignPreview';
 import { describeAudience } from '../Campaigns/campaign-view';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
@@ -85,7 +86,8 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run, clearError } = useAction<'start'>();
   const [started, setStarted] = useState<string | null>(null);
-  const audience: StartAudience | null = audienceOf(kind, departments, role);
+  // One object per choice: the preview is read again only when the audience changes.
+  const audience = useMemo(() => audienceOf(kind, departments, role), [kind, departments, role]);
 
   const start = async () => {
     if (!audience) return;
@@ -164,6 +166,7 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
               {audience &&
                 t('campaigns.new.confirm.audience', { audience: describeAudience(audience, t) })}
             </Text>
+            {audience && <CampaignPreview audience={audience} />}
             <Text as="p" block>
               {t('campaigns.new.confirm.body')}
             </Text>

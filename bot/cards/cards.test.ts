@@ -16,7 +16,8 @@ import {
   resultCard,
   reviewCard,
 } from '../features/assessment/assessment.cards';
-import { eraseConfirmCard, exportCard } from '../features/privacy/privacy.cards';
+import { myDataCard } from '../features/privacy/my-data.cards';
+import { eraseConfirmCard } from '../features/privacy/privacy.cards';
 import { cardProblems } from './card-validation';
 import { actionFailedCard, turnFailedCard } from './error.cards';
 
@@ -69,7 +70,36 @@ describe.each(LOCALES)('cards in %s', (locale) => {
         submittedAt: new Date('2026-11-26T10:00:00Z'),
       }),
     ],
-    ['my data', exportCard(t, { assessments: [{ answers }] })],
+    [
+      'my data',
+      myDataCard(context, {
+        directory: {
+          displayName: 'Giulia Rossi',
+          orgUnitPath: ['Area Welfare', 'Settore Servizi sociali'],
+          manager: false,
+          roles: ['facilitator'],
+          locale,
+        },
+        assessments: [
+          {
+            questionnaireId: questionnaire.id,
+            version: questionnaire.version,
+            orgUnitPath: ['Area Welfare'],
+            answers,
+            choices: { 'fc-consent': true, 'fc-interest': false },
+            status: 'submitted',
+            startedAt: new Date('2026-11-20T10:00:00Z'),
+            submittedAt: new Date('2026-11-26T10:00:00Z'),
+            result,
+          },
+        ],
+        chat: { lastContactAt: new Date('2026-11-26T10:00:00Z') },
+      }),
+    ],
+    [
+      'my data, nothing stored',
+      myDataCard(context, { directory: null, assessments: [], chat: null }),
+    ],
     ['delete my data', eraseConfirmCard(t)],
     ['welcome, personal, known', welcomeCard({ t, firstName: 'Giulia', scope: 'personal', k: 5 })],
     ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal', k: 5 })],

@@ -124,6 +124,17 @@ describe('Digital Mindset assessment in chat', () => {
     expect(cardText(notice)).toMatch(/^Hai già completato l'autovalutazione il \d+ \w+ \d{4}/);
     expect(cardText(again)).toEqual(cardText(result));
 
+    // "My data" reads as a summary in words, never as JSON with internal keys.
+    const myData = await say(bot, GIULIA, 'i miei dati');
+    expect(cardProblems(myData)).toEqual([]);
+    const summary = cardText(myData);
+    expect(summary).toContain('Giulia');
+    expect(summary).toMatch(/inviata il \d+ \w+ \d{4}/);
+    expect(summary).toMatch(/(Base|Intermedio|Avanzato) \(\d+(,\d)? su 100\)/);
+    expect(summary).toContain('Sì, acconsento');
+    expect(summary).toContain('«Scarica i miei dati»');
+    expect(summary).not.toMatch(/[{}"]|campaignId|questionnaireId|orgUnitPath|inProgress/);
+
     // An old card clicked after submission: "already submitted", nothing written.
     const stale = await click(bot, GIULIA, card, 'Invia');
     expect(cardText(stale)).toContain('Hai già inviato');
@@ -193,7 +204,7 @@ describe('Digital Mindset assessment in chat', () => {
 
   it('exports and erases a person’s data, and their weight in the aggregates', async () => {
     const exported = cardText(await say(bot, GIULIA, 'i miei dati'));
-    expect(exported).toContain('"status": "submitted"');
+    expect(exported).toContain('inviata il');
     expect(exported).toContain('Giulia Ferri');
     const confirm = await say(bot, GIULIA, 'cancella i miei dati');
     const done = await click(bot, GIULIA, confirm, 'Sì, cancella');

@@ -9,14 +9,6 @@ import {
 
 export const ERASE_VERBS = { confirm: 'privacy.erase', cancel: 'privacy.keep' } as const;
 
-export function exportCard(t: Translate, data: Record<string, unknown>): AdaptiveCard {
-  return adaptiveCard([
-    heading(t('privacy.export.title')),
-    paragraph(t('privacy.export.text')),
-    paragraph(JSON.stringify(data, null, 2), { fontType: 'Monospace', size: 'Small' }),
-  ]);
-}
-
 export function eraseConfirmCard(t: Translate): AdaptiveCard {
   return adaptiveCard(
     [heading(t('privacy.erase.confirm.title')), paragraph(t('privacy.erase.confirm.text'))],

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { Questionnaire } from '../../../core/assessment/questionnaire';
 import type { PrivacyService } from '../../../core/privacy/privacy.service';
 import { replaceCard, type CardAction } from '../../card-actions';
 import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import { noticeCard } from '../../cards/card';
-import { ERASE_VERBS, eraseConfirmCard, exportCard } from './privacy.cards';
+import { myDataCard, MyDataSchema } from './my-data.cards';
+import { ERASE_VERBS, eraseConfirmCard } from './privacy.cards';
 
 export const EXPORT_COMMAND: CommandSpec = {
   id: 'export',
@@ -32,13 +34,14 @@ export const ERASE_COMMAND: CommandSpec = {
   personalOnly: true,
 };
 
-export function privacyCommands(privacy: PrivacyService): Command[] {
+export function privacyCommands(privacy: PrivacyService, questionnaire: Questionnaire): Command[] {
   return [
     {
       ...EXPORT_COMMAND,
       run: async (turn) => {
         if (!turn.objectId) return turn.sendCard(noticeCard(turn.t('assessment.unidentified')));
-        await turn.sendCard(exportCard(turn.t, await privacy.export(turn.objectId)));
+        const data = MyDataSchema.parse(await privacy.export(turn.objectId));
+        await turn.sendCard(myDataCard({ t: turn.t, locale: turn.locale, questionnaire }, data));
       },
     },
     { ...ERASE_COMMAND, run: (turn) => turn.sendCard(eraseConfirmCard(turn.t)) },

@@ -14,6 +14,7 @@ import {
 } from '../Campaigns/campaign-view';
 import { CampaignProgress } from '../CampaignProgress/CampaignProgress';
 import { CampaignReminder } from '../CampaignReminder/CampaignReminder';
+import { CampaignUnreachable } from '../CampaignUnreachable/CampaignUnreachable';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { useCampaignDetailStyles } from './CampaignDetail.styles';
@@ -93,7 +94,12 @@ export function CampaignDetail({
         )}
         {error !== null && <ErrorBar error={error} onRetry={refresh} />}
         {status && view ? (
-          <CampaignProgress status={status} view={view} />
+          <>
+            <CampaignProgress status={status} view={view} />
+            {status.counts.unreachable > 0 && (
+              <CampaignUnreachable campaignId={status.id} count={status.counts.unreachable} />
+            )}
+          </>
         ) : (
           error === null && <Spinner label={t('app.loading')} />
         )}

@@ -3,7 +3,7 @@ import { formatDate } from '../Campaigns/campaign-view';
 import type { HeatmapTable, ShownCell } from './heatmap-table';
 
 /** A field is a number (written as the spreadsheet reads numbers) or words. */
-type Field = number | string | null;
+export type Field = number | string | null;
 
 /**
  * Excel reads a CSV with the list separator and decimal mark of the system's locale: Italian
@@ -79,11 +79,15 @@ export function heatmapCsv(
     ...fields(row.participants),
     ...row.dimensions.flatMap(fields),
   ]);
+  return csvText([...heading, header, ...rows], locale);
+}
+
+/** Lines of fields as a file the locale's spreadsheet opens as columns and numbers. */
+export function csvText(lines: readonly (readonly Field[])[], locale: Locale): string {
   const write = writer(locale);
   const { separator } = DIALECT[locale];
-  const lines = [...heading, header, ...rows].map((line) => line.map(write).join(separator));
   // The BOM tells Excel the file is UTF-8 (accents, "›").
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map((line) => line.map(write).join(separator)).join('\r\n')}\r\n`;
 }
 
 /** Plain ASCII words for a file name: "Area Educazione, Istruzione" → "area-educazione-istruzione". */

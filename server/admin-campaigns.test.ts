@@ -1,5 +1,11 @@
-import type { CampaignStatus } from '../core/delivery/campaign.service';
-import { formatStatus, parseAudience, parseDuration } from './admin-campaigns';
+import type { CampaignStatus, UnreachablePerson } from '../core/delivery/campaign.service';
+import {
+  formatStatus,
+  parseAudience,
+  parseDuration,
+  runCampaignCommand,
+  type CampaignCommands,
+} from './admin-campaigns';
 
 describe('campaign CLI arguments', () => {
   it('reads durations', () => {
@@ -86,5 +92,47 @@ describe('campaign status lines', () => {
       '12 sent again after an instance stopped mid-send: each may have been received twice',
     );
     expect(lines).toContain('No instance is sending it right now: is the app running (npm start)?');
+  });
+});
+
+describe('campaign unreachable', () => {
+  const unused = () => Promise.reject(new Error('not used'));
+  const campaigns = (people: UnreachablePerson[]): CampaignCommands => ({
+    start: unused,
+    list: unused,
+    status: unused,
+    pause: unused,
+    resume: unused,
+    cancel: unused,
+    remind: unused,
+    unreachable: () => Promise.resolve(people),
+  });
+
+  it('lists name, UPN and department for IT, tab-separated, not bare ids', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const people = [
+      {
+        personId: 'oid:6f1d2c3b-0000-4000-8000-000000000001',
+        displayName: 'Anna Bianchi',
+        upn: 'anna.bianchi@comune.example',
+        department: 'Area Welfare',
+      },
+      { personId: 'upn:left@comune.example' },
+    ];
+
+    const code = await runCampaignCommand(
+      ['unreachable', 'c20261126t120000abcdef'],
+      campaigns(people),
+      { out: (line) => out.push(line), err: (line) => err.push(line) },
+    );
+
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      'name\tupn\tdepartment\tid',
+      'Anna Bianchi\tanna.bianchi@comune.example\tArea Welfare\toid:6f1d2c3b-0000-4000-8000-000000000001',
+      '\t\t\tupn:left@comune.example',
+    ]);
+    expect(err).toEqual(['2 people without a chat with the bot.']);
   });
 });

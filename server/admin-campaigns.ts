@@ -95,10 +95,16 @@ function formatSeconds(seconds: number): string {
   return `${(seconds / 3_600).toFixed(1)} h`;
 }
 
+/** What the campaign commands use of the service. */
+export type CampaignCommands = Pick<
+  CampaignService,
+  'start' | 'list' | 'status' | 'pause' | 'resume' | 'cancel' | 'remind' | 'unreachable'
+>;
+
 /** `npm run admin -- campaign …`; returns the exit code. */
 export async function runCampaignCommand(
   args: readonly string[],
-  campaigns: CampaignService,
+  campaigns: CampaignCommands,
   io: AdminIo,
 ): Promise<number> {
   const [verb, first, ...rest] = args;
@@ -168,7 +174,7 @@ export async function runCampaignCommand(
 }
 
 async function watchStatus(
-  campaigns: CampaignService,
+  campaigns: CampaignCommands,
   id: string,
   watch: boolean,
   io: AdminIo,

@@ -45,7 +45,7 @@ describe('the Digital Mindset assessment in the Agents Playground', () => {
     const total = Number(/Domanda 1 di (\d+)/.exec(await first.innerText())![1]);
     await first.getByRole('button', { name: '4', exact: true }).click();
     await card(`Domanda 2 di ${total}`).getByRole('button', { name: 'Indietro' }).click();
-    await card('La tua risposta attuale: 4')
+    await card('La tua risposta attuale: 4 su 5')
       .getByRole('button', { name: '5', exact: true })
       .click();
 

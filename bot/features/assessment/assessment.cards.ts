@@ -165,11 +165,13 @@ export function itemCard(context: AssessmentCardContext, view: View<'item'>): Ad
           },
         ],
       },
-      ...(view.current === undefined
-        ? []
-        : [
-            paragraph(t('assessment.current', { value: String(view.current) }), { isSubtle: true }),
-          ]),
+      ...(typeof view.current === 'number'
+        ? [
+            paragraph(t('assessment.current', { value: scaleLabel(context, view.current) }), {
+              isSubtle: true,
+            }),
+          ]
+        : []),
     ],
     navigation,
   );

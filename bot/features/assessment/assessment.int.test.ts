@@ -94,7 +94,7 @@ describe('Digital Mindset assessment in chat', () => {
     card = await click(bot, GIULIA, card, '4');
     expect(cardText(card)).toContain(`Domanda 2 di ${total}`);
     card = await click(bot, GIULIA, card, 'Indietro');
-    expect(cardText(card)).toContain('La tua risposta attuale: 4');
+    expect(cardText(card)).toContain('La tua risposta attuale: 4 su 5');
     card = await click(bot, GIULIA, card, '5');
 
     for (let i = 2; i <= total; i++) {
@@ -209,6 +209,8 @@ describe('Digital Mindset assessment in chat', () => {
     const confirm = await say(bot, GIULIA, 'cancella i miei dati');
     const done = await click(bot, GIULIA, confirm, 'Sì, cancella');
     expect(cardText(done)).toContain('le tue risposte e i tuoi risultati sono stati cancellati');
+    // A contribution already published leaves the aggregates at the next publication, not now.
+    expect(cardText(done)).toContain('al prossimo aggiornamento dei dati');
     expect(await waiting()).toBe(0);
     expect(cardText(await say(bot, GIULIA, 'my results'))).toContain('Non hai ancora un risultato');
   });

@@ -8,12 +8,16 @@ import { screenshot } from './browser';
 import { appInBrowser } from './harness';
 import { submitAssessment } from '../test/assessment';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilitator and admin
 
 describe('the óiBO tab in a browser (demo identities)', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
   let azurite: AzuriteHandle;
   let services: Services;
+  /** The unit of 6 published answers, as "Area > Settore". */
+  let shownUnit = '';
 
   const submit = (person: { objectId?: string; orgUnitPath: string[] }, value: 1 | 2 | 3 | 4 | 5) =>
     submitAssessment(services, person, value);
@@ -30,7 +34,8 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     const units = [...new Set(people.map((p) => p.orgUnitPath.join(' > ')))];
     const inUnit = (name: string) => people.filter((p) => p.orgUnitPath.join(' > ') === name);
     const large = units.filter((unit) => inUnit(unit).length >= 6);
-    for (const p of inUnit(large[0]!).slice(0, 6)) await submit(p, 4);
+    shownUnit = large[0]!;
+    for (const p of inUnit(shownUnit).slice(0, 6)) await submit(p, 4);
     for (const p of inUnit(large[1]!).slice(0, 2)) await submit(p, 2);
     for (const p of inUnit(large[2]!).slice(0, 5)) await submit(p, 5);
     await submit(GIULIA, 3);
@@ -82,6 +87,25 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     await screenshot(ctx.page, 'tab-dashboard-dark');
   }, 60_000);
 
+  it('lets an admin open an area into its settori with the keyboard, and go back up', async () => {
+    const [area, settore] = shownUnit.split(' > ');
+    await open(SARA, 'light');
+    await ctx.page.getByRole('tab', { name: 'Cruscotto' }).click();
+    await ctx.page
+      .getByText('Rilevazione in corso: i dati compaiono quando almeno 5 persone di una struttura')
+      .waitFor({ timeout: 15_000 });
+    const opener = ctx.page.getByRole('button', { name: `${area}: mostra le strutture interne` });
+    await opener.focus();
+    await ctx.page.keyboard.press('Enter');
+    const levels = ctx.page.getByRole('navigation', { name: 'Livelli della struttura' });
+    await levels.waitFor({ timeout: 15_000 });
+    const row = ctx.page.getByRole('row', { name: new RegExp(`^${escapeRegExp(settore!)}`) });
+    expect(await row.getByRole('cell').first().textContent()).toBe('6');
+    await screenshot(ctx.page, 'tab-dashboard-drilled');
+    await levels.getByRole('button', { name: "tutta l'organizzazione" }).click();
+    await opener.waitFor({ timeout: 15_000 });
+  }, 60_000);
+
   it('shows an admin the Campaigns screen: start one for a department, follow it to its end', async () => {
     const department = 'Area Servizi Demografici';
     const page = ctx.page;
@@ -96,6 +120,21 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     await page.getByRole('button', { name: 'Avvia campagna' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Avviare la campagna?' });
     expect(await dialog.textContent()).toContain(`Destinatari: Aree: ${department}`);
+    // The numbers before confirming; in the demo nobody has a chat with the bot yet.
+    const people = (await services.people.inBuckets(['b00', 'bff'])).filter(
+      (p) => p.orgUnitPath[0] === department,
+    ).length;
+    const numbers = dialog.getByRole('table', { name: "Chi riceverà l'invito" });
+    for (const [row, value] of [
+      ['Persone scelte', people],
+      ["Riceveranno l'invito", 0],
+      ['Saltate: hanno già completato il questionario', 0],
+      ["Non raggiungibili: l'app non è installata per loro", people],
+    ] as const) {
+      const shown = numbers.getByRole('row', { name: new RegExp(`^${row}`) });
+      await shown.waitFor({ timeout: 15_000 });
+      expect(await shown.textContent()).toBe(`${row}${value}`);
+    }
     await dialog.getByRole('button', { name: 'Avvia', exact: true }).click();
     await page.getByText(`Campagna avviata: Aree: ${department}.`).waitFor();
 
@@ -117,6 +156,11 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     const bar = detail.getByRole('progressbar', { name: "Avanzamento dell'invio" });
     expect(await bar.getAttribute('aria-valuenow')).toBe('1');
     expect(await detail.getByRole('button', { name: 'Annulla campagna' }).isDisabled()).toBe(true);
+    await detail
+      .getByRole('button', {
+        name: `Scarica l'elenco dei non raggiungibili (${counts.unreachable})`,
+      })
+      .waitFor();
     await screenshot(page, 'tab-campaigns-light');
   }, 90_000);
 });

@@ -163,7 +163,11 @@ describe('óiBO bot over the real store', () => {
     'keeps %j to the personal chat, never a channel',
     async (text) => {
       const replies = await bot.turn({ ...inTeamChannel, type: 'message', text });
-      expect(cardText(cardsOf(replies))).toContain('solo nella chat personale');
+      const [card] = cardsOf(replies);
+      expect(cardText(card)).toContain('solo nella chat personale');
+      expect(card!.actions).toEqual([
+        expect.objectContaining({ type: 'Action.OpenUrl', title: 'Chat personale con óiBO' }),
+      ]);
     },
   );
 

@@ -12,6 +12,7 @@ import { badRequest, replaceCard, type CardAction } from './card-actions';
 import { noticeCard } from './cards/card';
 import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
+import { personalOnlyCard } from './features/help/help.cards';
 import { helpAction, helpCommand } from './features/help/help.command';
 import { welcomeCard } from './features/welcome/welcome.cards';
 import { sendCardWith, TURN_LOCALE, type TurnScope } from './turn';
@@ -51,7 +52,7 @@ export class OiboBot extends TeamsActivityHandler {
         const personal = turn.conversationType === 'personal';
         await turn.sendCard(noticeCard(turn.t(personal ? 'unknown.text' : 'unknown.text.group')));
       } else if (command.personalOnly && turn.conversationType !== 'personal') {
-        await turn.sendCard(noticeCard(turn.t('command.personalOnly')));
+        await turn.sendCard(personalOnlyCard(turn.t, context.activity.recipient?.id));
       } else await command.run(turn);
       await next();
     });
@@ -95,7 +96,7 @@ export class OiboBot extends TeamsActivityHandler {
     // A tampered or outdated card: say so on the card itself, write nothing.
     if (!data.success) return replaceCard(noticeCard(turn.t('card.invalid')));
     if (action.personalOnly && turn.conversationType !== 'personal') {
-      return replaceCard(noticeCard(turn.t('command.personalOnly')));
+      return replaceCard(personalOnlyCard(turn.t, context.activity.recipient?.id));
     }
     return action.run(turn, data.data);
   }

@@ -2,7 +2,7 @@ import { translator } from '../../core/i18n/translator';
 import { LOCALES } from '../../core/directory/person';
 import { COMMAND_SPECS } from '../command-specs';
 import { helpCommand } from '../features/help/help.command';
-import { helpCard } from '../features/help/help.cards';
+import { helpCard, personalOnlyCard } from '../features/help/help.cards';
 import { welcomeCard } from '../features/welcome/welcome.cards';
 import { noticeCard, type AdaptiveCard } from './card';
 import { shippedQuestionnaire } from '../../server/app';
@@ -117,6 +117,7 @@ describe.each(LOCALES)('cards in %s', (locale) => {
     ],
     ['unknown command', noticeCard(t('unknown.text'))],
     ['unknown command, group', noticeCard(t('unknown.text.group'))],
+    ['personal command refused in a group', personalOnlyCard(t, '28:oibo')],
     ['turn failed', turnFailedCard(t)],
     [
       'card action failed',

@@ -42,3 +42,11 @@ export function helpCard({ t, commands, scope, botId }: HelpView): AdaptiveCard 
       : [],
   );
 }
+
+/** A personal command asked where others read: refused, with the way to the 1:1 chat. */
+export function personalOnlyCard(t: Translate, botId: string | undefined): AdaptiveCard {
+  return adaptiveCard(
+    [paragraph(t('command.personalOnly'))],
+    botId ? [openUrlAction(t('welcome.action.personalChat'), personalChatUrl(botId))] : [],
+  );
+}

@@ -1,11 +1,22 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { useTeams } from '../teams/teams-context';
-import { ApiError, createApi, type Api } from './client';
+import { ApiError, createApi, type Api, type ApiFetch } from './client';
 
+/** Asks the server to word its answers (result names, problems) in `locale`. */
+function inLanguage(apiFetch: ApiFetch, locale: string): ApiFetch {
+  return (path, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('accept-language', locale);
+    return apiFetch(path, { ...init, headers });
+  };
+}
+
+/** The tab API in the language the tab speaks (the directory's, once known). */
 export function useApi(): Api {
   const { apiFetch } = useTeams();
-  return useMemo(() => createApi(apiFetch), [apiFetch]);
+  const { locale } = useI18n();
+  return useMemo(() => createApi(inLanguage(apiFetch, locale)), [apiFetch, locale]);
 }
 
 /** A localised message for a failed call: ours for known statuses, else the server's title. */

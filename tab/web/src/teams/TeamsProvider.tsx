@@ -42,9 +42,16 @@ async function connectTeams(): Promise<TeamsJs | null> {
   }
 }
 
-function withHeaders(init: RequestInit | undefined, extra: Record<string, string>): RequestInit {
+/** `extra` replaces the request's own headers; `defaults` only fill in what it lacks. */
+function withHeaders(
+  init: RequestInit | undefined,
+  extra: Record<string, string>,
+  defaults: Record<string, string> = {},
+): RequestInit {
   const headers = new Headers(init?.headers);
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  for (const [name, value] of Object.entries(defaults))
+    if (!headers.has(name)) headers.set(name, value);
   return { ...init, headers };
 }
 
@@ -58,7 +65,7 @@ function teamsFetch({ authentication }: TeamsJs, locale: Locale): ApiFetch {
     }
     return fetch(
       path,
-      withHeaders(init, { authorization: `Bearer ${token}`, 'accept-language': locale }),
+      withHeaders(init, { authorization: `Bearer ${token}` }, { 'accept-language': locale }),
     );
   };
 }
@@ -113,7 +120,10 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
     if (host.kind === 'pending') return null;
     if (host.kind === 'teams') return teamsFetch(host.teams, host.locale);
     return (path, init) =>
-      fetch(path, withHeaders(init, { [DEMO_HEADER]: demoUser, 'accept-language': host.locale }));
+      fetch(
+        path,
+        withHeaders(init, { [DEMO_HEADER]: demoUser }, { 'accept-language': host.locale }),
+      );
   }, [host, demoUser]);
 
   const seam = useMemo((): TeamsSeam | null => {

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeServer, fakeTeams } from '../../../test/fake-teams';
 import { campaignStatus, giulia, heatmap, marco, sara } from '../../../test/fixtures';
@@ -108,10 +108,17 @@ describe('navigation', () => {
 describe('language', () => {
   it("speaks the directory's Italian to a person whose Teams client is in English", async () => {
     const { apiFetch } = fakeServer({ me: giulia });
-    renderApp(fakeTeams(apiFetch, { locale: 'en-US' }));
+    const languages: string[] = [];
+    const listening: typeof apiFetch = (path, init) => {
+      languages.push(`${path} ${new Headers(init?.headers).get('accept-language')}`);
+      return apiFetch(path, init);
+    };
+    renderApp(fakeTeams(listening, { locale: 'en-US' }));
 
     expect(await screen.findByRole('tab', { name: 'I miei risultati' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('it');
+    // The server words results and problems in the same language as the tab.
+    await waitFor(() => expect(languages).toContain('/api/v1/me/results it-IT'));
   });
 
   it("speaks the directory's English to a person whose Teams client is in Italian", async () => {

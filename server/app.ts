@@ -154,10 +154,7 @@ export function createServices(
     ...delivery,
     people,
     conversationRefs,
-    completedBy: async (subject) => {
-      const done = await respondents.pseudonymsOf(subject);
-      return (objectId) => done.has(pseudonyms.pseudonymOf(objectId));
-    },
+    completedBy: completedBy(respondents, pseudonyms),
     orgUnits,
     assessmentSubject: assessment.campaignId,
     ratePerSecond: deliverySettings.ratePerSecond,
@@ -184,6 +181,14 @@ export function createServices(
   };
 }
 
+/** Who completed a subject, from one read of the respondents ledger (invitations, previews). */
+function completedBy(respondents: RespondentsRepository, pseudonyms: Pseudonyms) {
+  return async (subject: string) => {
+    const done = await respondents.pseudonymsOf(subject);
+    return (objectId: string) => done.has(pseudonyms.pseudonymOf(objectId));
+  };
+}
+
 /**
  * This instance's share of proactive delivery. The sender defaults to the Bot Connector over HTTP
  * with the bot's credentials; every instance started over the same store shares the work.
@@ -203,6 +208,7 @@ export function createDeliveryEngine(
       conversationRefs: services.conversationRefs,
       hasCompleted: (objectId, subject) =>
         services.respondents.has(services.pseudonyms.pseudonymOf(objectId), subject),
+      completedBy: completedBy(services.respondents, services.pseudonyms),
       budget: new TenantBudget(services.store, { ratePerSecond }),
       sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
       message: campaignMessages(

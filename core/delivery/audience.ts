@@ -15,8 +15,13 @@ export interface AudienceDeps {
     personalInPartitions(partitions: [string, string]): Promise<Map<string, ConversationRef>>;
   };
   deliveries: DeliveriesRepository;
-  /** Whether the person (by object id) completed the subject: reminders and invitations skip them. */
+  /** For reminders: whether the person (by object id) completed the subject. */
   hasCompleted(objectId: string, subject: string): Promise<boolean>;
+  /**
+   * Who completed `subject`, answered from memory: one read of the respondents ledger for a whole
+   * audience, where a read per person would queue in the store beside the sends.
+   */
+  completedBy(subject: string): Promise<(objectId: string) => boolean>;
 }
 
 /** Whether a person belongs to a directory audience (reminders are decided per delivery row). */
@@ -98,14 +103,15 @@ export async function previewBucket(
 /**
  * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
  * (pending), without one (unreachable) or, for an invitation, already done with its assessment
- * (alreadyCompleted). Only reads (people and chats with one range query each, the respondents
- * ledger with a point read per reachable person); the caller writes them.
+ * by `completed` (alreadyCompleted). Only reads (people and chats with one range query each);
+ * the caller writes them.
  */
 export async function bucketRows(
   deps: AudienceDeps,
   campaign: Campaign,
   bucket: number,
   now: Date,
+  completed: (objectId: string) => boolean,
 ): Promise<Delivery[]> {
   const partitions = peoplePartitions(bucket);
   const [people, chats] = await Promise.all([
@@ -120,39 +126,27 @@ export async function bucketRows(
         .map((row) => row.value.personId),
     );
     const candidates = people.filter((p) => invited.has(personId(p)) && p.objectId);
-    const completed = new Set<string>();
+    const responded = new Set<string>();
     await forEachLimit(candidates, LOOKUP_CONCURRENCY, async (p) => {
-      if (await deps.hasCompleted(p.objectId!, campaign.subject)) completed.add(personId(p));
+      if (await deps.hasCompleted(p.objectId!, campaign.subject)) responded.add(personId(p));
     });
-    members = candidates.filter((p) => !completed.has(personId(p)));
+    members = candidates.filter((p) => !responded.has(personId(p)));
   } else {
     members = people.filter((p) => inAudience(campaign.audience, p));
   }
-  // Thousands of people at 100,000: sends waiting for their slots must not wait for this.
-  const targets = new Map<string, DeliveryTarget>();
-  await mapYielding(members, (person) => {
-    const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
-    const target = ref ? targetOf(ref) : undefined;
-    if (target) targets.set(personId(person), target);
-  });
-  // An invitation skips whoever completed its assessment: one point read per person it would
-  // reach (the unreachable are not sent anyway), like the reminders' reads above.
-  const completed = new Set<string>();
-  if (campaign.kind === 'assessment') {
-    const reachable = members.filter((p) => targets.has(personId(p)));
-    await forEachLimit(reachable, LOOKUP_CONCURRENCY, async (p) => {
-      if (await deps.hasCompleted(p.objectId!, campaign.subject)) completed.add(personId(p));
-    });
-  }
+  // Thousands of rows at 100,000 people: sends waiting for their slots must not wait for this.
   return mapYielding(members, (person): Delivery => {
-    const id = personId(person);
-    const target = completed.has(id) ? undefined : targets.get(id);
+    const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
+    const reachable = ref ? targetOf(ref) : undefined;
+    // An invitation skips whoever has completed its assessment (a reminder's audience has not).
+    const done = reachable !== undefined && completed(person.objectId!);
+    const target = done ? undefined : reachable;
     return {
       campaignId: campaign.id,
       bucket,
-      personId: id,
+      personId: personId(person),
       locale: person.locale,
-      status: completed.has(id) ? 'alreadyCompleted' : target ? 'pending' : 'unreachable',
+      status: done ? 'alreadyCompleted' : target ? 'pending' : 'unreachable',
       ...(target ? { target } : {}),
       attempts: 0,
       throttled: 0,

@@ -263,10 +263,13 @@ export class DeliveryEngine {
       expansionLeaseUntil: Date.now() + this.o.leaseMs,
     };
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
+    // Read once for every bucket this run expands; a reminder's audience is read per person.
+    const completed =
+      campaign.kind === 'assessment' ? await this.deps.completedBy(campaign.subject) : () => false;
     while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
       const now = new Date();
       // Sending starts as soon as the bucket is written.
-      const written = await this.expandBucket(campaign, campaign.expandedBuckets, now);
+      const written = await this.expandBucket(campaign, campaign.expandedBuckets, now, completed);
       if (written > 0) await this.claimShards(campaign);
       const expandedBuckets = campaign.expandedBuckets + 1;
       const done = expandedBuckets === BUCKETS;
@@ -292,10 +295,15 @@ export class DeliveryEngine {
   }
 
   /** Writes a bucket's rows and then its shard; how many rows it wrote. */
-  private async expandBucket(campaign: Campaign, bucket: number, now: Date): Promise<number> {
+  private async expandBucket(
+    campaign: Campaign,
+    bucket: number,
+    now: Date,
+    completed: (objectId: string) => boolean,
+  ): Promise<number> {
     // Already expanded: before a crash, or by an instance whose lease ran out while it worked.
     if (await this.deps.shards.get(campaign.id, bucket)) return 0;
-    const rows = await bucketRows(this.deps, campaign, bucket, now);
+    const rows = await bucketRows(this.deps, campaign, bucket, now, completed);
     if (rows.length === 0) return 0;
     await this.deps.deliveries.writeShard(rows);
     const counts = countRows(rows);

@@ -5,8 +5,8 @@ import type { TableStore } from '../store/table-store';
 /**
  * Who has completed what, and nothing else: reminders go to the people not listed here.
  * PartitionKey the person's pseudonym (erased with the rest of their data), RowKey the subject
- * (an assessment or survey campaign id). Never holds answers. Read by point (reminders and
- * invitations, per recipient), by pseudonym (erasure) and by subject (a campaign's preview).
+ * (an assessment or survey campaign id). Never holds answers. Read by point (reminders, per
+ * recipient), by pseudonym (erasure) and by subject (an invitation's audience, a preview).
  */
 export const RESPONDENTS_TABLE = 'respondents';
 
@@ -43,7 +43,7 @@ export class RespondentsRepository {
 
   /**
    * The pseudonyms of everyone who completed `subject`: one query answering only the matches
-   * (the service scans the RowKeys), where a preview would otherwise read once per person.
+   * (the service scans the RowKeys), where a whole audience would otherwise read once per person.
    */
   async pseudonymsOf(subject: string): Promise<Set<string>> {
     const found = new Set<string>();

@@ -1,3 +1,4 @@
+import type { Campaign } from '../core/delivery/campaign';
 import type { CampaignStatus, UnreachablePerson } from '../core/delivery/campaign.service';
 import {
   formatStatus,
@@ -97,7 +98,11 @@ describe('campaign status lines', () => {
 
 describe('campaign unreachable', () => {
   const unused = () => Promise.reject(new Error('not used'));
-  const campaigns = (people: UnreachablePerson[]): CampaignCommands => ({
+  const campaigns = (
+    people: UnreachablePerson[],
+    started: Partial<CampaignCommands> = {},
+  ): CampaignCommands => ({
+    preview: unused,
     start: unused,
     list: unused,
     status: unused,
@@ -106,6 +111,7 @@ describe('campaign unreachable', () => {
     cancel: unused,
     remind: unused,
     unreachable: () => Promise.resolve(people),
+    ...started,
   });
 
   it('lists name, UPN and department for IT, tab-separated, not bare ids', async () => {
@@ -134,5 +140,22 @@ describe('campaign unreachable', () => {
       '\t\t\tupn:left@comune.example',
     ]);
     expect(err).toEqual(['2 people without a chat with the bot.']);
+  });
+
+  it('says on start how many will get it, how many are skipped and unreachable', async () => {
+    const out: string[] = [];
+    const fake = campaigns([], {
+      preview: () =>
+        Promise.resolve({ audience: 40, reachable: 30, alreadyCompleted: 8, unreachable: 2 }),
+      start: () => Promise.resolve({ id: 'c20261126t120000abcdef' } as Campaign),
+    });
+
+    const code = await runCampaignCommand(['start', 'assessment', '--audience', 'all'], fake, {
+      out: (line) => out.push(line),
+      err: () => undefined,
+    });
+
+    expect(code).toBe(0);
+    expect(out[0]).toBe('30 will get it, 8 skipped (already completed), 2 unreachable.');
   });
 });

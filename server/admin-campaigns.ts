@@ -98,7 +98,7 @@ function formatSeconds(seconds: number): string {
 /** What the campaign commands use of the service. */
 export type CampaignCommands = Pick<
   CampaignService,
-  'start' | 'list' | 'status' | 'pause' | 'resume' | 'cancel' | 'remind' | 'unreachable'
+  'preview' | 'start' | 'list' | 'status' | 'pause' | 'resume' | 'cancel' | 'remind' | 'unreachable'
 >;
 
 /** `npm run admin -- campaign …`; returns the exit code. */
@@ -114,7 +114,11 @@ export async function runCampaignCommand(
         if (first !== 'assessment') return usage(io, 'campaign start assessment …');
         const audience = parseAudience(rest);
         if (typeof audience === 'string') return usage(io, audience);
+        const { reachable, alreadyCompleted, unreachable } = await campaigns.preview({ audience });
         const campaign = await campaigns.start({ audience, createdBy: 'admin-cli' });
+        io.out(
+          `${reachable} will get it, ${alreadyCompleted} skipped (already completed), ${unreachable} unreachable.`,
+        );
         io.out(
           `Started campaign ${campaign.id}. Follow it with: npm run admin -- campaign status ${campaign.id} --watch`,
         );

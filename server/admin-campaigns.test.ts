@@ -156,6 +156,7 @@ describe('campaign unreachable', () => {
     });
 
     expect(code).toBe(0);
-    expect(out[0]).toBe('30 will get it, 8 skipped (already completed), 2 unreachable.');
+    expect(out[0]).toMatch(/^Started campaign c20261126t120000abcdef\./);
+    expect(out[1]).toBe('30 will get it, 8 skipped (already completed), 2 unreachable.');
   });
 });

@@ -117,10 +117,10 @@ export async function runCampaignCommand(
         const { reachable, alreadyCompleted, unreachable } = await campaigns.preview({ audience });
         const campaign = await campaigns.start({ audience, createdBy: 'admin-cli' });
         io.out(
-          `${reachable} will get it, ${alreadyCompleted} skipped (already completed), ${unreachable} unreachable.`,
+          `Started campaign ${campaign.id}. Follow it with: npm run admin -- campaign status ${campaign.id} --watch`,
         );
         io.out(
-          `Started campaign ${campaign.id}. Follow it with: npm run admin -- campaign status ${campaign.id} --watch`,
+          `${reachable} will get it, ${alreadyCompleted} skipped (already completed), ${unreachable} unreachable.`,
         );
         return 0;
       }

@@ -84,9 +84,7 @@ function HeatmapView({
         <ScopeBreadcrumb root={data.root} scope={data.scope} onOpen={onOpen} />
       )}
       <div className={styles.summary}>
-        <Text>
-          {t('dashboard.scope', { scope: table.about.scope })}
-        </Text>
+        <Text>{t('dashboard.scope', { scope: table.about.scope })}</Text>
         <Text>
           {total === null
             ? t('dashboard.totalHidden')

@@ -62,7 +62,7 @@ describe('óiBO in the Agents Playground', () => {
       if (status.out[0]!.includes('completed')) {
         // Giulia has a chat with the bot; her colleagues never opened the app.
         expect(status.out[2]).toMatch(
-          /^sent 1 · pending 0 · failed 0 · blocked 0 · unreachable \d+$/,
+          /^sent 1 · pending 0 · failed 0 · blocked 0 · unreachable \d+ · already completed 0$/,
         );
         break;
       }

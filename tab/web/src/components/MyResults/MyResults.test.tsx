@@ -41,7 +41,7 @@ describe('My results', () => {
     expect(within(growth).getByRole('listitem')).toHaveTextContent(
       'Atteggiamento verso le relazioni: Partecipa a un laboratorio con altri settori.',
     );
-    expect(screen.getByText('Digital Mindset, compilato il 14 marzo 2026')).toBeInTheDocument();
+    expect(screen.getByText('Digital Mindset, compilata il 14 marzo 2026')).toBeInTheDocument();
   });
 
   it('speaks English for an English host', async () => {

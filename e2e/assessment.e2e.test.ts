@@ -67,7 +67,8 @@ describe('the Digital Mindset assessment in the Agents Playground', () => {
     await reviews.nth(1).waitFor({ timeout: 15_000 });
 
     await reviews.first().getByRole('button', { name: 'Invia' }).click();
-    const result = card('Il tuo risultato');
+    // Case-sensitive: the review's consent question speaks of "il tuo risultato" too.
+    const result = card(/Il tuo risultato/);
     await result.waitFor({ timeout: 15_000 });
     expect(await result.innerText()).toMatch(/\/100 · (Base|Intermedio|Avanzato)/);
     await screenshot(ctx.page, 'assessment-result');
@@ -85,7 +86,7 @@ describe('the Digital Mindset assessment in the Agents Playground', () => {
 
   it('shows the same result again for "i miei risultati"', async () => {
     await say('i miei risultati');
-    const results = ctx.page.locator(CARD).filter({ hasText: 'Il tuo risultato' });
+    const results = ctx.page.locator(CARD).filter({ hasText: /Il tuo risultato/ });
     await results.nth(1).waitFor({ timeout: 15_000 });
     expect(await results.nth(1).innerText()).toBe(await results.first().innerText());
   }, 60_000);

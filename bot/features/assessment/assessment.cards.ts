@@ -1,5 +1,5 @@
 import type { AssessmentView } from '../../../core/assessment/assessment.service';
-import type { Questionnaire } from '../../../core/assessment/questionnaire';
+import type { ChoiceItem, Questionnaire } from '../../../core/assessment/questionnaire';
 import type { Locale } from '../../../core/directory/person';
 import type { Translate } from '../../../core/i18n/translator';
 import {
@@ -181,6 +181,17 @@ function answers(actions: CardElement[]): CardElement {
   return { type: 'ActionSet', actions };
 }
 
+/** A yes/no answer as the questionnaire words it (or that it is missing). */
+export function choiceInWords(
+  { t, locale }: Pick<AssessmentCardContext, 't' | 'locale'>,
+  item: ChoiceItem,
+  choice: boolean | undefined,
+): string {
+  return choice === undefined
+    ? t('assessment.review.noChoice')
+    : (choice ? item.yes : item.no)[locale];
+}
+
 export function reviewCard(context: AssessmentCardContext, view: View<'review'>): AdaptiveCard {
   const { t } = context;
   const missing = view.total - view.answered;
@@ -227,12 +238,12 @@ function answersSummary(
   });
   const choices = questionnaire.items.flatMap((item) => {
     if (item.type !== 'choice') return [];
-    const choice = view.choices[item.id];
-    const answer =
-      choice === undefined
-        ? t('assessment.review.noChoice')
-        : (choice ? item.yes : item.no)[locale];
-    return [{ title: item.text[locale], value: answer }];
+    return [
+      {
+        title: item.text[locale],
+        value: choiceInWords({ t, locale }, item, view.choices[item.id]),
+      },
+    ];
   });
   return [
     paragraph(t('assessment.review.summary'), { weight: 'Bolder', spacing: 'Medium' }),

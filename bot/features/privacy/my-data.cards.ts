@@ -9,6 +9,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../../cards/card';
+import { choiceInWords } from '../assessment/assessment.cards';
 
 /**
  * The parts of the privacy export the chat summary shows. The export itself stays complete (the
@@ -134,11 +135,7 @@ function assessmentSection(
   ]);
   const consents = (same ? questionnaire.items : []).flatMap((item) => {
     if (item.type !== 'choice') return [];
-    const choice = assessment.choices[item.id];
-    const answer =
-      choice === undefined
-        ? t('assessment.review.noChoice')
-        : (choice ? item.yes : item.no)[locale];
+    const answer = choiceInWords(context, item, assessment.choices[item.id]);
     return [paragraph(`${item.text[locale]} **${answer}**`, { size: 'Small' })];
   });
   return [

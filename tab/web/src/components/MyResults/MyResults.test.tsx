@@ -93,7 +93,7 @@ describe('My results', () => {
       expect(screen.queryByRole('alertdialog', inDialog)).not.toBeInTheDocument(),
     );
     expect(server.calls).not.toContain('DELETE /api/v1/me/data');
-    expect(screen.getByRole('img')).toBeInTheDocument();
+    expect(await screen.findByRole('img')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Cancella i miei dati' }));
     dialog = await findAlertDialog('Cancellare i tuoi dati?');
@@ -106,7 +106,10 @@ describe('My results', () => {
     );
     expect(server.calls).toContain('DELETE /api/v1/me/data');
     expect(screen.getByText('I tuoi dati sono stati cancellati.')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Nessun risultato, per ora' })).toBeInTheDocument();
+    // Fluent lifts the dialog's aria-hidden from the page a moment after the dialog is gone.
+    expect(
+      await screen.findByRole('heading', { name: 'Nessun risultato, per ora' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 

@@ -22,6 +22,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['**/*.int.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/integration-timeout.ts'],
       globalSetup: '<rootDir>/test/azurite-global-setup.ts',
       globalTeardown: '<rootDir>/test/azurite-global-teardown.ts',
     },

@@ -74,7 +74,7 @@ async function onTurnError(context: TurnContext, error: Error, logger: Logger): 
   const pressed = PressedActionSchema.safeParse(activity.value).data?.action;
   logger.error(
     {
-      err: { name: error.name, message: error.message, stack: error.stack },
+      err: error,
       activityType: activity.type,
       activityName: activity.name,
       activityId: activity.id,
@@ -99,6 +99,6 @@ async function onTurnError(context: TurnContext, error: Error, logger: Logger): 
   try {
     await context.sendActivity(cardMessage(turnFailedCard(t)));
   } catch (sendError) {
-    logger.error({ err: { message: (sendError as Error).message } }, 'apology not delivered');
+    logger.error({ err: sendError }, 'apology not delivered');
   }
 }

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import type { Audience } from '../core/delivery/campaign';
-import {
-  CampaignError,
-  describeProblem,
-  type CampaignService,
-  type CampaignStatus,
-} from '../core/delivery/campaign.service';
+import { type CampaignService, type CampaignStatus } from '../core/delivery/campaign.service';
+import { DomainError } from '../core/errors';
 import { translator } from '../core/i18n/translator';
 import type { AdminIo } from './admin';
 
@@ -165,8 +161,8 @@ export async function runCampaignCommand(
         return usage(io, 'unknown campaign command');
     }
   } catch (error) {
-    if (error instanceof CampaignError) {
-      io.err(describeProblem(t, error.problem));
+    if (error instanceof DomainError) {
+      io.err(error.describe(t));
       return 1;
     }
     if (error instanceof z.ZodError) {

@@ -1,4 +1,5 @@
-import type { Translate } from '../i18n/translator';
+import { DomainError } from '../errors';
+import type { MessageKey, Translate } from '../i18n/translator';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import { departmentOf, personId, type Person } from '../directory/person';
 import { forEachLimit } from '../util/concurrency';
@@ -27,10 +28,37 @@ export type CampaignProblem =
   | { code: 'notAllowed'; state: CampaignState }
   | { code: 'notRemindable' };
 
-export class CampaignError extends Error {
+const PROBLEM_STATUS: Record<CampaignProblem['code'], number> = {
+  unknownCampaign: 404,
+  notAllowed: 409,
+  emptyAudience: 422,
+  unknownDepartments: 422,
+  notRemindable: 422,
+};
+
+export class CampaignError extends DomainError {
+  readonly status: number;
+  readonly code: CampaignProblem['code'];
+  readonly messageKey: MessageKey;
+
   constructor(readonly problem: CampaignProblem) {
     super(`campaign: ${problem.code}`);
-    this.name = 'CampaignError';
+    this.status = PROBLEM_STATUS[problem.code];
+    this.code = problem.code;
+    this.messageKey = `campaign.problem.${problem.code}`;
+  }
+
+  /** The refusal in words, for the CLI (English) and the API (the caller's language). */
+  override describe(t: Translate): string {
+    const { problem } = this;
+    switch (problem.code) {
+      case 'unknownDepartments':
+        return t(this.messageKey, { departments: problem.departments.join(', ') });
+      case 'notAllowed':
+        return t(this.messageKey, { state: t(`campaign.state.${problem.state}`) });
+      default:
+        return t(this.messageKey);
+    }
   }
 }
 
@@ -270,19 +298,5 @@ export class CampaignService {
       await this.deps.campaigns.update(next, stored.etag);
       return next;
     });
-  }
-}
-
-/** A refusal in words, for the CLI (English) and the API (the caller's language). */
-export function describeProblem(t: Translate, problem: CampaignProblem): string {
-  switch (problem.code) {
-    case 'unknownDepartments':
-      return t('campaign.problem.unknownDepartments', {
-        departments: problem.departments.join(', '),
-      });
-    case 'notAllowed':
-      return t('campaign.problem.notAllowed', { state: t(`campaign.state.${problem.state}`) });
-    default:
-      return t(`campaign.problem.${problem.code}`);
   }
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import type { Stored } from '../store/entity-table';
 import type { PublicationState, PublicationsRepository } from './publications.repository';
@@ -12,8 +13,11 @@ export interface Published<T> {
 }
 
 /** Readers waited for a publication that did not finish in time. */
-export class PublicationBusyError extends Error {
-  override readonly name = 'PublicationBusyError';
+export class PublicationBusyError extends DomainError {
+  readonly status = 503;
+  readonly code = 'publicationBusy';
+  readonly messageKey = 'api.error.503';
+  override readonly retryAfterSeconds = 5;
 }
 
 /** How long a writer holds a publication; a crashed writer's hold lapses after this. */

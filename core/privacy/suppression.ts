@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import type { AggregateValues } from '../assessment/aggregates';
 import { BAND_IDS, type BandId } from '../assessment/questionnaire';
 import {
@@ -65,8 +66,10 @@ export interface PrivacyView {
 export type ViewLevel = { depth: number } | { childrenOf: readonly string[] };
 
 /** A level outside the caller's scope was asked for. */
-export class OutOfScopeError extends Error {
-  override readonly name = 'OutOfScopeError';
+export class OutOfScopeError extends DomainError {
+  readonly status = 403;
+  readonly code = 'outOfScope';
+  readonly messageKey = 'api.error.403';
 }
 
 /**

@@ -9,6 +9,7 @@ import { setImmediate } from 'node:timers/promises';
 import { forEachLimit, YIELD_EVERY } from '../util/concurrency';
 import { AlreadyExistsError, ConcurrencyError, statusOf } from './errors';
 import { assertValidKey } from './keys';
+import { retryOnConflict, type ConcurrencyRetryOptions } from './retry';
 
 export { odata };
 
@@ -219,6 +220,43 @@ export class EntityTable<T> {
 
   partition(partitionKey: string): AsyncGenerator<Stored<T>> {
     return this.query(odata`PartitionKey eq ${assertValidKey(partitionKey)}`);
+  }
+
+  /** Every match, in one array: for tables and partitions known to be small. */
+  async all(filter?: string): Promise<Stored<T>[]> {
+    const rows: Stored<T>[] = [];
+    for await (const row of this.query(filter)) rows.push(row);
+    return rows;
+  }
+
+  /**
+   * Read-modify-write of one entity under conflict retry: `change` gets the current value
+   * (undefined when there is none) and returns the value to store, or undefined to leave the row
+   * as it is (a value with the same keys). A missing row is inserted; when another writer inserts or updates it first, the row
+   * is read again and `change` called again, so `change` must be a pure function of its input.
+   * Resolves to the value stored (or left) in the end.
+   */
+  async modify(
+    keys: EntityKeys,
+    change: (current: T | undefined) => T | undefined,
+    retry?: ConcurrencyRetryOptions,
+  ): Promise<T | undefined> {
+    return retryOnConflict(async () => {
+      const stored = await this.get(keys.partitionKey, keys.rowKey);
+      const next = change(stored?.value);
+      if (next === undefined) return stored?.value;
+      if (!stored) {
+        try {
+          await this.insert(next);
+        } catch (error) {
+          if (!(error instanceof AlreadyExistsError)) throw error;
+          throw new ConcurrencyError(this.client.tableName, keys.partitionKey, keys.rowKey);
+        }
+      } else {
+        await this.update(next, stored.etag);
+      }
+      return next;
+    }, retry);
   }
 
   async first(filter?: string): Promise<Stored<T> | undefined> {

@@ -1,3 +1,4 @@
+import { DomainError } from '../../core/errors';
 import { PARTICIPANTS } from '../../core/assessment/aggregates';
 import { publicationScope } from '../../core/assessment/aggregates-publisher';
 import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
@@ -85,8 +86,10 @@ export interface DashboardCampaigns {
 }
 
 /** A campaign that has no aggregates and is not the current one. */
-export class UnknownCampaignError extends Error {
-  override readonly name = 'UnknownCampaignError';
+export class UnknownCampaignError extends DomainError {
+  readonly status = 404;
+  readonly code = 'unknownCampaign';
+  readonly messageKey = 'dashboard.unknownCampaign';
 }
 
 type Described = Omit<AssessmentCampaign, 'lockedAt'> & { lockedAt: Date | null };

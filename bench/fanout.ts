@@ -3,6 +3,7 @@ import { setPriority } from 'node:os';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { invitationTo } from '../core/assessment/assessment-messages';
 import { promisify } from 'node:util';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
@@ -198,6 +199,7 @@ export async function benchFanout(options: FanoutOptions): Promise<FanoutResult>
     const peaks = instances.map(() => 0);
 
     const campaign = await services.campaigns.start({
+      ...invitationTo(services.assessment.campaignId),
       audience: { kind: 'all' },
       createdBy: 'bench',
     });

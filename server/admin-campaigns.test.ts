@@ -8,6 +8,8 @@ import {
   type CampaignCommands,
 } from './admin-campaigns';
 
+const INVITATION = { kind: 'assessment', subject: 'digital-mindset-v1' };
+
 describe('campaign CLI arguments', () => {
   it('reads durations', () => {
     expect(parseDuration('3d')).toBe(3 * 86_400_000);
@@ -131,6 +133,7 @@ describe('campaign unreachable', () => {
       ['unreachable', 'c20261126t120000abcdef'],
       campaigns(people),
       { out: (line) => out.push(line), err: (line) => err.push(line) },
+      INVITATION,
     );
 
     expect(code).toBe(0);
@@ -150,10 +153,12 @@ describe('campaign unreachable', () => {
       start: () => Promise.resolve({ id: 'c20261126t120000abcdef' } as Campaign),
     });
 
-    const code = await runCampaignCommand(['start', 'assessment', '--audience', 'all'], fake, {
-      out: (line) => out.push(line),
-      err: () => undefined,
-    });
+    const code = await runCampaignCommand(
+      ['start', 'assessment', '--audience', 'all'],
+      fake,
+      { out: (line) => out.push(line), err: () => undefined },
+      INVITATION,
+    );
 
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^Started campaign c20261126t120000abcdef\./);

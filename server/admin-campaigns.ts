@@ -102,6 +102,8 @@ export async function runCampaignCommand(
   args: readonly string[],
   campaigns: CampaignCommands,
   io: AdminIo,
+  /** What `campaign start assessment` sends: the invitation to the current round. */
+  invitation: { kind: string; subject: string },
 ): Promise<number> {
   const [verb, first, ...rest] = args;
   try {
@@ -110,8 +112,11 @@ export async function runCampaignCommand(
         if (first !== 'assessment') return usage(io, 'campaign start assessment …');
         const audience = parseAudience(rest);
         if (typeof audience === 'string') return usage(io, audience);
-        const { reachable, alreadyCompleted, unreachable } = await campaigns.preview({ audience });
-        const campaign = await campaigns.start({ audience, createdBy: 'admin-cli' });
+        const { reachable, alreadyCompleted, unreachable } = await campaigns.preview({
+          ...invitation,
+          audience,
+        });
+        const campaign = await campaigns.start({ ...invitation, audience, createdBy: 'admin-cli' });
         io.out(
           `Started campaign ${campaign.id}. Follow it with: npm run admin -- campaign status ${campaign.id} --watch`,
         );

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseDirectoryCsv } from '../core/directory/directory-csv';
+import { invitationTo } from '../core/assessment/assessment-messages';
 import { CAMPAIGN_USAGE, runCampaignCommand } from './admin-campaigns';
 import { createServices, openStore, type Services } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -48,7 +49,12 @@ export async function runAdmin(
   }
   if (area === 'campaign' && verb !== undefined) {
     return withServices(env, (services) =>
-      runCampaignCommand([verb, ...rest], services.campaigns, io),
+      runCampaignCommand(
+        [verb, ...rest],
+        services.campaigns,
+        io,
+        invitationTo(services.assessment.campaignId),
+      ),
     );
   }
   io.err(USAGE);

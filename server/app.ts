@@ -12,6 +12,7 @@ import { OiboBot } from '../bot/oibo-bot';
 import { AggregatesPublisher } from '../core/assessment/aggregates-publisher';
 import { AggregatesRepository } from '../core/assessment/aggregates.repository';
 import { AssessmentCampaignsRepository } from '../core/assessment/assessment-campaigns.repository';
+import { submittedBy } from '../core/assessment/assessment-messages';
 import { AssessmentService } from '../core/assessment/assessment.service';
 import { loadQuestionnaire, type Questionnaire } from '../core/assessment/questionnaire';
 import { ResponsesRepository } from '../core/assessment/responses.repository';
@@ -19,6 +20,7 @@ import { ConversationRefsRepository } from '../core/conversations/conversation-r
 import { CampaignService } from '../core/delivery/campaign.service';
 import { CampaignsRepository } from '../core/delivery/campaigns.repository';
 import { DeliveriesRepository } from '../core/delivery/deliveries.repository';
+import { MessageKinds } from '../core/delivery/message-kinds';
 import {
   DeliveryEngine,
   type DeliveryEngineOptions,
@@ -27,7 +29,7 @@ import {
 import { RespondentsRepository } from '../core/delivery/respondents.repository';
 import { ShardsRepository } from '../core/delivery/shards.repository';
 import { TenantBudget } from '../core/delivery/tenant-budget';
-import { campaignMessages } from '../bot/delivery/campaign-messages';
+import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { DirectoryService } from '../core/directory/directory.service';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
@@ -62,6 +64,8 @@ export interface Services {
   privacy: PrivacyService;
   respondents: RespondentsRepository;
   delivery: DeliveryRepositories;
+  /** Every kind of proactive message the app sends (a feature adds its own here). */
+  kinds: MessageKinds;
   campaigns: CampaignService;
   deliverySettings: Config['delivery'];
 }
@@ -150,13 +154,20 @@ export function createServices(
     shards: new ShardsRepository(store),
     deliveries: new DeliveriesRepository(store),
   };
+  // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
+  const kinds = new MessageKinds([
+    ...assessmentMessageKinds(
+      questionnaire,
+      async () => (await assessment.lockCampaign()).policy.k,
+      submittedBy(respondents, pseudonyms),
+    ),
+  ]);
   const campaigns = new CampaignService({
     ...delivery,
     people,
     conversationRefs,
-    completedBy: completedBy(respondents, pseudonyms),
+    kinds,
     orgUnits,
-    assessmentSubject: assessment.campaignId,
     ratePerSecond: deliverySettings.ratePerSecond,
   });
   return {
@@ -176,16 +187,9 @@ export function createServices(
     privacy,
     respondents,
     delivery,
+    kinds,
     campaigns,
     deliverySettings,
-  };
-}
-
-/** Who completed a subject, from one read of the respondents ledger (invitations, previews). */
-function completedBy(respondents: RespondentsRepository, pseudonyms: Pseudonyms) {
-  return async (subject: string) => {
-    const done = await respondents.pseudonymsOf(subject);
-    return (objectId: string) => done.has(pseudonyms.pseudonymOf(objectId));
   };
 }
 
@@ -206,15 +210,10 @@ export function createDeliveryEngine(
       ...services.delivery,
       people: services.people,
       conversationRefs: services.conversationRefs,
-      hasCompleted: (objectId, subject) =>
-        services.respondents.has(services.pseudonyms.pseudonymOf(objectId), subject),
-      completedBy: completedBy(services.respondents, services.pseudonyms),
+      doneBy: (campaign) => services.kinds.doneBy(campaign),
       budget: new TenantBudget(services.store, { ratePerSecond }),
       sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
-      message: campaignMessages(
-        services.questionnaire,
-        async () => (await services.assessment.lockCampaign()).policy.k,
-      ),
+      message: services.kinds.build,
       log: logger.child({ component: 'delivery' }),
     },
     { ratePerSecond, maxAttempts, ...overrides.options },

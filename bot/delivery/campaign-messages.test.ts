@@ -4,7 +4,8 @@ import { shippedQuestionnaire } from '../../server/app';
 import type { AdaptiveCard } from '../cards/card';
 import { cardProblems } from '../cards/card-validation';
 import { VERBS } from '../features/assessment/assessment.verbs';
-import { campaignMessages } from './campaign-messages';
+import { MessageKinds } from '../../core/delivery/message-kinds';
+import { assessmentMessageKinds } from './campaign-messages';
 
 const campaign = (kind: Campaign['kind']): Campaign => ({
   id: 'c20261126t120000abcdef',
@@ -33,7 +34,13 @@ const delivery = (locale: Delivery['locale']): Delivery => ({
 });
 
 describe('campaign messages', () => {
-  const build = campaignMessages(shippedQuestionnaire(), () => Promise.resolve(7));
+  const { build } = new MessageKinds(
+    assessmentMessageKinds(
+      shippedQuestionnaire(),
+      () => Promise.resolve(7),
+      () => Promise.resolve(() => false),
+    ),
+  );
 
   it.each([
     ['assessment', 'it-IT', /tocca a te/],

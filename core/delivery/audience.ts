@@ -1,6 +1,6 @@
 import type { ConversationRef } from '../conversations/conversation-refs.repository';
 import { departmentOf, personId, rolesOf, type Person } from '../directory/person';
-import { forEachLimit, mapYielding } from '../util/concurrency';
+import { mapYielding } from '../util/concurrency';
 import { peoplePartitions, type Audience, type Campaign } from './campaign';
 import {
   DeliveryTargetSchema,
@@ -15,13 +15,11 @@ export interface AudienceDeps {
     personalInPartitions(partitions: [string, string]): Promise<Map<string, ConversationRef>>;
   };
   deliveries: DeliveriesRepository;
-  /** For reminders: whether the person (by object id) completed the subject. */
-  hasCompleted(objectId: string, subject: string): Promise<boolean>;
   /**
-   * Who completed `subject`, answered from memory: one read of the respondents ledger for a whole
-   * audience, where a read per person would queue in the store beside the sends.
+   * Who has done what a campaign asks, answered from memory: one read for a whole audience, where
+   * a read per person would queue in the store beside the sends ({@link MessageKinds.doneBy}).
    */
-  completedBy(subject: string): Promise<(objectId: string) => boolean>;
+  doneBy(campaign: Pick<Campaign, 'kind' | 'subject'>): Promise<(objectId: string) => boolean>;
 }
 
 /** Whether a person belongs to a directory audience (reminders are decided per delivery row). */
@@ -59,8 +57,6 @@ export function targetOf(ref: ConversationRef): DeliveryTarget | undefined {
     return undefined;
   }
 }
-
-const LOOKUP_CONCURRENCY = 16;
 
 /** What an invitation to an audience would do now: whom it would reach, skip or miss. */
 export interface AudiencePreview {
@@ -102,9 +98,9 @@ export async function previewBucket(
 
 /**
  * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
- * (pending), without one (unreachable) or, for an invitation, already done with its assessment
- * by `completed` (alreadyCompleted). Only reads (people and chats with one range query each);
- * the caller writes them.
+ * (pending), without one (unreachable) or already done with what it asks, by `completed`
+ * (alreadyCompleted; a reminder leaves them out of its audience). Only reads (people, chats and,
+ * for a reminder, its campaign's rows, with one range query each); the caller writes them.
  */
 export async function bucketRows(
   deps: AudienceDeps,
@@ -125,12 +121,9 @@ export async function bucketRows(
         .filter((row) => row.value.status === 'sent')
         .map((row) => row.value.personId),
     );
-    const candidates = people.filter((p) => invited.has(personId(p)) && p.objectId);
-    const responded = new Set<string>();
-    await forEachLimit(candidates, LOOKUP_CONCURRENCY, async (p) => {
-      if (await deps.hasCompleted(p.objectId!, campaign.subject)) responded.add(personId(p));
-    });
-    members = candidates.filter((p) => !responded.has(personId(p)));
+    members = people.filter(
+      (p) => invited.has(personId(p)) && p.objectId && !completed(p.objectId),
+    );
   } else {
     members = people.filter((p) => inAudience(campaign.audience, p));
   }
@@ -138,7 +131,7 @@ export async function bucketRows(
   return mapYielding(members, (person): Delivery => {
     const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
     const reachable = ref ? targetOf(ref) : undefined;
-    // An invitation skips whoever has completed its assessment (a reminder's audience has not).
+    // A campaign skips whoever has done what it asks (a reminder's audience has not).
     const done = reachable !== undefined && completed(person.objectId!);
     const target = done ? undefined : reachable;
     return {

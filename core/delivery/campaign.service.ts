@@ -18,6 +18,7 @@ import {
 import type { CampaignsRepository } from './campaigns.repository';
 import { campaignProgress, type CampaignProgress } from './campaign-progress';
 import type { DeliveriesRepository } from './deliveries.repository';
+import type { MessageKinds } from './message-kinds';
 import { emptyCounts, type ShardCounts, type ShardsRepository } from './shards.repository';
 
 /** Why a campaign operation was refused; the API and the CLI word it for people. */
@@ -84,11 +85,9 @@ export interface CampaignServiceDeps {
     some(predicate: (person: Person) => boolean): Promise<boolean>;
   };
   conversationRefs: AudienceDeps['conversationRefs'];
-  /** Who completed `subject`, answered from memory: one read of the ledger for a preview. */
-  completedBy(subject: string): Promise<(objectId: string) => boolean>;
+  /** The kinds of message a campaign can send. */
+  kinds: MessageKinds;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
-  /** The assessment campaign invitations point to. */
-  assessmentSubject: string;
   ratePerSecond: number;
   now?: () => Date;
 }
@@ -105,12 +104,21 @@ export class CampaignService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** Creates an assessment invitation campaign; the engine expands and sends it. */
-  async start(input: { audience: unknown; createdBy: string }): Promise<Campaign> {
+  /**
+   * Creates a campaign of a registered message kind about `subject` (an assessment invitation:
+   * kind `assessment`, subject the assessment campaign); the engine expands and sends it.
+   */
+  async start(input: {
+    kind: string;
+    subject: string;
+    audience: unknown;
+    createdBy: string;
+  }): Promise<Campaign> {
+    const kind = this.deps.kinds.get(input.kind).id;
     const audience = AudienceSchema.parse(input.audience);
     if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
     await this.checkAudience(audience);
-    return this.create({ kind: 'assessment', audience, createdBy: input.createdBy });
+    return this.create({ kind, subject: input.subject, audience, createdBy: input.createdBy });
   }
 
   /**
@@ -118,11 +126,15 @@ export class CampaignService {
    * part of the directory (people, chats) and one read of the respondents ledger, the same reads
    * as the expansion without its point read per person.
    */
-  async preview(input: { audience: unknown }): Promise<AudiencePreview> {
+  async preview(input: {
+    kind: string;
+    subject: string;
+    audience: unknown;
+  }): Promise<AudiencePreview> {
     const audience = AudienceSchema.parse(input.audience);
     if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
     await this.checkDepartments(audience);
-    const completed = await this.deps.completedBy(this.deps.assessmentSubject);
+    const completed = await this.deps.kinds.doneBy({ kind: input.kind, subject: input.subject });
     const total: AudiencePreview = {
       audience: 0,
       reachable: 0,
@@ -145,12 +157,12 @@ export class CampaignService {
     const parent = (await this.find(campaignId)).value;
     const started =
       parent.state === 'running' || parent.state === 'paused' || parent.state === 'completed';
-    if (parent.kind !== 'assessment' || !started) {
-      throw new CampaignError({ code: 'notRemindable' });
-    }
+    const { reminder } = this.deps.kinds.get(parent.kind);
+    if (!reminder || !started) throw new CampaignError({ code: 'notRemindable' });
     const from = parent.startedAt ?? parent.createdAt;
     return this.create({
-      kind: 'reminder',
+      kind: reminder,
+      subject: parent.subject,
       audience: { kind: 'nonRespondents', campaignId: parent.id },
       createdBy,
       notBefore: new Date(Math.max(this.now().getTime(), from.getTime() + afterMs)),
@@ -229,14 +241,14 @@ export class CampaignService {
   }
 
   private async create(
-    fields: Pick<Campaign, 'kind' | 'audience' | 'createdBy'> & { notBefore?: Date },
+    fields: Pick<Campaign, 'kind' | 'subject' | 'audience' | 'createdBy'> & { notBefore?: Date },
   ): Promise<Campaign> {
     const now = this.now();
     const campaign: Campaign = {
       id: newCampaignId(now),
       kind: fields.kind,
       audience: fields.audience,
-      subject: this.deps.assessmentSubject,
+      subject: fields.subject,
       state: 'preparing',
       notBefore: fields.notBefore ?? now,
       createdAt: now,

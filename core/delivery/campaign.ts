@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-/** What a campaign sends: the assessment invitation, or a reminder of an earlier campaign. */
-export const CampaignKindSchema = z.enum(['assessment', 'reminder']);
+/**
+ * What a campaign sends: the id of a registered message kind (`message-kinds.ts`), such as the
+ * assessment invitation (`assessment`) or its reminder (`reminder`).
+ */
+export const CampaignKindSchema = z.string().regex(/^[a-z][a-z0-9.-]{0,39}$/, 'not a message kind');
 export type CampaignKind = z.infer<typeof CampaignKindSchema>;
 
 /** Who receives it. Departments are the directory's first org-unit level. */
@@ -44,7 +47,7 @@ export interface Campaign {
   id: string;
   kind: CampaignKind;
   audience: Audience;
-  /** The assessment campaign (questionnaire) the invitation or reminder is about. */
+  /** What the message is about, in its kind's terms (the assessment campaign of an invitation). */
   subject: string;
   state: CampaignState;
   /** Not sent before this time (reminders "after 3 days"). */

@@ -263,9 +263,8 @@ export class DeliveryEngine {
       expansionLeaseUntil: Date.now() + this.o.leaseMs,
     };
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
-    // Read once for every bucket this run expands; a reminder's audience is read per person.
-    const completed =
-      campaign.kind === 'assessment' ? await this.deps.completedBy(campaign.subject) : () => false;
+    // Read once for every bucket this run expands.
+    const completed = await this.deps.doneBy(campaign);
     while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
       const now = new Date();
       // Sending starts as soon as the bucket is written.

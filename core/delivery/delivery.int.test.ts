@@ -5,6 +5,7 @@ import {
 } from '../../bench/connector-sim/connector-sim';
 import { seedAudience, type SeededAudience } from '../../bench/fanout/seed';
 import { ConnectorSender } from '../../bot/delivery/connector-sender';
+import { invitationTo } from '../assessment/assessment-messages';
 import { createDeliveryEngine, createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import { BUCKETS, type Campaign } from './campaign';
@@ -113,6 +114,9 @@ async function until(
 }
 
 const completed = (c: Campaign) => c.state === 'completed';
+/** The assessment invitation to the services' current round. */
+const invite = (setup: { services: Services }) =>
+  invitationTo(setup.services.assessment.campaignId);
 
 describe('proactive delivery (Azurite + connector simulator)', () => {
   let s: Setup;
@@ -136,7 +140,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     }
   };
   const inviteEveryone = () =>
-    s.services.campaigns.start({ audience: { kind: 'all' }, createdBy: 'test' });
+    s.services.campaigns.start({ ...invite(s), audience: { kind: 'all' }, createdBy: 'test' });
 
   /**
    * 240 recipients; one instance (2 slots) sends 40 of them, then freezes with requests out and
@@ -311,7 +315,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
   it('refuses an empty or invalid audience with a clear reason and writes nothing', async () => {
     s = await setup(20, { tenantRatePerSecond: 0 }, 50);
     const refused = (audience: unknown) =>
-      s.services.campaigns.start({ audience, createdBy: 't' }).then(
+      s.services.campaigns.start({ ...invite(s), audience, createdBy: 't' }).then(
         () => undefined,
         (error: unknown) => (error instanceof CampaignError ? error.problem : 'zod'),
       );
@@ -330,6 +334,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     s = await setup(60, { tenantRatePerSecond: 0 }, 200, 1);
     startEngines(new CountingSender());
     const invitation = await s.services.campaigns.start({
+      ...invite(s),
       audience: { kind: 'departments', departments: ['Area 01'] },
       createdBy: 't',
     });
@@ -369,6 +374,7 @@ describe('proactive delivery (Azurite + connector simulator)', () => {
     }
 
     const second = await s.services.campaigns.start({
+      ...invite(s),
       audience: { kind: 'departments', departments: ['Area 01'] },
       createdBy: 't',
     });

@@ -1,5 +1,7 @@
 import type restify from 'restify';
 import { z } from 'zod';
+import { invitationTo } from '../../core/assessment/assessment-messages';
+import type { AssessmentService } from '../../core/assessment/assessment.service';
 import { AudienceSchema, type Campaign } from '../../core/delivery/campaign';
 import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
@@ -8,6 +10,7 @@ import type { Handler, Route } from './route';
 
 export interface CampaignsApiDeps {
   campaigns: CampaignService;
+  assessment: Pick<AssessmentService, 'campaignId'>;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
 }
 
@@ -86,7 +89,11 @@ export function registerCampaignsApi(
     route(
       admin(async ({ identity, req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
-        const campaign = await deps.campaigns.start({ audience, createdBy: identity.objectId });
+        const campaign = await deps.campaigns.start({
+          ...invitationTo(deps.assessment.campaignId),
+          audience,
+          createdBy: identity.objectId,
+        });
         res.status(201);
         res.json(campaignJson(campaign));
       }),
@@ -99,7 +106,9 @@ export function registerCampaignsApi(
     route(
       admin(async ({ req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
-        res.json(await deps.campaigns.preview({ audience }));
+        res.json(
+          await deps.campaigns.preview({ ...invitationTo(deps.assessment.campaignId), audience }),
+        );
       }),
     ),
   );

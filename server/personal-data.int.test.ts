@@ -48,7 +48,7 @@ describe('personal data: export and erasure over every holder', () => {
       reason: 'c20260301t090000aaaaaa',
       counts: { recipients: 2 },
     });
-  }, 60_000);
+  });
   afterAll(() => drop());
 
   const idsOf = (p: Person) => [p.objectId!, services.pseudonyms.pseudonymOf(p.objectId!)];

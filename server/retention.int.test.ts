@@ -94,7 +94,7 @@ describe('retention', () => {
     ({ store, drop } = await freshStore());
     services = createServices(store, { ...TEST_CONFIG, now: () => NOW });
     await seed(services);
-  }, 60_000);
+  });
   afterAll(() => drop());
 
   const listed = async (s: Services) =>

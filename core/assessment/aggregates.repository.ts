@@ -155,12 +155,10 @@ export class AggregatesRepository {
 
   /** The person's contributions waiting in any campaign (a scan: "my data" only). */
   async pendingOf(pseudonym: string): Promise<PendingContribution[]> {
-    const rows: PendingContribution[] = [];
     const filter = odata`RowKey ge ${PENDING} and pseudonym eq ${pseudonym}`;
-    for await (const { value } of this.table.query(filter)) {
-      if (value.kind === 'pending') rows.push(withoutKind(value));
-    }
-    return rows;
+    return (await this.table.all(filter)).flatMap(({ value }) =>
+      value.kind === 'pending' ? [withoutKind(value)] : [],
+    );
   }
 
   /**

@@ -67,13 +67,8 @@ export class AuditLog {
 
   /** The entries whose actor is `actor` (a person's "my data"). */
   async byActor(actor: string): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    for await (const { value } of this.table.query(
-      odata`PartitionKey eq ${PARTITION} and actor eq ${actor}`,
-    )) {
-      entries.push(value);
-    }
-    return entries;
+    const filter = odata`PartitionKey eq ${PARTITION} and actor eq ${actor}`;
+    return (await this.table.all(filter)).map((row) => row.value);
   }
 
   /** Entries written before `cutoff`, oldest last. */

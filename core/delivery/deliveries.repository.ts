@@ -154,9 +154,8 @@ export class DeliveriesRepository {
   /** A recipient's rows in every campaign, by their person ids (a scan: "my data" and erasure). */
   async ofRecipient(personIds: readonly string[]): Promise<Stored<Delivery>[]> {
     const rows: Stored<Delivery>[] = [];
-    for (const id of personIds) {
-      for await (const row of this.table.query(odata`RowKey eq ${encodeKey(id)}`)) rows.push(row);
-    }
+    for (const id of personIds)
+      rows.push(...(await this.table.all(odata`RowKey eq ${encodeKey(id)}`)));
     return rows;
   }
 

@@ -43,6 +43,7 @@ export class Leases {
    * the number of instances trying at once.
    */
   async claim(name: string, owner: string, now: number, until: number): Promise<boolean> {
+    // Not EntityTable.modify: a claim that loses a race has its answer, it does not retry.
     const found = await this.table.get(PARTITION, encodeKey(name));
     try {
       if (!found) {

@@ -72,7 +72,10 @@ async function main(): Promise<void> {
     logger.error({ err: error }, 'publishing the aggregates failed; retrying at the next round'),
   );
   services.retention.start(RETENTION_CHECK_EVERY_MS, (error) =>
-    logger.error({ err: error }, 'the retention purge failed; retrying at the next check'),
+    logger.error(
+      { err: error },
+      'the retention purge failed; it runs again when its daily lease lapses',
+    ),
   );
 
   let playground: PlaygroundHandle | undefined;

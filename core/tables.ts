@@ -11,6 +11,8 @@ import { IDENTITY_LINKS_TABLE } from './privacy/pseudonyms';
 import { CONVERSATION_REFS_TABLE } from './conversations/conversation-refs.repository';
 import { ORG_UNITS_TABLE } from './directory/org-units.repository';
 import { PEOPLE_TABLE } from './directory/people.repository';
+import { AUDIT_TABLE } from './audit/audit-log';
+import { LEASES_TABLE } from './store/leases';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -27,4 +29,6 @@ export const ALL_TABLES = [
   DELIVERY_SHARDS_TABLE,
   DELIVERIES_TABLE,
   DELIVERY_BUDGET_TABLE,
+  AUDIT_TABLE,
+  LEASES_TABLE,
 ] as const;

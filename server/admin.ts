@@ -10,6 +10,7 @@ const USAGE = `Usage: npm run admin -- <command>
 Commands:
   directory import <file.csv>   Import or update people from an HR export (see README, "People directory")
   aggregates rebuild            Recompute the assessment aggregates from the submitted results
+  retention --dry-run           List the rows the daily retention purge would delete now
 ${CAMPAIGN_USAGE}
 
 Campaigns are sent by the running app (npm start, or every instance in Azure); these commands
@@ -44,6 +45,16 @@ export async function runAdmin(
         `Rebuilt ${summary.rows} aggregate rows of ${campaignId} from ${summary.responses} results` +
           (summary.queued > 0 ? `; ${summary.queued} results not counted before are queued.` : '.'),
       );
+      return 0;
+    });
+  }
+  if (area === 'retention' && verb === '--dry-run' && rest.length === 0) {
+    return withServices(env, async (services) => {
+      const rows = await services.retention.dryRun();
+      for (const row of rows) {
+        io.out(`${row.kind}\t${row.table}\t${row.since.toISOString()}\t${row.id}`);
+      }
+      io.out(`${rows.length} rows would be deleted.`);
       return 0;
     });
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type restify from 'restify';
@@ -39,6 +40,9 @@ import { Publications } from '../core/privacy/publication';
 import { PublicationsRepository } from '../core/privacy/publications.repository';
 import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { privacyPolicy } from '../core/privacy/suppression';
+import { AuditLog } from '../core/audit/audit-log';
+import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
+import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
@@ -46,6 +50,7 @@ import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
 import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
+import { personalDataHolders, retentionRules } from './personal-data';
 
 export interface Services {
   store: TableStore;
@@ -62,6 +67,8 @@ export interface Services {
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: AssessmentService;
   privacy: PrivacyService;
+  audit: AuditLog;
+  retention: Retention;
   respondents: RespondentsRepository;
   delivery: DeliveryRepositories;
   /** Every kind of proactive message the app sends (a feature adds its own here). */
@@ -117,7 +124,13 @@ export function createServices(
     pseudonymSecret,
     delivery: deliverySettings = DEFAULT_DELIVERY,
     privacy: policy = privacyPolicy(),
-  }: Pick<Config, 'pseudonymSecret'> & Partial<Pick<Config, 'delivery' | 'privacy'>>,
+    retention: periods = DEFAULT_RETENTION,
+    now,
+  }: Pick<Config, 'pseudonymSecret'> &
+    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention'>> & {
+      /** The retention purge's clock (tests move it). */
+      now?: () => Date;
+    },
 ): Services {
   const orgUnits = new OrgUnitsRepository(store);
   const people = new PeopleRepository(store);
@@ -148,7 +161,6 @@ export function createServices(
     assessmentCampaigns,
     publications,
   });
-  const privacy = new PrivacyService({ directory, pseudonyms, assessment, conversationRefs });
   const delivery: DeliveryRepositories = {
     campaigns: new CampaignsRepository(store),
     shards: new ShardsRepository(store),
@@ -162,6 +174,27 @@ export function createServices(
       submittedBy(respondents, pseudonyms),
     ),
   ]);
+  const audit = new AuditLog(store);
+  const personalData = {
+    ...delivery,
+    directory,
+    pseudonyms,
+    assessment,
+    responses,
+    aggregates,
+    respondents,
+    conversationRefs,
+    audit,
+  };
+  const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
+  const retention = new Retention({
+    rules: retentionRules(personalData),
+    periods,
+    audit,
+    leases: new Leases(store),
+    owner: randomBytes(6).toString('hex'),
+    ...(now ? { now } : {}),
+  });
   const campaigns = new CampaignService({
     ...delivery,
     people,
@@ -185,6 +218,8 @@ export function createServices(
     assessmentCampaigns,
     assessment,
     privacy,
+    audit,
+    retention,
     respondents,
     delivery,
     kinds,

@@ -36,6 +36,28 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps data for the periods the privacy notice states, and never longer', () => {
+    expect(loadConfig({}).retention).toEqual({
+      resultsDays: 730,
+      erasedResultsDays: 30,
+      deliveriesDays: 90,
+      auditDays: 730,
+    });
+    const notice = (locale: string) =>
+      (
+        JSON.parse(
+          readFileSync(path.join(__dirname, `../content/i18n/${locale}.json`), 'utf8'),
+        ) as Record<string, string>
+      )['privacy.retention'];
+    expect(notice('it-IT')).toMatch(/24 mesi .* 90 giorni/);
+    expect(notice('en-US')).toMatch(/24 months .* 90 days/);
+    expect(loadConfig({ RETENTION_RESULTS_DAYS: '365' }).retention.resultsDays).toBe(365);
+    expect(problems({ RETENTION_RESULTS_DAYS: '731', RETENTION_DELIVERIES_DAYS: '0' })).toEqual([
+      'RETENTION_RESULTS_DAYS: at most 730 days: the privacy notice promises no longer',
+      'RETENTION_DELIVERIES_DAYS: Too small: expected number to be >=1',
+    ]);
+  });
+
   it('sets the privacy threshold of new campaigns, never below 3', () => {
     expect(loadConfig({}).privacy).toEqual({ k: 5, freeTextK: 10 });
     expect(loadConfig({ PRIVACY_K: '12' }).privacy).toEqual({ k: 12, freeTextK: 12 });

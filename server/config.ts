@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import type { BotAuthSettings } from '../bot/adapter';
 import { DEFAULT_K, MIN_K, privacyPolicy, type PrivacyPolicy } from '../core/privacy/suppression';
+import { DEFAULT_RETENTION, type RetentionPeriods } from '../core/retention/retention';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A retention period in days: shorter than the default if wanted, never longer. */
+const days = (max: number, promise: string) =>
+  z.coerce.number().int().min(1).max(max, `at most ${max} days: ${promise} no longer`).default(max);
 
 const EnvSchema = z
   .object({
@@ -28,6 +33,13 @@ const EnvSchema = z
     DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1_000).default(50),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     PRIVACY_K: z.coerce.number().int().min(MIN_K).max(1_000).default(DEFAULT_K),
+    RETENTION_RESULTS_DAYS: days(DEFAULT_RETENTION.resultsDays, 'the privacy notice promises'),
+    RETENTION_ERASED_RESULTS_DAYS: days(DEFAULT_RETENTION.erasedResultsDays, 'ADR 0004 caps'),
+    RETENTION_DELIVERIES_DAYS: days(
+      DEFAULT_RETENTION.deliveriesDays,
+      'the privacy notice promises',
+    ),
+    RETENTION_AUDIT_DAYS: days(DEFAULT_RETENTION.auditDays, 'ADR 0004 caps'),
     PSEUDONYM_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     TAB_SSO_CLIENT_ID: z.uuid().optional(),
     TAB_SSO_TENANT_ID: z.uuid().optional(),
@@ -106,6 +118,8 @@ export interface Config {
   delivery: DeliverySettings;
   /** Thresholds for campaigns not locked yet; a campaign keeps the ones it was locked with. */
   privacy: PrivacyPolicy;
+  /** How long each kind of data is kept before the daily purge deletes it. */
+  retention: RetentionPeriods;
   botAuth: BotAuthSettings;
   /** Entra SSO for the tab API; demo identities (local only) without it. */
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
@@ -182,6 +196,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
     pseudonymSecret: e.PSEUDONYM_SECRET ?? LOCAL_PSEUDONYM_SECRET,
     delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     privacy: privacyPolicy(e.PRIVACY_K),
+    retention: {
+      resultsDays: e.RETENTION_RESULTS_DAYS,
+      erasedResultsDays: e.RETENTION_ERASED_RESULTS_DAYS,
+      deliveriesDays: e.RETENTION_DELIVERIES_DAYS,
+      auditDays: e.RETENTION_AUDIT_DAYS,
+    },
     tabAuth:
       e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
         ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }

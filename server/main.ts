@@ -17,6 +17,8 @@ const EXIT_STORE_LOST = 69;
 
 /** How often each instance publishes the aggregates that have gathered enough new answers. */
 const PUBLISH_EVERY_MS = 10_000;
+/** How often each instance checks whether the daily retention purge is due (a lease read). */
+const RETENTION_CHECK_EVERY_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -69,6 +71,12 @@ async function main(): Promise<void> {
   services.publisher.start(PUBLISH_EVERY_MS, (error) =>
     logger.error({ err: error }, 'publishing the aggregates failed; retrying at the next round'),
   );
+  services.retention.start(RETENTION_CHECK_EVERY_MS, (error) =>
+    logger.error(
+      { err: error },
+      'the retention purge failed; it runs again when its daily lease lapses',
+    ),
+  );
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -97,7 +105,7 @@ async function main(): Promise<void> {
       logger.info(cause, 'stopping');
       // Steps in flight finish and their shards are handed back before the store goes; without a
       // store they cannot be, and their leases lapse as after a crash.
-      await Promise.all([delivery.stop(), services.publisher.stop()]);
+      await Promise.all([delivery.stop(), services.publisher.stop(), services.retention.stop()]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.
     await Promise.allSettled([

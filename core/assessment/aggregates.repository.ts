@@ -33,6 +33,8 @@ export interface PendingContribution {
   change: 'add' | 'remove';
   /** When the contribution was submitted. */
   at: Date;
+  /** When a `remove` was queued (the erasure): retention caps how long it waits from then. */
+  queuedAt?: Date;
   result?: AssessmentResult;
 }
 
@@ -70,6 +72,7 @@ const mapping: EntityMapping<AggregatesEntity> = {
           pseudonym: row.pseudonym,
           change: row.change,
           at: row.at,
+          queuedAt: row.queuedAt,
           result: row.result ? JSON.stringify(row.result) : undefined,
         },
   fromEntity: (e) => {
@@ -83,6 +86,7 @@ const mapping: EntityMapping<AggregatesEntity> = {
         pseudonym: String(e.pseudonym),
         change: e.change === 'remove' ? 'remove' : 'add',
         at: asDate(e.at),
+        ...(e.queuedAt ? { queuedAt: asDate(e.queuedAt) } : {}),
         ...(typeof e.result === 'string'
           ? { result: JSON.parse(e.result) as AssessmentResult }
           : {}),
@@ -147,6 +151,31 @@ export class AggregatesRepository {
       if (value.kind === 'pending') rows.push({ value: withoutKind(value), etag });
     }
     return rows;
+  }
+
+  /** The person's contributions waiting in any campaign (a scan: "my data" only). */
+  async pendingOf(pseudonym: string): Promise<PendingContribution[]> {
+    const filter = odata`RowKey ge ${PENDING} and pseudonym eq ${pseudonym}`;
+    return (await this.table.all(filter)).flatMap(({ value }) =>
+      value.kind === 'pending' ? [withoutKind(value)] : [],
+    );
+  }
+
+  /**
+   * Contributions of kind `change` waiting since before `cutoff` in every campaign (retention):
+   * an `add` since its submission, a `remove` since it was queued (rows older than `queuedAt`
+   * count from their submission, which is earlier).
+   */
+  async *pendingBefore(
+    change: PendingContribution['change'],
+    cutoff: Date,
+  ): AsyncGenerator<Stored<PendingContribution>> {
+    const filter = odata`RowKey ge ${PENDING} and change eq ${change} and at lt ${cutoff}`;
+    for await (const { value, etag } of this.table.query(filter)) {
+      if (value.kind === 'pending' && (value.queuedAt ?? value.at) < cutoff) {
+        yield { value: withoutKind(value), etag };
+      }
+    }
   }
 
   /** A submission (made at `at`) waiting to be counted, if it is still waiting. */

@@ -299,8 +299,9 @@ export class AssessmentService {
   }
 
   /**
-   * Removes the person's responses and the ledger; a contribution still waiting is withdrawn, a
-   * counted one is queued to be taken back at the next publication of its unit.
+   * Removes the person's responses; a contribution still waiting is withdrawn, a counted one is
+   * queued to be taken back at the next publication of its unit. (The respondents ledger is a
+   * personal-data holder of its own.)
    */
   async erase(pseudonym: string): Promise<void> {
     this.recent.delete(pseudonym);
@@ -309,7 +310,6 @@ export class AssessmentService {
       await this.takeBack(row.value);
       await this.deps.responses.delete(row);
     }
-    await this.deps.respondents.eraseAll(pseudonym);
   }
 
   private async takeBack(response: Response): Promise<void> {
@@ -325,6 +325,7 @@ export class AssessmentService {
       pseudonym,
       change: 'remove',
       at,
+      queuedAt: this.now(),
       result,
     });
   }

@@ -93,8 +93,9 @@ export class ResponsesRepository {
     return this.table.update(response, etag);
   }
 
-  async delete(response: Stored<Response>): Promise<void> {
-    await this.table.delete(
+  /** False when the response was already gone. */
+  async delete(response: Stored<Response>): Promise<boolean> {
+    return this.table.delete(
       { partitionKey: response.value.pseudonym, rowKey: encodeKey(response.value.campaignId) },
       response.etag,
     );
@@ -104,6 +105,11 @@ export class ResponsesRepository {
     const rows: Stored<Response>[] = [];
     for await (const row of this.table.partition(pseudonym)) rows.push(row);
     return rows;
+  }
+
+  /** Responses last changed before `cutoff`, in progress or submitted (the retention purge). */
+  changedBefore(cutoff: Date): AsyncGenerator<Stored<Response>> {
+    return this.table.query(odata`updatedAt lt ${cutoff}`);
   }
 
   /** Every submitted response of a campaign (a full scan: for rebuilding aggregates only). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocaleSchema, type Locale } from '../directory/person';
-import { asDate, EntityTable, type EntityMapping, type Stored } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
 import { decodeKey, encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import { bucketKey } from './campaign';
@@ -149,6 +149,19 @@ export class DeliveriesRepository {
     const rows: Stored<Delivery>[] = [];
     for await (const row of this.table.partition(shardKey(campaignId, bucket))) rows.push(row);
     return rows;
+  }
+
+  /** A recipient's rows in every campaign, by their person ids (a scan: "my data" and erasure). */
+  async ofRecipient(personIds: readonly string[]): Promise<Stored<Delivery>[]> {
+    const rows: Stored<Delivery>[] = [];
+    for (const id of personIds)
+      rows.push(...(await this.table.all(odata`RowKey eq ${encodeKey(id)}`)));
+    return rows;
+  }
+
+  /** Deletes the row if unchanged since read; false when it was already gone. */
+  async delete(row: Stored<Delivery>): Promise<boolean> {
+    return this.table.delete(mapping.keys(row.value), row.etag);
   }
 
   /**

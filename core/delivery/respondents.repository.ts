@@ -1,4 +1,4 @@
-import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 
@@ -10,7 +10,7 @@ import type { TableStore } from '../store/table-store';
  */
 export const RESPONDENTS_TABLE = 'respondents';
 
-interface Respondent {
+export interface Respondent {
   pseudonym: string;
   subject: string;
   completedAt: Date;
@@ -51,6 +51,20 @@ export class RespondentsRepository {
       found.add(value.pseudonym);
     }
     return found;
+  }
+
+  /** What the person completed, and when ("my data"). */
+  async ofPerson(pseudonym: string): Promise<Respondent[]> {
+    return (await this.table.all(odata`PartitionKey eq ${pseudonym}`)).map((row) => row.value);
+  }
+
+  /** Rows of completions before `cutoff` (the retention purge). */
+  completedBefore(cutoff: Date): AsyncGenerator<Stored<Respondent>> {
+    return this.table.query(odata`completedAt lt ${cutoff}`);
+  }
+
+  async delete(row: Stored<Respondent>): Promise<boolean> {
+    return this.table.delete(mapping.keys(row.value), row.etag);
   }
 
   async eraseAll(pseudonym: string): Promise<void> {

@@ -1,45 +1,51 @@
-import type { AssessmentService } from '../assessment/assessment.service';
-import type { ConversationRefsRepository } from '../conversations/conversation-refs.repository';
-import type { DirectoryService } from '../directory/directory.service';
+import type { DataSubject, PersonalDataHolder } from './personal-data';
 import type { Pseudonyms } from './pseudonyms';
 
-/** Self-service data rights (GDPR art. 15 and 17): "my data" and "delete my data". */
+/**
+ * Self-service data rights (GDPR art. 15 and 17): "my data" and "delete my data", over every
+ * personal-data holder declared at the composition root.
+ */
 export class PrivacyService {
   constructor(
     private readonly deps: {
-      directory: DirectoryService;
       pseudonyms: Pseudonyms;
-      assessment: AssessmentService;
-      conversationRefs: ConversationRefsRepository;
+      /** Erased in this order. */
+      holders: readonly PersonalDataHolder[];
     },
   ) {}
 
-  /** Everything óiBO stores about the person, as plain data. */
+  get holders(): readonly PersonalDataHolder[] {
+    return this.deps.holders;
+  }
+
+  /** Everything óiBO stores about the person, as plain data: one section per holder's part. */
   async export(objectId: string): Promise<Record<string, unknown>> {
-    const [person, pseudonym, conversation] = await Promise.all([
-      this.deps.directory.find({ objectId }),
-      this.deps.pseudonyms.find(objectId),
-      this.deps.conversationRefs.personal(objectId),
-    ]);
-    const assessments = pseudonym ? await this.deps.assessment.responsesOf(pseudonym) : [];
-    return {
+    const subject = this.subject(objectId);
+    const parts = await Promise.all(this.deps.holders.map((holder) => holder.export(subject)));
+    const exported: Record<string, unknown> = {
       exportedAt: new Date().toISOString(),
-      directory: person ?? null,
-      assessments: assessments.map(({ pseudonym: _p, aggregated: _a, ...rest }) => rest),
-      chat: conversation
-        ? { scope: conversation.scope, lastContactAt: conversation.updatedAt }
-        : null,
     };
+    for (const part of parts) {
+      for (const [section, data] of Object.entries(part)) {
+        if (section in exported) throw new Error(`two holders export "${section}"`);
+        exported[section] = data;
+      }
+    }
+    return exported;
   }
 
   /**
-   * Erases the person's answers and results (and their weight in every aggregate), the identity
-   * link and the chat reference. The directory entry belongs to HR's import and stays.
+   * Erases what every holder keeps about the person (their answers and results, and their weight
+   * in every aggregate, the ledger, the chat reference, their messages, the identity link),
+   * except what a holder declares it leaves.
    */
   async erase(objectId: string): Promise<void> {
-    const pseudonym = await this.deps.pseudonyms.find(objectId);
-    if (pseudonym) await this.deps.assessment.erase(pseudonym);
-    await this.deps.pseudonyms.forget(objectId);
-    await this.deps.conversationRefs.deletePersonal(objectId);
+    const subject = this.subject(objectId);
+    for (const holder of this.deps.holders) await holder.erase(subject);
+  }
+
+  /** The pseudonym is computed, not read: data written before a lost link is still found. */
+  private subject(objectId: string): DataSubject {
+    return { objectId, pseudonym: this.deps.pseudonyms.pseudonymOf(objectId) };
   }
 }

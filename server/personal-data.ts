@@ -1,0 +1,85 @@
+import type { AggregatesRepository } from '../core/assessment/aggregates.repository';
+import { ASSESSMENT_CAMPAIGNS_TABLE } from '../core/assessment/assessment-campaigns.repository';
+import type { AssessmentService } from '../core/assessment/assessment.service';
+import type { ResponsesRepository } from '../core/assessment/responses.repository';
+import type { AuditLog } from '../core/audit/audit-log';
+import type { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
+import type { CampaignsRepository } from '../core/delivery/campaigns.repository';
+import type { DeliveriesRepository } from '../core/delivery/deliveries.repository';
+import type { RespondentsRepository } from '../core/delivery/respondents.repository';
+import { DELIVERY_SHARDS_TABLE } from '../core/delivery/shards.repository';
+import { DELIVERY_BUDGET_TABLE } from '../core/delivery/tenant-budget';
+import type { DirectoryService } from '../core/directory/directory.service';
+import { ORG_UNITS_TABLE } from '../core/directory/org-units.repository';
+import {
+  assessmentData,
+  auditData,
+  campaignsData,
+  conversationData,
+  deliveryData,
+  directoryData,
+  identityData,
+  respondentsData,
+} from '../core/privacy/holders';
+import type { NoPersonalData, PersonalDataHolder } from '../core/privacy/personal-data';
+import type { Pseudonyms } from '../core/privacy/pseudonyms';
+import { PUBLICATIONS_TABLE } from '../core/privacy/publications.repository';
+import {
+  aggregatesQueueRule,
+  auditRule,
+  deliveriesRule,
+  respondentsRule,
+  responsesRule,
+} from '../core/retention/rules';
+import type { RetentionRule } from '../core/retention/retention';
+import { LEASES_TABLE } from '../core/store/leases';
+
+/** What the personal-data holders and the retention rules read and delete. */
+export interface PersonalDataSources {
+  directory: DirectoryService;
+  pseudonyms: Pseudonyms;
+  assessment: AssessmentService;
+  responses: ResponsesRepository;
+  aggregates: AggregatesRepository;
+  respondents: RespondentsRepository;
+  conversationRefs: ConversationRefsRepository;
+  campaigns: CampaignsRepository;
+  deliveries: DeliveriesRepository;
+  audit: AuditLog;
+}
+
+/** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
+export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[] {
+  return [
+    directoryData(s.directory),
+    assessmentData(s.assessment, s.aggregates),
+    respondentsData(s.respondents),
+    conversationData(s.conversationRefs),
+    deliveryData(s.deliveries, s.directory),
+    campaignsData(s.campaigns),
+    auditData(s.audit),
+    identityData(s.pseudonyms),
+  ];
+}
+
+/** The tables no holder covers, each with why it holds nothing about a person. */
+export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
+  { table: ORG_UNITS_TABLE, reason: 'the organisation chart: unit names, no people' },
+  { table: PUBLICATIONS_TABLE, reason: 'publication state and hidden unit paths, no people' },
+  { table: ASSESSMENT_CAMPAIGNS_TABLE, reason: 'thresholds and names locked per campaign' },
+  { table: DELIVERY_SHARDS_TABLE, reason: 'counts and instance leases per part of a campaign' },
+  { table: DELIVERY_BUDGET_TABLE, reason: "the tenant's send slots" },
+  { table: LEASES_TABLE, reason: 'lease names and instance ids' },
+];
+
+/** What the daily purge deletes, by kind of data (periods in config). */
+export function retentionRules(s: PersonalDataSources): RetentionRule[] {
+  return [
+    responsesRule(s.responses),
+    respondentsRule(s.respondents),
+    aggregatesQueueRule(s.aggregates, 'add'),
+    aggregatesQueueRule(s.aggregates, 'remove'),
+    deliveriesRule(s.campaigns, s.deliveries),
+    auditRule(s.audit),
+  ];
+}

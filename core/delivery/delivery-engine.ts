@@ -590,7 +590,7 @@ export class DeliveryEngine {
   }
 }
 
-function countRows(rows: readonly Delivery[]) {
+export function countRows(rows: readonly Delivery[]) {
   const counts = { ...emptyCounts(), total: rows.length };
   for (const row of rows) {
     if (row.status !== 'pending') counts[row.status]++;
@@ -603,7 +603,7 @@ function countRows(rows: readonly Delivery[]) {
  * The rows of an in-flight mark whose outcome was never recorded: listed, still open, and not
  * written since under that mark or the previous step's.
  */
-function leftInFlight(
+export function leftInFlight(
   inFlight: InFlight | undefined,
   rows: readonly Stored<Delivery>[],
 ): Set<string> {

@@ -12,8 +12,10 @@ import {
   type Delivery,
   type DeliveryTarget,
 } from './deliveries.repository';
+import { afterAttempt } from './delivery-transitions';
 import { backoffMs, type SendOutcome } from './send-outcome';
-import { emptyCounts, type InFlight, type Shard, type ShardsRepository } from './shards.repository';
+import type { InFlight, Shard, ShardsRepository } from './shards.repository';
+import { countRows, inDoubt, leftInFlight, stepMark } from './step-bookkeeping';
 import type { TenantBudget } from './tenant-budget';
 
 /** Sends one activity to one conversation, once: retries are the engine's, never the sender's. */
@@ -404,12 +406,14 @@ export class DeliveryEngine {
     // while slow) with their requests out. They are sent again once those requests can no longer
     // be pending, after their flag is written (a live owner that recorded its outcome meanwhile
     // changed the row, and that write fails instead).
-    const unflagged = leftInFlight(shard.value.inFlight, rows);
-    const since = shard.value.inFlight?.at ?? 0;
+    const left = shard.value.inFlight;
+    const unflagged = leftInFlight(
+      left,
+      rows.map((r) => r.value),
+    );
     for (const row of rows) {
       if (!unflagged.has(row.value.personId)) continue;
-      const notBefore = Math.max(row.value.notBefore, since + this.o.inFlightMs);
-      row.value = { ...row.value, inDoubt: true, notBefore };
+      row.value = inDoubt(row.value, left?.at ?? 0, this.o.inFlightMs);
     }
     const saveShard = async (changes: Partial<Shard>): Promise<void> => {
       const value = { ...shard.value, ...countRows(rows.map((r) => r.value)), ...changes };
@@ -449,12 +453,12 @@ export class DeliveryEngine {
         await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
         chunk.forEach((r) => unflagged.delete(r.value.personId));
         const at = Date.now();
-        const inFlight: InFlight = {
-          mark: randomUUID(),
-          ...(sending ? { previous: sending.mark } : {}),
+        const inFlight = stepMark(
+          { mark: randomUUID(), personIds: chunk.map(personIdOf) },
           at,
-          personIds: [...[...chunk, ...busy].map((r) => r.value.personId), ...unflagged],
-        };
+          sending && { mark: sending.mark, personIds: sending.chunk.map(personIdOf) },
+          unflagged,
+        );
         await saveShard({ inFlight, leaseUntil: at + this.o.leaseMs, updatedAt: new Date(at) });
         // The next step's write (the next mark, or the shard done or handed back) records the
         // counts and renews the lease.
@@ -515,7 +519,7 @@ export class DeliveryEngine {
     );
     const now = Date.now();
     const results = chunk.map((row, i) => ({
-      value: { ...this.apply(row.value, outcomes[i]!, now), mark: inFlight.mark },
+      value: { ...afterAttempt(row.value, outcomes[i]!, now, this.o), mark: inFlight.mark },
       etag: row.etag,
     }));
     const etags = await this.deps.deliveries.updateAll(results);
@@ -553,71 +557,10 @@ export class DeliveryEngine {
     }
     return outcome;
   }
-
-  /** The row after an attempt: sent, blocked, failed, or pending again with a retry time. */
-  private apply(delivery: Delivery, outcome: SendOutcome | 'skipped', now: number): Delivery {
-    const base = { ...delivery, updatedAt: new Date(now) };
-    if (outcome === 'skipped') return { ...base, status: 'pending' };
-    switch (outcome.kind) {
-      case 'sent':
-        return { ...base, status: 'sent', sentAt: new Date(now), lastError: undefined };
-      case 'blocked':
-        return {
-          ...base,
-          status: 'blocked',
-          attempts: base.attempts + 1,
-          lastError: outcome.error,
-        };
-      case 'failed':
-        return { ...base, status: 'failed', attempts: base.attempts + 1, lastError: outcome.error };
-      case 'throttled': {
-        const throttled = base.throttled + 1;
-        if (throttled >= this.o.maxThrottled) {
-          return { ...base, status: 'failed', throttled, lastError: '429 too many times' };
-        }
-        const wait = outcome.retryAfterMs ?? backoffMs(throttled, this.o.backoff);
-        return { ...base, status: 'pending', throttled, notBefore: now + wait, lastError: '429' };
-      }
-      case 'retry': {
-        const attempts = base.attempts + 1;
-        if (attempts >= this.o.maxAttempts) {
-          return { ...base, status: 'failed', attempts, lastError: outcome.error };
-        }
-        const notBefore = now + backoffMs(attempts, this.o.backoff);
-        return { ...base, status: 'pending', attempts, notBefore, lastError: outcome.error };
-      }
-    }
-  }
 }
 
-export function countRows(rows: readonly Delivery[]) {
-  const counts = { ...emptyCounts(), total: rows.length };
-  for (const row of rows) {
-    if (row.status !== 'pending') counts[row.status]++;
-    if (row.inDoubt) counts.inDoubt++;
-  }
-  return counts;
-}
-
-/**
- * The rows of an in-flight mark whose outcome was never recorded: listed, still open, and not
- * written since under that mark or the previous step's.
- */
-export function leftInFlight(
-  inFlight: InFlight | undefined,
-  rows: readonly Stored<Delivery>[],
-): Set<string> {
-  if (!inFlight) return new Set();
-  const listed = new Set(inFlight.personIds);
-  // A row never written since its insert has no mark (nor has a first step a previous one).
-  const recorded = (d: Delivery) =>
-    d.mark !== undefined && (d.mark === inFlight.mark || d.mark === inFlight.previous);
-  return new Set(
-    rows
-      .map((r) => r.value)
-      .filter((d) => listed.has(d.personId) && !isTerminal(d.status) && !recorded(d))
-      .map((d) => d.personId),
-  );
+function personIdOf(row: Stored<Delivery>): string {
+  return row.value.personId;
 }
 
 function workKey(shard: Pick<Shard, 'campaignId' | 'bucket'>): string {

@@ -1,15 +1,10 @@
 import type { Delivery } from './deliveries.repository';
-import { DeliveryEngine, type DeliveryEngineDeps } from './delivery-engine';
+import { afterAttempt } from './delivery-transitions';
 import type { SendOutcome } from './send-outcome';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 const backoff = { baseMs: 1_000, maxMs: 60_000 };
 const limits = { maxAttempts: 3, maxThrottled: 4, backoff };
-
-// The engine's current rule, reached as it stands; nothing else of the engine runs.
-const engine = new DeliveryEngine({} as DeliveryEngineDeps, { ratePerSecond: 50, ...limits });
-const afterAttempt = (row: Delivery, outcome: SendOutcome | 'skipped', now: number) =>
-  engine['apply'](row, outcome, now);
 
 function row(changes: Partial<Delivery> = {}): Delivery {
   return {
@@ -32,7 +27,7 @@ function row(changes: Partial<Delivery> = {}): Delivery {
 function attemptsUntilSettled(outcome: SendOutcome): { attempts: number; settled: Delivery } {
   let current = row();
   for (let attempts = 1; attempts <= 100; attempts++) {
-    current = afterAttempt(current, outcome, NOW + attempts * 120_000);
+    current = afterAttempt(current, outcome, NOW + attempts * 120_000, limits);
     if (current.status !== 'pending') return { attempts, settled: current };
   }
   throw new Error('never settled');
@@ -40,7 +35,12 @@ function attemptsUntilSettled(outcome: SendOutcome): { attempts: number; settled
 
 describe('the row after a send attempt', () => {
   it('sent: sent at that time, the last error cleared, attempts unchanged', () => {
-    const next = afterAttempt(row({ attempts: 1, lastError: '503' }), { kind: 'sent' }, NOW);
+    const next = afterAttempt(
+      row({ attempts: 1, lastError: '503' }),
+      { kind: 'sent' },
+      NOW,
+      limits,
+    );
 
     expect(next).toMatchObject({ status: 'sent', sentAt: new Date(NOW), attempts: 1 });
     expect(next.lastError).toBeUndefined();
@@ -51,12 +51,12 @@ describe('the row after a send attempt', () => {
     const blocked = { kind: 'blocked', error: '403 MessageWritesBlocked' } as const;
     const failed = { kind: 'failed', error: '400 BadSyntax' } as const;
 
-    expect(afterAttempt(row(), blocked, NOW)).toMatchObject({
+    expect(afterAttempt(row(), blocked, NOW, limits)).toMatchObject({
       status: 'blocked',
       attempts: 1,
       lastError: '403 MessageWritesBlocked',
     });
-    expect(afterAttempt(row(), failed, NOW)).toMatchObject({
+    expect(afterAttempt(row(), failed, NOW, limits)).toMatchObject({
       status: 'failed',
       attempts: 1,
       lastError: '400 BadSyntax',
@@ -66,7 +66,7 @@ describe('the row after a send attempt', () => {
   it('skipped (a missed slot, a pause): pending again as it was, no attempt counted', () => {
     const before = row({ attempts: 2, throttled: 1, notBefore: NOW - 5 });
 
-    expect(afterAttempt(before, 'skipped', NOW)).toEqual({
+    expect(afterAttempt(before, 'skipped', NOW, limits)).toEqual({
       ...before,
       status: 'pending',
       updatedAt: new Date(NOW),
@@ -74,8 +74,8 @@ describe('the row after a send attempt', () => {
   });
 
   it('a retryable error: pending again after a backoff that grows with the attempts', () => {
-    const first = afterAttempt(row(), { kind: 'retry', error: '503' }, NOW);
-    const second = afterAttempt(first, { kind: 'retry', error: '503' }, NOW);
+    const first = afterAttempt(row(), { kind: 'retry', error: '503' }, NOW, limits);
+    const second = afterAttempt(first, { kind: 'retry', error: '503' }, NOW, limits);
 
     expect(first).toMatchObject({ status: 'pending', attempts: 1, lastError: '503' });
     expect(first.notBefore - NOW).toBeGreaterThanOrEqual(500);
@@ -90,6 +90,7 @@ describe('the row after a send attempt', () => {
       row({ attempts: limits.maxAttempts - 1 }),
       { kind: 'retry', error: '504' },
       NOW,
+      limits,
     );
 
     expect(last).toMatchObject({
@@ -108,8 +109,9 @@ describe('the row after a send attempt', () => {
       row({ attempts: 1 }),
       { kind: 'throttled', retryAfterMs: 7_000 },
       NOW,
+      limits,
     );
-    const untold = afterAttempt(row({ throttled: 2 }), { kind: 'throttled' }, NOW);
+    const untold = afterAttempt(row({ throttled: 2 }), { kind: 'throttled' }, NOW, limits);
 
     expect(told).toMatchObject({
       status: 'pending',
@@ -128,6 +130,7 @@ describe('the row after a send attempt', () => {
       row({ throttled: limits.maxThrottled - 1 }),
       { kind: 'throttled', retryAfterMs: 1_000 },
       NOW,
+      limits,
     );
 
     expect(capped).toMatchObject({

@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryStatus } from './deliveries.repository';
-import { countRows, leftInFlight } from './delivery-engine';
+import { countRows, inDoubt, leftInFlight, stepMark } from './step-bookkeeping';
 import type { InFlight } from './shards.repository';
 
 function row(personId: string, changes: Partial<Delivery> = {}): Delivery {
@@ -18,54 +18,100 @@ function row(personId: string, changes: Partial<Delivery> = {}): Delivery {
   };
 }
 
-const stored = (...rows: Delivery[]) =>
-  rows.map((value) => ({ value, etag: `e-${value.personId}` }));
-
 /** Marked "m2" while step "m1" was still on its way; both steps' rows listed. */
 const twoStepsOut: InFlight = { mark: 'm2', previous: 'm1', at: 1_000, personIds: ['a', 'b', 'c'] };
 
+describe("a step's in-flight mark", () => {
+  it('lists the step, the step still on its way (as previous) and the rows not flagged yet', () => {
+    const mark = stepMark(
+      { mark: 'm2', personIds: ['a', 'b'] },
+      5_000,
+      { mark: 'm1', personIds: ['c'] },
+      new Set(['x']),
+    );
+
+    expect(mark).toEqual({
+      mark: 'm2',
+      previous: 'm1',
+      at: 5_000,
+      personIds: ['a', 'b', 'c', 'x'],
+    });
+  });
+
+  it('names no previous step when none is out', () => {
+    expect(stepMark({ mark: 'm1', personIds: ['a'] }, 5_000, undefined, [])).toEqual({
+      mark: 'm1',
+      at: 5_000,
+      personIds: ['a'],
+    });
+  });
+
+  it('leaves exactly the unrecorded rows of both steps in flight after a crash', () => {
+    const mark = stepMark(
+      { mark: 'm2', personIds: ['a', 'b'] },
+      5_000,
+      { mark: 'm1', personIds: ['c', 'd'] },
+      ['e'],
+    );
+    // The owner stopped after recording c under its own step's mark, nothing else.
+    const shard = ['a', 'b', 'd', 'e', 'f'].map((id) => row(id));
+    shard.push(row('c', { mark: 'm1', attempts: 1, notBefore: 9_000 }));
+
+    expect(leftInFlight(mark, shard)).toEqual(new Set(['a', 'b', 'd', 'e']));
+  });
+});
+
 describe('the rows a stopped owner left in flight', () => {
   it('are none without a mark', () => {
-    expect(leftInFlight(undefined, stored(row('a')))).toEqual(new Set());
+    expect(leftInFlight(undefined, [row('a')])).toEqual(new Set());
   });
 
   it('are the listed open rows not written since: never written, or under an older mark', () => {
-    const rows = stored(row('a'), row('b', { mark: 'm0', attempts: 1 }), row('c'));
+    const shard = [row('a'), row('b', { mark: 'm0', attempts: 1 }), row('c')];
 
-    expect(leftInFlight(twoStepsOut, rows)).toEqual(new Set(['a', 'b', 'c']));
+    expect(leftInFlight(twoStepsOut, shard)).toEqual(new Set(['a', 'b', 'c']));
   });
 
   it('leave out a row recorded under the mark', () => {
-    const rows = stored(row('a', { mark: 'm2', attempts: 1 }), row('b'), row('c'));
+    const shard = [row('a', { mark: 'm2', attempts: 1 }), row('b'), row('c')];
 
-    expect(leftInFlight(twoStepsOut, rows)).toEqual(new Set(['b', 'c']));
+    expect(leftInFlight(twoStepsOut, shard)).toEqual(new Set(['b', 'c']));
   });
 
   it("leave out a row recorded under the previous step's mark (else a crash resends it)", () => {
-    const rows = stored(
-      row('a', { mark: 'm1', attempts: 1, notBefore: 9_000 }),
-      row('b'),
-      row('c'),
-    );
+    const shard = [row('a', { mark: 'm1', attempts: 1, notBefore: 9_000 }), row('b'), row('c')];
 
-    expect(leftInFlight(twoStepsOut, rows)).toEqual(new Set(['b', 'c']));
+    expect(leftInFlight(twoStepsOut, shard)).toEqual(new Set(['b', 'c']));
   });
 
   it('keep a never-written row when the mark has no previous step (the first step)', () => {
     const first: InFlight = { mark: 'm1', at: 1_000, personIds: ['a', 'b'] };
 
-    expect(leftInFlight(first, stored(row('a'), row('b', { mark: 'm1' })))).toEqual(new Set(['a']));
+    expect(leftInFlight(first, [row('a'), row('b', { mark: 'm1' })])).toEqual(new Set(['a']));
   });
 
   it('leave out settled rows and rows the mark does not list', () => {
-    const rows = stored(
+    const shard = [
       row('a', { status: 'sent', mark: 'm0' }),
       row('b', { status: 'blocked' }),
       row('c'),
       row('d'),
-    );
+    ];
 
-    expect(leftInFlight(twoStepsOut, rows)).toEqual(new Set(['c']));
+    expect(leftInFlight(twoStepsOut, shard)).toEqual(new Set(['c']));
+  });
+});
+
+describe('a row left in flight', () => {
+  it('is in doubt, and not due before its request can no longer be pending', () => {
+    expect(inDoubt(row('a', { notBefore: 2_000 }), 1_000, 30_000)).toMatchObject({
+      inDoubt: true,
+      notBefore: 31_000,
+    });
+  });
+
+  it('keeps a later retry time of its own', () => {
+    expect(inDoubt(row('a', { notBefore: 90_000 }), 1_000, 30_000).notBefore).toBe(90_000);
   });
 });
 
@@ -82,9 +128,11 @@ describe("a shard's counts", () => {
       'unreachable',
       'alreadyCompleted',
     ];
-    const rows = statuses.map((status, i) => row(`p${i}`, { status, inDoubt: i === 1 || i === 2 }));
+    const shard = statuses.map((status, i) =>
+      row(`p${i}`, { status, inDoubt: i === 1 || i === 2 }),
+    );
 
-    expect(countRows(rows)).toEqual({
+    expect(countRows(shard)).toEqual({
       total: 9,
       sent: 3,
       failed: 1,

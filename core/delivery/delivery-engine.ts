@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Stored } from '../store/entity-table';
 import { ConcurrencyError } from '../store/errors';
 import { KeyedLimiter, PER_CONVERSATION_WINDOWS } from '../util/rate-limits';
@@ -12,6 +11,7 @@ import {
   type Delivery,
   type DeliveryTarget,
 } from './deliveries.repository';
+import { DeliveryStatsReporter, type DeliveryCounters } from './delivery-stats';
 import { afterAttempt } from './delivery-transitions';
 import { backoffMs, type SendOutcome } from './send-outcome';
 import type { InFlight, Shard, ShardsRepository } from './shards.repository';
@@ -75,7 +75,6 @@ export interface DeliveryEngineOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const STATS_INTERVAL_MS = 10_000;
 /** A marked row is sent within this of its mark, or goes back to pending. */
 const SEND_WINDOW_MS = 10_000;
 /**
@@ -120,6 +119,9 @@ interface Step {
  */
 export class DeliveryEngine {
   readonly instanceId: string;
+  /** What this instance did since it started; logged every 10 s while it works. */
+  readonly stats: DeliveryCounters;
+  private readonly reporter: DeliveryStatsReporter;
   private readonly o: Required<Omit<DeliveryEngineOptions, 'instanceId'>>;
   private readonly states = new Map<string, Campaign>();
   private readonly working = new Set<string>();
@@ -147,40 +149,12 @@ export class DeliveryEngine {
       inFlightMs: options.inFlightMs ?? 30_000,
       pollMs: options.pollMs ?? 250,
     };
+    this.reporter = new DeliveryStatsReporter(deps.log, deps.budget);
+    this.stats = this.reporter.counters;
   }
 
-  /** What this instance did since it started; logged every 10 s while it works. */
-  readonly stats = { sent: 0, lateSlots: 0, throttled: 0, retried: 0, blocked: 0, leasesLost: 0 };
-  private statsTimer: NodeJS.Timeout | undefined;
-  /** How late timers ran (a busy or starved process makes send slots late), per stats interval. */
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
-
   start(): void {
-    let logged = '';
-    const { loopDelay } = this;
-    loopDelay.enable();
-    this.statsTimer = setInterval(() => {
-      const budget = this.deps.budget.stats;
-      const stats = { ...this.stats, claims: budget.claims, claimConflicts: budget.conflicts };
-      const now = JSON.stringify(stats);
-      if (now === logged) return loopDelay.reset();
-      logged = now;
-      const { rss, heapUsed } = process.memoryUsage();
-      const mb = (bytes: number) => Math.round(bytes / 1_048_576);
-      const ms = (ns: number) => Math.round(ns / 1e6);
-      this.deps.log.info(
-        {
-          ...stats,
-          loopDelayP99Ms: ms(loopDelay.percentile(99)),
-          loopDelayMaxMs: ms(loopDelay.max),
-          rssMb: mb(rss),
-          heapUsedMb: mb(heapUsed),
-        },
-        'delivery stats',
-      );
-      loopDelay.reset();
-    }, STATS_INTERVAL_MS);
-    this.statsTimer.unref();
+    this.reporter.start();
     const loop = (): void => {
       this.ticking = this.tick()
         .catch((error: unknown) => this.deps.log.error(errorDetails(error), 'delivery tick failed'))
@@ -195,8 +169,7 @@ export class DeliveryEngine {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
-    clearInterval(this.statsTimer);
-    this.loopDelay.disable();
+    this.reporter.stop();
     await this.ticking;
     await Promise.all([...this.running]);
   }

@@ -52,7 +52,7 @@ export interface DeliveryEngineOptions {
   /**
    * Requests a shard keeps on their way while every slot is busy (default: a fifth of a second's
    * worth, 5…100), in two steps of half as many; with fewer shards, steps grow up to 100 and the
-   * instance's total stays the same.
+   * instance's total (slots × chunk, the in-doubt bound) stays the same.
    */
   chunk?: number;
   ratePerSecond: number;
@@ -103,9 +103,14 @@ export function stepSize(chunk: number, slots: number, working: number): number 
   return Math.min(MAX_STEP, Math.max(Math.ceil(chunk / 2), share));
 }
 
-/** A step of a shard on its way: its rows, its mark, and when its outcomes are written. */
+/**
+ * A step of a shard on its way: its rows, its mark, and when its outcomes are written. Its rows
+ * are the shard's own row objects, not copies: recording an outcome (or an in-doubt flag) writes
+ * the new value and etag into them in place, which is how the shard's counts, its next due rows
+ * and the rows still out (by identity) see it.
+ */
 interface Step {
-  chunk: Stored<Delivery>[];
+  rows: Stored<Delivery>[];
   mark: string;
   recorded: Promise<void>;
 }
@@ -122,7 +127,8 @@ export class DeliveryEngine {
   /** What this instance did since it started; logged every 10 s while it works. */
   readonly stats: DeliveryCounters;
   private readonly reporter: DeliveryStatsReporter;
-  private readonly o: Required<Omit<DeliveryEngineOptions, 'instanceId'>>;
+  /** The options with their defaults. */
+  private readonly settings: Required<Omit<DeliveryEngineOptions, 'instanceId'>>;
   private readonly states = new Map<string, Campaign>();
   private readonly working = new Set<string>();
   private readonly expanding = new Set<string>();
@@ -138,7 +144,7 @@ export class DeliveryEngine {
     options: DeliveryEngineOptions,
   ) {
     this.instanceId = options.instanceId ?? randomUUID();
-    this.o = {
+    this.settings = {
       slots: options.slots ?? 8,
       chunk: options.chunk ?? chunkFor(options.ratePerSecond),
       ratePerSecond: options.ratePerSecond,
@@ -159,7 +165,7 @@ export class DeliveryEngine {
       this.ticking = this.tick()
         .catch((error: unknown) => this.deps.log.error(errorDetails(error), 'delivery tick failed'))
         .finally(() => {
-          if (!this.stopping) this.timer = setTimeout(loop, this.o.pollMs);
+          if (!this.stopping) this.timer = setTimeout(loop, this.settings.pollMs);
         });
     };
     loop();
@@ -235,7 +241,7 @@ export class DeliveryEngine {
     let campaign: Campaign = {
       ...stored.value,
       expansionOwner: this.instanceId,
-      expansionLeaseUntil: Date.now() + this.o.leaseMs,
+      expansionLeaseUntil: Date.now() + this.settings.leaseMs,
     };
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
     // Read once for every bucket this run expands.
@@ -249,8 +255,9 @@ export class DeliveryEngine {
       const done = expandedBuckets === BUCKETS;
       // Far enough ahead of the sending, and no further: the sends share the store with this.
       const pause =
-        (written * 1_000) / (EXPANSION_AHEAD * this.o.ratePerSecond) - (Date.now() - now.getTime());
-      if (pause > 0 && !done) await sleep(Math.min(pause, this.o.leaseMs / 3));
+        (written * 1_000) / (EXPANSION_AHEAD * this.settings.ratePerSecond) -
+        (Date.now() - now.getTime());
+      if (pause > 0 && !done) await sleep(Math.min(pause, this.settings.leaseMs / 3));
       const current = this.states.get(campaign.id)?.state ?? campaign.state;
       campaign = {
         ...campaign,
@@ -258,7 +265,7 @@ export class DeliveryEngine {
         // changed the row, so this conditional write fails and the next round sees it).
         state: done && current === 'preparing' ? 'running' : current,
         expandedBuckets,
-        expansionLeaseUntil: done ? 0 : Date.now() + this.o.leaseMs,
+        expansionLeaseUntil: done ? 0 : Date.now() + this.settings.leaseMs,
         ...(done ? { startedAt: campaign.startedAt ?? now } : {}),
       };
       etag = await this.deps.campaigns.update(campaign, etag);
@@ -302,7 +309,7 @@ export class DeliveryEngine {
   }
 
   private async claimShardsNow(campaign: Campaign): Promise<void> {
-    const free = this.o.slots - this.working.size;
+    const free = this.settings.slots - this.working.size;
     // Busy: no need to look (completion is noticed once slots free up at the end).
     if (free <= 0) return;
     const shards = await this.deps.shards.ofCampaign(campaign.id);
@@ -322,7 +329,7 @@ export class DeliveryEngine {
       const shard: Shard = {
         ...stored.value,
         leaseOwner: this.instanceId,
-        leaseUntil: Date.now() + this.o.leaseMs,
+        leaseUntil: Date.now() + this.settings.leaseMs,
       };
       let etag: string;
       try {
@@ -374,6 +381,7 @@ export class DeliveryEngine {
   private async sendShard(campaign: Campaign, claimed: Stored<Shard>): Promise<void> {
     const campaignId = campaign.id;
     let shard = claimed;
+    // Read once per claim; every write updates these objects in place (see Step).
     const rows = await this.deps.deliveries.shard(campaignId, shard.value.bucket);
     // Rows the previous owner had in flight and never recorded: it stopped (or lost the lease
     // while slow) with their requests out. They are sent again once those requests can no longer
@@ -386,7 +394,7 @@ export class DeliveryEngine {
     );
     for (const row of rows) {
       if (!unflagged.has(row.value.personId)) continue;
-      row.value = inDoubt(row.value, left?.at ?? 0, this.o.inFlightMs);
+      row.value = inDoubt(row.value, left?.at ?? 0, this.settings.inFlightMs);
     }
     const saveShard = async (changes: Partial<Shard>): Promise<void> => {
       const value = { ...shard.value, ...countRows(rows.map((r) => r.value)), ...changes };
@@ -408,8 +416,8 @@ export class DeliveryEngine {
           return;
         }
         const now = Date.now();
-        const busy = new Set(sending?.chunk);
-        const due = open.filter((r) => r.value.notBefore <= now && !busy.has(r));
+        const stillOut = new Set(sending?.rows);
+        const due = open.filter((r) => r.value.notBefore <= now && !stillOut.has(r));
         if (due.length === 0) {
           if (sending) {
             // Its rows may be due again (a retry, a missed slot) once recorded.
@@ -418,27 +426,35 @@ export class DeliveryEngine {
             continue;
           }
           const wake = Math.min(...open.map((r) => r.value.notBefore));
-          await sleep(Math.min(wake - now, this.o.leaseMs / 3, this.o.pollMs));
-          await saveShard({ leaseUntil: Date.now() + this.o.leaseMs, updatedAt: new Date() });
+          await sleep(Math.min(wake - now, this.settings.leaseMs / 3, this.settings.pollMs));
+          await saveShard({
+            leaseUntil: Date.now() + this.settings.leaseMs,
+            updatedAt: new Date(),
+          });
           continue;
         }
-        const chunk = due.slice(0, stepSize(this.o.chunk, this.o.slots, this.working.size));
-        await this.flagInDoubt(chunk.filter((r) => unflagged.has(r.value.personId)));
-        chunk.forEach((r) => unflagged.delete(r.value.personId));
+        const { chunk, slots } = this.settings;
+        const stepRows = due.slice(0, stepSize(chunk, slots, this.working.size));
+        await this.flagInDoubt(stepRows.filter((r) => unflagged.has(r.value.personId)));
+        stepRows.forEach((r) => unflagged.delete(r.value.personId));
         const at = Date.now();
         const inFlight = stepMark(
-          { mark: randomUUID(), personIds: chunk.map(personIdOf) },
+          { mark: randomUUID(), personIds: stepRows.map(personIdOf) },
           at,
-          sending && { mark: sending.mark, personIds: sending.chunk.map(personIdOf) },
+          sending && { mark: sending.mark, personIds: sending.rows.map(personIdOf) },
           unflagged,
         );
-        await saveShard({ inFlight, leaseUntil: at + this.o.leaseMs, updatedAt: new Date(at) });
+        await saveShard({
+          inFlight,
+          leaseUntil: at + this.settings.leaseMs,
+          updatedAt: new Date(at),
+        });
         // The next step's write (the next mark, or the shard done or handed back) records the
         // counts and renews the lease.
         const step: Step = {
-          chunk,
+          rows: stepRows,
           mark: inFlight.mark,
-          recorded: this.sendChunk(campaign, chunk, inFlight),
+          recorded: this.sendStep(campaign, stepRows, inFlight),
         };
         // Awaited by the next round, or by the finally block if this loop throws first.
         step.recorded.catch(() => {});
@@ -469,36 +485,35 @@ export class DeliveryEngine {
    * {@link SEND_WINDOW_MS} of the mark, so that it has ended (sender timeout) long before another
    * instance may send the row again (`inFlightMs` after the mark).
    */
-  private async sendChunk(
+  private async sendStep(
     campaign: Campaign,
-    chunk: Stored<Delivery>[],
+    rows: Stored<Delivery>[],
     inFlight: InFlight,
   ): Promise<void> {
     const markedAt = inFlight.at;
     // Built before the slots are claimed: once they are, nothing but the requests happens.
-    const activities = await Promise.all(
-      chunk.map((row) => this.deps.message(campaign, row.value)),
-    );
+    const activities = await Promise.all(rows.map((row) => this.deps.message(campaign, row.value)));
     const slots = await this.deps.budget.acquire(
-      chunk.length,
+      rows.length,
       () => !this.isLive(campaign.id) || Date.now() - markedAt > SEND_WINDOW_MS,
     );
     const outcomes = await Promise.all(
-      chunk.map(async (row, i) => {
+      rows.map(async (row, i) => {
         const slot = slots?.[i];
         if (slot === undefined || slot - markedAt > SEND_WINDOW_MS) return 'skipped' as const;
         return this.sendAt(slot, campaign, row.value.target!, activities[i]!);
       }),
     );
     const now = Date.now();
-    const results = chunk.map((row, i) => ({
-      value: { ...afterAttempt(row.value, outcomes[i]!, now, this.o), mark: inFlight.mark },
+    const results = rows.map((row, i) => ({
+      value: { ...afterAttempt(row.value, outcomes[i]!, now, this.settings), mark: inFlight.mark },
       etag: row.etag,
     }));
     const etags = await this.deps.deliveries.updateAll(results);
+    // In place: these are the shard's row objects (see Step).
     results.forEach((row, i) => {
-      chunk[i]!.value = row.value;
-      chunk[i]!.etag = etags[i]!;
+      rows[i]!.value = row.value;
+      rows[i]!.etag = etags[i]!;
     });
   }
 
@@ -526,7 +541,7 @@ export class DeliveryEngine {
     else if (outcome.kind === 'blocked') this.stats.blocked++;
     else if (outcome.kind === 'throttled') this.stats.throttled++;
     if (outcome.kind === 'throttled') {
-      await this.deps.budget.pause(outcome.retryAfterMs ?? backoffMs(1, this.o.backoff));
+      await this.deps.budget.pause(outcome.retryAfterMs ?? backoffMs(1, this.settings.backoff));
     }
     return outcome;
   }

@@ -163,7 +163,7 @@ export class DeliveryEngine {
     this.reporter.start();
     const loop = (): void => {
       this.ticking = this.tick()
-        .catch((error: unknown) => this.deps.log.error(errorDetails(error), 'delivery tick failed'))
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'delivery tick failed'))
         .finally(() => {
           if (!this.stopping) this.timer = setTimeout(loop, this.settings.pollMs);
         });
@@ -219,10 +219,7 @@ export class DeliveryEngine {
       this.expand(stored)
         .catch((error: unknown) => {
           if (!(error instanceof ConcurrencyError)) {
-            this.deps.log.error(
-              { ...errorDetails(error), campaignId: campaign.id },
-              'expansion failed',
-            );
+            this.deps.log.error({ err: error, campaignId: campaign.id }, 'expansion failed');
           }
         })
         .finally(() => this.expanding.delete(campaign.id)),
@@ -345,7 +342,7 @@ export class DeliveryEngine {
         this.sendShard(campaign, { value: shard, etag })
           .catch((error: unknown) => {
             if (!(error instanceof ConcurrencyError)) {
-              this.deps.log.error({ ...errorDetails(error), shard: key }, 'shard failed');
+              this.deps.log.error({ err: error, shard: key }, 'shard failed');
             } else this.stats.leasesLost++;
           })
           .finally(() => {
@@ -560,9 +557,4 @@ function shuffle<T>(items: T[]): void {
     const j = Math.floor(Math.random() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
-}
-
-function errorDetails(error: unknown): { err: { name: string; message: string } } {
-  const e = error instanceof Error ? error : new Error(String(error));
-  return { err: { name: e.name, message: e.message } };
 }

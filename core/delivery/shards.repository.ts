@@ -7,7 +7,7 @@ import { bucketKey } from './campaign';
 /**
  * One row per expanded bucket of a campaign: its counts and who is sending it. PartitionKey the
  * campaign id (a campaign's status is one partition read), RowKey the bucket. The lease holder is
- * the only writer; it renews the lease and the counts together after every chunk it sends.
+ * the only writer; it renews the lease and the counts together after every step it sends.
  */
 export const DELIVERY_SHARDS_TABLE = 'deliveryshards';
 
@@ -33,7 +33,7 @@ export interface InFlight {
   mark: string;
   /** The previous step's mark, while that step was still on its way. */
   previous?: string;
-  /** Epoch ms of the mark: requests of the chunk go out within the send window after it. */
+  /** Epoch ms of the mark: requests of the step go out within the send window after it. */
   at: number;
   personIds: string[];
 }

@@ -25,7 +25,7 @@ export interface HttpDeps {
 
 /** Bot activities are small; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024;
-/** The tab as built by Vite (`npm run build:tab`; npm start builds it when stale). */
+/** The tab as built by Vite (npm start builds it when stale; `npm run build` into the artifact). */
 const TAB_DIR = path.resolve(__dirname, '../tab/web/dist');
 
 /** The built page, whose inline style the tab's Content-Security-Policy allows by hash. */

@@ -52,8 +52,8 @@ export default tseslint.config(
     },
   },
   {
-    // The tab's build script and jsdom test environment run in Node.
-    files: ['tab/web/*.mjs', 'tab/web/test/*.cjs'],
+    // The build scripts and the tab's jsdom test environment run in Node.
+    files: ['build.mjs', 'tab/web/*.mjs', 'tab/web/test/*.cjs'],
     languageOptions: {
       globals: {
         console: 'readonly',

@@ -11,6 +11,7 @@ import template from './manifest.template.json';
 import { fillPlaceholders, PackageError, type PackageEnv } from './package-env';
 import { schemaErrors } from './schema-validation';
 import { BOT_COMMANDS, STATIC_TABS, type Localised } from './surfaces';
+import { uploadRuleProblems } from './upload-rules';
 
 export type Manifest = TeamsManifestV1D28.TeamsManifestV1D28;
 /** A Teams localisation file: `$schema` plus index-based keys such as `staticTabs[0].name`. */
@@ -109,6 +110,7 @@ export function createAppPackageZip(env: PackageEnv): Uint8Array {
   );
   const problems = [
     ...validationProblems(pkg),
+    ...uploadRuleProblems(pkg.manifest),
     ...unhandledCommandProblems(pkg),
     ...iconProblems(icons['color.png']!, icons['outline.png']!),
   ];

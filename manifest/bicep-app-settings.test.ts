@@ -111,6 +111,24 @@ describe('Bicep app settings', () => {
     );
   });
 
+  it('starts the compiled artifact as its own npm start does, with the heap limit of npm start', () => {
+    const command = /^\s*appCommandLine: '([^']+)'$/m.exec(appServiceBicep)?.[1];
+    const artifactStart = /^const START = '([^']+)';$/m.exec(
+      readFileSync(join(ROOT, 'build.mjs'), 'utf8'),
+    )?.[1];
+    expect(command).toBe(artifactStart);
+    expect(command).toMatch(/^node (--[\w-]+=\S+ )*server\/main\.js$/);
+    const heap = (text: string | undefined) => /--max-old-space-size=\d+/.exec(text ?? '')?.[0];
+    const localStart = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts.start;
+    expect(heap(command)).toBeDefined();
+    expect(heap(command)).toBe(heap(localStart));
+    expect(platformSettings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe("'false'");
+  });
+
   it('describes every parameter of every Bicep file', () => {
     const files = ['main.bicep', ...readdirSync(join(INFRA, 'modules')).map((f) => `modules/${f}`)];
     const undocumented = files.flatMap((file) => {

@@ -27,7 +27,9 @@ function main(): void {
   const out = join(ROOT, 'dist', `appPackage.${name}.zip`);
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   writeFileSync(out, zip);
-  console.log(`wrote ${relative(ROOT, out)} (${zip.length} bytes): schema, commands and icons OK`);
+  console.log(
+    `wrote ${relative(ROOT, out)} (${zip.length} bytes): schema, upload rules, commands and icons OK`,
+  );
 }
 
 try {

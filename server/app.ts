@@ -292,7 +292,7 @@ export function createTabAuthenticator(
 }
 
 export function createBotServer(
-  options: { botAuth: Config['botAuth']; authenticate: Authenticator },
+  options: { botAuth: Config['botAuth']; authenticate: Authenticator; hsts?: boolean },
   services: Services,
   logger: Logger,
   bot: OiboBot = createBot(services, logger),
@@ -302,6 +302,7 @@ export function createBotServer(
     bot,
     store: services.store,
     logger,
+    hsts: options.hsts ?? false,
     tabApi: {
       authenticate: options.authenticate,
       assessment: services.assessment,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import { requestLocale, sendProblem } from '../tab/api/problem';
 import { registerTabApi, type TabApiDeps } from '../tab/api/routes';
 import { checkStore } from './health';
 import { jsonBodies, type RefuseBody } from './json-body';
+import { securityHeaders } from './security-headers';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
@@ -17,12 +19,23 @@ export interface HttpDeps {
   store: TableStore;
   logger: Logger;
   tabApi: Omit<TabApiDeps, 'logger'>;
+  /** Strict-Transport-Security on every response (production, behind HTTPS). */
+  hsts: boolean;
 }
 
 /** Bot activities are small; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024;
-/** The tab as built by Vite (`npm run build:tab`; npm start builds it when stale). */
+/** The tab as built by Vite (npm start builds it when stale; `npm run build` into the artifact). */
 const TAB_DIR = path.resolve(__dirname, '../tab/web/dist');
+
+/** The built page, whose inline style the tab's Content-Security-Policy allows by hash. */
+function tabIndexHtml(): string {
+  try {
+    return readFileSync(path.join(TAB_DIR, 'index.html'), 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The tab API answers a localised problem; the bot endpoint a bare status, as botbuilder does
@@ -42,13 +55,16 @@ export function createHttpServer({
   store,
   logger,
   tabApi,
+  hsts,
 }: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'oibo', handleUncaughtExceptions: false });
   const started = new WeakMap<restify.Request, number>();
+  const headersFor = securityHeaders({ tabIndexHtml: tabIndexHtml(), hsts });
 
   server.pre((req, res, next) => {
     started.set(req, performance.now());
     res.setHeader('x-request-id', req.getId());
+    for (const [name, value] of headersFor(req.getPath())) res.setHeader(name, value);
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));

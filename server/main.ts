@@ -44,7 +44,11 @@ async function main(): Promise<void> {
   if (config.seedDemoData) await seedDemoData(services, logger);
 
   const server = createBotServer(
-    { botAuth: config.botAuth, authenticate: createTabAuthenticator(config, services) },
+    {
+      botAuth: config.botAuth,
+      authenticate: createTabAuthenticator(config, services),
+      hsts: config.env === 'production',
+    },
     services,
     logger,
   );

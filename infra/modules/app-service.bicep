@@ -72,8 +72,9 @@ var configSettings = {
 var platformSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
-  // Kudu runs `npm install` on Linux, so native and platform packages (esbuild) match the host.
-  SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+  // The deployed zip is the artifact of `npm run build` with its runtime dependencies installed:
+  // nothing is built or installed on the server.
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -107,7 +108,9 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'npm start'
+      // The artifact's own `npm start` (build.mjs), without npm between App Service and the app:
+      // SIGTERM reaches the server, which finishes its requests before stopping.
+      appCommandLine: 'node --max-old-space-size=192 server/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

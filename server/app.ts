@@ -44,6 +44,7 @@ import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
 import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
+import { countedDelivery } from './telemetry-campaigns';
 
 export interface Services {
   store: TableStore;
@@ -201,6 +202,13 @@ export function createDeliveryEngine(
   overrides: { sender?: ProactiveSender; options?: Partial<DeliveryEngineOptions> } = {},
 ): DeliveryEngine {
   const { ratePerSecond, maxAttempts } = services.deliverySettings;
+  const { sender, message } = countedDelivery(
+    overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
+    campaignMessages(
+      services.questionnaire,
+      async () => (await services.assessment.lockCampaign()).policy.k,
+    ),
+  );
   return new DeliveryEngine(
     {
       ...services.delivery,
@@ -210,11 +218,8 @@ export function createDeliveryEngine(
         services.respondents.has(services.pseudonyms.pseudonymOf(objectId), subject),
       completedBy: completedBy(services.respondents, services.pseudonyms),
       budget: new TenantBudget(services.store, { ratePerSecond }),
-      sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
-      message: campaignMessages(
-        services.questionnaire,
-        async () => (await services.assessment.lockCampaign()).policy.k,
-      ),
+      sender,
+      message,
       log: logger.child({ component: 'delivery' }),
     },
     { ratePerSecond, maxAttempts, ...overrides.options },

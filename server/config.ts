@@ -35,6 +35,10 @@ const EnvSchema = z
     MicrosoftAppPassword: z.string().min(1).optional(),
     MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: z.uuid().optional(),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .regex(/InstrumentationKey=/i, 'an Application Insights connection string')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string): void =>
@@ -109,6 +113,8 @@ export interface Config {
   botAuth: BotAuthSettings;
   /** Entra SSO for the tab API; demo identities (local only) without it. */
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
+  /** Application Insights; nothing is collected or loaded without it. */
+  telemetry: { connectionString: string } | undefined;
 }
 
 export interface DeliverySettings {
@@ -131,6 +137,7 @@ const SECRET_KEYS = new Set([
   'MicrosoftAppPassword',
   'TABLES_CONNECTION_STRING',
   'PSEUDONYM_SECRET',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
 ]);
 
 /** Local runs only (production requires its own): pseudonyms of demo data need no secrecy. */
@@ -186,6 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
         ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }
         : { mode: 'demo' },
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : undefined,
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

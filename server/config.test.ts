@@ -42,6 +42,17 @@ describe('loadConfig', () => {
     expect(problems({ PRIVACY_K: '2' })).toEqual([expect.stringMatching(/^PRIVACY_K: /)]);
   });
 
+  it('turns telemetry on with an Application Insights connection string, never printing it', () => {
+    expect(loadConfig({}).telemetry).toBeUndefined();
+    const connectionString = 'InstrumentationKey=00000000-0000-4000-8000-000000000000';
+    expect(
+      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry,
+    ).toEqual({ connectionString });
+    expect(problems({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'not-a-connection-string' })).toEqual([
+      'APPLICATIONINSIGHTS_CONNECTION_STRING: invalid value',
+    ]);
+  });
+
   it('uses a configured store instead of the embedded one', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
       'connectionString',

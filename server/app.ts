@@ -38,6 +38,7 @@ import { PublicationsRepository } from '../core/privacy/publications.repository'
 import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { privacyPolicy } from '../core/privacy/suppression';
 import { TableStore } from '../core/store/table-store';
+import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
@@ -65,6 +66,8 @@ export interface Services {
   delivery: DeliveryRepositories;
   campaigns: CampaignService;
   deliverySettings: Config['delivery'];
+  /** Per-person write limits, shared by the bot and the tab API. */
+  limits: AbuseLimits;
 }
 
 export interface DeliveryRepositories {
@@ -114,7 +117,9 @@ export function createServices(
     pseudonymSecret,
     delivery: deliverySettings = DEFAULT_DELIVERY,
     privacy: policy = privacyPolicy(),
-  }: Pick<Config, 'pseudonymSecret'> & Partial<Pick<Config, 'delivery' | 'privacy'>>,
+    abuseLimits = DEFAULT_ABUSE_LIMITS,
+  }: Pick<Config, 'pseudonymSecret'> &
+    Partial<Pick<Config, 'delivery' | 'privacy' | 'abuseLimits'>>,
 ): Services {
   const orgUnits = new OrgUnitsRepository(store);
   const people = new PeopleRepository(store);
@@ -179,6 +184,7 @@ export function createServices(
     delivery,
     campaigns,
     deliverySettings,
+    limits: new AbuseLimits(abuseLimits),
   };
 }
 
@@ -238,6 +244,7 @@ export function createBot(
     conversationRefs: services.conversationRefs,
     logger,
     privacyThreshold: async () => (await services.assessment.lockCampaign()).policy.k,
+    limits: services.limits,
     commands: [
       ...assessmentCommands(features),
       ...privacyCommands(services.privacy, services.questionnaire),
@@ -283,6 +290,7 @@ export function createBotServer(
       assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
       orgUnits: services.orgUnits,
+      limits: services.limits,
     },
   });
 }

@@ -53,6 +53,18 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the per-person write limits, at least one of each', () => {
+    expect(loadConfig({}).abuseLimits).toEqual({
+      answersPerMinute: 60,
+      erasuresPerHour: 3,
+      campaignStartsPerMinute: 5,
+    });
+    expect(loadConfig({ LIMIT_ERASURES_PER_HOUR: '10' }).abuseLimits.erasuresPerHour).toBe(10);
+    expect(problems({ LIMIT_ANSWERS_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/^LIMIT_ANSWERS_PER_MINUTE: /),
+    ]);
+  });
+
   it('uses a configured store instead of the embedded one', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
       'connectionString',

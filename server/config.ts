@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BotAuthSettings } from '../bot/adapter';
+import type { AbuseLimitSettings } from '../core/util/abuse-limits';
 import { DEFAULT_K, MIN_K, privacyPolicy, type PrivacyPolicy } from '../core/privacy/suppression';
 
 const bool = z
@@ -39,6 +40,9 @@ const EnvSchema = z
       .string()
       .regex(/InstrumentationKey=/i, 'an Application Insights connection string')
       .optional(),
+    LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    LIMIT_ERASURES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
+    LIMIT_CAMPAIGN_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string): void =>
@@ -115,6 +119,8 @@ export interface Config {
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
   /** Application Insights; nothing is collected or loaded without it. */
   telemetry: { connectionString: string } | undefined;
+  /** Writes one person may make, counted per instance (core/util/abuse-limits.ts). */
+  abuseLimits: AbuseLimitSettings;
 }
 
 export interface DeliverySettings {
@@ -196,6 +202,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
     telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : undefined,
+    abuseLimits: {
+      answersPerMinute: e.LIMIT_ANSWERS_PER_MINUTE,
+      erasuresPerHour: e.LIMIT_ERASURES_PER_HOUR,
+      campaignStartsPerMinute: e.LIMIT_CAMPAIGN_STARTS_PER_MINUTE,
+    },
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

@@ -1,10 +1,10 @@
-import { metrics } from '@opentelemetry/api';
+import { metrics, type Meter } from '@opentelemetry/api';
 import type { Campaign } from '../core/delivery/campaign';
 import type { CampaignService } from '../core/delivery/campaign.service';
 import type { MessageBuilder, ProactiveSender } from '../core/delivery/delivery-engine';
 
 /** The meter of the app's own metrics (a no-op until telemetry is started). */
-const meter = () => metrics.getMeter('oibo');
+const oibo = (): Meter => metrics.getMeter('oibo');
 
 /** Sending, or due to: a reminder waiting for its day is not stalled. */
 function sending(campaign: Campaign, now: number): boolean {
@@ -19,15 +19,18 @@ function sending(campaign: Campaign, now: number): boolean {
  * by status, from the store, so every instance reports the same figures. The stall alert
  * (infra/modules/alerts.bicep) watches the progress. Ids and counts only.
  */
-export function observeCampaigns(campaigns: Pick<CampaignService, 'list' | 'status'>): void {
-  const progress = meter().createObservableGauge('oibo.campaign.progress', {
+export function observeCampaigns(
+  campaigns: Pick<CampaignService, 'list' | 'status'>,
+  meter: Meter = oibo(),
+): void {
+  const progress = meter.createObservableGauge('oibo.campaign.progress', {
     description: 'Share of the expected audience settled, per sending campaign',
     unit: '1',
   });
-  const recipients = meter().createObservableGauge('oibo.campaign.recipients', {
+  const recipients = meter.createObservableGauge('oibo.campaign.recipients', {
     description: 'Recipients of a sending campaign by status (sent, failed, blocked, pending, …)',
   });
-  meter().addBatchObservableCallback(
+  meter.addBatchObservableCallback(
     async (result) => {
       const now = Date.now();
       for (const campaign of (await campaigns.list()).filter((c) => sending(c, now))) {
@@ -52,7 +55,7 @@ export function countedDelivery(
   sender: ProactiveSender,
   message: MessageBuilder,
 ): { sender: ProactiveSender; message: MessageBuilder } {
-  const attempts = meter().createCounter('oibo.delivery.attempts', {
+  const attempts = oibo().createCounter('oibo.delivery.attempts', {
     description: 'Bot Connector send attempts by campaign and outcome',
   });
   const campaignOf = new WeakMap<object, string>();

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { z } from 'zod';
+import type { LimitedWrite } from '../core/util/abuse-limits';
 import type { AdaptiveCard } from './cards/card';
 import type { TurnScope } from './turn';
 
@@ -9,6 +10,8 @@ export interface CardAction<S extends z.ZodType = z.ZodType> {
   data: S;
   /** Private data: refused outside the 1:1 chat. */
   personalOnly?: boolean;
+  /** A write counted against the person's limit for it (core/util/abuse-limits.ts). */
+  limited?: LimitedWrite;
   run(turn: TurnScope, data: z.infer<S>): Promise<AdaptiveCardInvokeResponse>;
 }
 

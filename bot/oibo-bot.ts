@@ -8,8 +8,10 @@ import type { Logger } from 'pino';
 import type { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
 import type { DirectoryService } from '../core/directory/directory.service';
 import { resolveLocale, translator } from '../core/i18n/translator';
+import { TooManyRequestsError, type AbuseLimits } from '../core/util/abuse-limits';
 import { badRequest, replaceCard, type CardAction } from './card-actions';
 import { noticeCard } from './cards/card';
+import { tooManyRequestsCard } from './cards/error.cards';
 import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
 import { personalOnlyCard } from './features/help/help.cards';
@@ -26,6 +28,7 @@ export interface BotDeps {
   /** Feature commands; `help` is added here and lists them all. */
   commands?: readonly Command[];
   cardActions?: readonly CardAction[];
+  limits: AbuseLimits;
 }
 
 /** A thin router: work happens in the feature handlers under `bot/features/`. */
@@ -97,6 +100,15 @@ export class OiboBot extends TeamsActivityHandler {
     if (!data.success) return replaceCard(noticeCard(turn.t('card.invalid')));
     if (action.personalOnly && turn.conversationType !== 'personal') {
       return replaceCard(personalOnlyCard(turn.t, context.activity.recipient?.id));
+    }
+    if (action.limited && turn.objectId) {
+      try {
+        this.deps.limits.admit(action.limited, turn.objectId);
+      } catch (error) {
+        if (!(error instanceof TooManyRequestsError)) throw error;
+        const pressed = { verb: action.verb, data: invokeValue.action.data ?? {} };
+        return replaceCard(tooManyRequestsCard(turn.t, error, pressed));
+      }
     }
     return action.run(turn, data.data);
   }

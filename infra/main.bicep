@@ -62,6 +62,15 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    baseName: baseName
+    appInsightsId: monitoring.outputs.appInsightsId
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {

@@ -7,9 +7,8 @@ const ROOT = join(__dirname, '..');
 const INFRA = join(ROOT, 'infra');
 const appServiceBicep = readFileSync(join(INFRA, 'modules', 'app-service.bicep'), 'utf8');
 
-/** Settings App Service and its Application Insights agent read; the app never does. */
+/** Settings App Service reads; the app never does. */
 const PLATFORM_SETTINGS = [
-  'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
 ];
@@ -24,6 +23,7 @@ const DEPLOYMENT_VALUES: Record<string, string> = {
   PSEUDONYM_SECRET: 'stand-in-for-the-key-vault-secret-of-48-characters',
   TAB_SSO_CLIENT_ID: '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60',
   TAB_SSO_TENANT_ID: '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-4000-8000-000000000000',
 };
 
 /** `key: value` entries of a top-level Bicep object variable, values as Bicep source text. */

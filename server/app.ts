@@ -44,6 +44,7 @@ import { AuditLog } from '../core/audit/audit-log';
 import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
+import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
 import { ALL_TABLES } from '../core/tables';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
@@ -51,6 +52,7 @@ import { createAuthenticator, type Authenticator } from '../tab/api/auth/authent
 import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
 import { personalDataHolders, retentionRules } from './personal-data';
+import { countedDelivery } from './telemetry-campaigns';
 
 export interface Services {
   store: TableStore;
@@ -75,6 +77,8 @@ export interface Services {
   kinds: MessageKinds;
   campaigns: CampaignService;
   deliverySettings: Config['delivery'];
+  /** Per-person write limits, shared by the bot and the tab API. */
+  limits: AbuseLimits;
 }
 
 export interface DeliveryRepositories {
@@ -125,9 +129,10 @@ export function createServices(
     delivery: deliverySettings = DEFAULT_DELIVERY,
     privacy: policy = privacyPolicy(),
     retention: periods = DEFAULT_RETENTION,
+    abuseLimits = DEFAULT_ABUSE_LIMITS,
     now,
   }: Pick<Config, 'pseudonymSecret'> &
-    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention'>> & {
+    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits'>> & {
       /** The retention purge's clock (tests move it). */
       now?: () => Date;
     },
@@ -225,6 +230,7 @@ export function createServices(
     kinds,
     campaigns,
     deliverySettings,
+    limits: new AbuseLimits(abuseLimits),
   };
 }
 
@@ -240,6 +246,10 @@ export function createDeliveryEngine(
   overrides: { sender?: ProactiveSender; options?: Partial<DeliveryEngineOptions> } = {},
 ): DeliveryEngine {
   const { ratePerSecond, maxAttempts } = services.deliverySettings;
+  const { sender, message } = countedDelivery(
+    overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
+    services.kinds.build,
+  );
   return new DeliveryEngine(
     {
       ...services.delivery,
@@ -247,8 +257,8 @@ export function createDeliveryEngine(
       conversationRefs: services.conversationRefs,
       doneBy: (campaign) => services.kinds.doneBy(campaign),
       budget: new TenantBudget(services.store, { ratePerSecond }),
-      sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
-      message: services.kinds.build,
+      sender,
+      message,
       log: logger.child({ component: 'delivery' }),
     },
     { ratePerSecond, maxAttempts, ...overrides.options },
@@ -267,6 +277,7 @@ export function createBot(
     conversationRefs: services.conversationRefs,
     logger,
     privacyThreshold: async () => (await services.assessment.lockCampaign()).policy.k,
+    limits: services.limits,
     commands: [
       ...assessmentCommands(features),
       ...privacyCommands(services.privacy, services.questionnaire),
@@ -313,6 +324,7 @@ export function createBotServer(
       assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
       orgUnits: services.orgUnits,
+      limits: services.limits,
     },
   });
 }

@@ -64,6 +64,29 @@ describe('loadConfig', () => {
     expect(problems({ PRIVACY_K: '2' })).toEqual([expect.stringMatching(/^PRIVACY_K: /)]);
   });
 
+  it('turns telemetry on with an Application Insights connection string, never printing it', () => {
+    expect(loadConfig({}).telemetry).toBeUndefined();
+    const connectionString = 'InstrumentationKey=00000000-0000-4000-8000-000000000000';
+    expect(
+      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry,
+    ).toEqual({ connectionString });
+    expect(problems({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'not-a-connection-string' })).toEqual([
+      'APPLICATIONINSIGHTS_CONNECTION_STRING: invalid value',
+    ]);
+  });
+
+  it('reads the per-person write limits, at least one of each', () => {
+    expect(loadConfig({}).abuseLimits).toEqual({
+      answersPerMinute: 60,
+      erasuresPerHour: 3,
+      campaignStartsPerMinute: 5,
+    });
+    expect(loadConfig({ LIMIT_ERASURES_PER_HOUR: '10' }).abuseLimits.erasuresPerHour).toBe(10);
+    expect(problems({ LIMIT_ANSWERS_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/^LIMIT_ANSWERS_PER_MINUTE: /),
+    ]);
+  });
+
   it('uses a configured store instead of the embedded one', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
       'connectionString',

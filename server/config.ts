@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BotAuthSettings } from '../bot/adapter';
+import type { AbuseLimitSettings } from '../core/util/abuse-limits';
 import { DEFAULT_K, MIN_K, privacyPolicy, type PrivacyPolicy } from '../core/privacy/suppression';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../core/retention/retention';
 
@@ -47,6 +48,13 @@ const EnvSchema = z
     MicrosoftAppPassword: z.string().min(1).optional(),
     MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: z.uuid().optional(),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .regex(/InstrumentationKey=/i, 'an Application Insights connection string')
+      .optional(),
+    LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    LIMIT_ERASURES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
+    LIMIT_CAMPAIGN_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string): void =>
@@ -123,6 +131,10 @@ export interface Config {
   botAuth: BotAuthSettings;
   /** Entra SSO for the tab API; demo identities (local only) without it. */
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
+  /** Application Insights; nothing is collected or loaded without it. */
+  telemetry: { connectionString: string } | undefined;
+  /** Writes one person may make, counted per instance (core/util/abuse-limits.ts). */
+  abuseLimits: AbuseLimitSettings;
 }
 
 export interface DeliverySettings {
@@ -145,6 +157,7 @@ const SECRET_KEYS = new Set([
   'MicrosoftAppPassword',
   'TABLES_CONNECTION_STRING',
   'PSEUDONYM_SECRET',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
 ]);
 
 /** Local runs only (production requires its own): pseudonyms of demo data need no secrecy. */
@@ -206,6 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
         ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }
         : { mode: 'demo' },
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : undefined,
+    abuseLimits: {
+      answersPerMinute: e.LIMIT_ANSWERS_PER_MINUTE,
+      erasuresPerHour: e.LIMIT_ERASURES_PER_HOUR,
+      campaignStartsPerMinute: e.LIMIT_CAMPAIGN_STARTS_PER_MINUTE,
+    },
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

@@ -1,16 +1,8 @@
 import type { Logger } from 'pino';
-import {
-  createBotServer,
-  createDeliveryEngine,
-  createServices,
-  createTabAuthenticator,
-  openStore,
-} from './app';
-import { watchEmbeddedStore } from './azurite';
 import { ConfigError, loadConfig, type Config } from './config';
-import { seedDemoData } from './demo-data';
-import { createLogger } from './logger';
-import { startPlayground, type PlaygroundHandle } from './playground';
+import type { PlaygroundHandle } from './playground';
+import { startTelemetry } from './telemetry';
+import { observeCampaigns } from './telemetry-campaigns';
 
 /** sysexits' EX_UNAVAILABLE: a service the app needs (its embedded store) is gone. */
 const EXIT_STORE_LOST = 69;
@@ -30,6 +22,23 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(78);
   }
+  // Instrumentations patch http, undici and pino as they load: the app is loaded after them.
+  const telemetry = await startTelemetry(config.telemetry);
+  const [app, { watchEmbeddedStore }, { seedDemoData }, { createLogger }, { startPlayground }] =
+    await Promise.all([
+      import('./app.js'),
+      import('./azurite.js'),
+      import('./demo-data.js'),
+      import('./logger.js'),
+      import('./playground.js'),
+    ]);
+  const {
+    createBotServer,
+    createDeliveryEngine,
+    createServices,
+    createTabAuthenticator,
+    openStore,
+  } = app;
   const logger = createLogger(config.log);
   if (config.botAuth.mode === 'local') {
     logger.warn(
@@ -42,6 +51,7 @@ async function main(): Promise<void> {
   const moved = await services.conversationRefs.migrateLegacyPersonal();
   if (moved > 0) logger.info({ moved }, 'personal chat references moved to their people partition');
   if (config.seedDemoData) await seedDemoData(services, logger);
+  observeCampaigns(services.campaigns);
 
   const server = createBotServer(
     {
@@ -118,6 +128,8 @@ async function main(): Promise<void> {
       }),
       playground ? playground.stop() : Promise.resolve(),
     ]);
+    // What is buffered is sent while the store can still answer the last metric readings.
+    await telemetry.shutdown();
     try {
       await opened.close();
     } catch (error) {

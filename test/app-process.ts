@@ -44,11 +44,23 @@ export function startWithNpm(dataDir: string): Promise<RunningServer> {
   return spawnApp({ command: ['npm', 'start'], dataDir, playground: false, processGroup: true });
 }
 
+/** Starts the server alone (no Playground) with `env` added to the test's environment. */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  return spawnApp({
+    command: [path.join(ROOT, 'node_modules/.bin/tsx'), 'server/main.ts'],
+    dataDir: await freshDataDir(),
+    playground: false,
+    processGroup: false,
+    env,
+  });
+}
+
 async function spawnApp(options: {
   command: [string, ...string[]];
   dataDir: string;
   playground: boolean;
   processGroup: boolean;
+  env?: Record<string, string>;
 }): Promise<RunningServer & { playgroundUrl?: string }> {
   const [executable, ...args] = options.command;
   const child = spawn(executable, args, {
@@ -60,6 +72,7 @@ async function spawnApp(options: {
       PLAYGROUND: String(options.playground),
       LOG_PRETTY: 'false',
       NODE_ENV: 'development',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.processGroup,

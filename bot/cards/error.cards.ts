@@ -1,3 +1,4 @@
+import type { DomainError } from '../../core/errors';
 import type { Translate } from '../../core/i18n/translator';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard } from './card';
 
@@ -21,5 +22,20 @@ export function actionFailedCard(t: Translate, pressed: PressedAction | undefine
   return adaptiveCard(
     [heading(t('error.action.title')), paragraph(t('error.action.text'))],
     pressed ? [executeAction(t('error.action.retry'), pressed.verb, pressed.data)] : [],
+  );
+}
+
+/**
+ * Replaces a card whose button was pressed too often: nothing was written, and the same action
+ * is offered again for when the wait is over.
+ */
+export function tooManyRequestsCard(
+  t: Translate,
+  error: DomainError,
+  pressed: PressedAction,
+): AdaptiveCard {
+  return adaptiveCard(
+    [heading(t('limit.tooMany.title')), paragraph(error.describe(t))],
+    [executeAction(t('error.action.retry'), pressed.verb, pressed.data)],
   );
 }

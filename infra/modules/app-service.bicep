@@ -66,12 +66,14 @@ var configSettings = {
   DELIVERY_RATE_PER_SECOND: '50'
   // Resolved by App Service with the system-assigned identity before the process starts.
   PSEUDONYM_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=pseudonym-secret)'
+  // The app's own OpenTelemetry (server/telemetry.ts), which removes ids before anything is sent.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
 }
 
-// Read by App Service and its Application Insights agent, not by the app.
+// Read by App Service, not by the app.
 var platformSettings = {
-  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  // No codeless agent: it would trace the app a second time, URLs and ids included.
+  ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
   // The deployed zip is the artifact of `npm run build` with its runtime dependencies installed:
   // nothing is built or installed on the server.
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

@@ -5,6 +5,7 @@ import type { AssessmentService } from '../../core/assessment/assessment.service
 import { AudienceSchema, type Campaign } from '../../core/delivery/campaign';
 import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
+import type { AbuseLimits } from '../../core/util/abuse-limits';
 import { authorize } from './auth/identity';
 import type { Handler, Route } from './route';
 
@@ -12,6 +13,7 @@ export interface CampaignsApiDeps {
   campaigns: CampaignService;
   assessment: Pick<AssessmentService, 'campaignId'>;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
+  limits: AbuseLimits;
 }
 
 const StartBody = z.strictObject({ audience: AudienceSchema });
@@ -89,6 +91,7 @@ export function registerCampaignsApi(
     route(
       admin(async ({ identity, req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
+        deps.limits.admit('campaignStart', identity.objectId);
         const campaign = await deps.campaigns.start({
           ...invitationTo(deps.assessment.campaignId),
           audience,
@@ -161,6 +164,7 @@ export function registerCampaignsApi(
       admin(async ({ identity, req, res }) => {
         const { id } = IdParams.parse(req.params);
         const { afterHours } = RemindBody.parse(req.body ?? {});
+        deps.limits.admit('campaignStart', identity.objectId);
         const reminder = await deps.campaigns.remind(id, afterHours * 3_600_000, identity.objectId);
         res.status(201);
         res.json(campaignJson(reminder));

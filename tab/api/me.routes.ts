@@ -4,6 +4,7 @@ import type { Questionnaire } from '../../core/assessment/questionnaire';
 import { departmentOf } from '../../core/directory/person';
 import { translator } from '../../core/i18n/translator';
 import type { PrivacyService } from '../../core/privacy/privacy.service';
+import type { AbuseLimits } from '../../core/util/abuse-limits';
 import { sendProblem } from './problem';
 import type { Route } from './route';
 
@@ -11,6 +12,7 @@ export interface MeApiDeps {
   assessment: Pick<AssessmentService, 'result'>;
   questionnaire: Questionnaire;
   privacy: Pick<PrivacyService, 'export' | 'erase'>;
+  limits: AbuseLimits;
 }
 
 /** The caller's own things: who they are to óiBO, their result, their data (export, erasure). */
@@ -70,6 +72,7 @@ export function registerMeApi(server: restify.Server, route: Route, deps: MeApiD
   server.del(
     '/api/v1/me/data',
     route(async ({ identity, res }) => {
+      deps.limits.admit('erasure', identity.objectId);
       await deps.privacy.erase(identity.objectId);
       res.status(204);
       res.end();

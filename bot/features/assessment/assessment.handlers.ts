@@ -174,5 +174,16 @@ export function assessmentActions(deps: AssessmentFeatureDeps): CardAction[] {
         inPlace(deps, (_t, objectId) => assessment.submit(objectId, ref(data)))(turn),
     },
   ];
-  return actions.map((action) => ({ ...action, personalOnly: true }));
+  const writes = new Set<string>([
+    VERBS.start,
+    VERBS.department,
+    VERBS.answer,
+    VERBS.back,
+    VERBS.submit,
+  ]);
+  return actions.map((action) => ({
+    ...action,
+    personalOnly: true,
+    ...(writes.has(action.verb) ? { limited: 'answer' as const } : {}),
+  }));
 }

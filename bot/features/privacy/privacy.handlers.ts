@@ -53,6 +53,7 @@ export function privacyActions(privacy: PrivacyService): CardAction[] {
     {
       verb: ERASE_VERBS.confirm,
       data: z.object({}),
+      limited: 'erasure',
       run: async (turn) => {
         if (!turn.objectId) return replaceCard(noticeCard(turn.t('assessment.unidentified')));
         await privacy.erase(turn.objectId);

@@ -2,14 +2,31 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { z } from 'zod';
 import type { AdaptiveCard } from './cards/card';
 import type { TurnScope } from './turn';
+import type { Verb } from './verbs';
 
-/** A Universal Action (`Action.Execute`) handler: its verb, its data schema, its work. */
-export interface CardAction<S extends z.ZodType = z.ZodType> {
+/** A Universal Action (`Action.Execute`) handler, as the router sees it: verb name, then work. */
+export interface CardAction {
   verb: string;
-  data: S;
   /** Private data: refused outside the 1:1 chat. */
-  personalOnly?: boolean;
-  run(turn: TurnScope, data: z.infer<S>): Promise<AdaptiveCardInvokeResponse>;
+  personalOnly: boolean;
+  /** The work for a button's data, or undefined when the data does not fit the verb's schema. */
+  bind(data: unknown): ((turn: TurnScope) => Promise<AdaptiveCardInvokeResponse>) | undefined;
+}
+
+/** Registers `run` for `verb`: it gets the verb's parsed data, typed by the verb's schema. */
+export function onVerb<S extends z.ZodType>(
+  verb: Verb<S>,
+  run: (turn: TurnScope, data: z.output<S>) => Promise<AdaptiveCardInvokeResponse>,
+  { personalOnly = false }: { personalOnly?: boolean } = {},
+): CardAction {
+  return {
+    verb: verb.name,
+    personalOnly,
+    bind: (data) => {
+      const parsed = verb.data.safeParse(data);
+      return parsed.success ? (turn) => run(turn, parsed.data) : undefined;
+    },
+  };
 }
 
 export function replaceCard(card: AdaptiveCard): AdaptiveCardInvokeResponse {

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Translate } from '../../core/i18n/translator';
+import { verb } from '../verbs';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard } from './card';
 
 /** The Action.Execute a failed card action came from, offered again as it was. */
@@ -6,6 +8,9 @@ export interface PressedAction {
   verb: string;
   data: Record<string, unknown>;
 }
+
+/** Whatever the failed button carried: it goes back unchanged, and its verb's schema parses it. */
+const ANY_DATA = z.record(z.string(), z.unknown());
 
 /** A message the bot could not answer. */
 export function turnFailedCard(t: Translate): AdaptiveCard {
@@ -20,6 +25,8 @@ export function turnFailedCard(t: Translate): AdaptiveCard {
 export function actionFailedCard(t: Translate, pressed: PressedAction | undefined): AdaptiveCard {
   return adaptiveCard(
     [heading(t('error.action.title')), paragraph(t('error.action.text'))],
-    pressed ? [executeAction(t('error.action.retry'), pressed.verb, pressed.data)] : [],
+    pressed
+      ? [executeAction(t('error.action.retry'), verb(pressed.verb, ANY_DATA), pressed.data)]
+      : [],
   );
 }

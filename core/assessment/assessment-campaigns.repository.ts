@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../directory/person';
 import { privacyPolicy, type PrivacyPolicy } from '../privacy/suppression';
-import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { AlreadyExistsError } from '../store/errors';
 import { decodeKey, encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
@@ -105,8 +105,9 @@ export class AssessmentCampaignsRepository {
 
   /** Every recorded campaign, the most recently locked first. */
   async list(): Promise<AssessmentCampaign[]> {
-    const rows: AssessmentCampaign[] = [];
-    for await (const { value } of this.table.partition(PARTITION)) rows.push(value);
-    return rows.sort((a, b) => b.lockedAt.getTime() - a.lockedAt.getTime());
+    const rows = await this.table.all(odata`PartitionKey eq ${PARTITION}`);
+    return rows
+      .map(({ value }) => value)
+      .sort((a, b) => b.lockedAt.getTime() - a.lockedAt.getTime());
   }
 }

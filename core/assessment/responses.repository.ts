@@ -102,9 +102,7 @@ export class ResponsesRepository {
   }
 
   async ofPerson(pseudonym: string): Promise<Stored<Response>[]> {
-    const rows: Stored<Response>[] = [];
-    for await (const row of this.table.partition(pseudonym)) rows.push(row);
-    return rows;
+    return this.table.all(odata`PartitionKey eq ${pseudonym}`);
   }
 
   /** Responses last changed before `cutoff`, in progress or submitted (the retention purge). */

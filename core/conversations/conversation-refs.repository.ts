@@ -102,7 +102,7 @@ export class ConversationRefsRepository {
   > {
     const refs = new Map<string, ConversationRef>();
     const filter = odata`PartitionKey ge ${PERSONAL + first} and PartitionKey le ${PERSONAL + last}`;
-    for await (const { value } of this.table.query(filter)) {
+    for (const { value } of await this.table.all(filter)) {
       if (value.userObjectId) refs.set(value.userObjectId.toLowerCase(), value);
     }
     return refs;

@@ -1,4 +1,4 @@
-import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import { formatOrgUnitPath, parseOrgUnitPath } from './person';
@@ -57,9 +57,8 @@ export class OrgUnitsRepository {
   }
 
   async list(): Promise<OrgUnit[]> {
-    const units: OrgUnit[] = [];
-    for await (const { value } of this.table.partition(PARTITION)) units.push(value);
-    return units;
+    const rows = await this.table.all(odata`PartitionKey eq ${PARTITION}`);
+    return rows.map(({ value }) => value);
   }
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Verb } from '../verbs';
 
 /** Teams renders Adaptive Cards up to schema 1.5 in bot messages. */
-export const CARD_VERSION = '1.5';
+const CARD_VERSION = '1.5';
 /** Cards stay well under Teams' message size limit. */
 export const MAX_CARD_BYTES = 40 * 1024;
 

@@ -13,7 +13,7 @@ import type { TableStore } from '../store/table-store';
  */
 export const CONVERSATION_REFS_TABLE = 'conversationrefs';
 
-export const ConversationScopeSchema = z.enum(['personal', 'channel', 'groupChat']);
+const ConversationScopeSchema = z.enum(['personal', 'channel', 'groupChat']);
 export type ConversationScope = z.infer<typeof ConversationScopeSchema>;
 
 export interface ConversationRef {
@@ -27,7 +27,7 @@ export interface ConversationRef {
   updatedAt: Date;
 }
 
-export function conversationRefKeys(ref: Omit<ConversationRef, 'reference' | 'updatedAt'>): {
+function conversationRefKeys(ref: Omit<ConversationRef, 'reference' | 'updatedAt'>): {
   partitionKey: string;
   rowKey: string;
 } {

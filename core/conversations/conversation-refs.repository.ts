@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { personPartition } from '../directory/people.repository';
 import { personId } from '../directory/person';
 import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
+import { ConversationScopeSchema, type ConversationRef } from './conversation-ref';
 
 /**
  * Where the bot can write proactively. Personal chats sit in the people table's hash partitions
@@ -12,20 +12,6 @@ import type { TableStore } from '../store/table-store';
  * (PartitionKey `team_<teamId>`, RowKey the conversation id); group chats by conversation id.
  */
 export const CONVERSATION_REFS_TABLE = 'conversationrefs';
-
-const ConversationScopeSchema = z.enum(['personal', 'channel', 'groupChat']);
-export type ConversationScope = z.infer<typeof ConversationScopeSchema>;
-
-export interface ConversationRef {
-  scope: ConversationScope;
-  conversationId: string;
-  /** The user's Entra object id, for personal chats. */
-  userObjectId?: string;
-  teamId?: string;
-  /** The Bot Framework conversation reference, serialised as the bot received it. */
-  reference: string;
-  updatedAt: Date;
-}
 
 function conversationRefKeys(ref: Omit<ConversationRef, 'reference' | 'updatedAt'>): {
   partitionKey: string;

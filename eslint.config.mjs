@@ -35,6 +35,17 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Test support (test/) is for tests and benchmarks: production code never imports it.
+    files: ['core/**/*.ts', 'bot/**/*.ts', 'server/**/*.ts', 'tab/api/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/*'], message: 'test/ is test support only.' }] },
+      ],
+    },
+  },
+  {
     // Jest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {

@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import type restify from 'restify';
-import { z } from 'zod';
-import { replaceCard, type CardAction } from '../bot/card-actions';
+import { onVerb, replaceCard } from '../bot/card-actions';
 import { viewCard } from '../bot/features/assessment/assessment.cards';
-import { VERBS } from '../bot/features/assessment/assessment.verbs';
+import { ASSESSMENT_VERBS, cardRef } from '../bot/features/assessment/assessment.verbs';
+import { NO_DATA, verb } from '../bot/verbs';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { translator } from '../core/i18n/translator';
 import { TableStore } from '../core/store/table-store';
 import { ALL_TABLES } from '../core/tables';
 import { createBot, createBotServer, createServices, type Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
+import { cardButtons } from '../test/card-buttons';
 
 const PEOPLE = 50;
 /** Per person, the first invokes (the start and the first answers) warm JIT, sockets, Azurite. */
@@ -19,7 +20,7 @@ const WARMUP = 6;
 /** Invokes per person in a round; the runs take turns round by round, long enough for a steady state. */
 const ROUND = 13;
 export const TURN_BAR = 2;
-const STATIC_VERB = 'bench.static';
+const STATIC_VERB = verb('bench.static', NO_DATA);
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat times. */
 const CLOCK_TICKS = 100;
 /** Local bot auth; the tab API is not measured here, so no caller is ever authenticated. */
@@ -185,7 +186,7 @@ async function round(stack: Stack, run: Run, from: number): Promise<void> {
       for (const [i, step] of steps.entries()) {
         const { ms, ok } = await post(run.url, caller, step);
         if (!ok) run.errors++;
-        else if (step.verb === VERBS.submit) run.submitSamples.push(ms);
+        else if (step.verb === ASSESSMENT_VERBS.submit.name) run.submitSamples.push(ms);
         else if (from + i >= WARMUP) run.samples.push(ms);
       }
     }),
@@ -249,11 +250,7 @@ function floorServer(services: Services, logger: Logger): restify.Server {
       total: questionnaire.items.length,
     },
   );
-  const staticAction: CardAction = {
-    verb: STATIC_VERB,
-    data: z.object({}),
-    run: async () => replaceCard(card),
-  };
+  const staticAction = onVerb(STATIC_VERB, async () => replaceCard(card));
   return createBotServer(
     BENCH_SERVER,
     services,
@@ -264,24 +261,25 @@ function floorServer(services: Services, logger: Logger): restify.Server {
 
 /** Start, then every item in order (1–5 on the scale, yes/no on the choices), then the review. */
 function answerSteps({ assessment, questionnaire }: Services): Step[] {
-  const ref = { c: assessment.campaignId, v: questionnaire.version };
+  const ref = cardRef({ campaignId: assessment.campaignId, version: questionnaire.version });
+  const { start, answer, submit } = ASSESSMENT_VERBS;
   const { items } = questionnaire;
-  const offers = (verb: string, item?: string) => (card: unknown) =>
-    actionsOf(card).some((a) => a.verb === verb && (item === undefined || a.data.item === item));
+  const offers = (name: string, item?: string) => (card: unknown) =>
+    cardButtons(card).some((b) => b.verb === name && (item === undefined || b.data.item === item));
   return [
-    { verb: VERBS.start, data: ref, leadsTo: offers(VERBS.answer, items[0]!.id) },
+    { verb: start.name, data: ref, leadsTo: offers(answer.name, items[0]!.id) },
     ...items.map((item, i) => ({
-      verb: VERBS.answer,
+      verb: answer.name,
       data: { ...ref, item: item.id, value: item.type === 'likert' ? (i % 5) + 1 : i % 2 === 0 },
-      leadsTo: i + 1 < items.length ? offers(VERBS.answer, items[i + 1]!.id) : offers(VERBS.submit),
+      leadsTo: i + 1 < items.length ? offers(answer.name, items[i + 1]!.id) : offers(submit.name),
     })),
     // The result card: no more answer or submit buttons.
-    { verb: VERBS.submit, data: ref, leadsTo: (card) => !offers(VERBS.submit)(card) },
+    { verb: submit.name, data: ref, leadsTo: (card) => !offers(submit.name)(card) },
   ];
 }
 
 function staticStep(): Step {
-  return { verb: STATIC_VERB, data: {}, leadsTo: (card) => actionsOf(card).length > 0 };
+  return { verb: STATIC_VERB.name, data: {}, leadsTo: (card) => cardButtons(card).length > 0 };
 }
 
 let activityCount = 0;
@@ -315,17 +313,6 @@ async function post(url: string, caller: Caller, step: Step): Promise<{ ms: numb
   } catch {
     return { ms: performance.now() - started, ok: false };
   }
-}
-
-function actionsOf(card: unknown): { verb: unknown; data: Record<string, unknown> }[] {
-  if (Array.isArray(card)) return card.flatMap(actionsOf);
-  if (!card || typeof card !== 'object') return [];
-  const element = card as Record<string, unknown>;
-  const own =
-    element.type === 'Action.Execute'
-      ? [{ verb: element.verb, data: (element.data ?? {}) as Record<string, unknown> }]
-      : [];
-  return [...own, ...Object.values(element).flatMap(actionsOf)];
 }
 
 /** Records each table request as `METHOD table`; `during` returns those made while `work` ran. */

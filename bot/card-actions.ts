@@ -3,16 +3,34 @@ import type { z } from 'zod';
 import type { LimitedWrite } from '../core/util/abuse-limits';
 import type { AdaptiveCard } from './cards/card';
 import type { TurnScope } from './turn';
+import type { Verb } from './verbs';
 
-/** A Universal Action (`Action.Execute`) handler: its verb, its data schema, its work. */
-export interface CardAction<S extends z.ZodType = z.ZodType> {
+/** A Universal Action (`Action.Execute`) handler, as the router sees it: verb name, then work. */
+export interface CardAction {
   verb: string;
-  data: S;
   /** Private data: refused outside the 1:1 chat. */
-  personalOnly?: boolean;
+  personalOnly: boolean;
   /** A write counted against the person's limit for it (core/util/abuse-limits.ts). */
   limited?: LimitedWrite;
-  run(turn: TurnScope, data: z.infer<S>): Promise<AdaptiveCardInvokeResponse>;
+  /** The work for a button's data, or undefined when the data does not fit the verb's schema. */
+  bind(data: unknown): ((turn: TurnScope) => Promise<AdaptiveCardInvokeResponse>) | undefined;
+}
+
+/** Registers `run` for `verb`: it gets the verb's parsed data, typed by the verb's schema. */
+export function onVerb<S extends z.ZodType>(
+  verb: Verb<S>,
+  run: (turn: TurnScope, data: z.output<S>) => Promise<AdaptiveCardInvokeResponse>,
+  { personalOnly = false, limited }: { personalOnly?: boolean; limited?: LimitedWrite } = {},
+): CardAction {
+  return {
+    verb: verb.name,
+    personalOnly,
+    ...(limited ? { limited } : {}),
+    bind: (data) => {
+      const parsed = verb.data.safeParse(data);
+      return parsed.success ? (turn) => run(turn, parsed.data) : undefined;
+    },
+  };
 }
 
 export function replaceCard(card: AdaptiveCard): AdaptiveCardInvokeResponse {

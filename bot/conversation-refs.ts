@@ -1,9 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type {
-  ConversationRef,
-  ConversationRefsRepository,
-  ConversationScope,
-} from '../core/conversations/conversation-refs.repository';
+import type { ConversationRef, ConversationScope } from '../core/conversations/conversation-ref';
+import type { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
 
 interface TeamsChannelData {
   team?: { id?: string };

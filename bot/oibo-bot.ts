@@ -95,9 +95,9 @@ export class OiboBot extends TeamsActivityHandler {
     const action = this.cardActions.get(invokeValue.action?.verb ?? '');
     if (!action) return badRequest(`Unknown verb "${invokeValue.action?.verb ?? ''}"`);
     const turn = await this.scope(context);
-    const data = action.data.safeParse(invokeValue.action.data ?? {});
+    const work = action.bind(invokeValue.action.data ?? {});
     // A tampered or outdated card: say so on the card itself, write nothing.
-    if (!data.success) return replaceCard(noticeCard(turn.t('card.invalid')));
+    if (!work) return replaceCard(noticeCard(turn.t('card.invalid')));
     if (action.personalOnly && turn.conversationType !== 'personal') {
       return replaceCard(personalOnlyCard(turn.t, context.activity.recipient?.id));
     }
@@ -110,7 +110,7 @@ export class OiboBot extends TeamsActivityHandler {
         return replaceCard(tooManyRequestsCard(turn.t, error, pressed));
       }
     }
-    return action.run(turn, data.data);
+    return work(turn);
   }
 
   private async scope(context: TurnContext): Promise<TurnScope> {

@@ -3,7 +3,7 @@ import type { Audience } from '../core/delivery/campaign';
 import { type CampaignService, type CampaignStatus } from '../core/delivery/campaign.service';
 import { DomainError } from '../core/errors';
 import { translator } from '../core/i18n/translator';
-import type { AdminIo } from './admin';
+import type { AdminIo } from './admin-io';
 
 export const CAMPAIGN_USAGE = `  campaign start assessment --audience all | --department <name>… | --role <manager|facilitator|admin>
                                 Invite people to the assessment in their 1:1 chat with the bot

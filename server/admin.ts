@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDirectoryCsv } from '../core/directory/directory-csv';
 import { invitationTo } from '../core/assessment/assessment-messages';
 import { CAMPAIGN_USAGE, runCampaignCommand } from './admin-campaigns';
+import type { AdminIo } from './admin-io';
 import { createServices, openStore, type Services } from './app';
 import { ConfigError, loadConfig } from './config';
 
@@ -16,11 +17,6 @@ ${CAMPAIGN_USAGE}
 Campaigns are sent by the running app (npm start, or every instance in Azure); these commands
 only record what to do and read progress.
 `;
-
-export interface AdminIo {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 /** Runs one admin command; returns the process exit code. */
 export async function runAdmin(

@@ -1,9 +1,10 @@
 import pino from 'pino';
 import type restify from 'restify';
 import { z } from 'zod';
-import type { CardAction } from '../bot/card-actions';
+import { onVerb } from '../bot/card-actions';
 import type { AdaptiveCard } from '../bot/cards/card';
 import { cardProblems } from '../bot/cards/card-validation';
+import { verb } from '../bot/verbs';
 import { ConcurrencyError } from '../core/store/errors';
 import { retryOnConflict } from '../core/store/retry';
 import { TableStore } from '../core/store/table-store';
@@ -218,14 +219,11 @@ describe('HTTP endpoints over the real store', () => {
       const captured = capturingLogger();
       lines = captured.lines;
       // Every attempt conflicts, as a hot row would: retryOnConflict gives up and throws.
-      const conflicted: CardAction = {
-        verb: FAILING_VERB,
-        data: z.object({ item: z.string() }),
-        run: () =>
-          retryOnConflict(() => Promise.reject(new ConcurrencyError('aggregates', 'c', 'r')), {
-            baseDelayMs: 1,
-          }),
-      };
+      const conflicted = onVerb(verb(FAILING_VERB, z.object({ item: z.string() })), () =>
+        retryOnConflict(() => Promise.reject(new ConcurrencyError('aggregates', 'c', 'r')), {
+          baseDelayMs: 1,
+        }),
+      );
       failing = createBotServer(
         localOptions(services),
         services,

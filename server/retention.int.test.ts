@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../core/audit/audit-log';
-import type { Response } from '../core/assessment/responses.repository';
+import type { AssessmentResponse } from '../core/assessment/assessment-response';
 import type { TableStore } from '../core/store/table-store';
 import { deliveredTo, endedCampaign } from '../test/personal-data';
 import { freshStore, TEST_CONFIG } from '../test/store';
@@ -10,7 +10,7 @@ const NOW = new Date('2029-01-01T03:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 const UNIT = ['Area Servizi', 'Settore Tributi'];
 
-function response(pseudonym: string, updatedAt: Date): Response {
+function response(pseudonym: string, updatedAt: Date): AssessmentResponse {
   return {
     pseudonym,
     campaignId: 'digital-mindset-v1',

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  ConversationRef,
-  ConversationRefsRepository,
-} from '../../core/conversations/conversation-refs.repository';
+import type { ConversationRef } from '../../core/conversations/conversation-ref';
+import type { ConversationRefsRepository } from '../../core/conversations/conversation-refs.repository';
 import type { DirectoryService } from '../../core/directory/directory.service';
 import type { Person } from '../../core/directory/person';
 

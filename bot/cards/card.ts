@@ -1,7 +1,9 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { z } from 'zod';
+import type { Verb } from '../verbs';
 
 /** Teams renders Adaptive Cards up to schema 1.5 in bot messages. */
-export const CARD_VERSION = '1.5';
+const CARD_VERSION = '1.5';
 /** Cards stay well under Teams' message size limit. */
 export const MAX_CARD_BYTES = 40 * 1024;
 
@@ -34,13 +36,16 @@ export function paragraph(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-/** A Universal Action button: Teams sends `verb` and `data` to the bot as an invoke. */
-export function executeAction(
+/**
+ * A Universal Action button: Teams sends the verb and `data` to the bot as an invoke. `data` is
+ * what the verb's schema accepts, and may be left out when it accepts `{}`.
+ */
+export function executeAction<S extends z.ZodType>(
   title: string,
-  verb: string,
-  data: Record<string, unknown> = {},
+  verb: Verb<S>,
+  ...[data]: Record<never, never> extends z.input<S> ? [data?: z.input<S>] : [data: z.input<S>]
 ): CardElement {
-  return { type: 'Action.Execute', title, verb, data };
+  return { type: 'Action.Execute', title, verb: verb.name, data: data ?? {} };
 }
 
 /** A card with one line of text: confirmations, refusals, hints. */

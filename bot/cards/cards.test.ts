@@ -30,7 +30,7 @@ describe.each(LOCALES)('cards in %s', (locale) => {
   const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, 4 as const]));
   const result = scoreAnswers(questionnaire, answers);
   const cards: [string, AdaptiveCard][] = [
-    ['assessment privacy', privacyCard(context, { c: 'dm-v1', v: 1 }, 5)],
+    ['assessment privacy', privacyCard(context, { campaignId: 'dm-v1', version: 1 }, 5)],
     [
       'department',
       departmentCard(context, {

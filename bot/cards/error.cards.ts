@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { DomainError } from '../../core/errors';
 import type { Translate } from '../../core/i18n/translator';
+import { verb } from '../verbs';
 import { adaptiveCard, executeAction, heading, paragraph, type AdaptiveCard } from './card';
 
 /** The Action.Execute a failed card action came from, offered again as it was. */
@@ -7,6 +9,9 @@ export interface PressedAction {
   verb: string;
   data: Record<string, unknown>;
 }
+
+/** Whatever the failed button carried: it goes back unchanged, and its verb's schema parses it. */
+const ANY_DATA = z.record(z.string(), z.unknown());
 
 /** A message the bot could not answer. */
 export function turnFailedCard(t: Translate): AdaptiveCard {
@@ -21,7 +26,9 @@ export function turnFailedCard(t: Translate): AdaptiveCard {
 export function actionFailedCard(t: Translate, pressed: PressedAction | undefined): AdaptiveCard {
   return adaptiveCard(
     [heading(t('error.action.title')), paragraph(t('error.action.text'))],
-    pressed ? [executeAction(t('error.action.retry'), pressed.verb, pressed.data)] : [],
+    pressed
+      ? [executeAction(t('error.action.retry'), verb(pressed.verb, ANY_DATA), pressed.data)]
+      : [],
   );
 }
 
@@ -36,6 +43,6 @@ export function tooManyRequestsCard(
 ): AdaptiveCard {
   return adaptiveCard(
     [heading(t('limit.tooMany.title')), paragraph(error.describe(t))],
-    [executeAction(t('error.action.retry'), pressed.verb, pressed.data)],
+    [executeAction(t('error.action.retry'), verb(pressed.verb, ANY_DATA), pressed.data)],
   );
 }

@@ -3,7 +3,7 @@ import type { Delivery } from '../../core/delivery/deliveries.repository';
 import { shippedQuestionnaire } from '../../server/app';
 import type { AdaptiveCard } from '../cards/card';
 import { cardProblems } from '../cards/card-validation';
-import { VERBS } from '../features/assessment/assessment.verbs';
+import { ASSESSMENT_VERBS } from '../features/assessment/assessment.verbs';
 import { MessageKinds } from '../../core/delivery/message-kinds';
 import { assessmentMessageKinds } from './campaign-messages';
 
@@ -57,7 +57,7 @@ describe('campaign messages', () => {
       const card = activity.attachments[0]!.content;
       expect(cardProblems(card)).toEqual([]);
       expect(card.body[0]).toMatchObject({ text: expect.stringMatching(title) });
-      expect(card.actions).toEqual([expect.objectContaining({ verb: VERBS.open })]);
+      expect(card.actions).toEqual([expect.objectContaining({ verb: ASSESSMENT_VERBS.open.name })]);
       // The privacy promise names the campaign's locked threshold, not a fixed number.
       expect(JSON.stringify(card.body)).toMatch(/\b7 (persone|people)/);
       expect(activity.channelData.idempotencyKey).toBe(

@@ -8,7 +8,7 @@ import type { Delivery } from '../../core/delivery/deliveries.repository';
 import type { MessageKind } from '../../core/delivery/message-kinds';
 import { translator } from '../../core/i18n/translator';
 import { adaptiveCard, cardMessage, executeAction, heading, paragraph } from '../cards/card';
-import { VERBS } from '../features/assessment/assessment.verbs';
+import { ASSESSMENT_VERBS } from '../features/assessment/assessment.verbs';
 
 /**
  * The assessment's message kinds: the card an invitation or its reminder brings to each
@@ -33,7 +33,7 @@ export function assessmentMessageKinds(
         paragraph(t(`${prefix}.text`, { minutes: questionnaire.estimatedMinutes })),
         paragraph(t('campaign.invitation.privacy', { k }), { size: 'Small', isSubtle: true }),
       ],
-      [executeAction(t('welcome.action.assessment'), VERBS.open)],
+      [executeAction(t('welcome.action.assessment'), ASSESSMENT_VERBS.open)],
     );
     return {
       ...cardMessage(card),

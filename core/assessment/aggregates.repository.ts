@@ -130,7 +130,7 @@ export class AggregatesRepository {
   async cells(campaignId: string): Promise<Stored<AggregateRow>[]> {
     const rows: Stored<AggregateRow>[] = [];
     const filter = odata`PartitionKey eq ${encodeKey(campaignId)} and RowKey lt ${'~'}`;
-    for await (const { value, etag } of this.table.query(filter)) {
+    for (const { value, etag } of await this.table.all(filter)) {
       if (value.kind === 'cell') rows.push({ value: withoutKind(value), etag });
     }
     return rows;
@@ -147,7 +147,7 @@ export class AggregatesRepository {
   async pending(campaignId: string): Promise<Stored<PendingContribution>[]> {
     const rows: Stored<PendingContribution>[] = [];
     const filter = odata`PartitionKey eq ${encodeKey(campaignId)} and RowKey ge ${PENDING}`;
-    for await (const { value, etag } of this.table.query(filter)) {
+    for (const { value, etag } of await this.table.all(filter)) {
       if (value.kind === 'pending') rows.push({ value: withoutKind(value), etag });
     }
     return rows;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../directory/person';
 import { privacyPolicy, type PrivacyPolicy } from '../privacy/suppression';
-import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
-import { AlreadyExistsError } from '../store/errors';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { decodeKey, encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import type { Questionnaire } from './questionnaire';
@@ -88,15 +87,10 @@ export class AssessmentCampaignsRepository {
    * first writers all get the one that was inserted first. Rows are never changed afterwards.
    */
   async lock(campaign: AssessmentCampaign): Promise<AssessmentCampaign> {
-    try {
-      await this.table.insert(campaign);
-      return campaign;
-    } catch (error) {
-      if (!(error instanceof AlreadyExistsError)) throw error;
-    }
-    const stored = await this.find(campaign.id);
-    if (!stored) throw new Error('a locked campaign row is missing');
-    return stored;
+    const locked = await this.table.modify(mapping.keys(campaign), (current) =>
+      current ? undefined : campaign,
+    );
+    return locked ?? campaign;
   }
 
   async find(id: string): Promise<AssessmentCampaign | undefined> {
@@ -105,8 +99,9 @@ export class AssessmentCampaignsRepository {
 
   /** Every recorded campaign, the most recently locked first. */
   async list(): Promise<AssessmentCampaign[]> {
-    const rows: AssessmentCampaign[] = [];
-    for await (const { value } of this.table.partition(PARTITION)) rows.push(value);
-    return rows.sort((a, b) => b.lockedAt.getTime() - a.lockedAt.getTime());
+    const rows = await this.table.all(odata`PartitionKey eq ${PARTITION}`);
+    return rows
+      .map(({ value }) => value)
+      .sort((a, b) => b.lockedAt.getTime() - a.lockedAt.getTime());
   }
 }

@@ -13,7 +13,8 @@ import {
   type AssessmentCampaignsRepository,
 } from './assessment-campaigns.repository';
 import type { Item, Questionnaire } from './questionnaire';
-import type { Response, ResponsesRepository } from './responses.repository';
+import type { AssessmentResponse } from './assessment-response';
+import type { ResponsesRepository } from './responses.repository';
 import {
   scoreAnswers,
   strengthsAndGrowth,
@@ -94,7 +95,7 @@ export class AssessmentService {
   private readonly q: Questionnaire;
   private readonly now: () => Date;
   /** In-progress rows this instance wrote last, so that an answer costs one write, not two calls. */
-  private readonly recent = new LruCache<string, Stored<Response>>(5_000, 10 * 60_000);
+  private readonly recent = new LruCache<string, Stored<AssessmentResponse>>(5_000, 10 * 60_000);
   private locked: Promise<AssessmentCampaign> | undefined;
 
   constructor(private readonly deps: AssessmentDeps) {
@@ -131,7 +132,7 @@ export class AssessmentService {
     let stored = await this.deps.responses.get(pseudonym, this.campaignId);
     if (!stored) {
       const at = this.now();
-      const response: Response = {
+      const response: AssessmentResponse = {
         pseudonym,
         campaignId: this.campaignId,
         questionnaireId: this.q.id,
@@ -156,7 +157,7 @@ export class AssessmentService {
   }
 
   /** The result once submitted; else the department question, the first unanswered item or the review. */
-  private async position(response: Response): Promise<AssessmentView> {
+  private async position(response: AssessmentResponse): Promise<AssessmentView> {
     if (response.status === 'submitted') return this.resultView(response);
     if (!response.orgUnitPath) return this.departmentView();
     const first = this.q.items.findIndex((item) => this.answerOf(response, item) === undefined);
@@ -254,7 +255,7 @@ export class AssessmentService {
       if (!stored) return undefined;
       if (stored.value.status === 'submitted') return { already: true, response: stored.value };
       const at = this.now();
-      const response: Response = {
+      const response: AssessmentResponse = {
         ...stored.value,
         status: 'submitted',
         submittedAt: at,
@@ -294,7 +295,7 @@ export class AssessmentService {
   }
 
   /** Everything stored about the person's assessments, for "my data". */
-  async responsesOf(pseudonym: string): Promise<Response[]> {
+  async responsesOf(pseudonym: string): Promise<AssessmentResponse[]> {
     return (await this.deps.responses.ofPerson(pseudonym)).map((row) => row.value);
   }
 
@@ -312,7 +313,7 @@ export class AssessmentService {
     }
   }
 
-  private async takeBack(response: Response): Promise<void> {
+  private async takeBack(response: AssessmentResponse): Promise<void> {
     const { status, result, orgUnitPath, campaignId, pseudonym } = response;
     // `aggregated: false` marks a submission an earlier version failed to count.
     if (status !== 'submitted' || !result || !orgUnitPath || response.aggregated === false) return;
@@ -337,8 +338,8 @@ export class AssessmentService {
   private async change(
     objectId: string,
     ref: CardRef,
-    edit: (response: Response) => Response | undefined,
-    view: (response: Response) => AssessmentView,
+    edit: (response: AssessmentResponse) => AssessmentResponse | undefined,
+    view: (response: AssessmentResponse) => AssessmentView,
   ): Promise<AssessmentView> {
     const refProblem = this.checkRef(ref);
     if (refProblem) return refProblem;
@@ -376,11 +377,11 @@ export class AssessmentService {
     return undefined;
   }
 
-  private answerOf(response: Response, item: Item): LikertValue | boolean | undefined {
+  private answerOf(response: AssessmentResponse, item: Item): LikertValue | boolean | undefined {
     return item.type === 'likert' ? response.answers[item.id] : response.choices[item.id];
   }
 
-  private itemView(response: Response, index: number): AssessmentView {
+  private itemView(response: AssessmentResponse, index: number): AssessmentView {
     const item = this.q.items[index]!;
     const current = this.answerOf(response, item);
     return {
@@ -393,7 +394,7 @@ export class AssessmentService {
     };
   }
 
-  private reviewView(response: Response): AssessmentView {
+  private reviewView(response: AssessmentResponse): AssessmentView {
     const answered = this.q.items.filter(
       (item) => this.answerOf(response, item) !== undefined,
     ).length;
@@ -416,7 +417,7 @@ export class AssessmentService {
     };
   }
 
-  private resultView(response: Response): AssessmentView {
+  private resultView(response: AssessmentResponse): AssessmentView {
     const result = response.result ?? scoreAnswers(this.q, response.answers);
     return {
       kind: 'result',

@@ -211,16 +211,12 @@ export const QuestionnaireSchema = QuestionnaireShape.superRefine((q, ctx) => {
 
 /** A validated questionnaire; `reverse` is always present (false unless set). */
 export type Questionnaire = z.output<typeof QuestionnaireSchema>;
-export type Dimension = Questionnaire['dimensions'][number];
 /** What the result card proposes for a growth area: a lab to join or a training topic. */
 export type Suggestion = z.output<typeof SuggestionSchema>;
 export type Item = Questionnaire['items'][number];
 export type LikertItem = z.output<typeof LikertItemSchema>;
 export type ChoiceItem = z.output<typeof ChoiceItemSchema>;
 export type BandId = (typeof BAND_IDS)[number];
-export type ConsentKind = (typeof CONSENT_KINDS)[number];
-export type LabId = (typeof LAB_IDS)[number];
-export type LocalizedText = Record<Locale, string>;
 
 /** The items that count towards a dimension score, in presentation order. */
 export function scoredItems(questionnaire: Questionnaire): LikertItem[] {

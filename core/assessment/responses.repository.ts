@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import { formatOrgUnitPath, parseOrgUnitPath } from '../directory/person';
-import type { AssessmentResult, LikertValue } from './scoring';
+import { AnswersSchema, ChoicesSchema, type AssessmentResponse } from './assessment-response';
+import type { AssessmentResult } from './scoring';
 
 /**
  * One person's assessment in one campaign: answers while in progress, the result once submitted.
@@ -12,36 +12,7 @@ import type { AssessmentResult, LikertValue } from './scoring';
  */
 export const RESPONSES_TABLE = 'responses';
 
-export type ResponseStatus = 'inProgress' | 'submitted';
-
-export interface Response {
-  pseudonym: string;
-  campaignId: string;
-  questionnaireId: string;
-  version: number;
-  /** The org unit the person answered for, from the directory or chosen on a card. */
-  orgUnitPath: string[] | undefined;
-  answers: Record<string, LikertValue>;
-  choices: Record<string, boolean>;
-  status: ResponseStatus;
-  startedAt: Date;
-  updatedAt: Date;
-  submittedAt?: Date;
-  result?: AssessmentResult;
-  /**
-   * False on submissions an earlier version stored without counting them (written no more):
-   * `aggregates rebuild` queues them to be counted and clears it.
-   */
-  aggregated?: boolean;
-}
-
-const AnswersSchema = z.record(
-  z.string(),
-  z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
-);
-const ChoicesSchema = z.record(z.string(), z.boolean());
-
-const mapping: EntityMapping<Response> = {
+const mapping: EntityMapping<AssessmentResponse> = {
   keys: (r) => ({ partitionKey: r.pseudonym, rowKey: encodeKey(r.campaignId) }),
   toEntity: (r) => ({
     campaignId: r.campaignId,
@@ -75,45 +46,43 @@ const mapping: EntityMapping<Response> = {
 };
 
 export class ResponsesRepository {
-  private readonly table: EntityTable<Response>;
+  private readonly table: EntityTable<AssessmentResponse>;
 
   constructor(store: TableStore) {
     this.table = new EntityTable(store.client(RESPONSES_TABLE), mapping);
   }
 
-  get(pseudonym: string, campaignId: string): Promise<Stored<Response> | undefined> {
+  get(pseudonym: string, campaignId: string): Promise<Stored<AssessmentResponse> | undefined> {
     return this.table.get(pseudonym, encodeKey(campaignId));
   }
 
-  insert(response: Response): Promise<string> {
+  insert(response: AssessmentResponse): Promise<string> {
     return this.table.insert(response);
   }
 
-  update(response: Response, etag: string): Promise<string> {
+  update(response: AssessmentResponse, etag: string): Promise<string> {
     return this.table.update(response, etag);
   }
 
   /** False when the response was already gone. */
-  async delete(response: Stored<Response>): Promise<boolean> {
+  async delete(response: Stored<AssessmentResponse>): Promise<boolean> {
     return this.table.delete(
       { partitionKey: response.value.pseudonym, rowKey: encodeKey(response.value.campaignId) },
       response.etag,
     );
   }
 
-  async ofPerson(pseudonym: string): Promise<Stored<Response>[]> {
-    const rows: Stored<Response>[] = [];
-    for await (const row of this.table.partition(pseudonym)) rows.push(row);
-    return rows;
+  async ofPerson(pseudonym: string): Promise<Stored<AssessmentResponse>[]> {
+    return this.table.all(odata`PartitionKey eq ${pseudonym}`);
   }
 
   /** Responses last changed before `cutoff`, in progress or submitted (the retention purge). */
-  changedBefore(cutoff: Date): AsyncGenerator<Stored<Response>> {
+  changedBefore(cutoff: Date): AsyncGenerator<Stored<AssessmentResponse>> {
     return this.table.query(odata`updatedAt lt ${cutoff}`);
   }
 
   /** Every submitted response of a campaign (a full scan: for rebuilding aggregates only). */
-  submitted(campaignId: string): AsyncGenerator<Stored<Response>> {
+  submitted(campaignId: string): AsyncGenerator<Stored<AssessmentResponse>> {
     return this.table.query(odata`campaignId eq ${campaignId} and status eq ${'submitted'}`);
   }
 }

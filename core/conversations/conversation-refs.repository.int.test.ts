@@ -2,10 +2,10 @@ import { freshStore } from '../../test/store';
 import { personPartition } from '../directory/people.repository';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
+import type { ConversationRef } from './conversation-ref';
 import {
   CONVERSATION_REFS_TABLE,
   ConversationRefsRepository,
-  type ConversationRef,
 } from './conversation-refs.repository';
 
 const objectIds = Array.from(

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { personPartition } from '../directory/people.repository';
 import { personId } from '../directory/person';
 import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
+import { ConversationScopeSchema, type ConversationRef } from './conversation-ref';
 
 /**
  * Where the bot can write proactively. Personal chats sit in the people table's hash partitions
@@ -13,21 +13,7 @@ import type { TableStore } from '../store/table-store';
  */
 export const CONVERSATION_REFS_TABLE = 'conversationrefs';
 
-export const ConversationScopeSchema = z.enum(['personal', 'channel', 'groupChat']);
-export type ConversationScope = z.infer<typeof ConversationScopeSchema>;
-
-export interface ConversationRef {
-  scope: ConversationScope;
-  conversationId: string;
-  /** The user's Entra object id, for personal chats. */
-  userObjectId?: string;
-  teamId?: string;
-  /** The Bot Framework conversation reference, serialised as the bot received it. */
-  reference: string;
-  updatedAt: Date;
-}
-
-export function conversationRefKeys(ref: Omit<ConversationRef, 'reference' | 'updatedAt'>): {
+function conversationRefKeys(ref: Omit<ConversationRef, 'reference' | 'updatedAt'>): {
   partitionKey: string;
   rowKey: string;
 } {
@@ -102,7 +88,7 @@ export class ConversationRefsRepository {
   > {
     const refs = new Map<string, ConversationRef>();
     const filter = odata`PartitionKey ge ${PERSONAL + first} and PartitionKey le ${PERSONAL + last}`;
-    for await (const { value } of this.table.query(filter)) {
+    for (const { value } of await this.table.all(filter)) {
       if (value.userObjectId) refs.set(value.userObjectId.toLowerCase(), value);
     }
     return refs;

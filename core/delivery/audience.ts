@@ -1,4 +1,4 @@
-import type { ConversationRef } from '../conversations/conversation-refs.repository';
+import type { ConversationRef } from '../conversations/conversation-ref';
 import { departmentOf, personId, rolesOf, type Person } from '../directory/person';
 import { mapYielding } from '../util/concurrency';
 import { peoplePartitions, type Audience, type Campaign } from './campaign';

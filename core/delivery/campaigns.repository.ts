@@ -67,16 +67,13 @@ export class CampaignsRepository {
 
   /** Newest first. */
   async list(): Promise<Campaign[]> {
-    const campaigns: Campaign[] = [];
-    for await (const { value } of this.table.partition(PARTITION)) campaigns.push(value);
-    return campaigns.reverse();
+    const rows = await this.table.all(odata`PartitionKey eq ${PARTITION}`);
+    return rows.map(({ value }) => value).reverse();
   }
 
   /** Campaigns the engine works on: preparing, running, or paused (to notice a resume). */
   async unfinished(): Promise<Stored<Campaign>[]> {
-    const rows: Stored<Campaign>[] = [];
     const filter = odata`PartitionKey eq ${PARTITION} and (state eq 'preparing' or state eq 'running' or state eq 'paused')`;
-    for await (const row of this.table.query(filter)) rows.push(row);
-    return rows;
+    return this.table.all(filter);
   }
 }

@@ -26,7 +26,7 @@ const UPDATE_BATCH = 10;
  * reference (the app is not installed for the person). alreadyCompleted: an invitation's recipient
  * who has completed its assessment, never sent (decided when the audience is read).
  */
-export const DeliveryStatusSchema = z.enum([
+const DeliveryStatusSchema = z.enum([
   'pending',
   'sent',
   'failed',
@@ -73,7 +73,7 @@ export interface Delivery {
   sentAt?: Date;
 }
 
-export function shardKey(campaignId: string, bucket: number): string {
+function shardKey(campaignId: string, bucket: number): string {
   return `${campaignId}_${bucketKey(bucket)}`;
 }
 
@@ -146,9 +146,7 @@ export class DeliveriesRepository {
   }
 
   async shard(campaignId: string, bucket: number): Promise<Stored<Delivery>[]> {
-    const rows: Stored<Delivery>[] = [];
-    for await (const row of this.table.partition(shardKey(campaignId, bucket))) rows.push(row);
-    return rows;
+    return this.table.all(odata`PartitionKey eq ${shardKey(campaignId, bucket)}`);
   }
 
   /** A recipient's rows in every campaign, by their person ids (a scan: "my data" and erasure). */

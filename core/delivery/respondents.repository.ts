@@ -46,10 +46,8 @@ export class RespondentsRepository {
    * (the service scans the RowKeys), where a whole audience would otherwise read once per person.
    */
   async pseudonymsOf(subject: string): Promise<Set<string>> {
-    const found = new Set<string>();
-    for await (const { value } of this.table.query(odata`RowKey eq ${encodeKey(subject)}`)) {
-      found.add(value.pseudonym);
-    }
+    const rows = await this.table.all(odata`RowKey eq ${encodeKey(subject)}`);
+    const found = new Set(rows.map(({ value }) => value.pseudonym));
     return found;
   }
 
@@ -68,8 +66,7 @@ export class RespondentsRepository {
   }
 
   async eraseAll(pseudonym: string): Promise<void> {
-    const rows = [];
-    for await (const row of this.table.partition(pseudonym)) rows.push(row);
+    const rows = await this.table.all(odata`PartitionKey eq ${pseudonym}`);
     for (const row of rows) await this.table.delete(mapping.keys(row.value), row.etag);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asDate, EntityTable, type EntityMapping, type Stored } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
 import { AlreadyExistsError } from '../store/errors';
 import type { TableStore } from '../store/table-store';
 import { bucketKey } from './campaign';
@@ -139,9 +139,7 @@ export class ShardsRepository {
   }
 
   async ofCampaign(campaignId: string): Promise<Stored<Shard>[]> {
-    const shards: Stored<Shard>[] = [];
-    for await (const shard of this.table.partition(campaignId)) shards.push(shard);
-    return shards;
+    return this.table.all(odata`PartitionKey eq ${campaignId}`);
   }
 
   async get(campaignId: string, bucket: number): Promise<Stored<Shard> | undefined> {

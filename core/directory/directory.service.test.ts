@@ -1,4 +1,4 @@
-import type { OrgUnit } from './org-units.repository';
+import type { OrgUnit } from './org-unit';
 import { DirectoryService } from './directory.service';
 import type { Person } from './person';
 

@@ -1,5 +1,6 @@
 import type { PeopleRepository } from './people.repository';
-import { orgUnitsOf, type OrgUnitsRepository } from './org-units.repository';
+import { orgUnitsOf } from './org-unit';
+import type { OrgUnitsRepository } from './org-units.repository';
 import { LruCache } from '../util/lru-cache';
 import type { Person } from './person';
 

@@ -1,6 +1,7 @@
-import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
+import type { OrgUnit } from './org-unit';
 import { formatOrgUnitPath, parseOrgUnitPath } from './person';
 
 /**
@@ -12,10 +13,6 @@ import { formatOrgUnitPath, parseOrgUnitPath } from './person';
 export const ORG_UNITS_TABLE = 'orgunits';
 const PARTITION = 'orgunit';
 const STAMP = { partitionKey: 'directory', rowKey: 'import' };
-
-export interface OrgUnit {
-  path: string[];
-}
 
 interface ImportStamp {
   importedAt: Date;
@@ -57,20 +54,7 @@ export class OrgUnitsRepository {
   }
 
   async list(): Promise<OrgUnit[]> {
-    const units: OrgUnit[] = [];
-    for await (const { value } of this.table.partition(PARTITION)) units.push(value);
-    return units;
+    const rows = await this.table.all(odata`PartitionKey eq ${PARTITION}`);
+    return rows.map(({ value }) => value);
   }
-}
-
-/** Every unit named by `paths`, with all its ancestors, once each. */
-export function orgUnitsOf(paths: readonly (readonly string[])[]): OrgUnit[] {
-  const seen = new Map<string, OrgUnit>();
-  for (const path of paths) {
-    for (let depth = 1; depth <= path.length; depth++) {
-      const prefix = path.slice(0, depth);
-      seen.set(formatOrgUnitPath(prefix), { path: prefix });
-    }
-  }
-  return [...seen.values()];
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cellsArb } from './arbitraries';
+import { cellsArb } from '../../test/privacy-arbitraries';
 import { compareMeans } from './comparison';
 import { isWithin } from './org-tree';
 import {

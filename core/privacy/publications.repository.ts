@@ -96,8 +96,7 @@ export class PublicationsRepository {
   async hiddenOf(scope: string): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     const filter = odata`PartitionKey eq ${encodeKey(scope)} and RowKey ge ${HIDDEN} and RowKey lt ${'hidden}'}`;
-    for await (const { value } of this.hidden.query(filter))
-      found.set(value.dimension, value.units);
+    for (const { value } of await this.hidden.all(filter)) found.set(value.dimension, value.units);
     return found;
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addValues, emptyValues, type AggregateValues } from '../assessment/aggregates';
-import { cellsArb } from './arbitraries';
+import { cellsArb } from '../../test/privacy-arbitraries';
 import { isWithin, type OrgTree } from './org-tree';
 import {
   bandShares,

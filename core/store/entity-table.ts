@@ -218,10 +218,6 @@ export class EntityTable<T> {
     }
   }
 
-  partition(partitionKey: string): AsyncGenerator<Stored<T>> {
-    return this.query(odata`PartitionKey eq ${assertValidKey(partitionKey)}`);
-  }
-
   /** Every match, in one array: for tables and partitions known to be small. */
   async all(filter?: string): Promise<Stored<T>[]> {
     const rows: Stored<T>[] = [];

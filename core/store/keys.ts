@@ -1,7 +1,7 @@
 /** Azure Tables rejects these in PartitionKey/RowKey; control characters break queries. */
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
-export const MAX_KEY_LENGTH = 512;
+const MAX_KEY_LENGTH = 512;
 
 export class InvalidKeyError extends Error {
   constructor(

@@ -5,7 +5,7 @@ import { silentLogger } from '../../test/bot-harness';
 import { demoServices } from '../../test/store';
 import users from '../../content/demo/playground-users.json';
 import { createAuthenticator } from './auth/authenticator';
-import { createTestTokenIssuer, type TestTokenIssuer } from './auth/test-tokens';
+import { createTestTokenIssuer, type TestTokenIssuer } from '../../test/test-tokens';
 import { submitAssessment } from '../../test/assessment';
 import { PARTICIPANTS } from '../../core/assessment/aggregates';
 import { campaignOf } from '../../core/assessment/assessment-campaigns.repository';

@@ -1,4 +1,4 @@
-import type { AssessmentView } from '../../../core/assessment/assessment.service';
+import type { AssessmentView, CardRef } from '../../../core/assessment/assessment.service';
 import type { ChoiceItem, Questionnaire } from '../../../core/assessment/questionnaire';
 import type { Locale } from '../../../core/directory/person';
 import type { Translate } from '../../../core/i18n/translator';
@@ -11,7 +11,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../../cards/card';
-import { VERBS, type CardRefData } from './assessment.verbs';
+import { ASSESSMENT_VERBS, cardRef } from './assessment.verbs';
 
 export interface AssessmentCardContext {
   t: Translate;
@@ -21,15 +21,10 @@ export interface AssessmentCardContext {
 
 type View<K extends AssessmentView['kind']> = Extract<AssessmentView, { kind: K }>;
 
-const refData = (view: { campaignId: string; version: number }): CardRefData => ({
-  c: view.campaignId,
-  v: view.version,
-});
-
 /** The first card: what the assessment is, who sees what, and Start / Not now. */
 export function privacyCard(
   { t, locale, questionnaire }: AssessmentCardContext,
-  ref: CardRefData,
+  ref: CardRef,
   k: number,
 ): AdaptiveCard {
   return adaptiveCard(
@@ -50,8 +45,8 @@ export function privacyCard(
       },
     ],
     [
-      executeAction(t('assessment.action.start'), VERBS.start, ref),
-      executeAction(t('assessment.action.later'), VERBS.later),
+      executeAction(t('assessment.action.start'), ASSESSMENT_VERBS.start, cardRef(ref)),
+      executeAction(t('assessment.action.later'), ASSESSMENT_VERBS.later),
     ],
   );
 }
@@ -76,7 +71,7 @@ export function departmentCard(
         choices: view.departments.map((path) => ({ title: path.join(' › '), value: path[0] })),
       },
     ],
-    [executeAction(t('assessment.action.continue'), VERBS.department, refData(view))],
+    [executeAction(t('assessment.action.continue'), ASSESSMENT_VERBS.department, cardRef(view))],
   );
 }
 
@@ -94,14 +89,16 @@ function scaleLabel({ t, locale, questionnaire }: AssessmentCardContext, value: 
 export function itemCard(context: AssessmentCardContext, view: View<'item'>): AdaptiveCard {
   const { t, locale, questionnaire } = context;
   const { item } = view;
-  const data = { ...refData(view), item: item.id };
+  const data = { ...cardRef(view), item: item.id };
   const header = paragraph(t('assessment.progress', { index: view.index + 1, total: view.total }), {
     isSubtle: true,
     size: 'Small',
   });
   const navigation = [
-    ...(view.index > 0 ? [executeAction(t('assessment.action.back'), VERBS.back, data)] : []),
-    executeAction(t('assessment.action.pause'), VERBS.later),
+    ...(view.index > 0
+      ? [executeAction(t('assessment.action.back'), ASSESSMENT_VERBS.back, data)]
+      : []),
+    executeAction(t('assessment.action.pause'), ASSESSMENT_VERBS.later),
   ];
   if (item.type === 'choice') {
     const current =
@@ -120,8 +117,8 @@ export function itemCard(context: AssessmentCardContext, view: View<'item'>): Ad
         paragraph(item.note[locale], { size: 'Small' }),
         ...current,
         answers([
-          executeAction(item.yes[locale], VERBS.answer, { ...data, value: true }),
-          executeAction(item.no[locale], VERBS.answer, { ...data, value: false }),
+          executeAction(item.yes[locale], ASSESSMENT_VERBS.answer, { ...data, value: true }),
+          executeAction(item.no[locale], ASSESSMENT_VERBS.answer, { ...data, value: false }),
         ]),
       ],
       navigation,
@@ -138,7 +135,7 @@ export function itemCard(context: AssessmentCardContext, view: View<'item'>): Ad
       paragraph(item.text[locale], { weight: 'Bolder', size: 'Medium' }),
       answers(
         [1, 2, 3, 4, 5].map((value) => ({
-          ...executeAction(String(value), VERBS.answer, { ...data, value }),
+          ...executeAction(String(value), ASSESSMENT_VERBS.answer, { ...data, value }),
           // Read by screen readers instead of the bare digit (and shown on hover).
           tooltip: scaleLabel(context, value),
         })),
@@ -208,8 +205,8 @@ export function reviewCard(context: AssessmentCardContext, view: View<'review'>)
       ),
     ],
     [
-      executeAction(t('assessment.action.submit'), VERBS.submit, refData(view)),
-      executeAction(t('assessment.action.back'), VERBS.back, refData(view)),
+      executeAction(t('assessment.action.submit'), ASSESSMENT_VERBS.submit, cardRef(view)),
+      executeAction(t('assessment.action.back'), ASSESSMENT_VERBS.back, cardRef(view)),
     ],
   );
 }

@@ -1,22 +1,15 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { z } from 'zod';
 import type {
   AssessmentService,
   AssessmentView,
 } from '../../../core/assessment/assessment.service';
 import type { Questionnaire } from '../../../core/assessment/questionnaire';
-import { acknowledge, replaceCard, type CardAction } from '../../card-actions';
+import { acknowledge, onVerb, replaceCard, type CardAction } from '../../card-actions';
 import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import type { TurnScope } from '../../turn';
 import { privacyCard, viewCard, type AssessmentCardContext } from './assessment.cards';
 import { noticeCard, type AdaptiveCard } from '../../cards/card';
-import {
-  AnswerDataSchema,
-  BackDataSchema,
-  CardRefSchema,
-  DepartmentDataSchema,
-  VERBS,
-} from './assessment.verbs';
+import { ASSESSMENT_VERBS } from './assessment.verbs';
 
 export const ASSESSMENT_COMMAND: CommandSpec = {
   id: 'assessment',
@@ -75,7 +68,7 @@ async function entryCards(
   if (view) return [viewCard(context, view)];
   // Showing the promise locks it: later settings never lower this campaign's threshold.
   const { policy } = await deps.assessment.lockCampaign();
-  const ref = { c: deps.assessment.campaignId, v: deps.questionnaire.version };
+  const ref = { campaignId: deps.assessment.campaignId, version: deps.questionnaire.version };
   return [privacyCard(context, ref, policy.k)];
 }
 
@@ -107,83 +100,67 @@ export function assessmentCommands(deps: AssessmentFeatureDeps): Command[] {
 }
 
 /** Runs `work` for an identified person and puts the resulting view in place of the card. */
-function inPlace(
+async function inPlace(
   deps: AssessmentFeatureDeps,
-  work: (turn: TurnScope, objectId: string) => Promise<AssessmentView>,
-): (turn: TurnScope) => Promise<AdaptiveCardInvokeResponse> {
-  return async (turn) => {
-    if (!turn.objectId) return replaceCard(noticeCard(turn.t('assessment.unidentified')));
-    return replaceCard(
-      viewCard(cardContext(turn, deps.questionnaire), await work(turn, turn.objectId)),
-    );
-  };
+  turn: TurnScope,
+  work: (objectId: string) => Promise<AssessmentView>,
+): Promise<AdaptiveCardInvokeResponse> {
+  if (!turn.objectId) return replaceCard(noticeCard(turn.t('assessment.unidentified')));
+  return replaceCard(viewCard(cardContext(turn, deps.questionnaire), await work(turn.objectId)));
 }
 
 export function assessmentActions(deps: AssessmentFeatureDeps): CardAction[] {
   const { assessment } = deps;
-  const ref = (data: { c: string; v: number }) => ({ campaignId: data.c, version: data.v });
-  const actions: CardAction[] = [
-    {
-      verb: VERBS.open,
-      data: z.object({}),
-      run: async (turn) => {
+  const personalOnly = { personalOnly: true };
+  /** A step of the person's own assessment: counted against their answers' limit. */
+  const write = { ...personalOnly, limited: 'answer' as const };
+  return [
+    onVerb(
+      ASSESSMENT_VERBS.open,
+      async (turn) => {
         if (!turn.objectId) return acknowledge(turn.t('assessment.unidentified'));
         await sendAll(turn, await entryCards(turn, deps, turn.objectId));
         return acknowledge(turn.t('assessment.opened'));
       },
-    },
-    {
-      verb: VERBS.start,
-      data: CardRefSchema,
-      run: (turn, data: z.infer<typeof CardRefSchema>) =>
-        inPlace(deps, (t, objectId) =>
-          assessment.start({ objectId, orgUnitPath: t.person?.orgUnitPath }, ref(data)),
-        )(turn),
-    },
-    {
-      verb: VERBS.later,
-      data: z.object({}),
-      run: async (turn) => replaceCard(noticeCard(turn.t('assessment.later'))),
-    },
-    {
-      verb: VERBS.department,
-      data: DepartmentDataSchema,
-      run: (turn, data: z.infer<typeof DepartmentDataSchema>) =>
-        inPlace(deps, (_t, objectId) =>
-          assessment.chooseDepartment(objectId, ref(data), data.department ?? ''),
-        )(turn),
-    },
-    {
-      verb: VERBS.answer,
-      data: AnswerDataSchema,
-      run: (turn, data: z.infer<typeof AnswerDataSchema>) =>
-        inPlace(deps, (_t, objectId) =>
-          assessment.answer(objectId, ref(data), data.item, data.value),
-        )(turn),
-    },
-    {
-      verb: VERBS.back,
-      data: BackDataSchema,
-      run: (turn, data: z.infer<typeof BackDataSchema>) =>
-        inPlace(deps, (_t, objectId) => assessment.back(objectId, ref(data), data.item))(turn),
-    },
-    {
-      verb: VERBS.submit,
-      data: CardRefSchema,
-      run: (turn, data: z.infer<typeof CardRefSchema>) =>
-        inPlace(deps, (_t, objectId) => assessment.submit(objectId, ref(data)))(turn),
-    },
+      personalOnly,
+    ),
+    onVerb(
+      ASSESSMENT_VERBS.start,
+      (turn, { ref }) =>
+        inPlace(deps, turn, (objectId) =>
+          assessment.start({ objectId, orgUnitPath: turn.person?.orgUnitPath }, ref),
+        ),
+      write,
+    ),
+    onVerb(
+      ASSESSMENT_VERBS.later,
+      async (turn) => replaceCard(noticeCard(turn.t('assessment.later'))),
+      personalOnly,
+    ),
+    onVerb(
+      ASSESSMENT_VERBS.department,
+      (turn, { ref, department }) =>
+        inPlace(deps, turn, (objectId) =>
+          assessment.chooseDepartment(objectId, ref, department ?? ''),
+        ),
+      write,
+    ),
+    onVerb(
+      ASSESSMENT_VERBS.answer,
+      (turn, { ref, item, value }) =>
+        inPlace(deps, turn, (objectId) => assessment.answer(objectId, ref, item, value)),
+      write,
+    ),
+    onVerb(
+      ASSESSMENT_VERBS.back,
+      (turn, { ref, item }) =>
+        inPlace(deps, turn, (objectId) => assessment.back(objectId, ref, item)),
+      write,
+    ),
+    onVerb(
+      ASSESSMENT_VERBS.submit,
+      (turn, { ref }) => inPlace(deps, turn, (objectId) => assessment.submit(objectId, ref)),
+      write,
+    ),
   ];
-  const writes = new Set<string>([
-    VERBS.start,
-    VERBS.department,
-    VERBS.answer,
-    VERBS.back,
-    VERBS.submit,
-  ]);
-  return actions.map((action) => ({
-    ...action,
-    personalOnly: true,
-    ...(writes.has(action.verb) ? { limited: 'answer' as const } : {}),
-  }));
 }

@@ -3,29 +3,12 @@ import { PARTICIPANTS } from '../../../core/assessment/aggregates';
 import { generateDemoDirectory } from '../../../core/directory/demo-directory';
 import type { Services } from '../../../server/app';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity } from '../../../test/bot-harness';
+import { cardButtons } from '../../../test/card-buttons';
 import { demoServices } from '../../../test/store';
 import type { AdaptiveCard } from '../../cards/card';
 import { cardProblems } from '../../cards/card-validation';
 
 type Harness = ReturnType<typeof botHarness>;
-
-/** The Action.Execute buttons of a card, wherever they sit. */
-function buttons(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
-  if (Array.isArray(card)) return card.flatMap(buttons);
-  if (!card || typeof card !== 'object') return [];
-  const element = card as Record<string, unknown>;
-  const own =
-    element.type === 'Action.Execute'
-      ? [
-          {
-            title: String(element.title),
-            verb: String(element.verb),
-            data: (element.data ?? {}) as Record<string, unknown>,
-          },
-        ]
-      : [];
-  return [...own, ...Object.values(element).flatMap(buttons)];
-}
 
 function invoke(
   user: { objectId: string },
@@ -46,7 +29,7 @@ async function click(
   card: AdaptiveCard,
   title: string,
 ): Promise<AdaptiveCard> {
-  const button = buttons(card).find((b) => b.title === title);
+  const button = cardButtons(card).find((b) => b.title === title);
   if (!button) throw new Error(`no button "${title}" in: ${cardText(card)}`);
   const replies = await bot.turn(invoke(user, button.verb, button.data));
   const response = replies.find((a) => a.type === 'invokeResponse')?.value as {
@@ -99,7 +82,7 @@ describe('Digital Mindset assessment in chat', () => {
 
     for (let i = 2; i <= total; i++) {
       expect(cardText(card)).toContain(`Domanda ${i} di ${total}`);
-      const choice = buttons(card).find(
+      const choice = cardButtons(card).find(
         (b) => b.verb === 'assessment.answer' && b.data.value !== 2 && b.data.value !== false,
       );
       card = await click(bot, GIULIA, card, choice!.title);
@@ -146,7 +129,7 @@ describe('Digital Mindset assessment in chat', () => {
   it('stores a repeated answer once and resumes at the first unanswered item', async () => {
     const user = { objectId: generateDemoDirectory()[10]!.objectId! };
     const first = await click(bot, user, await say(bot, user, 'questionnaire'), 'Inizia');
-    const answer = buttons(first).find((b) => b.title === '3')!;
+    const answer = cardButtons(first).find((b) => b.title === '3')!;
     await bot.turn(invoke(user, answer.verb, answer.data));
     const pseudonym = services.pseudonyms.pseudonymOf(user.objectId);
     const before = await services.responses.get(pseudonym, services.assessment.campaignId);
@@ -194,7 +177,7 @@ describe('Digital Mindset assessment in chat', () => {
       'Inizia',
     );
     expect(cardText(department)).toContain('In quale area lavori?');
-    const button = buttons(department)[0]!;
+    const button = cardButtons(department)[0]!;
     const replies = await bot.turn(
       invoke(stranger, button.verb, { ...button.data, department: 'Area Cultura e Sport' }),
     );

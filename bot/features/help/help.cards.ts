@@ -1,4 +1,4 @@
-import type { ConversationScope } from '../../../core/conversations/conversation-refs.repository';
+import type { ConversationScope } from '../../../core/conversations/conversation-ref';
 import type { Translate } from '../../../core/i18n/translator';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../../cards/card';
 import type { CommandSpec } from '../../commands';

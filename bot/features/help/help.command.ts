@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { acknowledge, type CardAction } from '../../card-actions';
+import { acknowledge, onVerb, type CardAction } from '../../card-actions';
 import type { Command, CommandSpec } from '../../commands';
 import type { TurnScope } from '../../turn';
 import { helpCard } from './help.cards';
-
-export const HELP_VERB = 'help.show';
+import { HELP_VERBS } from './help.verbs';
 
 export const HELP_COMMAND: CommandSpec = {
   id: 'help',
@@ -25,14 +23,10 @@ export function helpCommand(all: () => readonly CommandSpec[]): Command {
 
 /** The welcome card's "What I can do" button: the command list as a new message. */
 export function helpAction(all: () => readonly CommandSpec[]): CardAction {
-  return {
-    verb: HELP_VERB,
-    data: z.object({}),
-    run: async (turn) => {
-      await turn.sendCard(helpFor(turn, all()));
-      return acknowledge(turn.t('help.shown'));
-    },
-  };
+  return onVerb(HELP_VERBS.show, async (turn) => {
+    await turn.sendCard(helpFor(turn, all()));
+    return acknowledge(turn.t('help.shown'));
+  });
 }
 
 function helpFor(turn: TurnScope, commands: readonly CommandSpec[]) {

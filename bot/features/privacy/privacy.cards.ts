@@ -6,15 +6,14 @@ import {
   paragraph,
   type AdaptiveCard,
 } from '../../cards/card';
-
-export const ERASE_VERBS = { confirm: 'privacy.erase', cancel: 'privacy.keep' } as const;
+import { PRIVACY_VERBS } from './privacy.verbs';
 
 export function eraseConfirmCard(t: Translate): AdaptiveCard {
   return adaptiveCard(
     [heading(t('privacy.erase.confirm.title')), paragraph(t('privacy.erase.confirm.text'))],
     [
-      executeAction(t('privacy.erase.action.confirm'), ERASE_VERBS.confirm),
-      executeAction(t('privacy.erase.action.cancel'), ERASE_VERBS.cancel),
+      executeAction(t('privacy.erase.action.confirm'), PRIVACY_VERBS.erase),
+      executeAction(t('privacy.erase.action.cancel'), PRIVACY_VERBS.keep),
     ],
   );
 }

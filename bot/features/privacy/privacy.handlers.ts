@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { Questionnaire } from '../../../core/assessment/questionnaire';
 import type { PrivacyService } from '../../../core/privacy/privacy.service';
-import { replaceCard, type CardAction } from '../../card-actions';
+import { onVerb, replaceCard, type CardAction } from '../../card-actions';
 import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import { noticeCard } from '../../cards/card';
 import { myDataCard, MyDataSchema } from './my-data.cards';
-import { ERASE_VERBS, eraseConfirmCard } from './privacy.cards';
+import { eraseConfirmCard } from './privacy.cards';
+import { PRIVACY_VERBS } from './privacy.verbs';
 
 export const EXPORT_COMMAND: CommandSpec = {
   id: 'export',
@@ -49,22 +49,20 @@ export function privacyCommands(privacy: PrivacyService, questionnaire: Question
 }
 
 export function privacyActions(privacy: PrivacyService): CardAction[] {
-  const actions: CardAction[] = [
-    {
-      verb: ERASE_VERBS.confirm,
-      data: z.object({}),
-      limited: 'erasure',
-      run: async (turn) => {
+  return [
+    onVerb(
+      PRIVACY_VERBS.erase,
+      async (turn) => {
         if (!turn.objectId) return replaceCard(noticeCard(turn.t('assessment.unidentified')));
         await privacy.erase(turn.objectId);
         return replaceCard(noticeCard(turn.t('privacy.erase.done')));
       },
-    },
-    {
-      verb: ERASE_VERBS.cancel,
-      data: z.object({}),
-      run: async (turn) => replaceCard(noticeCard(turn.t('privacy.erase.cancelled'))),
-    },
+      { personalOnly: true, limited: 'erasure' },
+    ),
+    onVerb(
+      PRIVACY_VERBS.keep,
+      async (turn) => replaceCard(noticeCard(turn.t('privacy.erase.cancelled'))),
+      { personalOnly: true },
+    ),
   ];
-  return actions.map((action) => ({ ...action, personalOnly: true }));
 }

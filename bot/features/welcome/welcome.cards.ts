@@ -1,4 +1,4 @@
-import type { ConversationScope } from '../../../core/conversations/conversation-refs.repository';
+import type { ConversationScope } from '../../../core/conversations/conversation-ref';
 import type { Translate } from '../../../core/i18n/translator';
 import {
   adaptiveCard,
@@ -9,8 +9,8 @@ import {
   type CardElement,
 } from '../../cards/card';
 import { openUrlAction, personalChatUrl } from '../../cards/links';
-import { VERBS } from '../assessment/assessment.verbs';
-import { HELP_VERB } from '../help/help.command';
+import { ASSESSMENT_VERBS } from '../assessment/assessment.verbs';
+import { HELP_VERBS } from '../help/help.verbs';
 
 export interface WelcomeView {
   t: Translate;
@@ -45,8 +45,8 @@ function personalWelcome({ t, firstName, k }: WelcomeView): AdaptiveCard {
       privacyBox(t('privacy.short.title'), t('privacy.short.text', { k })),
     ],
     [
-      executeAction(t('welcome.action.assessment'), VERBS.open),
-      executeAction(t('welcome.action.help'), HELP_VERB),
+      executeAction(t('welcome.action.assessment'), ASSESSMENT_VERBS.open),
+      executeAction(t('welcome.action.help'), HELP_VERBS.show),
       { type: 'Action.ShowCard', title: t('welcome.action.privacy'), card: privacyDetails },
     ],
   );
@@ -64,7 +64,7 @@ function groupWelcome({ t, scope, k, botId }: WelcomeView): AdaptiveCard {
       privacyBox(t('privacy.group.title'), t('privacy.group.text', { k })),
     ],
     [
-      executeAction(t('welcome.action.help'), HELP_VERB),
+      executeAction(t('welcome.action.help'), HELP_VERBS.show),
       ...(botId ? [openUrlAction(t('welcome.action.personalChat'), personalChatUrl(botId))] : []),
     ],
   );

@@ -1,7 +1,7 @@
 import { createAuthenticator } from './authenticator';
 import { DEMO_USER_HEADER } from './demo-identity';
-import { fakeDirectory, testPerson } from './fake-directory';
-import { createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
+import { fakeDirectory, testPerson } from '../../../test/fake-directory';
+import { createTestTokenIssuer, type TestTokenIssuer } from '../../../test/test-tokens';
 
 const tenantId = '11111111-1111-4111-8111-111111111111';
 const clientId = '33333333-3333-4333-8333-333333333333';

@@ -1,6 +1,6 @@
 import { AuthError } from './auth-error';
 import { entraIssuer, verifyEntraToken, type EntraTokenOptions } from './entra-token';
-import { createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
+import { createTestTokenIssuer, type TestTokenIssuer } from '../../../test/test-tokens';
 
 const tenantId = '11111111-1111-4111-8111-111111111111';
 const otherTenantId = '22222222-2222-4222-8222-222222222222';

@@ -1,5 +1,5 @@
 import { AuthError } from './auth-error';
-import { fakeDirectory, testPerson as person } from './fake-directory';
+import { fakeDirectory, testPerson as person } from '../../../test/fake-directory';
 import { authorize, hasRole, resolveIdentity, withinScope } from './identity';
 
 const AREA = 'Area Welfare';

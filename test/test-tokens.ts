@@ -7,7 +7,7 @@ import {
   type JWTVerifyGetKey,
   type KeyLike,
 } from 'jose';
-import { ACCESS_AS_USER_SCOPE, entraIssuer } from './entra-token';
+import { ACCESS_AS_USER_SCOPE, entraIssuer } from '../tab/api/auth/entra-token';
 
 /** What a test token differs in from a valid one; a claim set to `undefined` is left out. */
 export interface TokenOverrides {

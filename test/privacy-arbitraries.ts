@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Cell } from './org-tree';
+import type { Cell } from '../core/privacy/org-tree';
 
 /** Random org trees of depth 1–3 with counts 0–40, some units with members of their own. */
 export const cellsArb = fc.array(

@@ -1,5 +1,5 @@
-import type { Person } from '../../../core/directory/person';
-import type { PersonFinder } from './identity';
+import type { Person } from '../core/directory/person';
+import type { PersonFinder } from '../tab/api/auth/identity';
 
 /** A directory person with test defaults (an employee of one unit). */
 export function testPerson(overrides: Partial<Person> & Pick<Person, 'displayName'>): Person {

@@ -33,6 +33,7 @@ import { TenantBudget } from '../core/delivery/tenant-budget';
 import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { DirectoryService } from '../core/directory/directory.service';
+import { DirectoryHeadcounts } from '../core/directory/headcounts';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { PrivacyService } from '../core/privacy/privacy.service';
@@ -55,6 +56,7 @@ import { personalDataHolders, retentionRules } from './personal-data';
 export interface Services {
   store: TableStore;
   directory: DirectoryService;
+  headcounts: DirectoryHeadcounts;
   people: PeopleRepository;
   orgUnits: OrgUnitsRepository;
   conversationRefs: ConversationRefsRepository;
@@ -206,6 +208,7 @@ export function createServices(
   return {
     store,
     directory,
+    headcounts: new DirectoryHeadcounts({ people, orgUnits }),
     people,
     orgUnits,
     conversationRefs,
@@ -313,6 +316,7 @@ export function createBotServer(
       assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
       orgUnits: services.orgUnits,
+      headcounts: services.headcounts,
     },
   });
 }

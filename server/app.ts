@@ -34,6 +34,7 @@ import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
+import { CampaignCompletions } from '../core/delivery/campaign-completions';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { PrivacyService } from '../core/privacy/privacy.service';
@@ -76,6 +77,7 @@ export interface Services {
   /** Every kind of proactive message the app sends (a feature adds its own here). */
   kinds: MessageKinds;
   campaigns: CampaignService;
+  completions: CampaignCompletions;
   deliverySettings: Config['delivery'];
 }
 
@@ -227,6 +229,11 @@ export function createServices(
     delivery,
     kinds,
     campaigns,
+    completions: new CampaignCompletions({
+      ...delivery,
+      doneBy: (campaign) => kinds.doneBy(campaign),
+      k: async (subject) => (await assessmentCampaigns.find(subject))?.policy.k ?? policy.k,
+    }),
     deliverySettings,
   };
 }
@@ -315,6 +322,7 @@ export function createBotServer(
       publications: services.publications,
       assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
+      completions: services.completions,
       orgUnits: services.orgUnits,
       headcounts: services.headcounts,
     },

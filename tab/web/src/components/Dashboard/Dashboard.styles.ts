@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { tableScroller } from '../shared.styles';
+import { tableScroller, visuallyHidden } from '../shared.styles';
 
 export const useDashboardStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -42,4 +42,24 @@ export const useDashboardStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
   plain: {},
   footnote: { color: tokens.colorNeutralForeground2 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  /** The organisation's and the opened unit's rows, set apart above the units. */
+  reference: {
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+  bands: { display: 'block', marginTop: tokens.spacingVerticalXS },
+  bandBar: {
+    display: 'flex',
+    height: '6px',
+    width: '100%',
+    overflow: 'hidden',
+    borderRadius: tokens.borderRadiusSmall,
+    outline: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  bandPart: { display: 'block', height: '100%' },
+  basePart: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  intermediatePart: { backgroundColor: tokens.colorPaletteYellowForeground1 },
+  advancedPart: { backgroundColor: tokens.colorPaletteGreenForeground1 },
+  bandText: { display: 'block', fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap' },
+  visuallyHidden,
 });

@@ -1,6 +1,6 @@
 import {
   Badge,
-  Button,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -41,10 +41,16 @@ export function CampaignList({
       <Table aria-labelledby="campaigns-caption" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t('campaigns.list.created')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('campaigns.list.kind')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className={styles.created}>
+              {t('campaigns.list.created')}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className={styles.kind}>
+              {t('campaigns.list.kind')}
+            </TableHeaderCell>
             <TableHeaderCell scope="col">{t('campaigns.list.audience')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('campaigns.list.state')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className={styles.state}>
+              {t('campaigns.list.state')}
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -54,17 +60,21 @@ export function CampaignList({
             return (
               <TableRow key={campaign.id} className={current ? styles.selected : undefined}>
                 <TableCell>
-                  <Button
-                    appearance={current ? 'primary' : 'subtle'}
+                  {/* The date opens the campaign below: a link-like toggle, not an action. */}
+                  <Link
+                    as="button"
                     aria-pressed={current}
+                    className={current ? styles.current : undefined}
                     onClick={() => onSelect(campaign.id)}
                   >
                     {formatDate(campaign.createdAt, locale)}
-                  </Button>
+                  </Link>
                 </TableCell>
                 <TableCell>{t(`campaigns.kind.${campaign.kind}`)}</TableCell>
-                <TableCell>{describeAudience(campaign.audience, t)}</TableCell>
-                <TableCell>
+                <TableCell className={styles.audience}>
+                  {describeAudience(campaign.audience, t)}
+                </TableCell>
+                <TableCell className={styles.stateCell}>
                   <Badge appearance="tint" color={stateColor[state]}>
                     {t(`campaigns.state.${state}`)}
                   </Badge>

@@ -41,16 +41,10 @@ export function CampaignList({
       <Table aria-labelledby="campaigns-caption" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col" className={styles.created}>
-              {t('campaigns.list.created')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className={styles.kind}>
-              {t('campaigns.list.kind')}
-            </TableHeaderCell>
+            <TableHeaderCell scope="col">{t('campaigns.list.created')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('campaigns.list.kind')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('campaigns.list.audience')}</TableHeaderCell>
-            <TableHeaderCell scope="col" className={styles.state}>
-              {t('campaigns.list.state')}
-            </TableHeaderCell>
+            <TableHeaderCell scope="col">{t('campaigns.list.state')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -59,7 +53,7 @@ export function CampaignList({
             const current = campaign.id === selected;
             return (
               <TableRow key={campaign.id} className={current ? styles.selected : undefined}>
-                <TableCell>
+                <TableCell className={styles.nowrap}>
                   {/* The date opens the campaign below: a link-like toggle, not an action. */}
                   <Link
                     as="button"
@@ -70,11 +64,13 @@ export function CampaignList({
                     {formatDate(campaign.createdAt, locale)}
                   </Link>
                 </TableCell>
-                <TableCell>{t(`campaigns.kind.${campaign.kind}`)}</TableCell>
+                <TableCell className={styles.nowrap}>
+                  {t(`campaigns.kind.${campaign.kind}`)}
+                </TableCell>
                 <TableCell className={styles.audience}>
                   {describeAudience(campaign.audience, t)}
                 </TableCell>
-                <TableCell className={styles.stateCell}>
+                <TableCell className={styles.nowrap}>
                   <Badge appearance="tint" color={stateColor[state]}>
                     {t(`campaigns.state.${state}`)}
                   </Badge>

@@ -5,10 +5,13 @@ export const useDashboardStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   summary: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL },
   scroller: tableScroller,
-  table: { minWidth: '48rem' },
-  rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '14rem' },
+  // Columns as wide as their content needs (Fluent's fixed layout shares the width equally and
+  // let long unit names run into the next cell on a phone); the region scrolls past that.
+  table: { minWidth: '48rem', tableLayout: 'auto' },
+  rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '11rem' },
   cell: {
     verticalAlign: 'middle',
+    minWidth: '7.5rem',
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralBackground1}`,
   },
   value: {

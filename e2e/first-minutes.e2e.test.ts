@@ -10,6 +10,12 @@ import { appInBrowser } from './harness';
 const [, MARCO, , , , PAOLO] = users.map((u) => u); // a manager; a manager of the programme team
 const AREA = MARCO!.orgUnitPath[0]!;
 const DEPARTMENT = 'Area Servizi Demografici';
+/** The campaign's audience: three areas, a long name among them. */
+const AREAS = [
+  DEPARTMENT,
+  'Area Welfare e Promozione del Benessere',
+  'Area Mobilità Sostenibile e Infrastrutture',
+];
 const WIDE = { width: 1280, height: 900 };
 /** Teams on a phone. */
 const NARROW = { width: 420, height: 860 };
@@ -105,13 +111,15 @@ describe("the manager's and the programme team's first minutes in the tab", () =
     await page.getByRole('heading', { name: 'Nuova campagna' }).waitFor({ timeout: 15_000 });
     await page.getByRole('radio', { name: 'Alcune aree' }).check();
     await page.getByRole('combobox', { name: /^Aree/ }).click();
-    await page.getByRole('menuitemcheckbox', { name: DEPARTMENT }).click();
+    for (const name of AREAS) await page.getByRole('menuitemcheckbox', { name }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Avvia campagna' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Avviare la campagna?' });
     const chosen = dialog.getByRole('row', { name: /^Persone scelte/ });
     await chosen.waitFor({ timeout: 15_000 });
-    expect(await chosen.textContent()).toBe(`Persone scelte${await headcount([DEPARTMENT])}`);
+    let people = 0;
+    for (const name of AREAS) people += await headcount([name]);
+    expect(await chosen.textContent()).toBe(`Persone scelte${people}`);
     await dialog.getByRole('button', { name: 'Avvia', exact: true }).click();
 
     // Watched to its end: the bar never goes back, never claims more than its audience, and
@@ -147,7 +155,18 @@ describe("the manager's and the programme team's first minutes in the tab", () =
       newest.getByRole('cell').nth(2).boundingBox(),
     ]);
     expect(badge!.x + badge!.width).toBeLessThanOrEqual(state!.x + state!.width);
+    expect(
+      await newest
+        .locator('.fui-Badge')
+        .evaluate(
+          (el: { scrollHeight: number; clientHeight: number }) =>
+            el.scrollHeight <= el.clientHeight,
+        ),
+    ).toBe(true);
     expect(audience!.height).toBeLessThan(64);
+    expect(await newest.getByRole('cell').nth(2).textContent()).toBe(
+      `Aree: ${DEPARTMENT} e 2 in più`,
+    );
     await screenshot(page, 'first-minutes-team-campaign-1280');
 
     await page.setViewportSize(NARROW);

@@ -68,7 +68,7 @@ export function CampaignList({
                   {t(`campaigns.kind.${campaign.kind}`)}
                 </TableCell>
                 <TableCell className={styles.audience}>
-                  {describeAudience(campaign.audience, t)}
+                  {describeAudience(campaign.audience, t, { brief: true })}
                 </TableCell>
                 <TableCell className={styles.nowrap}>
                   <Badge appearance="tint" color={stateColor[state]}>

@@ -52,6 +52,23 @@ describe('campaigns', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the first of several areas in the list, and all of them in the campaign', async () => {
+    const areas = campaignStatus({
+      state: 'completed',
+      audience: { kind: 'departments', departments },
+    });
+    renderCampaigns({ me: sara, campaigns: [areas] });
+
+    const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
+    const [row] = within(table).getAllByRole('row').slice(1);
+    expect(within(row!).getAllByRole('cell')[2]).toHaveTextContent(
+      `Aree: ${departments[0]} e 2 in più`,
+    );
+    expect(
+      await screen.findByText(`Aree: ${departments.join(', ')}`, { selector: 'span' }),
+    ).toBeInTheDocument();
+  });
+
   it('starts a campaign for the chosen departments only after confirming the audience', async () => {
     const user = userEvent.setup();
     const { server } = renderCampaigns({ me: sara, campaigns: [invitation], departments });
@@ -107,7 +124,7 @@ describe('campaigns', () => {
     ).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
     const newest = within(table).getAllByRole('row')[1]!;
-    expect(newest).toHaveTextContent(`Aree: ${departments[1]}, ${departments[2]}`);
+    expect(newest).toHaveTextContent(`Aree: ${departments[1]} e 1 in più`);
     expect(within(newest).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
   });
 

@@ -33,6 +33,8 @@ import { TenantBudget } from '../core/delivery/tenant-budget';
 import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { DirectoryService } from '../core/directory/directory.service';
+import { DirectoryHeadcounts } from '../core/directory/headcounts';
+import { CampaignCompletions } from '../core/delivery/campaign-completions';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { PrivacyService } from '../core/privacy/privacy.service';
@@ -57,6 +59,7 @@ import { countedDelivery } from './telemetry-campaigns';
 export interface Services {
   store: TableStore;
   directory: DirectoryService;
+  headcounts: DirectoryHeadcounts;
   people: PeopleRepository;
   orgUnits: OrgUnitsRepository;
   conversationRefs: ConversationRefsRepository;
@@ -76,6 +79,7 @@ export interface Services {
   /** Every kind of proactive message the app sends (a feature adds its own here). */
   kinds: MessageKinds;
   campaigns: CampaignService;
+  completions: CampaignCompletions;
   deliverySettings: Config['delivery'];
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
@@ -211,6 +215,7 @@ export function createServices(
   return {
     store,
     directory,
+    headcounts: new DirectoryHeadcounts({ people, orgUnits }),
     people,
     orgUnits,
     conversationRefs,
@@ -229,6 +234,11 @@ export function createServices(
     delivery,
     kinds,
     campaigns,
+    completions: new CampaignCompletions({
+      ...delivery,
+      doneBy: (campaign) => kinds.doneBy(campaign),
+      k: async (subject) => (await assessmentCampaigns.find(subject))?.policy.k ?? policy.k,
+    }),
     deliverySettings,
     limits: new AbuseLimits(abuseLimits),
   };
@@ -323,8 +333,10 @@ export function createBotServer(
       publications: services.publications,
       assessmentCampaigns: services.assessmentCampaigns,
       campaigns: services.campaigns,
+      completions: services.completions,
       orgUnits: services.orgUnits,
       limits: services.limits,
+      headcounts: services.headcounts,
     },
   });
 }

@@ -60,6 +60,17 @@ describe('comparison by example', () => {
     expect(rows[1]).toEqual({ mean: null, delta: null, reason: 'hiddenThere' });
   });
 
+  it('says when the other campaign did not ask the dimension, except where a cell is hidden here', () => {
+    expect(compareMeans(view(after), undefined).map((row) => row.reason)).toEqual([
+      'notAsked',
+      'notAsked',
+      'notAsked',
+      'notAsked',
+      'hidden',
+      'hidden',
+    ]);
+  });
+
   it('follows each campaign’s own threshold', () => {
     const strict = viewOf(suppress(before, privacyPolicy(11)), [], { depth: 1 });
     expect(compareMeans(view(after), strict).map((row) => row.reason)).toEqual([

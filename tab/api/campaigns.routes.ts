@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { invitationTo } from '../../core/assessment/assessment-messages';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import { AudienceSchema, type Campaign } from '../../core/delivery/campaign';
+import type { CampaignCompletions, Completions } from '../../core/delivery/campaign-completions';
 import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
@@ -12,6 +13,7 @@ import type { Handler, Route } from './route';
 export interface CampaignsApiDeps {
   campaigns: CampaignService;
   assessment: Pick<AssessmentService, 'campaignId'>;
+  completions: Pick<CampaignCompletions, 'of'>;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
   limits: AbuseLimits;
 }
@@ -39,7 +41,7 @@ function campaignJson(c: Campaign) {
   };
 }
 
-function statusJson(s: CampaignStatus) {
+function statusJson(s: CampaignStatus, completions: Completions) {
   return {
     ...campaignJson(s.campaign),
     counts: s.counts,
@@ -48,6 +50,7 @@ function statusJson(s: CampaignStatus) {
     progress: s.progress,
     etaSeconds: s.etaSeconds ?? null,
     sending: s.sending,
+    completions,
   };
 }
 
@@ -121,7 +124,8 @@ export function registerCampaignsApi(
     route(
       admin(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
-        res.json(statusJson(await deps.campaigns.status(id)));
+        const status = await deps.campaigns.status(id);
+        res.json(statusJson(status, await deps.completions.of(status.campaign)));
       }),
     ),
   );

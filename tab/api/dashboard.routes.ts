@@ -4,6 +4,7 @@ import type { Publications } from '../../core/privacy/publication';
 import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
 import type { AssessmentCampaignsRepository } from '../../core/assessment/assessment-campaigns.repository';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
+import type { DirectoryHeadcounts } from '../../core/directory/headcounts';
 import { isWithin } from '../../core/privacy/org-tree';
 import { AuthError } from './auth/auth-error';
 import { authorize, type Identity } from './auth/identity';
@@ -15,6 +16,7 @@ export interface DashboardApiDeps {
   publications: Publications;
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
+  headcounts: Pick<DirectoryHeadcounts, 'current'>;
 }
 
 /** Campaign ids are slugs ("digital-mindset-v1"): anything else is a bad request, not a lookup. */
@@ -24,6 +26,7 @@ const UnitPath = z.preprocess(
   (value) => (typeof value === 'string' ? [value] : value),
   z.array(z.string().min(1).max(256)).min(1).max(10),
 );
+const TrendQuery = z.strictObject({ unit: UnitPath.optional() });
 const HeatmapQuery = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),
   unit: UnitPath.optional(),
@@ -42,7 +45,7 @@ function scopeOf(identity: Identity): readonly string[] {
 /**
  * The managers' dashboard: the assessment campaigns with results, and the strengths heat map of
  * one of them, optionally beside another, one level below the caller's scope or below a unit of
- * it. An unknown campaign is a 404 problem, a unit outside the scope a 403.
+ * it, and a unit's trend over every round. An unknown campaign is a 404 problem, a unit outside the scope a 403.
  */
 export function registerDashboardApi(
   server: restify.Server,
@@ -66,6 +69,16 @@ export function registerDashboardApi(
       // A manager opens units of their own subtree only.
       if (unit && !isWithin(unit, scope)) throw new AuthError('forbidden');
       res.json(await dashboard.heatmap({ campaign, compare, scope, unit, depth }));
+    }),
+  );
+
+  server.get(
+    '/api/v1/dashboard/trend',
+    route(async ({ identity, req, res }) => {
+      const scope = scopeOf(identity);
+      const { unit } = TrendQuery.parse(req.query ?? {});
+      if (unit && !isWithin(unit, scope)) throw new AuthError('forbidden');
+      res.json(await dashboard.trend({ scope, unit }));
     }),
   );
 }

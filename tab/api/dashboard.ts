@@ -7,33 +7,22 @@ import type {
   AssessmentCampaignsRepository,
 } from '../../core/assessment/assessment-campaigns.repository';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
+import type { UnitHeadcounts } from '../../core/directory/headcounts';
 import type { Locale } from '../../core/directory/person';
-import { compareMeans, type MeanComparison } from '../../core/privacy/comparison';
+import { compareMeans } from '../../core/privacy/comparison';
 import type { Publications } from '../../core/privacy/publication';
-import {
-  bandShares,
-  meanOf,
-  suppress,
-  viewOf,
-  type PrivacyView,
-  type Suppression,
-} from '../../core/privacy/suppression';
+import { suppress, viewOf, type PrivacyView } from '../../core/privacy/suppression';
 import { LruCache } from '../../core/util/lru-cache';
+import {
+  cellsOf,
+  patternOf,
+  totalsView,
+  withParticipation,
+  type HeatmapCell,
+  type Pattern,
+} from './dashboard-cells';
 
-export interface HeatmapCell {
-  orgUnitPath: readonly string[];
-  /** Hidden for privacy: fewer than k people, or needed to protect a smaller group. */
-  hidden: boolean;
-  count: number | null;
-  mean: number | null;
-  bands: Record<string, number> | null;
-  /** The unit's own members, beside its sub-units (not a unit one can open). */
-  direct: boolean;
-  /** Whether the unit has sub-units: a screen may open it (`unit`) one level down. */
-  opens: boolean;
-  /** With a comparison: the other campaign's mean and the difference, if visible in both. */
-  comparison?: MeanComparison;
-}
+export type { HeatmapCell } from './dashboard-cells';
 
 /** A campaign as the dashboard names it, with the thresholds its screens use. */
 export interface DashboardCampaign {
@@ -59,8 +48,35 @@ export interface Heatmap {
   scope: readonly string[];
   /** The caller's whole scope: the widest screen they may open. */
   root: readonly string[];
-  participants: { total: number | null; units: HeatmapCell[] };
-  dimensions: { id: string; name: Record<Locale, string>; units: HeatmapCell[] }[];
+  /**
+   * `totals`: the rows a unit is compared with, the whole organisation and then the opened unit
+   * (when it is one); participants cells carry their participation rate.
+   */
+  participants: { total: number | null; totals: HeatmapCell[]; units: HeatmapCell[] };
+  dimensions: {
+    id: string;
+    name: Record<Locale, string>;
+    totals: HeatmapCell[];
+    units: HeatmapCell[];
+  }[];
+}
+
+/** One round of a unit's trend: its total per dimension, each compared with the round before. */
+export interface TrendRound {
+  campaign: DashboardCampaign;
+  publishedAt: string | null;
+  participants: HeatmapCell;
+  /** In the order of {@link Trend.dimensions}; null where the round did not ask the dimension. */
+  dimensions: (HeatmapCell | null)[];
+}
+
+/** A unit's figures over every round with results, oldest first. */
+export interface Trend {
+  scope: readonly string[];
+  root: readonly string[];
+  /** Every dimension any round asked, the newest round's first. */
+  dimensions: { id: string; name: Record<Locale, string> }[];
+  rounds: TrendRound[];
 }
 
 export interface HeatmapRequest {
@@ -94,40 +110,10 @@ export class UnknownCampaignError extends DomainError {
 
 type Described = Omit<AssessmentCampaign, 'lockedAt'> & { lockedAt: Date | null };
 
-/** One campaign × dimension's pattern, and the units that have sub-units to open. */
-interface Pattern {
-  suppression: Suppression;
-  parents: ReadonlySet<string>;
-}
-
 interface Patterns {
   campaign: Described;
   publishedAt: Date | null;
   byDimension: Map<string, Pattern>;
-}
-
-const pathKey = (path: readonly string[]) => JSON.stringify(path);
-
-function patternOf(suppression: Suppression): Pattern {
-  const parents = new Set(
-    suppression.tree.nodes
-      .filter((node) => !node.direct && node.path.length > 0)
-      .map((node) => pathKey(node.path.slice(0, -1))),
-  );
-  return { suppression, parents };
-}
-
-/** Shown values only: a hidden cell carries no number at all. */
-function cellsOf(view: PrivacyView, parents: ReadonlySet<string>): HeatmapCell[] {
-  return view.rows.map((row) => ({
-    orgUnitPath: row.orgUnitPath,
-    hidden: row.suppressed,
-    count: row.suppressed ? null : row.values.count,
-    mean: meanOf(row),
-    bands: bandShares(row),
-    direct: row.direct,
-    opens: !row.direct && parents.has(pathKey(row.orgUnitPath)),
-  }));
 }
 
 function summaryOf(campaign: Described): DashboardCampaign {
@@ -163,6 +149,7 @@ export class Dashboard {
       publications: Publications;
       assessmentCampaigns: AssessmentCampaignsRepository;
       current: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
+      headcounts: { current(): Promise<UnitHeadcounts> };
     },
   ) {}
 
@@ -217,21 +204,36 @@ export class Dashboard {
     { root, scope }: { root: readonly string[]; scope: readonly string[] },
     depth: number,
   ): Promise<Heatmap> {
-    const [main, other] = await Promise.all([
+    const [main, other, headcounts] = await Promise.all([
       this.patternsOf(campaignId),
       compareId === undefined ? undefined : this.patternsOf(compareId),
+      this.deps.headcounts.current(),
     ]);
     // Every scope is a cut of the one pattern per campaign × dimension: opening a unit shows
     // its sub-units as hidden or visible exactly as they are on every other screen.
-    const view = ({ byDimension }: Patterns, dimension: string): PrivacyView => {
-      const pattern = byDimension.get(dimension);
-      return pattern
+    const view = (pattern: Pattern | undefined): PrivacyView =>
+      pattern
         ? viewOf(pattern.suppression, scope, { depth })
         : { total: { suppressed: true }, rows: [] };
+    const participants = main.byDimension.get(PARTICIPANTS);
+    const rowsOf = (dimension: string, views: (pattern: Pattern | undefined) => PrivacyView) => {
+      const pattern = main.byDimension.get(dimension);
+      const shown = views(pattern);
+      const cells = cellsOf(shown, pattern?.parents ?? new Set());
+      if (!other || dimension === PARTICIPANTS) return cells;
+      // Dimensions are matched by id: one the other campaign did not ask is said so.
+      const compared = compareMeans(
+        shown,
+        other.byDimension.has(dimension) ? views(other.byDimension.get(dimension)) : undefined,
+      );
+      return cells.map((cell, i) => ({ ...cell, comparison: compared[i] }));
     };
-    const parentsOf = (dimension: string) =>
-      main.byDimension.get(dimension)?.parents ?? new Set<string>();
-    const participants = view(main, PARTICIPANTS);
+    const both = (dimension: string) => ({
+      totals: rowsOf(dimension, (pattern) => totalsView(pattern, scope)),
+      units: rowsOf(dimension, view),
+    });
+    const counted = both(PARTICIPANTS);
+    const shownTotal = view(participants).total;
     return {
       campaign: summaryOf(main.campaign),
       publishedAt: main.publishedAt?.toISOString() ?? null,
@@ -239,16 +241,55 @@ export class Dashboard {
       scope,
       root,
       participants: {
-        total: participants.total.suppressed ? null : participants.total.values.count,
-        units: cellsOf(participants, parentsOf(PARTICIPANTS)),
+        total: shownTotal.suppressed ? null : shownTotal.values.count,
+        totals: counted.totals.map((cell) => withParticipation(cell, headcounts)),
+        units: counted.units.map((cell) => withParticipation(cell, headcounts)),
       },
-      dimensions: main.campaign.dimensions.map(({ id, name }) => {
-        const shown = view(main, id);
-        const units = cellsOf(shown, parentsOf(id));
-        if (!other) return { id, name, units };
-        // Dimensions are matched by id: one the other campaign lacks has no unit to compare.
-        const compared = compareMeans(shown, view(other, id));
-        return { id, name, units: units.map((cell, i) => ({ ...cell, comparison: compared[i] })) };
+      dimensions: main.campaign.dimensions.map(({ id, name }) => ({ id, name, ...both(id) })),
+    };
+  }
+
+  /** The opened unit's total per round with results, oldest first, each beside the one before. */
+  async trend({ scope, unit = scope }: Pick<HeatmapRequest, 'scope' | 'unit'>): Promise<Trend> {
+    const [locked, headcounts] = await Promise.all([
+      this.deps.assessmentCampaigns.list(),
+      this.deps.headcounts.current(),
+    ]);
+    const rounds = await Promise.all(locked.reverse().map((c) => this.patternsOf(c.id)));
+    const dimensions = new Map<string, { id: string; name: Record<Locale, string> }>();
+    for (const { campaign } of [...rounds].reverse()) {
+      for (const { id, name } of campaign.dimensions)
+        if (!dimensions.has(id)) dimensions.set(id, { id, name });
+    }
+    // The unit's own total only: one row, cut from each round's pattern like every screen.
+    const totalOf = (pattern: Pattern | undefined): PrivacyView => {
+      const { total } = pattern
+        ? viewOf(pattern.suppression, unit, { depth: 1 })
+        : { total: { suppressed: true as const } };
+      return { total, rows: [{ ...total, orgUnitPath: unit, direct: false }] };
+    };
+    return {
+      scope: unit,
+      root: scope,
+      dimensions: [...dimensions.values()],
+      rounds: rounds.map(({ campaign, publishedAt, byDimension }, i) => {
+        const before = rounds[i - 1];
+        const cellOf = (dimension: string): HeatmapCell | null => {
+          const pattern = byDimension.get(dimension);
+          if (!pattern) return null;
+          const shown = totalOf(pattern);
+          const [cell] = cellsOf(shown, new Set());
+          if (!before) return cell!;
+          const earlier = before.byDimension.get(dimension);
+          const [comparison] = compareMeans(shown, earlier && totalOf(earlier));
+          return { ...cell!, comparison: comparison! };
+        };
+        return {
+          campaign: summaryOf(campaign),
+          publishedAt: publishedAt?.toISOString() ?? null,
+          participants: withParticipation(cellOf(PARTICIPANTS)!, headcounts),
+          dimensions: [...dimensions.keys()].map(cellOf),
+        };
       }),
     };
   }

@@ -214,6 +214,18 @@ describe('tab API over HTTP with Entra tokens', () => {
     expect((await call('/api/v1/dashboard/heatmap?unit=', SARA)).status).toBe(400);
   });
 
+  it('gives the trend of a unit of the caller’s scope only, to managers and admins', async () => {
+    const area = MARCO.orgUnitPath[0]!;
+    expect((await call('/api/v1/dashboard/trend', GIULIA)).status).toBe(403);
+    const own = await call('/api/v1/dashboard/trend', MARCO);
+    expect(await own.json()).toMatchObject({ scope: [area], root: [area] });
+    const elsewhere = `unit=${encodeURIComponent('Gabinetto del Sindaco')}`;
+    expect((await call(`/api/v1/dashboard/trend?${elsewhere}`, MARCO)).status).toBe(403);
+    const admin = await call(`/api/v1/dashboard/trend?${elsewhere}`, SARA);
+    expect(await admin.json()).toMatchObject({ scope: ['Gabinetto del Sindaco'], root: [] });
+    expect((await call('/api/v1/dashboard/trend?depth=1', SARA)).status).toBe(400);
+  });
+
   it('shows admins the whole organisation and validates the query', async () => {
     const response = await call('/api/v1/dashboard/heatmap', SARA);
     expect(response.status).toBe(200);

@@ -67,6 +67,7 @@ function created(fields: Pick<Campaign, 'kind' | 'audience' | 'notBefore'>, n: n
     progress: 0,
     etaSeconds: null,
     sending: false,
+    completions: { reached: 0, atLeast: null, k: 5 },
     ...fields,
   };
   return status;

@@ -1,7 +1,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { ApiFetch } from '../src/api/client';
-import type { DashboardCampaigns, Heatmap, Me, MyResults } from '../src/api/types';
+import type { DashboardCampaigns, Heatmap, Me, MyResults, Trend } from '../src/api/types';
 import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
@@ -18,6 +18,8 @@ export interface FakeServer extends FakeCampaigns {
   heatmaps: Record<string, Heatmap>;
   /** Default: the campaign of `heatmap` alone. */
   dashboardCampaigns: DashboardCampaigns | null;
+  /** Any unit's trend (default: no round yet). */
+  trend: Trend;
   /** Every call, as "METHOD path". */
   calls: string[];
   /** The JSON body of every call that sent one, in order. */
@@ -34,6 +36,7 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     heatmap: null,
     heatmaps: {},
     dashboardCampaigns: null,
+    trend: { scope: [], root: [], dimensions: [], rounds: [] },
     campaigns: [],
     departments: [],
     refuseStart: null,
@@ -64,6 +67,8 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
       case 'DELETE /api/v1/me/data':
         server.results = null;
         return new Response(null, { status: 204 });
+      case 'GET /api/v1/dashboard/trend':
+        return json(200, server.trend);
       case 'GET /api/v1/dashboard/campaigns':
       case 'GET /api/v1/dashboard/heatmap': {
         const allowed = server.me.roles.includes('manager') || server.me.roles.includes('admin');

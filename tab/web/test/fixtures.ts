@@ -71,6 +71,12 @@ const unit = (
   ...cell,
 });
 
+/** A row the units are compared with: the organisation (`[]`) or the opened unit. */
+const total = (
+  orgUnitPath: string[],
+  cell: Pick<HeatmapCell, 'count' | 'mean'> & Partial<HeatmapCell>,
+): HeatmapCell => ({ orgUnitPath, hidden: false, bands: null, ...cell });
+
 const title = {
   'it-IT': 'Digital Mindset: autovalutazione',
   'en-US': 'Digital Mindset: self-assessment',
@@ -111,27 +117,46 @@ export const heatmap: Heatmap = {
   root: [AREA],
   participants: {
     total: 31,
+    totals: [
+      total([], { count: 412, mean: null, participation: { headcount: 500, rate: 0.824 } }),
+      total([AREA], { count: 31, mean: null, participation: { headcount: 40, rate: 0.775 } }),
+    ],
     units: [
-      unit(null, { hidden: true, count: null, mean: null }),
-      unit('Settore Diritto allo Studio', { hidden: true, count: null, mean: null }),
-      unit("Settore Servizi per l'Infanzia", { hidden: false, count: 12, mean: null }),
-      unit('Settore Scuole', { hidden: false, count: 9, mean: null }),
+      unit(null, { hidden: true, count: null, mean: null, participation: null }),
+      unit('Settore Diritto allo Studio', {
+        hidden: true,
+        count: null,
+        mean: null,
+        participation: null,
+      }),
+      unit("Settore Servizi per l'Infanzia", {
+        hidden: false,
+        count: 12,
+        mean: null,
+        participation: { headcount: 15, rate: 0.8 },
+      }),
+      unit('Settore Scuole', { hidden: false, count: 9, mean: null, participation: null }),
     ],
   },
   dimensions: [
     {
       id: 'digital-skills',
       name: { 'it-IT': 'Competenze digitali', 'en-US': 'Digital skills' },
+      totals: [total([], { count: 412, mean: 66.1 }), total([AREA], { count: 31, mean: 70.2 })],
       units: [
         unit(null, { hidden: true, count: null, mean: null }),
         unit('Settore Diritto allo Studio', { hidden: true, count: null, mean: null }),
-        unit("Settore Servizi per l'Infanzia", { hidden: false, count: 12, mean: 78.4 }),
+        {
+          ...unit("Settore Servizi per l'Infanzia", { hidden: false, count: 12, mean: 78.4 }),
+          bands: { base: 0.25, intermediate: 0.25, advanced: 0.5 },
+        },
         unit('Settore Scuole', { hidden: false, count: 9, mean: 49.6 }),
       ],
     },
     {
       id: 'change',
       name: { 'it-IT': 'Propensione al cambiamento', 'en-US': 'Propensity to change' },
+      totals: [total([], { count: 412, mean: 58 }), total([AREA], { count: 31, mean: 55.5 })],
       units: [
         unit(null, { hidden: true, count: null, mean: null }),
         unit('Settore Diritto allo Studio', { hidden: true, count: null, mean: null }),
@@ -151,6 +176,10 @@ export const comparedHeatmap: Heatmap = {
   compare: earlierCampaign,
   dimensions: heatmap.dimensions.map((dimension, d) => ({
     ...dimension,
+    totals: dimension.totals.map((cell) => ({
+      ...cell,
+      comparison: { mean: 64, delta: d === 0 ? 2.1 : -6, reason: null },
+    })),
     units: dimension.units.map((cell): HeatmapCell => {
       if (cell.hidden)
         return { ...cell, comparison: { mean: null, delta: null, reason: 'hidden' } };
@@ -208,6 +237,7 @@ export function campaignStatus(overrides: Partial<CampaignStatus> = {}): Campaig
     progress: 0.6,
     etaSeconds: 720,
     sending: true,
+    completions: { reached: 90, atLeast: 40, k: 5 },
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import type {
   CampaignStatus,
   DashboardCampaigns,
   Heatmap,
+  Trend,
   HeatmapChoice,
   Me,
   MyResults,
@@ -68,6 +69,8 @@ export interface Api {
   /** The heat map one level below the caller's scope, or below one unit of it. */
   heatmap(choice: HeatmapChoice): Promise<Heatmap>;
   dashboardCampaigns(): Promise<DashboardCampaigns>;
+  /** A unit of the caller's scope (default: the whole scope) over every round. */
+  trend(unit?: string[]): Promise<Trend>;
   /** Admins only, newest first. */
   campaigns(): Promise<Campaign[]>;
   /** The directory's departments, for a campaign's audience. */
@@ -106,6 +109,11 @@ export function createApi(apiFetch: ApiFetch): Api {
       return json<Heatmap>(apiFetch, `/api/v1/dashboard/heatmap?${query.toString()}`);
     },
     dashboardCampaigns: () => json<DashboardCampaigns>(apiFetch, '/api/v1/dashboard/campaigns'),
+    trend: (unit = []) => {
+      const query = new URLSearchParams();
+      for (const segment of unit) query.append('unit', segment);
+      return json<Trend>(apiFetch, `/api/v1/dashboard/trend?${query.toString()}`);
+    },
     campaigns: async () =>
       (await json<{ campaigns: Campaign[] }>(apiFetch, '/api/v1/campaigns')).campaigns,
     departments: async () =>

@@ -28,8 +28,18 @@ export interface MyResults {
   growth: { dimension: string; suggestion: string }[];
 }
 
-/** Why a unit shows no difference: hidden here, hidden in the other campaign, or absent there. */
-export type NoComparison = 'hidden' | 'hiddenThere' | 'noData';
+/**
+ * Why a unit shows no difference: hidden here, hidden in the other campaign, no answers from it
+ * there, or the dimension was not asked there.
+ */
+export type NoComparison = 'hidden' | 'hiddenThere' | 'noData' | 'notAsked';
+
+/** Published respondents over the people the directory lists in the unit today. */
+export interface Participation {
+  headcount: number;
+  /** 0…1 */
+  rate: number;
+}
 
 /** The other campaign's mean and the difference from it, given only where both are visible. */
 export type MeanComparison =
@@ -46,6 +56,8 @@ export interface HeatmapCell {
   direct?: boolean;
   /** Whether the unit has sub-units: the screen may open it one level down. */
   opens?: boolean;
+  /** Participants cells: the rate, or null (hidden, or the directory cannot say). */
+  participation?: Participation | null;
   /** Present on dimension cells when the screen compares two campaigns. */
   comparison?: MeanComparison;
 }
@@ -81,8 +93,31 @@ export interface Heatmap {
   scope: string[];
   /** The caller's whole scope, where drilling down starts. */
   root: string[];
-  participants: { total: number | null; units: HeatmapCell[] };
-  dimensions: { id: string; name: Record<Locale, string>; units: HeatmapCell[] }[];
+  /** `totals`: the whole organisation, then the opened unit when it is one. */
+  participants: { total: number | null; totals: HeatmapCell[]; units: HeatmapCell[] };
+  dimensions: {
+    id: string;
+    name: Record<Locale, string>;
+    totals: HeatmapCell[];
+    units: HeatmapCell[];
+  }[];
+}
+
+/** One round of a unit's trend, each dimension compared with the round before. */
+export interface TrendRound {
+  campaign: DashboardCampaign;
+  publishedAt: string | null;
+  participants: HeatmapCell;
+  /** In the order of `Trend.dimensions`; null where the round did not ask it. */
+  dimensions: (HeatmapCell | null)[];
+}
+
+/** GET /api/v1/dashboard/trend: a unit over every round with results, oldest first. */
+export interface Trend {
+  scope: string[];
+  root: string[];
+  dimensions: { id: string; name: Record<Locale, string> }[];
+  rounds: TrendRound[];
 }
 
 /** Which campaign a screen shows (default: the current one) and which it is compared with. */
@@ -150,6 +185,11 @@ export interface CampaignStatus extends Campaign {
   etaSeconds: number | null;
   /** Whether some app instance is sending it right now. */
   sending: boolean;
+  /**
+   * How many of the people reached completed the questionnaire: at least `atLeast` (a multiple
+   * of k, never closer than k to everyone); null when fewer than 2k were reached.
+   */
+  completions: { reached: number; atLeast: number | null; k: number };
 }
 
 export type CampaignAction = 'pause' | 'resume' | 'cancel';

@@ -21,3 +21,14 @@ export const tableScroller: GriffelStyle = {
   padding: tokens.spacingHorizontalM,
   ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
 };
+
+/**
+ * A field in a wrapping row: as wide as `width` where there is room, never wider than the
+ * screen (a native select is otherwise as wide as its longest option).
+ */
+export const narrowableField = (width: string): GriffelStyle => ({
+  minWidth: `min(${width}, 100%)`,
+  maxWidth: '100%',
+  gridTemplateColumns: 'minmax(0, 1fr)',
+  '& .fui-Select, & .fui-Select__select': { minWidth: 0, maxWidth: '100%' },
+});

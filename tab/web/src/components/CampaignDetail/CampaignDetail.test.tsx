@@ -50,6 +50,24 @@ describe('campaign detail', () => {
     expect(screen.queryByText(/Nessuna istanza/)).not.toBeInTheDocument();
   });
 
+  it('says at least how many of the people reached completed, never who', async () => {
+    renderDetail(campaignStatus());
+    expect(
+      await screen.findByText(
+        'Hanno completato il questionario: almeno 40 delle 90 persone raggiunte.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/cresce a passi di 5 e resta sempre almeno 5 sotto/)).toBeVisible();
+  });
+
+  it('gives no completions for fewer than 2k people reached', async () => {
+    renderDetail(campaignStatus({ completions: { reached: 9, atLeast: null, k: 5 } }));
+    expect(
+      await screen.findByText(/ha raggiunto meno di 10 persone: per riservatezza non indichiamo/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/almeno \d+ delle/)).not.toBeInTheDocument();
+  });
+
   it('speaks English, with hours in the ETA', async () => {
     renderDetail(campaignStatus({ etaSeconds: 2 * 3600 + 5 * 60 }), 'en-US');
 

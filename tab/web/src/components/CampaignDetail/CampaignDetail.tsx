@@ -17,6 +17,7 @@ import { CampaignReminder } from '../CampaignReminder/CampaignReminder';
 import { CampaignUnreachable } from '../CampaignUnreachable/CampaignUnreachable';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { CampaignCompletions } from './CampaignCompletions';
 import { useCampaignDetailStyles } from './CampaignDetail.styles';
 import { useCalmText } from './use-calm-text';
 import { useCampaignStatus } from './use-campaign-status';
@@ -96,6 +97,7 @@ export function CampaignDetail({
         {status && view ? (
           <>
             <CampaignProgress status={status} view={view} />
+            <CampaignCompletions completions={status.completions} />
             {status.counts.unreachable > 0 && (
               <CampaignUnreachable campaignId={status.id} count={status.counts.unreachable} />
             )}

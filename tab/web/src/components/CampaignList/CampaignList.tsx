@@ -1,6 +1,6 @@
 import {
   Badge,
-  Button,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -53,18 +53,24 @@ export function CampaignList({
             const current = campaign.id === selected;
             return (
               <TableRow key={campaign.id} className={current ? styles.selected : undefined}>
-                <TableCell>
-                  <Button
-                    appearance={current ? 'primary' : 'subtle'}
+                <TableCell className={styles.nowrap}>
+                  {/* The date opens the campaign below: a link-like toggle, not an action. */}
+                  <Link
+                    as="button"
                     aria-pressed={current}
+                    className={current ? styles.current : undefined}
                     onClick={() => onSelect(campaign.id)}
                   >
                     {formatDate(campaign.createdAt, locale)}
-                  </Button>
+                  </Link>
                 </TableCell>
-                <TableCell>{t(`campaigns.kind.${campaign.kind}`)}</TableCell>
-                <TableCell>{describeAudience(campaign.audience, t)}</TableCell>
-                <TableCell>
+                <TableCell className={styles.nowrap}>
+                  {t(`campaigns.kind.${campaign.kind}`)}
+                </TableCell>
+                <TableCell className={styles.audience}>
+                  {describeAudience(campaign.audience, t, { brief: true })}
+                </TableCell>
+                <TableCell className={styles.nowrap}>
                   <Badge appearance="tint" color={stateColor[state]}>
                     {t(`campaigns.state.${state}`)}
                   </Badge>

@@ -6,8 +6,11 @@ export const useCampaignsStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(24rem, 1fr))',
+    // One column on a phone (Teams mobile is about 420 px wide): never wider than the screen.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(24rem, 100%), 1fr))',
     alignItems: 'start',
     gap: tokens.spacingHorizontalXXL,
+    // A wide table scrolls inside its own region instead of widening its column.
+    '& > *': { minWidth: 0 },
   },
 });

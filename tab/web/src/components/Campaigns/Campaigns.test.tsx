@@ -43,9 +43,29 @@ describe('campaigns', () => {
       ],
       ['Invito al questionario', 'Tutto il personale', 'Completata'],
     ]);
-    expect(within(rows[0]!).getByRole('button', { pressed: true })).toBeInTheDocument();
+    // The chosen campaign's date reads as a chosen link, not as an action to take.
+    const chosen = within(rows[0]!).getByRole('button', { pressed: true });
+    expect(chosen).toHaveClass('fui-Link');
+    expect(chosen).not.toHaveClass('fui-Button');
     expect(
       await screen.findByText(/Programmata per il \d+ gen 2999/, { selector: 'p' }),
+    ).toBeInTheDocument();
+  });
+
+  it('names the first of several areas in the list, and all of them in the campaign', async () => {
+    const areas = campaignStatus({
+      state: 'completed',
+      audience: { kind: 'departments', departments },
+    });
+    renderCampaigns({ me: sara, campaigns: [areas] });
+
+    const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
+    const [row] = within(table).getAllByRole('row').slice(1);
+    expect(within(row!).getAllByRole('cell')[2]).toHaveTextContent(
+      `Aree: ${departments[0]} e 2 in più`,
+    );
+    expect(
+      await screen.findByText(`Aree: ${departments.join(', ')}`, { selector: 'span' }),
     ).toBeInTheDocument();
   });
 
@@ -104,7 +124,7 @@ describe('campaigns', () => {
     ).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
     const newest = within(table).getAllByRole('row')[1]!;
-    expect(newest).toHaveTextContent(`Aree: ${departments[1]}, ${departments[2]}`);
+    expect(newest).toHaveTextContent(`Aree: ${departments[1]} e 1 in più`);
     expect(within(newest).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
   });
 

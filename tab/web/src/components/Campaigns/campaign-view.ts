@@ -54,12 +54,25 @@ export function canRemind(campaign: Campaign): boolean {
   return campaign.kind === 'assessment' && started;
 }
 
-export function describeAudience(audience: Audience, t: Translate): string {
+/**
+ * Who a campaign goes to, in words; `brief` names only the first of several departments (the
+ * list's column), the campaign's own view names them all.
+ */
+export function describeAudience(
+  audience: Audience,
+  t: Translate,
+  { brief = false }: { brief?: boolean } = {},
+): string {
   switch (audience.kind) {
     case 'all':
       return t('campaigns.audience.all');
-    case 'departments':
+    case 'departments': {
+      const [first, ...others] = audience.departments;
+      if (brief && others.length > 0) {
+        return t('campaigns.audience.departmentsBrief', { first: first!, more: others.length });
+      }
       return t('campaigns.audience.departments', { departments: audience.departments.join(', ') });
+    }
     case 'role':
       return t('campaigns.audience.role', { role: t(`campaigns.role.${audience.role}`) });
     case 'nonRespondents':

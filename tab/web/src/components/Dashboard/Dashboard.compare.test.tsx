@@ -31,10 +31,15 @@ function renderDashboard(locale: 'it-IT' | 'en-US' = 'it-IT') {
   return server;
 }
 
+/** The words of each cell, as shown and as read (the spans that hold text). */
 const cellTexts = (row: HTMLElement) =>
   within(row)
     .getAllByRole('cell')
-    .map((cell) => [...cell.querySelectorAll('span')].map((span) => span.textContent ?? ''));
+    .map((cell) =>
+      [...cell.querySelectorAll('span')]
+        .filter((span) => span.children.length === 0 && span.textContent)
+        .map((span) => span.textContent ?? ''),
+    );
 
 async function compareWithEarlier() {
   const user = userEvent.setup();
@@ -57,22 +62,39 @@ describe('dashboard comparison', () => {
 
     const infanzia = within(table).getByRole('row', { name: /Settore Servizi per l'Infanzia/ });
     expect(cellTexts(infanzia)).toEqual([
-      ['12'],
-      ['78,4', 'Avanzato', '+4,2'],
-      ['61,0', 'Intermedio', '−3,0'],
+      ['12', 'su 15 (80%)'],
+      [
+        '78,4',
+        'Avanzato',
+        'B 25% · I 25% · A 50%',
+        'Per livello: Base 25%, Intermedio 25%, Avanzato 50%',
+        '↑ +4,2',
+      ],
+      ['61,0', 'Intermedio', '↓ −3,0'],
     ]);
     expect(
       within(infanzia).getByRole('img', { name: `4,2 punti in più rispetto a «${EARLIER}»` }),
-    ).toHaveTextContent('+4,2');
+    ).toHaveTextContent('↑ +4,2');
     expect(
       within(infanzia).getByRole('img', { name: `3,0 punti in meno rispetto a «${EARLIER}»` }),
     ).toBeInTheDocument();
     const scuole = within(table).getByRole('row', { name: /Settore Scuole/ });
+    // Why there is no difference, and where: hidden in the earlier round, or no answers there.
     expect(cellTexts(scuole)).toEqual([
       ['9'],
-      ['49,6', 'Base', 'Confronto nascosto per la privacy'],
-      ['42,2', 'Base', 'Nessun dato da confrontare'],
+      ['49,6', 'Base', `Nascosto per la privacy in «${EARLIER}»`],
+      ['42,2', 'Base', `Nessuna risposta di questa struttura in «${EARLIER}»`],
     ]);
+    // The organisation and the area are compared too, above the settori.
+    const [organisation, area] = within(table).getAllByRole('row').slice(1, 3);
+    expect(cellTexts(organisation!)).toEqual([
+      ['412', 'su 500 (82%)'],
+      ['66,1', 'Intermedio', '↑ +2,1'],
+      ['58,0', 'Intermedio', '↓ −6,0'],
+    ]);
+    expect(within(area!).getByRole('rowheader')).toHaveTextContent(
+      'Area Educazione, Istruzione e Nuove Generazioni nel complesso',
+    );
     const hiddenRow = within(table).getByRole('row', { name: /Settore Diritto allo Studio/ });
     expect(within(hiddenRow).queryByRole('img')).not.toBeInTheDocument();
     expect(
@@ -97,7 +119,7 @@ describe('dashboard comparison', () => {
     await compareWithEarlier();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rilevazione' }), EARLIER);
     expect(await screen.findByText(/almeno 6 persone\. Per lo stesso motivo/)).toBeInTheDocument();
-    expect(server.calls.at(-1)).toBe(
+    expect(server.calls.filter((c) => c.includes('/heatmap')).at(-1)).toBe(
       `GET /api/v1/dashboard/heatmap?depth=1&campaign=${earlierCampaign.id}`,
     );
     const compare = screen.getByRole('combobox', { name: 'Confronta con' });
@@ -150,7 +172,12 @@ describe('dashboard comparison', () => {
         const [, , change, changeNote] = fields.slice(3 + 4 * d, 7 + 4 * d);
         const shown = within(cell).queryByRole('img')?.textContent;
         if (shown) {
-          const onScreen = Number(shown.replace('\u2212', '-').replace(',', '.'));
+          const onScreen = Number(
+            shown
+              .replace(/^[↑↓=] /, '')
+              .replace('\u2212', '-')
+              .replace(',', '.'),
+          );
           expect(numberOf(change, ',')).toBe(onScreen);
         } else {
           expect(change).toBe('');
@@ -161,7 +188,7 @@ describe('dashboard comparison', () => {
     });
     expect(rows.find((r) => r[0] === "Settore Servizi per l'Infanzia")).toEqual([
       "Settore Servizi per l'Infanzia",
-      ...['12', ''],
+      ...['12', 'su 15 (80%)'],
       ...['78,4', 'Avanzato', '4,2', ''],
       ...['61', 'Intermedio', '-3', ''],
     ]);
@@ -178,7 +205,7 @@ describe('dashboard comparison', () => {
     const table = await screen.findByRole('table', { name: /Mean score/ });
     expect(
       within(table).getByRole('img', { name: `4.2 points higher than in "${earlier}"` }),
-    ).toHaveTextContent('+4.2');
-    expect(within(table).getByText('Comparison hidden for privacy')).toBeInTheDocument();
+    ).toHaveTextContent('↑ +4.2');
+    expect(within(table).getByText(`Hidden for privacy in "${earlier}"`)).toBeInTheDocument();
   });
 });

@@ -47,6 +47,7 @@ const scuole: Heatmap = {
   scope: SCUOLE,
   participants: {
     total: 9,
+    totals: [],
     units: [
       cell([...SCUOLE, 'Ufficio Nidi'], { hidden: false, count: 5 }),
       cell([...SCUOLE, 'Ufficio Primarie'], {}),
@@ -88,7 +89,9 @@ describe('dashboard drill-down', () => {
     await user.keyboard('{Enter}');
 
     const opened = await screen.findByRole('table', { name: /Punteggio medio/ });
-    expect(server.calls.at(-1)).toBe(`GET /api/v1/dashboard/heatmap?depth=1${query(SCUOLE)}`);
+    expect(server.calls.filter((c) => c.includes('/heatmap')).at(-1)).toBe(
+      `GET /api/v1/dashboard/heatmap?depth=1${query(SCUOLE)}`,
+    );
     expect(screen.getByRole('region', { name: /Punteggio medio/ })).toHaveFocus();
     const rows = within(opened).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
@@ -109,7 +112,9 @@ describe('dashboard drill-down', () => {
 
     await user.click(within(levels).getByRole('button', { name: AREA }));
     expect(await screen.findByRole('button', { name: /^Settore Scuole:/ })).toBeInTheDocument();
-    expect(server.calls.at(-1)).toBe('GET /api/v1/dashboard/heatmap?depth=1');
+    expect(server.calls.filter((c) => c.includes('/heatmap')).at(-1)).toBe(
+      'GET /api/v1/dashboard/heatmap?depth=1',
+    );
     expect(screen.queryByRole('navigation', { name: 'Livelli della struttura' })).toBeNull();
   });
 
@@ -118,7 +123,11 @@ describe('dashboard drill-down', () => {
       ...heatmap,
       scope: [],
       root: [],
-      participants: { total: 31, units: [cell([AREA], { hidden: false, count: 31, opens: true })] },
+      participants: {
+        total: 31,
+        totals: [],
+        units: [cell([AREA], { hidden: false, count: 31, opens: true })],
+      },
       dimensions: heatmap.dimensions.map((d) => ({
         ...d,
         units: [cell([AREA], { hidden: false, count: 31, mean: 60, opens: true })],
@@ -136,7 +145,9 @@ describe('dashboard drill-down', () => {
     );
 
     expect(await screen.findByRole('button', { name: /^Settore Scuole:/ })).toBeInTheDocument();
-    expect(server.calls.at(-1)).toBe(`GET /api/v1/dashboard/heatmap?depth=1${query([AREA])}`);
+    expect(server.calls.filter((c) => c.includes('/heatmap')).at(-1)).toBe(
+      `GET /api/v1/dashboard/heatmap?depth=1${query([AREA])}`,
+    );
     const levels = screen.getByRole('navigation', { name: 'Livelli della struttura' });
     expect(
       within(levels)

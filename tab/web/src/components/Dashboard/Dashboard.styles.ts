@@ -1,14 +1,17 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { tableScroller } from '../shared.styles';
+import { tableScroller, visuallyHidden } from '../shared.styles';
 
 export const useDashboardStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   summary: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL },
   scroller: tableScroller,
-  table: { minWidth: '48rem' },
-  rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '14rem' },
+  // Columns as wide as their content needs (Fluent's fixed layout shares the width equally and
+  // let long unit names run into the next cell on a phone); the region scrolls past that.
+  table: { minWidth: '48rem', tableLayout: 'auto' },
+  rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '11rem' },
   cell: {
     verticalAlign: 'middle',
+    minWidth: '7.5rem',
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralBackground1}`,
   },
   value: {
@@ -42,4 +45,24 @@ export const useDashboardStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
   plain: {},
   footnote: { color: tokens.colorNeutralForeground2 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  /** The organisation's and the opened unit's rows, set apart above the units. */
+  reference: {
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+  bands: { display: 'block', marginTop: tokens.spacingVerticalXS },
+  bandBar: {
+    display: 'flex',
+    height: '6px',
+    width: '100%',
+    overflow: 'hidden',
+    borderRadius: tokens.borderRadiusSmall,
+    outline: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  bandPart: { display: 'block', height: '100%' },
+  basePart: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  intermediatePart: { backgroundColor: tokens.colorPaletteYellowForeground1 },
+  advancedPart: { backgroundColor: tokens.colorPaletteGreenForeground1 },
+  bandText: { display: 'block', fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap' },
+  visuallyHidden,
 });

@@ -8,10 +8,15 @@ import { Dashboard } from './Dashboard';
 
 afterEach(() => jest.restoreAllMocks());
 
+/** The words of each cell, as shown and as read (the spans that hold text). */
 const cellTexts = (row: HTMLElement) =>
   within(row)
     .getAllByRole('cell')
-    .map((cell) => [...cell.querySelectorAll('span')].map((span) => span.textContent ?? ''));
+    .map((cell) =>
+      [...cell.querySelectorAll('span')]
+        .filter((span) => span.children.length === 0 && span.textContent)
+        .map((span) => span.textContent ?? ''),
+    );
 
 describe('dashboard', () => {
   it('shows means with their band and greys hidden cells with a neutral label', async () => {
@@ -25,7 +30,33 @@ describe('dashboard', () => {
         .map((h) => h.textContent),
     ).toEqual(['Struttura', 'Partecipanti', 'Competenze digitali', 'Propensione al cambiamento']);
     const infanzia = within(table).getByRole('row', { name: /Settore Servizi per l'Infanzia/ });
-    expect(cellTexts(infanzia)).toEqual([['12'], ['78,4', 'Avanzato'], ['61,0', 'Intermedio']]);
+    // How many answered of how many the directory lists, and how the people spread over the
+    // levels, in words as well as drawn.
+    expect(cellTexts(infanzia)).toEqual([
+      ['12', 'su 15 (80%)'],
+      [
+        '78,4',
+        'Avanzato',
+        'B 25% · I 25% · A 50%',
+        'Per livello: Base 25%, Intermedio 25%, Avanzato 50%',
+      ],
+      ['61,0', 'Intermedio'],
+    ]);
+    expect(screen.getByRole('heading', { name: 'Profilo digitale per struttura' })).toBeVisible();
+    // The whole organisation and the area as a whole come first, to compare each settore with.
+    const rowHeaders = within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
+    expect(rowHeaders.slice(0, 3)).toEqual([
+      "Tutta l'organizzazione",
+      'Area Educazione, Istruzione e Nuove Generazioni nel complesso',
+      'Area Educazione, Istruzione e Nuove Generazioni (personale diretto)',
+    ]);
+    const organisation = within(table).getByRole('row', { name: /^Tutta l'organizzazione/ });
+    expect(cellTexts(organisation)[0]).toEqual(['412', 'su 500 (82%)']);
+    // A hidden unit has no rate, and no headcount beside it.
+    const hidden = within(table).getByRole('row', { name: /Settore Diritto allo Studio/ });
+    expect(within(hidden).queryByText(/^su /)).not.toBeInTheDocument();
 
     const hiddenLarge = within(table).getByRole('row', { name: /Settore Diritto allo Studio/ });
     expect(
@@ -107,7 +138,7 @@ describe('dashboard', () => {
     });
     expect(rows.find((r) => r[0] === "Settore Servizi per l'Infanzia")).toEqual([
       "Settore Servizi per l'Infanzia",
-      ...['12', ''],
+      ...['12', 'su 15 (80%)'],
       ...['78,4', 'Avanzato'],
       ...['61', 'Intermedio'],
     ]);

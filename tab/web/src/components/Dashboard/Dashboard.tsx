@@ -4,13 +4,11 @@ import {
   Spinner,
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
   Text,
   Title2,
-  mergeClasses,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
 import { downloadText } from '../../api/download';
@@ -22,26 +20,11 @@ import { formatDate } from '../Campaigns/campaign-view';
 import { campaignName } from './campaign-name';
 import { useDashboardStyles } from './Dashboard.styles';
 import { heatmapCsv, heatmapFileName } from './heatmap-csv';
-import { heatmapTable, type ShownCell, type ShownRow } from './heatmap-table';
+import { heatmapTable, type ShownRow } from './heatmap-table';
 import { ScopeBreadcrumb } from './ScopeBreadcrumb';
+import { ShownCellView } from './ShownCellView';
+import { TrendView } from './TrendView';
 import { useDashboard } from './use-dashboard';
-
-function Cell({ cell }: { cell: ShownCell }) {
-  const styles = useDashboardStyles();
-  return (
-    <TableCell className={mergeClasses(styles.cell, styles[cell.tone])}>
-      {cell.value && <span className={styles.value}>{cell.value}</span>}
-      {cell.note && <span className={styles.note}>{cell.note}</span>}
-      {cell.change?.value && (
-        // Read as a whole ("4,2 points higher than in …"), the way Fluent's RatingDisplay is.
-        <span role="img" aria-label={cell.change.label} className={styles.change}>
-          {cell.change.value}
-        </span>
-      )}
-      {cell.change?.note && <span className={styles.note}>{cell.change.note}</span>}
-    </TableCell>
-  );
-}
 
 /** A unit's name; a button that opens it into its sub-units when it has some. */
 function RowLabel({ row, onOpen }: { row: ShownRow; onOpen: (unit: string[]) => void }) {
@@ -141,13 +124,13 @@ function HeatmapView({
               </TableHeader>
               <TableBody>
                 {table.rows.map((row) => (
-                  <TableRow key={row.key}>
+                  <TableRow key={row.key} className={row.reference ? styles.reference : undefined}>
                     <TableHeaderCell scope="row" className={styles.rowHeader}>
                       <RowLabel row={row} onOpen={onOpen} />
                     </TableHeaderCell>
-                    <Cell cell={row.participants} />
+                    <ShownCellView cell={row.participants} />
                     {row.dimensions.map((cell, i) => (
-                      <Cell key={table.dimensions[i]?.id ?? i} cell={cell} />
+                      <ShownCellView key={table.dimensions[i]?.id ?? i} cell={cell} />
                     ))}
                   </TableRow>
                 ))}
@@ -158,6 +141,9 @@ function HeatmapView({
       )}
       <Text as="p" block className={styles.footnote}>
         {t('dashboard.legend')}
+      </Text>
+      <Text as="p" block className={styles.footnote}>
+        {t('dashboard.rateNote')}
       </Text>
       <Text as="p" block className={styles.footnote}>
         {t('dashboard.note', { k: campaign.k })}
@@ -175,6 +161,7 @@ function HeatmapView({
           {t('dashboard.compareNote', { campaign: campaignName(compare, t, locale), k: compare.k })}
         </Text>
       )}
+      <TrendView unit={data.scope} />
     </>
   );
 }

@@ -1,33 +1,15 @@
-import type { BandId, Heatmap, HeatmapCell, MeanComparison, NoComparison } from '../../api/types';
-import type { Locale, MessageKey, Translate } from '../../i18n/i18n';
+import type { Heatmap, HeatmapCell } from '../../api/types';
+import type { Locale, Translate } from '../../i18n/i18n';
 import { campaignName } from './campaign-name';
+import { cellReader, type ShownCell } from './shown-cell';
 
-export type Tone = 'base' | 'intermediate' | 'advanced' | 'hidden' | 'none' | 'plain';
-
-/** The difference from the compared campaign: signed points and their reading, or why not. */
-export interface ShownChange {
-  value: string;
-  /** The difference as shown (one decimal), for the export; null without one. */
-  number: number | null;
-  /** The difference in words, for screen readers; empty without one. */
-  label: string;
-  note: string;
-}
-
-/** One cell as shown: the number (empty when hidden) and the words beside it. */
-export interface ShownCell {
-  value: string;
-  /** The number as shown (a mean to one decimal), for the export; null when there is none. */
-  number: number | null;
-  note: string;
-  tone: Tone;
-  /** Dimension cells of a comparison only. */
-  change?: ShownChange;
-}
+export type { ShownBands, ShownCell, ShownChange, Tone } from './shown-cell';
 
 export interface ShownRow {
   key: string;
   label: string;
+  /** A row to compare the units with (the organisation, the opened unit), shown first. */
+  reference: boolean;
   /** The unit the row opens into its sub-units, when it has some. */
   opens: string[] | null;
   participants: ShownCell;
@@ -56,31 +38,10 @@ export interface HeatmapTable {
 
 const keyOf = (cell: HeatmapCell) => `${cell.orgUnitPath.join('\u0000')}|${cell.direct ?? ''}`;
 
-/** One decimal, as on screen: the export never carries more than the screen shows. */
-const tenths = (value: number) => Math.round(value * 10) / 10;
-
-function toneOf(mean: number): BandId {
-  if (mean >= 75) return 'advanced';
-  if (mean >= 50) return 'intermediate';
-  return 'base';
-}
-
 export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): HeatmapTable {
-  // One decimal, so that a mean of 49.6 never reads "50" beside the band below 50.
-  const decimal = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const read = cellReader(t, locale);
   const compare = data.compare && campaignName(data.compare, t, locale);
-  const changeOf = compare === null ? undefined : changeReader(compare, t, locale);
-  const hidden: ShownCell = {
-    value: '',
-    number: null,
-    note: t('dashboard.hidden'),
-    tone: 'hidden',
-  };
-  const noData: ShownCell = { value: '', number: null, note: t('dashboard.noData'), tone: 'none' };
+  const changeOf = compare === null ? undefined : read.change(compare);
   const depth =
     Math.max(1, ...data.participants.units.map((u) => u.orgUnitPath.length)) - data.scope.length;
 
@@ -90,29 +51,28 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     const name = below.join(' › ') || (cell.orgUnitPath.at(-1) ?? '');
     return own ? t('dashboard.directStaff', { unit: name }) : name;
   };
-  const meanCell = (cell: HeatmapCell | undefined): ShownCell => {
-    const change = changeOf && { change: changeOf(cell?.comparison) };
-    if (!cell) return { ...noData, ...change };
-    if (cell.hidden) return { ...hidden, ...change };
-    if (cell.mean === null) return { ...noData, ...change };
-    const tone = toneOf(cell.mean);
-    return {
-      value: decimal.format(cell.mean),
-      number: tenths(cell.mean),
-      note: t(`band.${tone}`),
-      tone,
-      ...change,
-    };
-  };
-  const countCell = (cell: HeatmapCell): ShownCell => {
-    if (cell.hidden) return hidden;
-    const count = cell.count ?? 0;
-    return { value: integer.format(count), number: count, note: '', tone: 'plain' };
-  };
+  const totalLabel = (cell: HeatmapCell): string =>
+    cell.orgUnitPath.length === 0
+      ? t('dashboard.organisation')
+      : t('dashboard.unitTotal', { unit: cell.orgUnitPath.at(-1)! });
+  const meanCell = (cell: HeatmapCell | undefined) => read.mean(cell, changeOf?.(cell?.comparison));
 
-  const byDimension = data.dimensions.map(
-    (dimension) => new Map(dimension.units.map((cell) => [keyOf(cell), cell])),
-  );
+  const rowsOf = (
+    cells: HeatmapCell[] | undefined,
+    dimensions: Map<string, HeatmapCell>[],
+    reference: boolean,
+  ): ShownRow[] =>
+    (cells ?? []).map((unit) => ({
+      key: `${reference ? 'total' : 'unit'}|${keyOf(unit)}`,
+      label: reference ? totalLabel(unit) : labelOf(unit),
+      reference,
+      opens: !reference && unit.opens && !unit.direct ? unit.orgUnitPath : null,
+      participants: read.count(unit),
+      dimensions: dimensions.map((cells) => meanCell(cells.get(keyOf(unit)))),
+    }));
+  const byDimension = (pick: (d: Heatmap['dimensions'][number]) => HeatmapCell[] | undefined) =>
+    data.dimensions.map((dimension) => new Map((pick(dimension) ?? []).map((c) => [keyOf(c), c])));
+
   return {
     about: {
       campaignId: data.campaign.id,
@@ -124,48 +84,21 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     },
     compare,
     dimensions: data.dimensions.map((d) => ({ id: d.id, name: d.name[locale] })),
-    rows: data.participants.units.map((unit) => ({
-      key: keyOf(unit),
-      label: labelOf(unit),
-      opens: unit.opens && !unit.direct ? unit.orgUnitPath : null,
-      participants: countCell(unit),
-      dimensions: byDimension.map((cells) => meanCell(cells.get(keyOf(unit)))),
-    })),
-  };
-}
-
-const NO_CHANGE = {
-  hiddenThere: 'dashboard.compareHidden',
-  noData: 'dashboard.compareNoData',
-} as const satisfies Record<Exclude<NoComparison, 'hidden'>, MessageKey>;
-
-/** Reads a comparison as the screen shows it: "+4,2" (with "−" below zero) or why there is none. */
-function changeReader(
-  campaign: string,
-  t: Translate,
-  locale: Locale,
-): (comparison: MeanComparison | undefined) => ShownChange {
-  const signed = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  });
-  const points = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const none: ShownChange = { value: '', number: null, label: '', note: '' };
-  return (comparison) => {
-    if (!comparison || comparison.reason === 'hidden') return none;
-    if (comparison.reason !== null) return { ...none, note: t(NO_CHANGE[comparison.reason]) };
-    const { delta } = comparison;
-    const key =
-      delta > 0 ? 'dashboard.deltaUp' : delta < 0 ? 'dashboard.deltaDown' : 'dashboard.deltaSame';
-    return {
-      value: signed.format(delta).replace('-', '\u2212'),
-      number: tenths(delta),
-      label: t(key, { delta: points.format(Math.abs(delta)), campaign }),
-      note: '',
-    };
+    // The units only appear once some have answered: no organisation row above an empty table.
+    rows:
+      data.participants.units.length === 0
+        ? []
+        : [
+            ...rowsOf(
+              data.participants.totals,
+              byDimension((d) => d.totals),
+              true,
+            ),
+            ...rowsOf(
+              data.participants.units,
+              byDimension((d) => d.units),
+              false,
+            ),
+          ],
   };
 }

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { narrowableField } from '../shared.styles';
 
 export const useDemoBannerStyles = makeStyles({
   root: {
@@ -10,6 +11,6 @@ export const useDemoBannerStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground1,
     borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
   },
-  message: { flexGrow: 1, minWidth: '16rem' },
-  field: { minWidth: '18rem' },
+  message: { flexGrow: 1, minWidth: 'min(16rem, 100%)' },
+  field: narrowableField('18rem'),
 });

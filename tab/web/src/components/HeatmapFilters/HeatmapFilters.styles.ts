@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { narrowableField } from '../shared.styles';
 
 export const useHeatmapFiltersStyles = makeStyles({
   root: {
@@ -7,5 +8,5 @@ export const useHeatmapFiltersStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXXL,
     rowGap: tokens.spacingVerticalM,
   },
-  field: { minWidth: '20rem' },
+  field: narrowableField('20rem'),
 });

@@ -1,0 +1,59 @@
+import type { OrgUnitsRepository } from './org-units.repository';
+import type { PeopleRepository } from './people.repository';
+import type { Person } from './person';
+
+/** How many people the directory has in each unit, whole subtree or its own members only. */
+export interface UnitHeadcounts {
+  /** People in the unit and every unit below it (the organisation is `[]`). */
+  subtree(path: readonly string[]): number;
+  /** People attached to the unit itself, not to one of its sub-units. */
+  direct(path: readonly string[]): number;
+}
+
+const keyOf = (path: readonly string[]) => JSON.stringify(path);
+
+/** Counts `people` per unit, from the organisation down. */
+export function headcountsOf(people: readonly Pick<Person, 'orgUnitPath'>[]): UnitHeadcounts {
+  const subtree = new Map<string, number>();
+  const direct = new Map<string, number>();
+  const add = (counts: Map<string, number>, path: readonly string[]) =>
+    counts.set(keyOf(path), (counts.get(keyOf(path)) ?? 0) + 1);
+  for (const { orgUnitPath } of people) {
+    add(direct, orgUnitPath);
+    for (let depth = 0; depth <= orgUnitPath.length; depth++) {
+      add(subtree, orgUnitPath.slice(0, depth));
+    }
+  }
+  return {
+    subtree: (path) => subtree.get(keyOf(path)) ?? 0,
+    direct: (path) => direct.get(keyOf(path)) ?? 0,
+  };
+}
+
+/**
+ * The directory's headcounts as of its last import: the whole directory is read once per import
+ * and instance (one range read), and otherwise only the import stamp (one point read).
+ */
+export class DirectoryHeadcounts {
+  private cached: { version: string | undefined; counts: Promise<UnitHeadcounts> } | undefined;
+
+  constructor(
+    private readonly deps: {
+      people: Pick<PeopleRepository, 'inBuckets'>;
+      orgUnits: Pick<OrgUnitsRepository, 'importVersion'>;
+    },
+  ) {}
+
+  async current(): Promise<UnitHeadcounts> {
+    const version = await this.deps.orgUnits.importVersion();
+    if (!this.cached || this.cached.version !== version) {
+      const counts = this.deps.people.inBuckets(['b00', 'bff']).then(headcountsOf);
+      const entry = { version, counts };
+      this.cached = entry;
+      counts.catch(() => {
+        if (this.cached === entry) this.cached = undefined;
+      });
+    }
+    return this.cached.counts;
+  }
+}

@@ -1,0 +1,99 @@
+import type { UnitHeadcounts } from '../../core/directory/headcounts';
+import type { MeanComparison } from '../../core/privacy/comparison';
+import {
+  bandShares,
+  meanOf,
+  viewOf,
+  type PrivacyView,
+  type Suppression,
+} from '../../core/privacy/suppression';
+
+/** How many of a unit's people (in the directory today) the published figures count. */
+export interface Participation {
+  headcount: number;
+  /** Published respondents ÷ headcount, 0…1. */
+  rate: number;
+}
+
+export interface HeatmapCell {
+  orgUnitPath: readonly string[];
+  /** Hidden for privacy: fewer than k people, or needed to protect a smaller group. */
+  hidden: boolean;
+  count: number | null;
+  mean: number | null;
+  bands: Record<string, number> | null;
+  /** The unit's own members, beside its sub-units (not a unit one can open). */
+  direct: boolean;
+  /** Whether the unit has sub-units: a screen may open it (`unit`) one level down. */
+  opens: boolean;
+  /**
+   * Participants cells only: the published count over the directory's headcount; null when the
+   * cell is hidden, the directory has nobody there, or it has fewer people than answered (the
+   * unit changed since: people count where they answered).
+   */
+  participation?: Participation | null;
+  /** With a comparison: the other campaign's mean and the difference, if visible in both. */
+  comparison?: MeanComparison;
+}
+
+/** One campaign × dimension's pattern, and the units that have sub-units to open. */
+export interface Pattern {
+  suppression: Suppression;
+  parents: ReadonlySet<string>;
+}
+
+export const pathKey = (path: readonly string[]) => JSON.stringify(path);
+
+export function patternOf(suppression: Suppression): Pattern {
+  const parents = new Set(
+    suppression.tree.nodes
+      .filter((node) => !node.direct && node.path.length > 0)
+      .map((node) => pathKey(node.path.slice(0, -1))),
+  );
+  return { suppression, parents };
+}
+
+/** Shown values only: a hidden cell carries no number at all. */
+export function cellsOf(view: PrivacyView, parents: ReadonlySet<string>): HeatmapCell[] {
+  return view.rows.map((row) => ({
+    orgUnitPath: row.orgUnitPath,
+    hidden: row.suppressed,
+    count: row.suppressed ? null : row.values.count,
+    mean: meanOf(row),
+    bands: bandShares(row),
+    direct: row.direct,
+    opens: !row.direct && parents.has(pathKey(row.orgUnitPath)),
+  }));
+}
+
+/**
+ * The rows a unit is compared with: the whole organisation, then `scope` itself when it is a
+ * unit, each as its pattern shows it (a total of a visible unit is a cell of the same pattern, so
+ * showing it beside the units gives away nothing the pattern protects).
+ */
+export function totalsView(pattern: Pattern | undefined, scope: readonly string[]): PrivacyView {
+  const scopes = scope.length === 0 ? [[]] : [[], scope];
+  const rows = scopes.map((path) => {
+    const { total } = pattern
+      ? viewOf(pattern.suppression, path, { depth: 1 })
+      : { total: { suppressed: true as const } };
+    return { ...total, orgUnitPath: path, direct: false };
+  });
+  return { total: rows[0]!, rows };
+}
+
+/**
+ * A participants cell with its rate. The numerator is the published count already on screen and
+ * the denominator the directory's headcount, which is no answer of anyone's: the rate gives away
+ * nothing the count does not, and a hidden cell gets none (nor a headcount beside it).
+ */
+export function withParticipation(cell: HeatmapCell, headcounts: UnitHeadcounts): HeatmapCell {
+  const headcount = cell.direct
+    ? headcounts.direct(cell.orgUnitPath)
+    : headcounts.subtree(cell.orgUnitPath);
+  const shown = cell.count !== null && headcount > 0 && cell.count <= headcount;
+  return {
+    ...cell,
+    participation: shown ? { headcount, rate: cell.count! / headcount } : null,
+  };
+}

@@ -67,12 +67,17 @@ export function cellsOf(view: PrivacyView, parents: ReadonlySet<string>): Heatma
 }
 
 /**
- * The rows a unit is compared with: the whole organisation, then `scope` itself when it is a
- * unit, each as its pattern shows it (a total of a visible unit is a cell of the same pattern, so
- * showing it beside the units gives away nothing the pattern protects).
+ * The rows a unit is compared with, each as its pattern shows it (a total of a visible unit is a
+ * cell of the same pattern, so showing it beside the units gives away nothing the pattern
+ * protects): the caller's whole scope — the organisation for admins, their own unit for a
+ * manager, who sees their subtree only (DESIGN.md §5) — then the opened unit when it is another.
  */
-export function totalsView(pattern: Pattern | undefined, scope: readonly string[]): PrivacyView {
-  const scopes = scope.length === 0 ? [[]] : [[], scope];
+export function totalsView(
+  pattern: Pattern | undefined,
+  root: readonly string[],
+  opened: readonly string[],
+): PrivacyView {
+  const scopes = pathKey(root) === pathKey(opened) ? [root] : [root, opened];
   const rows = scopes.map((path) => {
     const { total } = pattern
       ? viewOf(pattern.suppression, path, { depth: 1 })

@@ -127,9 +127,9 @@ describe('dashboard participation, the rows a unit is compared with, and the tre
     const [organisation, area] = first!.totals.map((c) => c.mean!);
     expect(organisation).toBeCloseTo((22 * 62.5 + 6 * 60 + 12 * 30) / 40, 9);
     expect(area).toBeCloseTo((22 * 62.5 + 6 * 60) / 28, 9);
-    // A manager of the area sees the organisation's row too: a cell of the same pattern.
+    // A manager sees their own subtree only (DESIGN.md §5): their unit's row, not the organisation's.
     const manager = await dashboard.heatmap({ campaign: 'round-2025', scope: [AREA], depth: 1 });
-    expect(manager.dimensions[0]!.totals.map((c) => c.orgUnitPath)).toEqual([[], [AREA]]);
+    expect(manager.dimensions[0]!.totals.map((c) => c.orgUnitPath)).toEqual([[AREA]]);
   });
 
   it('says a dimension was not asked in the compared round, rather than that it has no data', async () => {

@@ -229,7 +229,7 @@ export class Dashboard {
       return cells.map((cell, i) => ({ ...cell, comparison: compared[i] }));
     };
     const both = (dimension: string) => ({
-      totals: rowsOf(dimension, (pattern) => totalsView(pattern, scope)),
+      totals: rowsOf(dimension, (pattern) => totalsView(pattern, root, scope)),
       units: rowsOf(dimension, view),
     });
     const counted = both(PARTICIPANTS);

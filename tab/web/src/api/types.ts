@@ -93,7 +93,7 @@ export interface Heatmap {
   scope: string[];
   /** The caller's whole scope, where drilling down starts. */
   root: string[];
-  /** `totals`: the whole organisation, then the opened unit when it is one. */
+  /** `totals`: the caller's whole scope (the organisation for admins, their unit for a manager), then the opened unit when it is another. */
   participants: { total: number | null; totals: HeatmapCell[]; units: HeatmapCell[] };
   dimensions: {
     id: string;

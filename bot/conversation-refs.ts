@@ -23,12 +23,16 @@ export async function rememberConversation(
   const userObjectId = activity.from?.aadObjectId;
   if (scope === 'personal' && !userObjectId) return;
   if (scope === 'channel' && !teamId) return;
+  const reference = TurnContext.getConversationReference(activity);
+  // A group's reference names whoever wrote last: posting there does not need it, and erasing
+  // that person could not find it.
+  if (scope !== 'personal') delete reference.user;
   const ref: ConversationRef = {
     scope,
     conversationId: activity.conversation.id,
     ...(scope === 'personal' && userObjectId ? { userObjectId } : {}),
     ...(scope === 'channel' && teamId ? { teamId } : {}),
-    reference: JSON.stringify(TurnContext.getConversationReference(activity)),
+    reference: JSON.stringify(reference),
     updatedAt: new Date(),
   };
   await repository.save(ref);

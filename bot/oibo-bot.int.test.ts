@@ -1,4 +1,5 @@
 import { COMMAND_SPECS } from './command-specs';
+import { CONVERSATION_REFS_TABLE } from '../core/conversations/conversation-refs.repository';
 import type { Services } from '../server/app';
 import { demoServices } from '../test/store';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity, SARA } from '../test/bot-harness';
@@ -232,6 +233,23 @@ describe('óiBO bot over the real store', () => {
       serviceUrl: 'https://smba.example/emea/',
       conversation: { id: `a:${GIULIA.objectId}` },
     });
+  });
+
+  it('keeps no one’s identity in a group’s or channel’s reference', async () => {
+    for (const place of [inTeamChannel, inGroupChat]) {
+      await bot.turn({ ...place, type: 'message', text: 'aiuto' });
+    }
+    const rows = services.store.client(CONVERSATION_REFS_TABLE).listEntities<{
+      scope: string;
+      reference: string;
+    }>();
+    const groups: string[] = [];
+    for await (const row of rows) if (row.scope !== 'personal') groups.push(row.reference);
+    expect(groups).toHaveLength(2);
+    for (const reference of groups) {
+      expect(reference).not.toContain(GIULIA.objectId);
+      expect(JSON.parse(reference)).toMatchObject({ serviceUrl: inTeamChannel.serviceUrl });
+    }
   });
 
   it("sends the command list from the welcome card's button and keeps the card", async () => {

@@ -21,6 +21,7 @@ import { candidates, readySteps, type Contribution } from './aggregates-steps';
 import type { AssessmentCampaignsRepository } from './assessment-campaigns.repository';
 import type { ResponsesRepository } from './responses.repository';
 import type { AssessmentResult } from './scoring';
+import { Periodic } from '../util/periodic';
 
 /** The publication scope of an assessment campaign's aggregates. */
 export const publicationScope = (campaignId: string): string => `assessment|${campaignId}`;
@@ -45,9 +46,7 @@ export interface PublishOutcome {
  */
 export class AggregatesPublisher {
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopping = false;
+  private readonly periodic = new Periodic(() => this.publishAll());
 
   constructor(
     private readonly deps: {
@@ -63,27 +62,12 @@ export class AggregatesPublisher {
 
   /** Publishes every `everyMs` until {@link stop}; a failed round is reported and retried. */
   start(everyMs: number, onError: (error: unknown) => void): void {
-    const round = async (): Promise<void> => {
-      try {
-        await this.publishAll();
-      } catch (error) {
-        onError(error);
-      }
-      if (!this.stopping) schedule();
-    };
-    const schedule = (): void => {
-      this.timer = setTimeout(() => {
-        this.running = round();
-      }, everyMs);
-    };
-    schedule();
+    this.periodic.start(everyMs, onError);
   }
 
   /** Lets a running round finish (a publication is never left half-written by a stop). */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Every campaign with locked thresholds (only those can have waiting contributions). */

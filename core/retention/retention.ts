@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
 import { ConcurrencyError } from '../store/errors';
 import type { Leases } from '../store/leases';
+import { Periodic } from '../util/periodic';
 
 /** How long each kind of data is kept, in days (config: `RETENTION_*_DAYS`). */
 export interface RetentionPeriods {
@@ -62,9 +63,7 @@ export type PurgeCounts = Record<string, number>;
  */
 export class Retention {
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopping = false;
+  private readonly periodic = new Periodic(() => this.purgeIfDue());
 
   constructor(
     private readonly deps: {
@@ -119,27 +118,12 @@ export class Retention {
 
   /** Purges when due every `everyMs` until {@link stop}; a failed round is reported and retried. */
   start(everyMs: number, onError: (error: unknown) => void): void {
-    const round = async (): Promise<void> => {
-      try {
-        await this.purgeIfDue();
-      } catch (error) {
-        onError(error);
-      }
-      if (!this.stopping) schedule();
-    };
-    const schedule = (): void => {
-      this.timer = setTimeout(() => {
-        this.running = round();
-      }, everyMs);
-    };
-    schedule();
+    this.periodic.start(everyMs, onError);
   }
 
   /** Lets a running purge finish. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   private async each(visit: (expired: Expired) => Promise<void>): Promise<void> {

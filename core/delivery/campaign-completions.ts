@@ -52,12 +52,7 @@ export class CampaignCompletions {
   ) {}
 
   of(campaign: Pick<Campaign, 'id' | 'kind' | 'subject'>): Promise<Completions> {
-    const cached = this.cache.get(campaign.id);
-    if (cached) return cached;
-    const reading = this.read(campaign);
-    this.cache.set(campaign.id, reading);
-    reading.catch(() => this.cache.delete(campaign.id));
-    return reading;
+    return this.cache.getOrLoad(campaign.id, () => this.read(campaign));
   }
 
   private async read(campaign: Pick<Campaign, 'id' | 'kind' | 'subject'>): Promise<Completions> {

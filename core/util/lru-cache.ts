@@ -29,6 +29,22 @@ export class LruCache<K, V> {
     }
   }
 
+  /**
+   * The cached promise for `key`, or `load()`'s, cached: concurrent callers share one load, and a
+   * load that fails is dropped (unless something newer replaced it meanwhile), so the next caller
+   * loads again.
+   */
+  getOrLoad<T>(this: LruCache<K, Promise<T>>, key: K, load: () => Promise<T>): Promise<T> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const loading = load();
+    this.set(key, loading);
+    loading.catch(() => {
+      if (this.entries.get(key)?.value === loading) this.entries.delete(key);
+    });
+    return loading;
+  }
+
   delete(key: K): void {
     this.entries.delete(key);
   }

@@ -190,12 +190,9 @@ export class Dashboard {
       depth,
     } = request;
     const key = JSON.stringify([campaign, compare ?? null, scope, unit, depth]);
-    const cached = this.screens.get(key);
-    if (cached) return cached;
-    const building = this.build(campaign, compare, { root: scope, scope: unit }, depth);
-    this.screens.set(key, building);
-    building.catch(() => this.screens.delete(key));
-    return building;
+    return this.screens.getOrLoad(key, () =>
+      this.build(campaign, compare, { root: scope, scope: unit }, depth),
+    );
   }
 
   private async build(
@@ -303,9 +300,11 @@ export class Dashboard {
   }
 
   private patternsOf(campaignId: string): Promise<Patterns> {
-    const cached = this.patterns.get(campaignId);
-    if (cached) return cached;
-    const loading = Promise.all([
+    return this.patterns.getOrLoad(campaignId, () => this.loadPatterns(campaignId));
+  }
+
+  private loadPatterns(campaignId: string): Promise<Patterns> {
+    return Promise.all([
       this.describe(campaignId),
       this.deps.publications.read(publicationScope(campaignId), () =>
         this.deps.aggregates.campaign(campaignId),
@@ -327,9 +326,5 @@ export class Dashboard {
       );
       return { campaign, publishedAt: published.publishedAt, byDimension };
     });
-    // Concurrent requests share one load; a failed load is not kept.
-    this.patterns.set(campaignId, loading);
-    loading.catch(() => this.patterns.delete(campaignId));
-    return loading;
   }
 }

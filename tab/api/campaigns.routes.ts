@@ -8,6 +8,7 @@ import type { CampaignService, CampaignStatus } from '../../core/delivery/campai
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
 import { authorize } from './auth/identity';
+import type * as Api from './contract';
 import type { Handler, Route } from './route';
 
 export interface CampaignsApiDeps {
@@ -28,7 +29,7 @@ const RemindBody = z.strictObject({
 });
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-function campaignJson(c: Campaign) {
+function campaignJson(c: Campaign): Api.Campaign {
   return {
     id: c.id,
     kind: c.kind,
@@ -41,7 +42,7 @@ function campaignJson(c: Campaign) {
   };
 }
 
-function statusJson(s: CampaignStatus, completions: Completions) {
+function statusJson(s: CampaignStatus, completions: Completions): Api.CampaignStatus {
   return {
     ...campaignJson(s.campaign),
     counts: s.counts,
@@ -74,7 +75,9 @@ export function registerCampaignsApi(
     '/api/v1/campaigns',
     route(
       admin(async ({ res }) => {
-        res.json({ campaigns: (await deps.campaigns.list()).map(campaignJson) });
+        res.json({
+          campaigns: (await deps.campaigns.list()).map(campaignJson),
+        } satisfies Api.CampaignList);
       }),
     ),
   );
@@ -84,7 +87,9 @@ export function registerCampaignsApi(
     route(
       admin(async ({ res }) => {
         const units = await deps.orgUnits.list();
-        res.json({ departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]) });
+        res.json({
+          departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]!),
+        } satisfies Api.Departments);
       }),
     ),
   );
@@ -112,9 +117,11 @@ export function registerCampaignsApi(
     route(
       admin(async ({ req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
-        res.json(
-          await deps.campaigns.preview({ ...invitationTo(deps.assessment.campaignId), audience }),
-        );
+        const preview: Api.CampaignPreview = await deps.campaigns.preview({
+          ...invitationTo(deps.assessment.campaignId),
+          audience,
+        });
+        res.json(preview);
       }),
     ),
   );
@@ -145,7 +152,7 @@ export function registerCampaignsApi(
             upn: p.upn ?? null,
             department: p.department ?? null,
           })),
-        });
+        } satisfies Api.UnreachablePeople);
       }),
     ),
   );

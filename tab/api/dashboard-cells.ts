@@ -1,5 +1,4 @@
 import type { UnitHeadcounts } from '../../core/directory/headcounts';
-import type { MeanComparison } from '../../core/privacy/comparison';
 import {
   bandShares,
   meanOf,
@@ -7,34 +6,7 @@ import {
   type PrivacyView,
   type Suppression,
 } from '../../core/privacy/suppression';
-
-/** How many of a unit's people (in the directory today) the published figures count. */
-export interface Participation {
-  headcount: number;
-  /** Published respondents ÷ headcount, 0…1. */
-  rate: number;
-}
-
-export interface HeatmapCell {
-  orgUnitPath: readonly string[];
-  /** Hidden for privacy: fewer than k people, or needed to protect a smaller group. */
-  hidden: boolean;
-  count: number | null;
-  mean: number | null;
-  bands: Record<string, number> | null;
-  /** The unit's own members, beside its sub-units (not a unit one can open). */
-  direct: boolean;
-  /** Whether the unit has sub-units: a screen may open it (`unit`) one level down. */
-  opens: boolean;
-  /**
-   * Participants cells only: the published count over the directory's headcount; null when the
-   * cell is hidden, the directory has nobody there, or it has fewer people than answered (the
-   * unit changed since: people count where they answered).
-   */
-  participation?: Participation | null;
-  /** With a comparison: the other campaign's mean and the difference, if visible in both. */
-  comparison?: MeanComparison;
-}
+import type { HeatmapCell } from './contract';
 
 /** One campaign × dimension's pattern, and the units that have sub-units to open. */
 export interface Pattern {

@@ -4,7 +4,8 @@ import { PersonSchema, type Person } from '../../core/directory/person';
 import { privacyPolicy } from '../../core/privacy/suppression';
 import { createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import { Dashboard, type HeatmapCell } from './dashboard';
+import type { HeatmapCell } from './contract';
+import { Dashboard } from './dashboard';
 
 const AREA = 'Area Prova';
 const OTHER = 'Area Altra';

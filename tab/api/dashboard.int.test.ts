@@ -3,7 +3,8 @@ import { campaignOf } from '../../core/assessment/assessment-campaigns.repositor
 import { privacyPolicy } from '../../core/privacy/suppression';
 import { createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import { Dashboard, type Heatmap, type HeatmapCell } from './dashboard';
+import type { Heatmap, HeatmapCell } from './contract';
+import { Dashboard } from './dashboard';
 
 const AREA = 'Area Prova';
 const OTHER = 'Area Altra';

@@ -8,76 +8,19 @@ import type {
 } from '../../core/assessment/assessment-campaigns.repository';
 import type { AssessmentService } from '../../core/assessment/assessment.service';
 import type { UnitHeadcounts } from '../../core/directory/headcounts';
-import type { Locale } from '../../core/directory/person';
 import { compareMeans } from '../../core/privacy/comparison';
 import type { Publications } from '../../core/privacy/publication';
 import { suppress, viewOf, type PrivacyView } from '../../core/privacy/suppression';
 import { LruCache } from '../../core/util/lru-cache';
-import {
-  cellsOf,
-  patternOf,
-  totalsView,
-  withParticipation,
-  type HeatmapCell,
-  type Pattern,
-} from './dashboard-cells';
-
-export type { HeatmapCell } from './dashboard-cells';
-
-/** A campaign as the dashboard names it, with the thresholds its screens use. */
-export interface DashboardCampaign {
-  id: string;
-  questionnaireId: string;
-  version: number;
-  title: Record<Locale, string>;
-  /** When its thresholds were locked (its first results counted); null before that. */
-  lockedAt: string | null;
-  k: number;
-  freeTextK: number;
-}
-
-export interface Heatmap {
-  campaign: DashboardCampaign;
-  /**
-   * When the figures were last published (they change only at publications, in steps of at
-   * least k people per unit); null for rounds published before publications were recorded.
-   */
-  publishedAt: string | null;
-  compare: DashboardCampaign | null;
-  /** The unit whose sub-units the screen shows. */
-  scope: readonly string[];
-  /** The caller's whole scope: the widest screen they may open. */
-  root: readonly string[];
-  /**
-   * `totals`: the rows a unit is compared with, the whole organisation and then the opened unit
-   * (when it is one); participants cells carry their participation rate.
-   */
-  participants: { total: number | null; totals: HeatmapCell[]; units: HeatmapCell[] };
-  dimensions: {
-    id: string;
-    name: Record<Locale, string>;
-    totals: HeatmapCell[];
-    units: HeatmapCell[];
-  }[];
-}
-
-/** One round of a unit's trend: its total per dimension, each compared with the round before. */
-export interface TrendRound {
-  campaign: DashboardCampaign;
-  publishedAt: string | null;
-  participants: HeatmapCell;
-  /** In the order of {@link Trend.dimensions}; null where the round did not ask the dimension. */
-  dimensions: (HeatmapCell | null)[];
-}
-
-/** A unit's figures over every round with results, oldest first. */
-export interface Trend {
-  scope: readonly string[];
-  root: readonly string[];
-  /** Every dimension any round asked, the newest round's first. */
-  dimensions: { id: string; name: Record<Locale, string> }[];
-  rounds: TrendRound[];
-}
+import { cellsOf, patternOf, totalsView, withParticipation, type Pattern } from './dashboard-cells';
+import type {
+  DashboardCampaign,
+  DashboardCampaigns,
+  Heatmap,
+  HeatmapCell,
+  Trend,
+  TrendRound,
+} from './contract';
 
 export interface HeatmapRequest {
   /** Default: the current campaign. */
@@ -88,17 +31,6 @@ export interface HeatmapRequest {
   /** The unit to open, within `scope` (default: `scope` itself). */
   unit?: readonly string[] | undefined;
   depth: number;
-}
-
-/** The dashboard's campaigns, and the one a caller's dashboard opens on. */
-export interface DashboardCampaigns {
-  current: DashboardCampaign;
-  campaigns: DashboardCampaign[];
-  /**
-   * The newest campaign in which the caller's scope has a visible unit, or null: the running
-   * round hides every unit until k people of it have answered, so it is not the one to open on.
-   */
-  shown: string | null;
 }
 
 /** A campaign that has no aggregates and is not the current one. */
@@ -253,7 +185,7 @@ export class Dashboard {
       this.deps.headcounts.current(),
     ]);
     const rounds = await Promise.all(locked.reverse().map((c) => this.patternsOf(c.id)));
-    const dimensions = new Map<string, { id: string; name: Record<Locale, string> }>();
+    const dimensions = new Map<string, Trend['dimensions'][number]>();
     for (const { campaign } of [...rounds].reverse()) {
       for (const { id, name } of campaign.dimensions)
         if (!dimensions.has(id)) dimensions.set(id, { id, name });

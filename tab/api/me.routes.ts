@@ -5,6 +5,7 @@ import { departmentOf } from '../../core/directory/person';
 import { translator } from '../../core/i18n/translator';
 import type { PrivacyService } from '../../core/privacy/privacy.service';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
+import type { Me, MyResults } from './contract';
 import { sendProblem } from './problem';
 import type { Route } from './route';
 
@@ -28,7 +29,7 @@ export function registerMeApi(server: restify.Server, route: Route, deps: MeApiD
         orgUnitPath: person?.orgUnitPath ?? null,
         roles: identity.roles,
         locale: person?.locale ?? null,
-      });
+      } satisfies Me);
     }),
   );
 
@@ -44,6 +45,7 @@ export function registerMeApi(server: restify.Server, route: Route, deps: MeApiD
         id ? (q.bands.find((b) => b.id === id)?.label[locale] ?? id) : null;
       res.json({
         questionnaire: { id: q.id, version: q.version, title: q.title[locale] },
+        bands: q.bands.map((b) => ({ id: b.id, min: b.min, label: b.label[locale] })),
         submittedAt: view.submittedAt.toISOString(),
         dimensions: view.result.dimensions.map((d) => ({
           id: d.dimension,
@@ -57,7 +59,7 @@ export function registerMeApi(server: restify.Server, route: Route, deps: MeApiD
           dimension: g.dimension,
           suggestion: g.suggestion.text[locale],
         })),
-      });
+      } satisfies MyResults);
     }),
   );
 

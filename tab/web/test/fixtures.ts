@@ -31,6 +31,11 @@ export const marco: Me = {
 
 export const results: MyResults = {
   questionnaire: { id: 'digital-mindset', version: 1, title: 'Digital Mindset' },
+  bands: [
+    { id: 'base', min: 0, label: 'Base' },
+    { id: 'intermediate', min: 50, label: 'Intermedio' },
+    { id: 'advanced', min: 75, label: 'Avanzato' },
+  ],
   submittedAt: '2026-03-14T10:00:00.000Z',
   dimensions: [
     {
@@ -62,12 +67,15 @@ export const results: MyResults = {
 };
 
 const AREA = 'Area Educazione, Istruzione e Nuove Generazioni';
+/** A unit below the area (`null`: the area's own staff, beside its settori). */
 const unit = (
   name: string | null,
-  cell: Omit<HeatmapCell, 'orgUnitPath' | 'bands'>,
+  cell: Omit<HeatmapCell, 'orgUnitPath' | 'bands' | 'direct' | 'opens'>,
 ): HeatmapCell => ({
   orgUnitPath: name ? [AREA, name] : [AREA],
   bands: null,
+  direct: name === null,
+  opens: false,
   ...cell,
 });
 
@@ -75,7 +83,14 @@ const unit = (
 const total = (
   orgUnitPath: string[],
   cell: Pick<HeatmapCell, 'count' | 'mean'> & Partial<HeatmapCell>,
-): HeatmapCell => ({ orgUnitPath, hidden: false, bands: null, ...cell });
+): HeatmapCell => ({
+  orgUnitPath,
+  hidden: false,
+  bands: null,
+  direct: false,
+  opens: false,
+  ...cell,
+});
 
 const title = {
   'it-IT': 'Digital Mindset: autovalutazione',

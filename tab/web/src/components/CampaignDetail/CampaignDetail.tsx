@@ -8,6 +8,7 @@ import {
   describeAudience,
   formatDate,
   isScheduled,
+  kindName,
   progressView,
   shownState,
   stateColor,
@@ -73,7 +74,7 @@ export function CampaignDetail({
       <section aria-labelledby="campaign-heading" className={styles.body}>
         <Subtitle1 as="h4" id="campaign-heading">
           {t('campaigns.detail.heading', {
-            kind: t(`campaigns.kind.${current.kind}`),
+            kind: kindName(current.kind, t),
             date: formatDate(current.createdAt, locale),
           })}
         </Subtitle1>

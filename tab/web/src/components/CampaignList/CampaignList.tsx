@@ -11,7 +11,13 @@ import {
 } from '@fluentui/react-components';
 import type { Campaign } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { describeAudience, formatDate, shownState, stateColor } from '../Campaigns/campaign-view';
+import {
+  describeAudience,
+  formatDate,
+  kindName,
+  shownState,
+  stateColor,
+} from '../Campaigns/campaign-view';
 import { useCampaignListStyles } from './CampaignList.styles';
 
 /** Every campaign, newest first; choosing one shows its progress. */
@@ -64,9 +70,7 @@ export function CampaignList({
                     {formatDate(campaign.createdAt, locale)}
                   </Link>
                 </TableCell>
-                <TableCell className={styles.nowrap}>
-                  {t(`campaigns.kind.${campaign.kind}`)}
-                </TableCell>
+                <TableCell className={styles.nowrap}>{kindName(campaign.kind, t)}</TableCell>
                 <TableCell className={styles.audience}>
                   {describeAudience(campaign.audience, t, { brief: true })}
                 </TableCell>

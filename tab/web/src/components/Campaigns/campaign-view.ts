@@ -6,7 +6,7 @@ import type {
   CampaignState,
   CampaignStatus,
 } from '../../api/types';
-import type { Locale, Translate } from '../../i18n/i18n';
+import type { Locale, MessageKey, Translate } from '../../i18n/i18n';
 
 /** The state as people read it: a preparing campaign waiting for its start time is scheduled. */
 export type ShownState = CampaignState | 'scheduled';
@@ -46,6 +46,17 @@ export function allows(state: CampaignState, action: CampaignAction): boolean {
     case 'cancel':
       return isActive(state) || state === 'paused';
   }
+}
+
+const KIND_KEYS = new Map<string, MessageKey>([
+  ['assessment', 'campaigns.kind.assessment'],
+  ['reminder', 'campaigns.kind.reminder'],
+]);
+
+/** A campaign's kind in words; a message kind the tab does not know yet, by its id. */
+export function kindName(kind: string, t: Translate): string {
+  const key = KIND_KEYS.get(kind);
+  return key ? t(key) : kind;
 }
 
 /** Reminders follow an invitation that has started sending and was not cancelled. */

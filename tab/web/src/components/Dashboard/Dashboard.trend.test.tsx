@@ -13,6 +13,8 @@ const total = (cell: Partial<HeatmapCell>): HeatmapCell => ({
   count: 30,
   mean: null,
   bands: null,
+  direct: false,
+  opens: false,
   ...cell,
 });
 const hidden = total({ hidden: true, count: null });

@@ -27,7 +27,7 @@ import { TrendView } from './TrendView';
 import { useDashboard } from './use-dashboard';
 
 /** A unit's name; a button that opens it into its sub-units when it has some. */
-function RowLabel({ row, onOpen }: { row: ShownRow; onOpen: (unit: string[]) => void }) {
+function RowLabel({ row, onOpen }: { row: ShownRow; onOpen: (unit: readonly string[]) => void }) {
   const { t } = useI18n();
   const { opens } = row;
   if (!opens) return <>{row.label}</>;
@@ -50,7 +50,7 @@ function HeatmapView({
   data: Heatmap;
   /** Opened from a row or the breadcrumb: the focus moves to the new screen's table. */
   drilled: boolean;
-  onOpen: (unit: string[] | undefined) => void;
+  onOpen: (unit: readonly string[] | undefined) => void;
 }) {
   const { t, locale } = useI18n();
   const styles = useDashboardStyles();

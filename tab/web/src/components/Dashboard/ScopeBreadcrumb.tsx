@@ -16,13 +16,13 @@ export function ScopeBreadcrumb({
   scope,
   onOpen,
 }: {
-  root: string[];
-  scope: string[];
-  onOpen: (unit: string[] | undefined) => void;
+  root: readonly string[];
+  scope: readonly string[];
+  onOpen: (unit: readonly string[] | undefined) => void;
 }) {
   const { t } = useI18n();
   const levels = scope.slice(root.length).map((_segment, i) => scope.slice(0, root.length + i + 1));
-  const nameOf = (path: string[]) => path.at(-1) ?? t('dashboard.scopeAll');
+  const nameOf = (path: readonly string[]) => path.at(-1) ?? t('dashboard.scopeAll');
   return (
     <Breadcrumb aria-label={t('dashboard.levels')}>
       <BreadcrumbItem>

@@ -17,7 +17,7 @@ import { ShownCellView } from './ShownCellView';
 import { trendTable } from './trend-table';
 
 /** The opened unit over every round with results, each beside the one before. */
-export function TrendView({ unit }: { unit: string[] }) {
+export function TrendView({ unit }: { unit: readonly string[] }) {
   const { t, locale } = useI18n();
   const styles = useDashboardStyles();
   const api = useApi();

@@ -11,7 +11,7 @@ export interface ShownRow {
   /** A row to compare the units with (the organisation, the opened unit), shown first. */
   reference: boolean;
   /** The unit the row opens into its sub-units, when it has some. */
-  opens: string[] | null;
+  opens: readonly string[] | null;
   participants: ShownCell;
   dimensions: ShownCell[];
 }
@@ -22,7 +22,7 @@ export interface HeatmapAbout {
   campaign: string;
   /** The unit opened, by name ("all the organisation" for the whole of it). */
   scope: string;
-  scopePath: string[];
+  scopePath: readonly string[];
   k: number;
   publishedAt: string | null;
 }
@@ -36,20 +36,17 @@ export interface HeatmapTable {
   compare: string | null;
 }
 
-const keyOf = (cell: HeatmapCell) => `${cell.orgUnitPath.join('\u0000')}|${cell.direct ?? ''}`;
+const keyOf = (cell: HeatmapCell) => `${cell.orgUnitPath.join('\u0000')}|${cell.direct}`;
 
 export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): HeatmapTable {
   const read = cellReader(t, locale);
   const compare = data.compare && campaignName(data.compare, t, locale);
   const changeOf = compare === null ? undefined : read.change(compare);
-  const depth =
-    Math.max(1, ...data.participants.units.map((u) => u.orgUnitPath.length)) - data.scope.length;
 
   const labelOf = (cell: HeatmapCell): string => {
     const below = cell.orgUnitPath.slice(data.scope.length);
-    const own = cell.direct ?? below.length < depth;
     const name = below.join(' › ') || (cell.orgUnitPath.at(-1) ?? '');
-    return own ? t('dashboard.directStaff', { unit: name }) : name;
+    return cell.direct ? t('dashboard.directStaff', { unit: name }) : name;
   };
   const totalLabel = (cell: HeatmapCell): string =>
     cell.orgUnitPath.length === 0

@@ -35,7 +35,7 @@ export function useDashboard() {
   }, []);
   /** Opens a unit (undefined: the whole scope), keeping the campaigns shown. */
   const open = useCallback(
-    (unit: string[] | undefined) => {
+    (unit: readonly string[] | undefined) => {
       setDrilled(true);
       setChoice({ ...shown, unit });
     },

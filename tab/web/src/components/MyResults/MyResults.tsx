@@ -54,7 +54,10 @@ function ResultView({ results }: { results: Results }) {
       <Text as="p" block className={styles.meta}>
         {t('results.completed', { title: results.questionnaire.title, date })}
       </Text>
-      <ScoreChart rows={scoreRows(results, t)} />
+      <ScoreChart
+        rows={scoreRows(results, t)}
+        thresholds={results.bands.slice(1).map((band) => band.min)}
+      />
       <div className={styles.columns}>
         <section aria-labelledby="strengths-heading">
           <Subtitle2 as="h3" id="strengths-heading">

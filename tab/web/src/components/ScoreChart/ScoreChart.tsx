@@ -4,7 +4,8 @@ import { useScoreChartStyles } from './ScoreChart.styles';
 export interface ScoreRow {
   id: string;
   name: string;
-  score: number;
+  /** Null when none of the dimension's items was answered. */
+  score: number | null;
   band: string;
 }
 
@@ -12,19 +13,27 @@ const WIDTH = 640;
 const BAR_WIDTH = 470;
 const ROW_HEIGHT = 52;
 const BAR_HEIGHT = 18;
-const THRESHOLDS = [50, 75];
 
-const clamp = (score: number) => Math.min(100, Math.max(0, score));
+const clamp = (score: number | null) => Math.min(100, Math.max(0, score ?? 0));
 
 /**
  * Horizontal bars, one per dimension, on a 0–100 scale with the band thresholds marked. The SVG
  * is one image with a summary for screen readers; a visually hidden table carries the numbers.
  */
-export function ScoreChart({ rows }: { rows: readonly ScoreRow[] }) {
+export function ScoreChart({
+  rows,
+  thresholds,
+}: {
+  rows: readonly ScoreRow[];
+  /** Where the bands above the lowest start (0–100), as the questionnaire sets them. */
+  thresholds: readonly number[];
+}) {
   const { t } = useI18n();
   const styles = useScoreChartStyles();
   const summary = rows
-    .map((row) => t('results.chart.item', { name: row.name, score: row.score, band: row.band }))
+    .map((row) =>
+      t('results.chart.item', { name: row.name, score: row.score ?? '', band: row.band }),
+    )
     .join('; ');
   const height = rows.length * ROW_HEIGHT + 8;
   return (
@@ -56,7 +65,7 @@ export function ScoreChart({ rows }: { rows: readonly ScoreRow[] }) {
                 height={BAR_HEIGHT}
                 className={styles.bar}
               />
-              {THRESHOLDS.map((threshold) => (
+              {thresholds.map((threshold) => (
                 <line
                   key={threshold}
                   x1={(BAR_WIDTH * threshold) / 100}

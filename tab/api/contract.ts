@@ -1,0 +1,252 @@
+/**
+ * The tab API's responses, once: the routes' JSON builders are typed against these (`satisfies`)
+ * and the web imports them (tab/web/src/api/types.ts), its fake server included. Types only and no
+ * imports, so the web's build and its tsconfig read this file as it is; a core type that drifts
+ * from its wire form here fails the builders' `satisfies`.
+ */
+
+export type Locale = 'it-IT' | 'en-US';
+export type Role = 'employee' | 'facilitator' | 'manager' | 'admin';
+export type BandId = 'base' | 'intermediate' | 'advanced';
+
+/** GET /api/v1/me */
+export interface Me {
+  objectId: string;
+  displayName: string | null;
+  department: string | null;
+  orgUnitPath: readonly string[] | null;
+  roles: readonly Role[];
+  locale: Locale | null;
+}
+
+/** A band of the questionnaire: from `min` (a 0–100 score) up to the next band's. */
+export interface Band {
+  id: BandId;
+  min: number;
+  label: string;
+}
+
+/** GET /api/v1/me/results */
+export interface MyResults {
+  questionnaire: { id: string; version: number; title: string };
+  /** The questionnaire's bands, lowest first: the thresholds a chart of the scores marks. */
+  bands: Band[];
+  submittedAt: string;
+  dimensions: {
+    id: string;
+    name: string;
+    /** Null when none of the dimension's items was answered. */
+    score: number | null;
+    band: BandId | null;
+    bandLabel: string | null;
+  }[];
+  strengths: string[];
+  growth: { dimension: string; suggestion: string }[];
+}
+
+/**
+ * Why a unit shows no difference: hidden here, hidden in the other campaign, no answers from it
+ * there, or the dimension was not asked there.
+ */
+export type NoComparison = 'hidden' | 'hiddenThere' | 'noData' | 'notAsked';
+
+/** How many of a unit's people (in the directory today) the published figures count. */
+export interface Participation {
+  headcount: number;
+  /** Published respondents ÷ headcount, 0…1. */
+  rate: number;
+}
+
+/** The other campaign's mean and the difference from it, given only where both are visible. */
+export type MeanComparison =
+  { mean: number; delta: number; reason: null } | { mean: null; delta: null; reason: NoComparison };
+
+/** One unit of the heat map; a hidden cell carries no number at all. */
+export interface HeatmapCell {
+  orgUnitPath: readonly string[];
+  /** Hidden for privacy: fewer than k people, or needed to protect a smaller group. */
+  hidden: boolean;
+  count: number | null;
+  mean: number | null;
+  /** The share of the cell's people in each band, 0…1; null when hidden or empty. */
+  bands: Record<BandId, number> | null;
+  /** The unit's own members, beside its sub-units (not a unit one can open). */
+  direct: boolean;
+  /** Whether the unit has sub-units: a screen may open it (`unit`) one level down. */
+  opens: boolean;
+  /**
+   * Participants cells only: the published count over the directory's headcount; null when the
+   * cell is hidden, the directory has nobody there, or it has fewer people than answered (the
+   * unit changed since: people count where they answered).
+   */
+  participation?: Participation | null;
+  /** Dimension cells, when the screen compares two campaigns. */
+  comparison?: MeanComparison;
+}
+
+/** An assessment campaign as the dashboard names it, with the privacy thresholds locked for it. */
+export interface DashboardCampaign {
+  id: string;
+  questionnaireId: string;
+  version: number;
+  title: Record<Locale, string>;
+  /** When its thresholds were locked (its first results counted); null before that. */
+  lockedAt: string | null;
+  k: number;
+  freeTextK: number;
+}
+
+/** GET /api/v1/dashboard/campaigns: the current campaign, and every one with results. */
+export interface DashboardCampaigns {
+  current: DashboardCampaign;
+  /** Newest first. */
+  campaigns: DashboardCampaign[];
+  /**
+   * The newest campaign in which the caller's scope has a visible unit, or null: the running
+   * round hides every unit until k people of it have answered, so it is not the one to open on.
+   */
+  shown: string | null;
+}
+
+/** GET /api/v1/dashboard/heatmap */
+export interface Heatmap {
+  campaign: DashboardCampaign;
+  /**
+   * When the figures were last published (they change only at publications, in steps of at
+   * least k people per unit); null for rounds published before publications were recorded.
+   */
+  publishedAt: string | null;
+  compare: DashboardCampaign | null;
+  /** The unit whose sub-units the screen shows. */
+  scope: readonly string[];
+  /** The caller's whole scope: the widest screen they may open, where drilling down starts. */
+  root: readonly string[];
+  /**
+   * `totals`: the rows a unit is compared with, the caller's whole scope (the organisation for
+   * admins, their unit for a manager) and then the opened unit (when it is another);
+   * participants cells carry their participation rate.
+   */
+  participants: { total: number | null; totals: HeatmapCell[]; units: HeatmapCell[] };
+  dimensions: {
+    id: string;
+    name: Record<Locale, string>;
+    totals: HeatmapCell[];
+    units: HeatmapCell[];
+  }[];
+}
+
+/** One round of a unit's trend: its total per dimension, each compared with the round before. */
+export interface TrendRound {
+  campaign: DashboardCampaign;
+  publishedAt: string | null;
+  participants: HeatmapCell;
+  /** In the order of {@link Trend.dimensions}; null where the round did not ask the dimension. */
+  dimensions: (HeatmapCell | null)[];
+}
+
+/** GET /api/v1/dashboard/trend: a unit over every round with results, oldest first. */
+export interface Trend {
+  scope: readonly string[];
+  root: readonly string[];
+  /** Every dimension any round asked, the newest round's first. */
+  dimensions: { id: string; name: Record<Locale, string> }[];
+  rounds: TrendRound[];
+}
+
+/** RFC 9457 problem details, as the tab API sends them. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+}
+
+export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';
+export type AudienceRole = 'manager' | 'facilitator' | 'admin';
+
+/** Who a new campaign goes to (POST /api/v1/campaigns). */
+export type StartAudience =
+  | { kind: 'all' }
+  | { kind: 'departments'; departments: string[] }
+  | { kind: 'role'; role: AudienceRole };
+
+/** A reminder goes to whoever received `campaignId` and has not completed it yet. */
+export type Audience = StartAudience | { kind: 'nonRespondents'; campaignId: string };
+
+/** Each item of GET /api/v1/campaigns, and the answer of every campaign operation. */
+export interface Campaign {
+  id: string;
+  /** The message kind it sends: 'assessment' (the invitation), 'reminder', or another registered. */
+  kind: string;
+  state: CampaignState;
+  audience: Audience;
+  notBefore: string;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+/** GET /api/v1/campaigns */
+export interface CampaignList {
+  campaigns: Campaign[];
+}
+
+/** GET /api/v1/campaigns/departments: the directory's top-level units. */
+export interface Departments {
+  departments: string[];
+}
+
+export interface CampaignCounts {
+  total: number;
+  sent: number;
+  pending: number;
+  failed: number;
+  blocked: number;
+  unreachable: number;
+  /** Invited people who had already completed the questionnaire: not sent. */
+  alreadyCompleted: number;
+  /** Sent again after an instance stopped mid-send: may have been received twice. */
+  inDoubt: number;
+}
+
+/** GET /api/v1/campaigns/:id */
+export interface CampaignStatus extends Campaign {
+  counts: CampaignCounts;
+  /** 0…1: how much of the audience has been read from the directory so far. */
+  audienceRead: number;
+  /** The audience expected once all read (estimated from the part read); null before any part. */
+  expectedTotal: number | null;
+  /** 0…1 of the expected audience, below 1 until the audience is all read. */
+  progress: number;
+  etaSeconds: number | null;
+  /** Whether some app instance is sending it right now. */
+  sending: boolean;
+  /**
+   * How many of the people reached completed the questionnaire: at least `atLeast` (a multiple
+   * of k, never closer than k to everyone); null when fewer than 2k were reached.
+   */
+  completions: { reached: number; atLeast: number | null; k: number };
+}
+
+/** POST /api/v1/campaigns/preview: what starting the invitation would do now. */
+export interface CampaignPreview {
+  audience: number;
+  /** Would receive it: a chat with the bot, and the questionnaire not completed. */
+  reachable: number;
+  /** Skipped: already completed the questionnaire. */
+  alreadyCompleted: number;
+  /** No chat with the bot (the app is not installed for them). */
+  unreachable: number;
+}
+
+/** GET /api/v1/campaigns/:id/unreachable (each person); null when no longer in the directory. */
+export interface UnreachablePerson {
+  id: string;
+  name: string | null;
+  upn: string | null;
+  department: string | null;
+}
+
+/** GET /api/v1/campaigns/:id/unreachable */
+export interface UnreachablePeople {
+  people: UnreachablePerson[];
+}

@@ -19,7 +19,6 @@ import type {
   Heatmap,
   HeatmapCell,
   Trend,
-  TrendRound,
 } from './contract';
 
 export interface HeatmapRequest {

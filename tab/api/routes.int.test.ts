@@ -5,6 +5,7 @@ import { silentLogger } from '../../test/bot-harness';
 import { demoServices } from '../../test/store';
 import users from '../../content/demo/playground-users.json';
 import { createAuthenticator } from './auth/authenticator';
+import type { MyResults } from './contract';
 import { createTestTokenIssuer, type TestTokenIssuer } from '../../test/test-tokens';
 import { submitAssessment } from '../../test/assessment';
 import { PARTICIPANTS } from '../../core/assessment/aggregates';
@@ -136,8 +137,14 @@ describe('tab API over HTTP with Entra tokens', () => {
     await submit(GIULIA, 4);
     const response = await call('/api/v1/me/results', GIULIA);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { dimensions: { score: number; bandLabel: string }[] };
+    const body = (await response.json()) as MyResults;
     expect(body.dimensions).toHaveLength(6);
+    // The thresholds a chart of the scores marks, from the questionnaire, in the caller's language.
+    expect(body.bands).toEqual([
+      { id: 'base', min: 0, label: 'Base' },
+      { id: 'intermediate', min: 50, label: 'Intermedio' },
+      { id: 'advanced', min: 75, label: 'Avanzato' },
+    ]);
     expect(body.dimensions[0]).toMatchObject({
       bandLabel: expect.stringMatching(/Base|Intermedio|Avanzato/),
     });

@@ -78,6 +78,24 @@ describe('dashboard', () => {
     ).toBeInTheDocument();
   });
 
+  it('names a unit’s own staff as the API marks it, even with no sub-unit shown beside it', async () => {
+    const own = (units: typeof heatmap.participants.units) => units.filter((cell) => cell.direct);
+    const onlyOwnStaff = {
+      ...heatmap,
+      participants: { ...heatmap.participants, units: own(heatmap.participants.units) },
+      dimensions: heatmap.dimensions.map((d) => ({ ...d, units: own(d.units) })),
+    };
+    const { apiFetch } = fakeServer({ me: marco, heatmap: onlyOwnStaff });
+    renderWithTeams(<Dashboard />, fakeTeams(apiFetch));
+
+    const table = await screen.findByRole('table', { name: /Punteggio medio/ });
+    expect(
+      within(table).getByRole('row', {
+        name: /Area Educazione, Istruzione e Nuove Generazioni \(personale diretto\)/,
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('keeps one decimal so that a mean just under a threshold reads under it', async () => {
     const { apiFetch } = fakeServer({ me: marco, heatmap });
     renderWithTeams(<Dashboard />, fakeTeams(apiFetch, { locale: 'en-US' }));

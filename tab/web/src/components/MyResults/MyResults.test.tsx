@@ -31,6 +31,21 @@ describe('My results', () => {
     ).toEqual(['Dimensione', 'Punteggio (0–100)', 'Livello']);
   });
 
+  it('marks the thresholds of the bands the questionnaire sends', async () => {
+    const bands = [
+      { id: 'base', min: 0, label: 'Base' },
+      { id: 'intermediate', min: 40, label: 'Intermedio' },
+      { id: 'advanced', min: 80, label: 'Avanzato' },
+    ] as const;
+    const { apiFetch } = fakeServer({ me: giulia, results: { ...results, bands: [...bands] } });
+    renderWithTeams(<MyResults />, fakeTeams(apiFetch));
+
+    const chart = await screen.findByRole('img', { name: /Punteggi per dimensione/ });
+    const lines = [...chart.querySelectorAll('line')].map((line) => line.getAttribute('x1'));
+    const perRow = [...new Set(lines)].map(Number);
+    expect(perRow).toEqual([0.4 * 470, 0.8 * 470]);
+  });
+
   it('lists strengths, growth areas with suggestions, and the date', async () => {
     const { apiFetch } = fakeServer({ me: giulia, results });
     renderWithTeams(<MyResults />, fakeTeams(apiFetch));

@@ -75,7 +75,7 @@ describe('the óiBO tab in a browser (demo identities)', () => {
   it('shows an admin the published heat map, and when it was published', async () => {
     await open(SARA, 'light');
     await ctx.page.getByRole('tab', { name: 'Cruscotto' }).click();
-    const table = ctx.page.getByRole('table', { name: /Punteggio medio/ });
+    const table = ctx.page.getByRole('table', { name: /^Punteggio medio \(da 0 a 100\)/ });
     await table.waitFor({ timeout: 15_000 });
     // 6 + 5 published; the 2 of another unit, and Giulia's (the seventh in hers), wait for k.
     await ctx.page.getByText('Partecipanti in totale: 11').waitFor();

@@ -104,7 +104,7 @@ describe('Digital Mindset assessment in chat', () => {
       await bot.turn(personalActivity(GIULIA, { type: 'message', text: 'questionario' })),
     );
     expect(more).toEqual([]);
-    expect(cardText(notice)).toMatch(/^Hai già completato l'autovalutazione il \d+ \w+ \d{4}/);
+    expect(cardText(notice)).toMatch(/^Hai già completato il questionario il \d+ \w+ \d{4}/);
     expect(cardText(again)).toEqual(cardText(result));
 
     // "My data" reads as a summary in words, never as JSON with internal keys.
@@ -112,7 +112,7 @@ describe('Digital Mindset assessment in chat', () => {
     expect(cardProblems(myData)).toEqual([]);
     const summary = cardText(myData);
     expect(summary).toContain('Giulia');
-    expect(summary).toMatch(/inviata il \d+ \w+ \d{4}/);
+    expect(summary).toMatch(/inviato il \d+ \w+ \d{4}/);
     expect(summary).toMatch(/(Base|Intermedio|Avanzato) \(\d+(,\d)? su 100\)/);
     expect(summary).toContain('Sì, acconsento');
     expect(summary).toContain('«Scarica i miei dati»');
@@ -187,13 +187,13 @@ describe('Digital Mindset assessment in chat', () => {
 
   it('exports and erases a person’s data, and their weight in the aggregates', async () => {
     const exported = cardText(await say(bot, GIULIA, 'i miei dati'));
-    expect(exported).toContain('inviata il');
+    expect(exported).toContain('inviato il');
     expect(exported).toContain('Giulia Ferri');
     const confirm = await say(bot, GIULIA, 'cancella i miei dati');
     const done = await click(bot, GIULIA, confirm, 'Sì, cancella');
     expect(cardText(done)).toContain('le tue risposte e i tuoi risultati sono stati cancellati');
     // A contribution already published leaves the aggregates at the next publication, not now.
-    expect(cardText(done)).toContain('al prossimo aggiornamento dei dati');
+    expect(cardText(done)).toContain('sarà tolto dai dati aggregati al prossimo aggiornamento');
     expect(await waiting()).toBe(0);
     expect(cardText(await say(bot, GIULIA, 'my results'))).toContain('Non hai ancora un risultato');
   });

@@ -75,7 +75,7 @@ describe("the manager's and the programme team's first minutes in the tab", () =
     // Compared with the oldest round: differences with a direction, and why one is missing.
     await page.getByRole('combobox', { name: 'Confronta con' }).selectOption({ index: 2 });
     await table
-      .getByRole('img', { name: /punti in (più|meno) rispetto a «|Stesso punteggio/ })
+      .getByRole('img', { name: /Punteggio più (alto|basso) di .* rispetto a «|Stesso punteggio/ })
       .first()
       .waitFor({ timeout: 20_000 });
     expect(await table.getByText(/^[↑↓=] /).count()).toBeGreaterThan(0);
@@ -133,18 +133,18 @@ describe("the manager's and the programme team's first minutes in the tab", () =
     for (let i = 0; i < 120; i++) {
       const value = await bar.getAttribute('aria-valuenow').catch(() => null);
       const described = await detail
-        .getByText(/su \d+ destinatari/)
+        .getByText(/su \d+ tra le persone destinatarie/)
         .first()
         .textContent({ timeout: 1_000 })
         .catch(() => null);
       if (value !== null) seen.push(Number(value));
-      const settled = /(\d+) su (\d+) destinatari/.exec(described ?? '');
+      const settled = /(\d+) su (\d+) tra le persone destinatarie/.exec(described ?? '');
       if (settled) expect(Number(settled[1])).toBeLessThanOrEqual(Number(settled[2]));
-      if ((await newest.textContent())?.includes('Completata')) break;
+      if ((await newest.textContent())?.includes('Conclusa')) break;
       await page.waitForTimeout(500);
     }
-    expect(await newest.textContent()).toContain('Completata');
-    await detail.getByText('Completata', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await newest.textContent()).toContain('Conclusa');
+    await detail.getByText('Conclusa', { exact: true }).waitFor({ timeout: 10_000 });
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(await bar.getAttribute('aria-valuenow')).toBe('1');
     // Nobody has a chat with the bot in the demo: nobody reached, no completions to speak of.

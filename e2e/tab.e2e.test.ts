@@ -131,7 +131,7 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     for (const [row, value] of [
       ['Persone scelte', people],
       ["Riceveranno l'invito", 0],
-      ['Saltate: hanno già completato il questionario', 0],
+      ['Escluse: hanno già completato il questionario', 0],
       ["Non raggiungibili: l'app non è installata per loro", people],
     ] as const) {
       const shown = numbers.getByRole('row', { name: new RegExp(`^${row}`) });
@@ -143,7 +143,7 @@ describe('the óiBO tab in a browser (demo identities)', () => {
 
     // In the demo nobody has a chat with the bot: everyone is unreachable, and it ends in seconds.
     const detail = page.getByRole('region', { name: /^Invito al questionario del/ });
-    await detail.getByText('Completata', { exact: true }).waitFor({ timeout: 60_000 });
+    await detail.getByText('Conclusa', { exact: true }).waitFor({ timeout: 60_000 });
     const [latest] = await services.campaigns.list();
     expect(latest?.audience).toEqual({ kind: 'departments', departments: [department] });
     const { counts } = await services.campaigns.status(latest!.id);
@@ -161,7 +161,7 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     expect(await detail.getByRole('button', { name: 'Annulla campagna' }).isDisabled()).toBe(true);
     await detail
       .getByRole('button', {
-        name: `Scarica l'elenco dei non raggiungibili (${counts.unreachable})`,
+        name: `Scarica l'elenco delle persone non raggiungibili (${counts.unreachable})`,
       })
       .waitFor();
     await screenshot(page, 'tab-campaigns-light');

@@ -123,7 +123,7 @@ export function campaignRoute(state: FakeCampaigns, route: string, body: unknown
   const transition = method === 'POST' && action ? TRANSITIONS[action] : undefined;
   if (!transition) return null;
   if (!transition.from.includes(campaign.state)) {
-    return problem(409, `Non si può fare con una campagna nello stato «${campaign.state}».`, {
+    return problem(409, `Operazione non possibile: la campagna è «${campaign.state}».`, {
       code: 'notAllowed',
     });
   }

@@ -46,13 +46,13 @@ describe('campaign detail, live', () => {
     });
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS));
     expect(reads()).toHaveLength(3);
-    expect(screen.getByText('Completata')).toBeInTheDocument();
+    expect(screen.getByText('Conclusa')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: "Avanzamento dell'invio" })).toHaveAttribute(
       'aria-valuenow',
       '1',
     );
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Completata: 100% completato: 200 su 200 destinatari.',
+      'Conclusa: 100% completato (200 su 200 tra le persone destinatarie).',
     );
 
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 10));
@@ -91,6 +91,8 @@ describe('campaign detail, live', () => {
     expect(live).toHaveTextContent('120 su 200');
 
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 2));
-    expect(live).toHaveTextContent('In corso: 75% completato: 150 su 200 destinatari.');
+    expect(live).toHaveTextContent(
+      'In corso: 75% completato (150 su 200 tra le persone destinatarie).',
+    );
   });
 });

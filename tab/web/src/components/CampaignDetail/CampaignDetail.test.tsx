@@ -27,7 +27,9 @@ describe('campaign detail', () => {
     const bar = await screen.findByRole('progressbar', { name: "Avanzamento dell'invio" });
     expect(bar).toHaveAttribute('aria-valuenow', '0.6');
     expect(bar).toHaveAttribute('aria-valuetext', '60%');
-    expect(bar).toHaveAccessibleDescription('60% completato: 120 su 200 destinatari');
+    expect(bar).toHaveAccessibleDescription(
+      '60% completato (120 su 200 tra le persone destinatarie)',
+    );
     const counts = screen.getByRole('table', { name: 'Destinatari per esito' });
     const rows = within(counts).getAllByRole('row').slice(1);
     expect(
@@ -36,15 +38,15 @@ describe('campaign detail', () => {
         row.querySelector('td')?.textContent,
       ]),
     ).toEqual([
-      ['Inviati', '90'],
+      ['Messaggio inviato', '90'],
       ['In attesa', '80'],
-      ['Non riusciti', '2'],
+      ['Invio non riuscito', '2'],
       ['Hanno bloccato il bot', '3'],
       ['Non raggiungibili', '25'],
       ['Avevano già completato il questionario', '0'],
       ['Totale', '200'],
     ]);
-    expect(screen.getByText('Tempo stimato: circa 12 minuti')).toBeInTheDocument();
+    expect(screen.getByText('Tempo residuo stimato: circa 12 minuti')).toBeInTheDocument();
     expect(screen.getByText('In corso')).toBeInTheDocument();
     expect(screen.queryByText(/ricevuto due volte/)).not.toBeInTheDocument();
     expect(screen.queryByText(/Nessuna istanza/)).not.toBeInTheDocument();
@@ -63,7 +65,9 @@ describe('campaign detail', () => {
   it('gives no completions for fewer than 2k people reached', async () => {
     renderDetail(campaignStatus({ completions: { reached: 9, atLeast: null, k: 5 } }));
     expect(
-      await screen.findByText(/ha raggiunto meno di 10 persone: per riservatezza non indichiamo/),
+      await screen.findByText(
+        /ha raggiunto meno di 10 persone: per tutelare la privacy non indichiamo/,
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/almeno \d+ delle/)).not.toBeInTheDocument();
   });
@@ -203,7 +207,7 @@ describe('campaign detail', () => {
     await user.click(within(await actions()).getByRole('button', { name: 'Riprendi' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Non si può fare con una campagna nello stato «cancelled».',
+      'Operazione non possibile: la campagna è «cancelled».',
     );
   });
 

@@ -27,7 +27,9 @@ describe('unreachable people', () => {
     );
 
     await user.click(
-      await screen.findByRole('button', { name: "Scarica l'elenco dei non raggiungibili (25)" }),
+      await screen.findByRole('button', {
+        name: "Scarica l'elenco delle persone non raggiungibili (25)",
+      }),
     );
 
     await waitFor(async () => expect(await downloads.files()).toHaveLength(1));

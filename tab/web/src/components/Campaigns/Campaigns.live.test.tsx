@@ -35,7 +35,7 @@ describe('campaign list, live', () => {
     fake.server.campaigns[1] = { ...other, state: 'completed', progress: 1 };
     await act(() => jest.advanceTimersByTimeAsync(LIST_POLL_MS));
 
-    expect(stateOf(/1 mar 2026/)).toBe('Completata');
+    expect(stateOf(/1 mar 2026/)).toBe('Conclusa');
     expect(lists()).toHaveLength(2);
     await act(() => jest.advanceTimersByTimeAsync(LIST_POLL_MS * 5));
     expect(lists()).toHaveLength(2);

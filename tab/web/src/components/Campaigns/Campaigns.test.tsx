@@ -41,7 +41,7 @@ describe('campaigns', () => {
         'Chi ha ricevuto l’invito e non ha ancora completato il questionario'.replace('’', "'"),
         'Programmata',
       ],
-      ['Invito al questionario', 'Tutto il personale', 'Completata'],
+      ['Invito al questionario', 'Tutto il personale', 'Conclusa'],
     ]);
     // The chosen campaign's date reads as a chosen link, not as an action to take.
     const chosen = within(rows[0]!).getByRole('button', { pressed: true });
@@ -96,7 +96,7 @@ describe('campaigns', () => {
     ).toEqual([
       'Persone scelte1250',
       "Riceveranno l'invito1100",
-      'Saltate: hanno già completato il questionario120',
+      'Escluse: hanno già completato il questionario120',
       "Non raggiungibili: l'app non è installata per loro30",
     ]);
     await user.click(within(dialog).getByRole('button', { name: 'Indietro', ...inDialog }));
@@ -134,10 +134,13 @@ describe('campaigns', () => {
     expect(await screen.findByText('Nessuna campagna, per ora.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Chi ha un ruolo' }));
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Ruolo' }), 'facilitatori');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Ruolo' }),
+      'facilitatrici e facilitatori',
+    );
     await user.click(screen.getByRole('button', { name: 'Avvia campagna' }));
     const dialog = await findAlertDialog('Avviare la campagna?');
-    expect(dialog).toHaveTextContent('Destinatari: Ruolo: facilitatori');
+    expect(dialog).toHaveTextContent('Destinatari: Ruolo: facilitatrici e facilitatori');
     await user.click(within(dialog).getByRole('button', { name: 'Avvia', ...inDialog }));
 
     await waitFor(() =>
@@ -146,14 +149,14 @@ describe('campaigns', () => {
       ).toEqual([{ audience: { kind: 'role', role: 'facilitator' } }]),
     );
     expect(await screen.findByRole('table', { name: /Campagne/ })).toHaveTextContent(
-      'Ruolo: facilitatori',
+      'Ruolo: facilitatrici e facilitatori',
     );
   });
 
   it("shows the server's refusal in its own words", async () => {
     const user = userEvent.setup();
     const title =
-      "Nessuno nell'elenco del personale corrisponde a questo pubblico: la campagna non è stata creata.";
+      "Nessuna persona nell'anagrafica del personale corrisponde ai destinatari scelti: la campagna non è stata creata.";
     const { server } = renderCampaigns({
       me: sara,
       refuseStart: { status: 422, title, code: 'emptyAudience' },

@@ -18,7 +18,7 @@ describe('campaign progress as people read it', () => {
     });
 
     expect(shown.summary).toBe(
-      'Circa 3%: 12 su 12 destinatari trovati finora (elenco letto al 3%; il totale può ancora crescere)',
+      'Circa il 3% (12 su 12 tra le persone destinatarie trovate finora; elenco letto al 3%, il totale può ancora crescere)',
     );
     expect(shown.value).toBeCloseTo(12 / 384);
     expect(shown.eta).toBe('meno di un minuto');
@@ -30,7 +30,7 @@ describe('campaign progress as people read it', () => {
     expect(shown).toEqual({
       value: 0.6,
       valueText: '60%',
-      summary: '60% completato: 120 su 200 destinatari',
+      summary: '60% completato (120 su 200 tra le persone destinatarie)',
       eta: null,
       stalled: null,
     });
@@ -46,7 +46,9 @@ describe('campaign progress as people read it', () => {
       etaSeconds: null,
     });
 
-    expect(shown.summary).toBe("Nessun destinatario: non c'era nessuno a cui inviarla");
+    expect(shown.summary).toBe(
+      "Nessuna persona destinataria: non c'era nessuno a cui inviare il messaggio",
+    );
     expect(shown.valueText).toBe(shown.summary);
   });
 

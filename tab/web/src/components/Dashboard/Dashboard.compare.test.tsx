@@ -73,10 +73,14 @@ describe('dashboard comparison', () => {
       ['61,0', 'Intermedio', '↓ −3,0'],
     ]);
     expect(
-      within(infanzia).getByRole('img', { name: `4,2 punti in più rispetto a «${EARLIER}»` }),
+      within(infanzia).getByRole('img', {
+        name: `Punteggio più alto di 4,2 rispetto a «${EARLIER}»`,
+      }),
     ).toHaveTextContent('↑ +4,2');
     expect(
-      within(infanzia).getByRole('img', { name: `3,0 punti in meno rispetto a «${EARLIER}»` }),
+      within(infanzia).getByRole('img', {
+        name: `Punteggio più basso di 3,0 rispetto a «${EARLIER}»`,
+      }),
     ).toBeInTheDocument();
     const scuole = within(table).getByRole('row', { name: /Settore Scuole/ });
     // Why there is no difference, and where: hidden in the earlier round, or no answers there.
@@ -141,7 +145,9 @@ describe('dashboard comparison', () => {
     const compare = screen.getByRole('combobox', { name: 'Confronta con' });
     expect(compare).toHaveFocus();
     await user.selectOptions(compare, EARLIER);
-    expect(await screen.findByRole('img', { name: /^4,2 punti in più/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: /^Punteggio più alto di 4,2/ }),
+    ).toBeInTheDocument();
     expect(compare).toHaveFocus();
   });
 
@@ -204,7 +210,7 @@ describe('dashboard comparison', () => {
     );
     const table = await screen.findByRole('table', { name: /Mean score/ });
     expect(
-      within(table).getByRole('img', { name: `4.2 points higher than in "${earlier}"` }),
+      within(table).getByRole('img', { name: `Score 4.2 higher than in "${earlier}"` }),
     ).toHaveTextContent('↑ +4.2');
     expect(within(table).getByText(`Hidden for privacy in "${earlier}"`)).toBeInTheDocument();
   });

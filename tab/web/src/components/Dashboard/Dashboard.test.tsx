@@ -122,7 +122,7 @@ describe('dashboard', () => {
     expect(about.slice(0, 4)).toEqual([
       ['Rilevazione', 'Digital Mindset: autovalutazione, 10 marzo 2026'],
       ['Ambito', 'Area Educazione, Istruzione e Nuove Generazioni'],
-      ['Soglia di riservatezza (persone per gruppo)', '5'],
+      ['Soglia di privacy (persone per gruppo)', '5'],
       ['Dati pubblicati il', expect.stringMatching(/^20 nov 2026/)],
     ]);
     expect(about[4]).toEqual(['Esportato il', expect.stringMatching(/\d{4}, \d{2}:\d{2}$/)]);

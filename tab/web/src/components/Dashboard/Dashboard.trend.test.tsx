@@ -98,7 +98,9 @@ describe('dashboard trend', () => {
     renderWithTeams(<Dashboard />, fakeTeams(apiFetch));
 
     const table = await screen.findByRole('table', { name: /^Punteggio medio di .* in ogni/ });
-    const down = within(table).getByRole('img', { name: /^3,5 punti in meno rispetto a «/ });
+    const down = within(table).getByRole('img', {
+      name: /^Punteggio più basso di 3,5 rispetto a «/,
+    });
     expect(down).toHaveTextContent('↓ −3,5');
     expect(
       within(table).getByText(/^Dimensione non rilevata in «Digital Mindset: autovalutazione, 11/),

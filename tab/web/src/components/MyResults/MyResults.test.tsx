@@ -56,7 +56,9 @@ describe('My results', () => {
     expect(within(growth).getByRole('listitem')).toHaveTextContent(
       'Atteggiamento verso le relazioni: Partecipa a un laboratorio con altri settori.',
     );
-    expect(screen.getByText('Digital Mindset, compilata il 14 marzo 2026')).toBeInTheDocument();
+    expect(
+      screen.getByText('Digital Mindset: compilazione completata il 14 marzo 2026'),
+    ).toBeInTheDocument();
   });
 
   it('speaks English for an English host', async () => {

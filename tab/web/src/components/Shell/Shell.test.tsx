@@ -91,7 +91,7 @@ describe('navigation', () => {
     expect(identity).toHaveDisplayValue('Giulia Ferri (dipendente)');
     await userEvent.selectOptions(
       identity,
-      'Sara Conti (dipendente, facilitatore, team di programma)',
+      'Sara Conti (dipendente, facilitazione digitale, gruppo di programma)',
     );
     expect(select).toHaveBeenCalledWith('7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c62');
   });

@@ -21,8 +21,19 @@ const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 420, height: 860 };
 
 /** Whether the page scrolls sideways (tables scroll inside their own regions). */
+/**
+ * Whether the page still scrolls sideways once its layout has settled (Fluent measures some
+ * components, such as a message bar, and reflows them a moment after the width changes).
+ */
 const scrollsSideways = async (page: Page) =>
-  page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+  page
+    .waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', undefined, {
+      timeout: 5_000,
+    })
+    .then(
+      () => false,
+      () => true,
+    );
 
 describe("the manager's and the programme team's first minutes in the tab", () => {
   const ctx = appInBrowser(WIDE);

@@ -75,12 +75,12 @@ export function CampaignProgress({ status, view }: { status: CampaignStatus; vie
         </Text>
       )}
       {status.state === 'running' && !status.sending && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('campaigns.detail.notSending')}</MessageBarBody>
         </MessageBar>
       )}
       {counts.inDoubt > 0 && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             {t(`campaigns.detail.inDoubt.${inDoubt}`, { count: number.format(counts.inDoubt) })}
           </MessageBarBody>

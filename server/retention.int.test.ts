@@ -128,7 +128,7 @@ describe('retention', () => {
     expect(await services.retention.dryRun()).toEqual([]);
 
     expect(await services.responses.get('pNew', 'digital-mindset-v1')).toBeDefined();
-    expect(await services.respondents.has('pNew', 'digital-mindset-v1')).toBe(true);
+    expect((await services.respondents.pseudonymsOf('digital-mindset-v1')).has('pNew')).toBe(true);
     const waiting = await services.aggregates.pending('digital-mindset-v1');
     expect(waiting.map((row) => row.value.pseudonym).sort()).toEqual(['eNew', 'pNew']);
     expect(await services.delivery.deliveries.shard('c20281001t090000bbbbbb', 3)).toHaveLength(1);

@@ -11,12 +11,14 @@ import { IDENTITY_LINKS_TABLE } from './privacy/pseudonyms';
 import { CONVERSATION_REFS_TABLE } from './conversations/conversation-refs.repository';
 import { ORG_UNITS_TABLE } from './directory/org-units.repository';
 import { PEOPLE_TABLE } from './directory/people.repository';
+import { ROLE_GRANTS_TABLE } from './directory/role-grants.repository';
 import { AUDIT_TABLE } from './audit/audit-log';
 import { LEASES_TABLE } from './store/leases';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
   PEOPLE_TABLE,
+  ROLE_GRANTS_TABLE,
   ORG_UNITS_TABLE,
   CONVERSATION_REFS_TABLE,
   IDENTITY_LINKS_TABLE,

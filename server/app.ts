@@ -187,6 +187,7 @@ export function createServices(
   const personalData = {
     ...delivery,
     directory,
+    people,
     pseudonyms,
     assessment,
     responses,
@@ -265,7 +266,7 @@ export function createDeliveryEngine(
       ...services.delivery,
       people: services.people,
       conversationRefs: services.conversationRefs,
-      doneBy: (campaign) => services.kinds.doneBy(campaign),
+      recipients: (campaign) => services.kinds.recipients(campaign),
       budget: new TenantBudget(services.store, { ratePerSecond }),
       sender,
       message,

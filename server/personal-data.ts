@@ -10,6 +10,7 @@ import type { RespondentsRepository } from '../core/delivery/respondents.reposit
 import { DELIVERY_SHARDS_TABLE } from '../core/delivery/shards.repository';
 import { DELIVERY_BUDGET_TABLE } from '../core/delivery/tenant-budget';
 import type { DirectoryService } from '../core/directory/directory.service';
+import type { PeopleRepository } from '../core/directory/people.repository';
 import { ORG_UNITS_TABLE } from '../core/directory/org-units.repository';
 import {
   assessmentData,
@@ -37,6 +38,7 @@ import { LEASES_TABLE } from '../core/store/leases';
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
   directory: DirectoryService;
+  people: PeopleRepository;
   pseudonyms: Pseudonyms;
   assessment: AssessmentService;
   responses: ResponsesRepository;
@@ -51,7 +53,7 @@ export interface PersonalDataSources {
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
 export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[] {
   return [
-    directoryData(s.directory),
+    directoryData(s.directory, s.people),
     assessmentData(s.assessment, s.aggregates),
     respondentsData(s.respondents),
     conversationData(s.conversationRefs),

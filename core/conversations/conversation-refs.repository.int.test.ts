@@ -1,5 +1,5 @@
 import { freshStore } from '../../test/store';
-import { personPartition } from '../directory/people.repository';
+import { personPartition } from '../directory/person';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import type { ConversationRef } from './conversation-ref';

@@ -1,4 +1,4 @@
-import { personPartition } from '../directory/people.repository';
+import { personPartition } from '../directory/person';
 import { personId } from '../directory/person';
 import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';

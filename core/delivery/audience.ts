@@ -2,6 +2,7 @@ import type { ConversationRef } from '../conversations/conversation-ref';
 import { departmentOf, personId, rolesOf, type Person } from '../directory/person';
 import { mapYielding } from '../util/concurrency';
 import { peoplePartitions, type Audience, type Campaign } from './campaign';
+import type { Recipients } from './message-kinds';
 import {
   DeliveryTargetSchema,
   type Delivery,
@@ -16,14 +17,22 @@ export interface AudienceDeps {
   };
   deliveries: DeliveriesRepository;
   /**
-   * Who has done what a campaign asks, answered from memory: one read for a whole audience, where
-   * a read per person would queue in the store beside the sends ({@link MessageKinds.doneBy}).
+   * Who a campaign is for (an audience `chosen`) and who has done what it asks, answered from
+   * memory: one read each for a whole audience, where a read per person would queue in the store
+   * beside the sends ({@link MessageKinds.recipients}).
    */
-  doneBy(campaign: Pick<Campaign, 'kind' | 'subject'>): Promise<(objectId: string) => boolean>;
+  recipients(campaign: Pick<Campaign, 'kind' | 'subject' | 'audience'>): Promise<Recipients>;
 }
 
-/** Whether a person belongs to a directory audience (reminders are decided per delivery row). */
-export function inAudience(audience: Audience, person: Person): boolean {
+/**
+ * Whether a person belongs to an audience of the directory, or chosen by its message kind
+ * (reminders are decided per delivery row).
+ */
+export function inAudience(
+  audience: Audience,
+  person: Person,
+  chosen: Recipients['chosen'],
+): boolean {
   switch (audience.kind) {
     case 'all':
       return true;
@@ -31,6 +40,8 @@ export function inAudience(audience: Audience, person: Person): boolean {
       return audience.departments.includes(departmentOf(person));
     case 'role':
       return rolesOf(person).includes(audience.role);
+    case 'chosen':
+      return person.objectId !== undefined && chosen(person.objectId);
     case 'nonRespondents':
       return false;
   }
@@ -70,14 +81,14 @@ export interface AudiencePreview {
 }
 
 /**
- * The preview of one bucket, decided as {@link bucketRows} decides its rows, with `completed`
- * answering from memory (the caller reads the ledger once for every bucket).
+ * The preview of one bucket, decided as {@link bucketRows} decides its rows, with `recipients`
+ * answering from memory (the caller reads them once for every bucket).
  */
 export async function previewBucket(
   deps: Pick<AudienceDeps, 'people' | 'conversationRefs'>,
   audience: Audience,
   bucket: number,
-  completed: (objectId: string) => boolean,
+  recipients: Recipients,
 ): Promise<AudiencePreview> {
   const partitions = peoplePartitions(bucket);
   const [people, chats] = await Promise.all([
@@ -86,11 +97,11 @@ export async function previewBucket(
   ]);
   const preview = { audience: 0, reachable: 0, alreadyCompleted: 0, unreachable: 0 };
   for (const person of people) {
-    if (!inAudience(audience, person)) continue;
+    if (!inAudience(audience, person, recipients.chosen)) continue;
     preview.audience++;
     const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
     if (!ref || !targetOf(ref)) preview.unreachable++;
-    else if (completed(person.objectId!)) preview.alreadyCompleted++;
+    else if (recipients.done(person.objectId!)) preview.alreadyCompleted++;
     else preview.reachable++;
   }
   return preview;
@@ -98,7 +109,7 @@ export async function previewBucket(
 
 /**
  * The delivery rows of one bucket of a campaign: its people in the audience, each with their chat
- * (pending), without one (unreachable) or already done with what it asks, by `completed`
+ * (pending), without one (unreachable) or already done with what it asks, by `recipients`
  * (alreadyCompleted; a reminder leaves them out of its audience). Only reads (people, chats and,
  * for a reminder, its campaign's rows, with one range query each); the caller writes them.
  */
@@ -107,7 +118,7 @@ export async function bucketRows(
   campaign: Campaign,
   bucket: number,
   now: Date,
-  completed: (objectId: string) => boolean,
+  recipients: Recipients,
 ): Promise<Delivery[]> {
   const partitions = peoplePartitions(bucket);
   const [people, chats] = await Promise.all([
@@ -122,17 +133,17 @@ export async function bucketRows(
         .map((row) => row.value.personId),
     );
     members = people.filter(
-      (p) => invited.has(personId(p)) && p.objectId && !completed(p.objectId),
+      (p) => invited.has(personId(p)) && p.objectId && !recipients.done(p.objectId),
     );
   } else {
-    members = people.filter((p) => inAudience(campaign.audience, p));
+    members = people.filter((p) => inAudience(campaign.audience, p, recipients.chosen));
   }
   // Thousands of rows at 100,000 people: sends waiting for their slots must not wait for this.
   return mapYielding(members, (person): Delivery => {
     const ref = person.objectId ? chats.get(person.objectId.toLowerCase()) : undefined;
     const reachable = ref ? targetOf(ref) : undefined;
     // A campaign skips whoever has done what it asks (a reminder's audience has not).
-    const done = reachable !== undefined && completed(person.objectId!);
+    const done = reachable !== undefined && recipients.done(person.objectId!);
     const target = done ? undefined : reachable;
     return {
       campaignId: campaign.id,

@@ -117,7 +117,7 @@ export class CampaignService {
     const kind = this.deps.kinds.get(input.kind).id;
     const audience = AudienceSchema.parse(input.audience);
     if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
-    await this.checkAudience(audience);
+    await this.checkAudience({ kind, subject: input.subject, audience });
     return this.create({ kind, subject: input.subject, audience, createdBy: input.createdBy });
   }
 
@@ -133,8 +133,9 @@ export class CampaignService {
   }): Promise<AudiencePreview> {
     const audience = AudienceSchema.parse(input.audience);
     if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
+    this.checkChosen(input.kind, audience);
     await this.checkDepartments(audience);
-    const completed = await this.deps.kinds.doneBy({ kind: input.kind, subject: input.subject });
+    const recipients = await this.deps.kinds.recipients({ ...input, audience });
     const total: AudiencePreview = {
       audience: 0,
       reachable: 0,
@@ -143,7 +144,7 @@ export class CampaignService {
     };
     const buckets = Array.from({ length: BUCKETS }, (_, bucket) => bucket);
     await forEachLimit(buckets, PREVIEW_CONCURRENCY, async (bucket) => {
-      const part = await previewBucket(this.deps, audience, bucket, completed);
+      const part = await previewBucket(this.deps, audience, bucket, recipients);
       for (const key of Object.keys(total) as (keyof AudiencePreview)[]) total[key] += part[key];
     });
     return total;
@@ -260,10 +261,24 @@ export class CampaignService {
     return campaign;
   }
 
-  /** Refuses an audience nobody is in, or one naming departments the directory does not have. */
-  private async checkAudience(audience: Audience): Promise<void> {
+  /**
+   * Refuses an audience nobody is in, one naming departments the directory does not have, or one
+   * left to a kind that chooses nobody.
+   */
+  private async checkAudience(
+    campaign: Pick<Campaign, 'kind' | 'subject' | 'audience'>,
+  ): Promise<void> {
+    const { audience } = campaign;
+    this.checkChosen(campaign.kind, audience);
     await this.checkDepartments(audience);
-    if (!(await this.deps.people.some((person) => inAudience(audience, person)))) {
+    const { chosen } = await this.deps.kinds.recipients(campaign);
+    if (!(await this.deps.people.some((person) => inAudience(audience, person, chosen)))) {
+      throw new CampaignError({ code: 'emptyAudience' });
+    }
+  }
+
+  private checkChosen(kind: string, audience: Audience): void {
+    if (audience.kind === 'chosen' && !this.deps.kinds.choosesRecipients(kind)) {
       throw new CampaignError({ code: 'emptyAudience' });
     }
   }

@@ -16,6 +16,11 @@ export const AudienceSchema = z.discriminatedUnion('kind', [
     departments: z.array(z.string().trim().min(1).max(120)).min(1).max(200),
   }),
   z.strictObject({ kind: z.literal('role'), role: z.enum(['manager', 'facilitator', 'admin']) }),
+  /**
+   * The people its message kind chooses for its subject ({@link MessageKind.recipients}): the
+   * shortlist of a facilitator selection round, the manager who approves a request.
+   */
+  z.strictObject({ kind: z.literal('chosen') }),
   /** A reminder's audience: who received `campaignId` and has not completed it yet. */
   z.strictObject({ kind: z.literal('nonRespondents'), campaignId: z.string().min(1).max(64) }),
 ]);

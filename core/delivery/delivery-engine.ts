@@ -17,6 +17,7 @@ import { backoffMs, type SendOutcome } from './send-outcome';
 import type { InFlight, Shard, ShardsRepository } from './shards.repository';
 import { countRows, inDoubt, leftInFlight, stepMark } from './step-bookkeeping';
 import type { TenantBudget } from './tenant-budget';
+import type { Recipients } from './message-kinds';
 
 /** Sends one activity to one conversation, once: retries are the engine's, never the sender's. */
 export interface ProactiveSender {
@@ -242,11 +243,11 @@ export class DeliveryEngine {
     };
     let etag = await this.deps.campaigns.update(campaign, stored.etag);
     // Read once for every bucket this run expands.
-    const completed = await this.deps.doneBy(campaign);
+    const recipients = await this.deps.recipients(campaign);
     while (campaign.expandedBuckets < BUCKETS && this.isLive(campaign.id)) {
       const now = new Date();
       // Sending starts as soon as the bucket is written.
-      const written = await this.expandBucket(campaign, campaign.expandedBuckets, now, completed);
+      const written = await this.expandBucket(campaign, campaign.expandedBuckets, now, recipients);
       if (written > 0) await this.claimShards(campaign);
       const expandedBuckets = campaign.expandedBuckets + 1;
       const done = expandedBuckets === BUCKETS;
@@ -277,11 +278,11 @@ export class DeliveryEngine {
     campaign: Campaign,
     bucket: number,
     now: Date,
-    completed: (objectId: string) => boolean,
+    recipients: Recipients,
   ): Promise<number> {
     // Already expanded: before a crash, or by an instance whose lease ran out while it worked.
     if (await this.deps.shards.get(campaign.id, bucket)) return 0;
-    const rows = await bucketRows(this.deps, campaign, bucket, now, completed);
+    const rows = await bucketRows(this.deps, campaign, bucket, now, recipients);
     if (rows.length === 0) return 0;
     await this.deps.deliveries.writeShard(rows);
     const counts = countRows(rows);

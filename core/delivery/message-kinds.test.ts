@@ -26,9 +26,14 @@ const announcement: MessageKind = {
   id: 'announcement',
   build: () => Promise.resolve({ text: 'news' }),
 };
+const approval: MessageKind = {
+  id: 'approval',
+  build: () => Promise.resolve({ text: 'approve?' }),
+  recipients: (subject) => Promise.resolve((objectId) => `${subject}/${objectId}` === 'survey-7/m'),
+};
 
 describe('message kinds', () => {
-  const kinds = new MessageKinds([survey, announcement]);
+  const kinds = new MessageKinds([survey, announcement, approval]);
 
   it('builds each recipient’s message with their campaign’s kind', async () => {
     expect(await kinds.build(campaign('survey'), delivery)).toEqual({
@@ -41,6 +46,25 @@ describe('message kinds', () => {
     const surveyDone = await kinds.doneBy(campaign('survey'));
     expect([surveyDone('a'), surveyDone('b')]).toEqual([true, false]);
     expect((await kinds.doneBy(campaign('announcement')))('a')).toBe(false);
+  });
+
+  it('lets a kind choose the recipients of an audience `chosen`, and only then', async () => {
+    const chosen = await kinds.recipients({
+      ...campaign('approval'),
+      audience: { kind: 'chosen' },
+    });
+    expect([chosen.chosen('m'), chosen.chosen('a'), chosen.done('m')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    const all = await kinds.recipients(campaign('approval'));
+    expect(all.chosen('m')).toBe(false);
+    expect([kinds.choosesRecipients('approval'), kinds.choosesRecipients('survey')]).toEqual([
+      true,
+      false,
+    ]);
+    expect((await kinds.recipients(campaign('survey'))).done('a')).toBe(true);
   });
 
   it('refuses an unknown kind and a kind registered twice', () => {

@@ -21,8 +21,21 @@ export interface MessageKind {
    * leave them out. Absent for a message that asks nothing (an announcement).
    */
   doneBy?(subject: string): Promise<(objectId: string) => boolean>;
+  /**
+   * Whom the message goes to when its campaign's audience is `chosen`, answered from memory for
+   * the whole directory (one read): a list the feature keeps, such as a selection round's
+   * shortlist. Absent for a kind sent only to directory audiences.
+   */
+  recipients?(subject: string): Promise<(objectId: string) => boolean>;
   /** The kind of this kind's reminders; absent when its campaigns cannot be reminded. */
   readonly reminder?: string;
+}
+
+/** Who of the directory a campaign is for, and who of them is done with what it asks. */
+export interface Recipients {
+  /** For an audience `chosen`: the people its kind chooses. */
+  readonly chosen: (objectId: string) => boolean;
+  readonly done: (objectId: string) => boolean;
 }
 
 /** The kinds this app sends, by id. */
@@ -52,6 +65,23 @@ export class MessageKinds {
   ): Promise<(objectId: string) => boolean> {
     const kind = this.get(campaign.kind);
     return kind.doneBy ? kind.doneBy(campaign.subject) : () => false;
+  }
+
+  /** Whether a kind chooses its own recipients (an audience `chosen` is valid for it). */
+  choosesRecipients(id: string): boolean {
+    return this.get(id).recipients !== undefined;
+  }
+
+  /** Who a campaign is for and who is done, each read once for its whole audience. */
+  async recipients(campaign: Pick<Campaign, 'kind' | 'subject' | 'audience'>): Promise<Recipients> {
+    const kind = this.get(campaign.kind);
+    const [chosen, done] = await Promise.all([
+      campaign.audience.kind === 'chosen' && kind.recipients
+        ? kind.recipients(campaign.subject)
+        : () => false,
+      this.doneBy(campaign),
+    ]);
+    return { chosen, done };
   }
 
   /** The engine's message builder: each recipient's activity from their campaign's kind. */

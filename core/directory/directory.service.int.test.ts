@@ -43,4 +43,28 @@ describe('DirectoryService over the real store', () => {
     now += 1_000;
     expect((await app.find({ objectId: SARA.objectId! }))?.roles).toEqual([]);
   });
+
+  it('keeps a role granted in the app across imports, everywhere within a second', async () => {
+    let now = 0;
+    const app = directory(() => now);
+    await directory().importPeople([{ ...SARA, roles: [] }]);
+    expect((await app.find({ objectId: SARA.objectId! }))?.roles).toEqual([]);
+
+    expect(await directory().setRole(SARA.objectId!, 'facilitator', true)).toBe(true);
+    expect(await directory().setRole(SARA.objectId!, 'facilitator', true)).toBe(false);
+    now += 1_000;
+    expect((await app.find({ objectId: SARA.objectId! }))?.roles).toEqual(['facilitator']);
+
+    await directory().importPeople([SARA]);
+    now += 1_000;
+    expect((await app.find({ objectId: SARA.objectId! }))?.roles).toEqual(['admin', 'facilitator']);
+    const people = new PeopleRepository(store);
+    const bucket = await people.inBuckets(['b00', 'bff']);
+    expect(bucket.map((p) => p.roles)).toEqual([['admin', 'facilitator']]);
+    expect(await people.some((p) => p.roles.includes('facilitator'))).toBe(true);
+
+    expect(await directory().setRole(SARA.objectId!, 'facilitator', false)).toBe(true);
+    now += 1_000;
+    expect((await app.find({ objectId: SARA.objectId! }))?.roles).toEqual(['admin']);
+  });
 });

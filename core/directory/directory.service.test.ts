@@ -40,6 +40,8 @@ class FakeStore {
         for (const person of list) this.people.set(person.objectId!, person);
       },
       isEmpty: async () => this.people.size === 0,
+      grant: async () => true,
+      revoke: async () => true,
     };
     const orgUnits = {
       upsertMany: async (_units: readonly OrgUnit[]) => undefined,

@@ -3,6 +3,7 @@ import { orgUnitsOf } from './org-unit';
 import type { OrgUnitsRepository } from './org-units.repository';
 import { LruCache } from '../util/lru-cache';
 import type { Person } from './person';
+import type { GrantedRole } from './role-grants.repository';
 
 export interface ImportSummary {
   people: number;
@@ -32,7 +33,7 @@ export class DirectoryService {
   constructor(
     private readonly people: Pick<
       PeopleRepository,
-      'byObjectId' | 'byUpn' | 'upsertMany' | 'isEmpty'
+      'byObjectId' | 'byUpn' | 'upsertMany' | 'isEmpty' | 'grant' | 'revoke'
     >,
     private readonly orgUnits: Pick<
       OrgUnitsRepository,
@@ -52,6 +53,22 @@ export class DirectoryService {
     await this.orgUnits.stampImport(new Date(this.now()));
     this.dropCache();
     return { people: people.length, orgUnits: units.length };
+  }
+
+  /**
+   * Grants or takes back a role held in the app (a facilitator), kept across imports. Takes effect
+   * on every instance within about a second, as an import does; the caller records why in the
+   * audit log. Whether it changed anything.
+   */
+  async setRole(objectId: string, role: GrantedRole, held: boolean): Promise<boolean> {
+    const changed = held
+      ? await this.people.grant(objectId, role)
+      : await this.people.revoke(objectId, role);
+    if (changed) {
+      await this.orgUnits.stampImport(new Date(this.now()));
+      this.dropCache();
+    }
+    return changed;
   }
 
   /** Finds who is talking to the bot or calling the API, by Entra object id, then by UPN. */

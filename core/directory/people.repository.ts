@@ -1,20 +1,23 @@
-import { createHash } from 'node:crypto';
 import { EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
-import { formatOrgUnitPath, parseOrgUnitPath, personId, PersonSchema, type Person } from './person';
+import {
+  formatOrgUnitPath,
+  parseOrgUnitPath,
+  personId,
+  personPartition,
+  PersonSchema,
+  type Person,
+} from './person';
+import { RoleGrantsRepository, withGrants, type GrantedRole } from './role-grants.repository';
 
 /**
- * People, read by id on every bot turn and tab request.
+ * People, read by id on every bot turn and tab request, with the roles granted in the app
+ * ({@link RoleGrantsRepository}) added to those of the import.
  * PartitionKey: a hash bucket of the id (256 buckets) spreads load and lets an import write
  * batches of 100; RowKey: the encoded person id ("oid:<guid>" or "upn:<upn>").
  */
 export const PEOPLE_TABLE = 'people';
-
-/** The hash partition ("b00"…"bff") of a person id; other per-person tables reuse it. */
-export function personPartition(id: string): string {
-  return `b${createHash('sha256').update(id).digest('hex').slice(0, 2)}`;
-}
 
 const mapping: EntityMapping<Person> = {
   keys: (person) => {
@@ -44,33 +47,62 @@ const mapping: EntityMapping<Person> = {
 
 export class PeopleRepository {
   private readonly table: EntityTable<Person>;
+  private readonly grants: RoleGrantsRepository;
 
   constructor(store: TableStore) {
     this.table = new EntityTable(store.client(PEOPLE_TABLE), mapping);
+    this.grants = new RoleGrantsRepository(store);
   }
 
   async byObjectId(objectId: string): Promise<Person | undefined> {
-    return this.byId(personId({ objectId: objectId.toLowerCase() }));
+    const id = objectId.toLowerCase();
+    const [person, grants] = await Promise.all([
+      this.byId(personId({ objectId: id })),
+      this.grants.of(id),
+    ]);
+    return person && withGrants(person, grants);
   }
 
   async byUpn(upn: string): Promise<Person | undefined> {
-    return this.byId(personId({ upn: upn.toLowerCase() }));
+    const person = await this.byId(personId({ upn: upn.toLowerCase() }));
+    return person?.objectId ? withGrants(person, await this.grants.of(person.objectId)) : person;
   }
 
   /** Everyone in a range of hash buckets ("b00"…"bff"): campaigns expand their audience so. */
   async inBuckets([first, last]: [string, string]): Promise<Person[]> {
-    const rows = await this.table.all(odata`PartitionKey ge ${first} and PartitionKey le ${last}`);
-    return rows.map(({ value }) => value);
+    const [rows, grants] = await Promise.all([
+      this.table.all(odata`PartitionKey ge ${first} and PartitionKey le ${last}`),
+      this.grants.inBuckets([first, last]),
+    ]);
+    return rows.map(({ value }) => withGrants(value, grants.get(value.objectId ?? '')));
   }
 
   /** Whether anyone matches, reading only until the first match. */
   async some(predicate: (person: Person) => boolean): Promise<boolean> {
-    for await (const { value } of this.table.query()) if (predicate(value)) return true;
+    const grants = await this.grants.all();
+    for await (const { value } of this.table.query()) {
+      if (predicate(withGrants(value, grants.get(value.objectId ?? '')))) return true;
+    }
     return false;
   }
 
   async isEmpty(): Promise<boolean> {
     return (await this.table.first()) === undefined;
+  }
+
+  /** Grants a role in the app (kept across imports); whether it changed anything. */
+  async grant(objectId: string, role: GrantedRole): Promise<boolean> {
+    return this.grants.grant(objectId, role);
+  }
+
+  /** Takes back a role granted in the app; whether the person held it. */
+  async revoke(objectId: string, role: GrantedRole): Promise<boolean> {
+    return this.grants.revoke(objectId, role);
+  }
+
+  /** The roles granted in the app to a person (their "my data"). */
+  async grantsOf(objectId: string): Promise<GrantedRole[]> {
+    return this.grants.of(objectId);
   }
 
   async upsertMany(people: readonly Person[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { keyProblem } from '../store/keys';
 
@@ -59,6 +60,11 @@ export function personId(person: Pick<Person, 'objectId' | 'upn'>): string {
   if (person.objectId) return `oid:${person.objectId}`;
   if (person.upn) return `upn:${person.upn}`;
   throw new Error('person without object id or UPN');
+}
+
+/** The hash partition ("b00"…"bff") of a person id; other per-person tables reuse it. */
+export function personPartition(id: string): string {
+  return `b${createHash('sha256').update(id).digest('hex').slice(0, 2)}`;
 }
 
 /** The department is the first level below the organisation. */

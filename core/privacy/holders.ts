@@ -10,19 +10,28 @@ import { CAMPAIGNS_TABLE, type CampaignsRepository } from '../delivery/campaigns
 import { DELIVERIES_TABLE, type DeliveriesRepository } from '../delivery/deliveries.repository';
 import { RESPONDENTS_TABLE, type RespondentsRepository } from '../delivery/respondents.repository';
 import type { DirectoryService } from '../directory/directory.service';
-import { PEOPLE_TABLE } from '../directory/people.repository';
+import { PEOPLE_TABLE, type PeopleRepository } from '../directory/people.repository';
+import { ROLE_GRANTS_TABLE } from '../directory/role-grants.repository';
 import { personId } from '../directory/person';
 import type { PersonalDataHolder } from './personal-data';
 import { IDENTITY_LINKS_TABLE, type Pseudonyms } from './pseudonyms';
 
 const keepsEverything = async (): Promise<void> => {};
 
-export function directoryData(directory: DirectoryService): PersonalDataHolder {
+export function directoryData(
+  directory: DirectoryService,
+  people: PeopleRepository,
+): PersonalDataHolder {
   return {
-    tables: [PEOPLE_TABLE],
-    export: async ({ objectId }) => ({ directory: (await directory.find({ objectId })) ?? null }),
+    tables: [PEOPLE_TABLE, ROLE_GRANTS_TABLE],
+    export: async ({ objectId }) => ({
+      directory: (await directory.find({ objectId })) ?? null,
+      rolesGrantedInApp: await people.grantsOf(objectId),
+    }),
     erase: keepsEverything,
-    leaves: "the directory entry: HR's import owns it, and removes it when the person leaves",
+    leaves:
+      "the directory entry: HR's import owns it, and removes it when the person leaves; a role " +
+      'granted in the app (facilitator) stays until an admin revokes it or the person withdraws',
   };
 }
 

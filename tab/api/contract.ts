@@ -169,8 +169,12 @@ export type StartAudience =
   | { kind: 'departments'; departments: string[] }
   | { kind: 'role'; role: AudienceRole };
 
-/** A reminder goes to whoever received `campaignId` and has not completed it yet. */
-export type Audience = StartAudience | { kind: 'nonRespondents'; campaignId: string };
+/**
+ * A reminder goes to whoever received `campaignId` and has not completed it yet; `chosen` is the
+ * list its message kind keeps (a facilitator round's shortlist).
+ */
+export type Audience =
+  StartAudience | { kind: 'chosen' } | { kind: 'nonRespondents'; campaignId: string };
 
 /** Each item of GET /api/v1/campaigns, and the answer of every campaign operation. */
 export interface Campaign {

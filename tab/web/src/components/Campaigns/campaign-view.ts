@@ -86,6 +86,8 @@ export function describeAudience(
     }
     case 'role':
       return t('campaigns.audience.role', { role: t(`campaigns.role.${audience.role}`) });
+    case 'chosen':
+      return t('campaigns.audience.chosen');
     case 'nonRespondents':
       return t('campaigns.audience.nonRespondents');
   }

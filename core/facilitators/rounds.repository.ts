@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
+import { decodeKey, encodeKey } from '../store/keys';
+import type { TableStore } from '../store/table-store';
+import {
+  ShortlistReasonSchema,
+  ShortlistStatusSchema,
+  ThresholdsSchema,
+  type SelectionRound,
+  type ShortlistEntry,
+} from './facilitators';
+
+/**
+ * Selection rounds: PartitionKey {@link PARTITION} (the admin lists every round, tens a year, with
+ * one partition query), RowKey the encoded round id, which sorts newest first.
+ */
+export const FACILITATOR_ROUNDS_TABLE = 'facilitatorrounds';
+/**
+ * Each round's shortlist: PartitionKey the encoded round id (a round's screen reads its shortlist
+ * with one partition query), RowKey the person's object id (a card's answer is one point read).
+ */
+export const FACILITATOR_SHORTLIST_TABLE = 'facilitatorshortlist';
+
+const PARTITION = 'round';
+
+const TargetsSchema = z.record(z.string(), z.number().int().min(0));
+
+const roundMapping: EntityMapping<SelectionRound> = {
+  keys: (round) => ({ partitionKey: PARTITION, rowKey: encodeKey(round.id) }),
+  toEntity: (round) => ({
+    createdAt: round.createdAt,
+    createdBy: round.createdBy,
+    thresholds: JSON.stringify(round.thresholds),
+    targets: JSON.stringify(round.targets),
+    managerApproval: round.managerApproval,
+    invitationCampaignId: round.invitationCampaignId ?? '',
+  }),
+  fromEntity: (e) => ({
+    id: decodeKey(String(e.rowKey)),
+    createdAt: asDate(e.createdAt),
+    createdBy: String(e.createdBy),
+    thresholds: ThresholdsSchema.parse(JSON.parse(String(e.thresholds))),
+    targets: TargetsSchema.parse(JSON.parse(String(e.targets))),
+    managerApproval: e.managerApproval === true,
+    ...(typeof e.invitationCampaignId === 'string' && e.invitationCampaignId
+      ? { invitationCampaignId: e.invitationCampaignId }
+      : {}),
+  }),
+};
+
+const entryMapping: EntityMapping<ShortlistEntry> = {
+  keys: (entry) => ({ partitionKey: encodeKey(entry.roundId), rowKey: entry.objectId }),
+  toEntity: (entry) => ({
+    displayName: entry.displayName,
+    department: entry.department,
+    digitalSkills: entry.digitalSkills,
+    motivation: entry.motivation,
+    interested: entry.interested,
+    reason: entry.reason,
+    status: entry.status,
+    changedAt: entry.changedAt,
+  }),
+  fromEntity: (e) => ({
+    roundId: decodeKey(String(e.partitionKey)),
+    objectId: String(e.rowKey),
+    displayName: String(e.displayName),
+    department: String(e.department),
+    digitalSkills: Number(e.digitalSkills),
+    motivation: Number(e.motivation),
+    interested: e.interested === true,
+    reason: ShortlistReasonSchema.parse(e.reason),
+    status: ShortlistStatusSchema.parse(e.status),
+    changedAt: asDate(e.changedAt),
+  }),
+};
+
+export class RoundsRepository {
+  private readonly rounds: EntityTable<SelectionRound>;
+  private readonly entries: EntityTable<ShortlistEntry>;
+
+  constructor(store: TableStore) {
+    this.rounds = new EntityTable(store.client(FACILITATOR_ROUNDS_TABLE), roundMapping);
+    this.entries = new EntityTable(store.client(FACILITATOR_SHORTLIST_TABLE), entryMapping);
+  }
+
+  /** Writes the shortlist, then the round: a round is listed only once its shortlist is whole. */
+  async create(round: SelectionRound, shortlist: readonly ShortlistEntry[]): Promise<void> {
+    await this.entries.upsertMany(shortlist);
+    await this.rounds.insert(round);
+  }
+
+  async round(id: string): Promise<SelectionRound | undefined> {
+    return (await this.rounds.get(PARTITION, encodeKey(id)))?.value;
+  }
+
+  /** Every round, in RowKey order (newest first with time-sortable ids). */
+  async list(): Promise<SelectionRound[]> {
+    return (await this.rounds.all(odata`PartitionKey eq ${PARTITION}`)).map((row) => row.value);
+  }
+
+  /** Read-modify-write of a round under conflict retry; `change` returns undefined to keep it. */
+  async modifyRound(
+    id: string,
+    change: (round: SelectionRound) => SelectionRound | undefined,
+  ): Promise<SelectionRound | undefined> {
+    return this.rounds.modify({ partitionKey: PARTITION, rowKey: encodeKey(id) }, (current) =>
+      current ? change(current) : undefined,
+    );
+  }
+
+  async shortlist(roundId: string): Promise<ShortlistEntry[]> {
+    const rows = await this.entries.all(odata`PartitionKey eq ${encodeKey(roundId)}`);
+    return rows.map((row) => row.value);
+  }
+
+  async entry(roundId: string, objectId: string): Promise<ShortlistEntry | undefined> {
+    return (await this.entries.get(encodeKey(roundId), objectId))?.value;
+  }
+
+  /**
+   * Read-modify-write of one person's entry under conflict retry (a missing entry is passed as
+   * undefined, and inserted when `change` returns one); undefined from `change` keeps it.
+   */
+  async modifyEntry(
+    roundId: string,
+    objectId: string,
+    change: (entry: ShortlistEntry | undefined) => ShortlistEntry | undefined,
+  ): Promise<ShortlistEntry | undefined> {
+    return this.entries.modify({ partitionKey: encodeKey(roundId), rowKey: objectId }, change);
+  }
+
+  /** A person's entries in every round (consent withdrawn, "my data"): one point read per round. */
+  async entriesOf(objectId: string): Promise<ShortlistEntry[]> {
+    const rounds = await this.list();
+    const entries = await Promise.all(rounds.map((round) => this.entry(round.id, objectId)));
+    return entries.filter((entry) => entry !== undefined);
+  }
+
+  /** Deletes a person's entries in every round (erasure). */
+  async eraseOf(objectId: string): Promise<void> {
+    for (const round of await this.list()) {
+      const stored = await this.entries.get(encodeKey(round.id), objectId);
+      if (stored) await this.entries.delete(entryMapping.keys(stored.value), stored.etag);
+    }
+  }
+}

@@ -29,10 +29,11 @@ const RemindBody = z.strictObject({
 });
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-function campaignJson(c: Campaign): Api.Campaign {
+function campaignJson(c: Campaign, remindable: boolean): Api.Campaign {
   return {
     id: c.id,
     kind: c.kind,
+    remindable,
     state: c.state,
     audience: c.audience,
     notBefore: c.notBefore.toISOString(),
@@ -42,9 +43,13 @@ function campaignJson(c: Campaign): Api.Campaign {
   };
 }
 
-function statusJson(s: CampaignStatus, completions: Completions): Api.CampaignStatus {
+function statusJson(
+  s: CampaignStatus,
+  remindable: boolean,
+  completions: Completions,
+): Api.CampaignStatus {
   return {
-    ...campaignJson(s.campaign),
+    ...campaignJson(s.campaign, remindable),
     counts: s.counts,
     audienceRead: s.audienceRead,
     expectedTotal: s.expectedTotal ?? null,
@@ -70,13 +75,14 @@ export function registerCampaignsApi(
       authorize(call.identity, 'admin');
       await handler(call);
     };
+  const json = (c: Campaign) => campaignJson(c, deps.campaigns.remindable(c.kind));
 
   server.get(
     '/api/v1/campaigns',
     route(
       admin(async ({ res }) => {
         res.json({
-          campaigns: (await deps.campaigns.list()).map(campaignJson),
+          campaigns: (await deps.campaigns.list()).map(json),
         } satisfies Api.CampaignList);
       }),
     ),
@@ -106,7 +112,7 @@ export function registerCampaignsApi(
           createdBy: identity.objectId,
         });
         res.status(201);
-        res.json(campaignJson(campaign));
+        res.json(json(campaign));
       }),
     ),
   );
@@ -132,7 +138,13 @@ export function registerCampaignsApi(
       admin(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
         const status = await deps.campaigns.status(id);
-        res.json(statusJson(status, await deps.completions.of(status.campaign)));
+        res.json(
+          statusJson(
+            status,
+            deps.campaigns.remindable(status.campaign.kind),
+            await deps.completions.of(status.campaign),
+          ),
+        );
       }),
     ),
   );
@@ -163,7 +175,7 @@ export function registerCampaignsApi(
       route(
         admin(async ({ req, res }) => {
           const { id } = IdParams.parse(req.params);
-          res.json(campaignJson(await deps.campaigns[action](id)));
+          res.json(json(await deps.campaigns[action](id)));
         }),
       ),
     );
@@ -178,7 +190,7 @@ export function registerCampaignsApi(
         deps.limits.admit('campaignStart', identity.objectId);
         const reminder = await deps.campaigns.remind(id, afterHours * 3_600_000, identity.objectId);
         res.status(201);
-        res.json(campaignJson(reminder));
+        res.json(json(reminder));
       }),
     ),
   );

@@ -181,6 +181,8 @@ export interface Campaign {
   id: string;
   /** The message kind it sends: 'assessment' (the invitation), 'reminder', or another registered. */
   kind: string;
+  /** Whether its kind has reminders (the assessment invitation, a facilitator invitation). */
+  remindable: boolean;
   state: CampaignState;
   audience: Audience;
   notBefore: string;

@@ -396,3 +396,23 @@ export interface AuditPage {
   entries: AuditEntry[];
   next: string | null;
 }
+
+/** A facilitator as employees see them: who, where, and how to open a Teams chat with them. */
+export interface NearbyFacilitator {
+  objectId: string;
+  displayName: string;
+  department: string;
+  /** What Teams opens a 1:1 chat with. */
+  upn: string;
+}
+
+/**
+ * GET /api/v1/facilitators/near-me (everyone): the facilitators of the caller's department
+ * (`scope` department), or of their area when the department has none (`scope` area); `unit`
+ * names it (null when the directory places the caller nowhere). The caller is never listed.
+ */
+export interface FacilitatorsNearMe {
+  scope: 'department' | 'area';
+  unit: string | null;
+  facilitators: NearbyFacilitator[];
+}

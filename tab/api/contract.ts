@@ -256,3 +256,165 @@ export interface UnreachablePerson {
 export interface UnreachablePeople {
   people: UnreachablePerson[];
 }
+
+/** The two scores a facilitator selection uses, 0–100 (thresholds are whole numbers). */
+export interface FacilitatorThresholds {
+  digitalSkills: number;
+  motivation: number;
+}
+
+/** Facilitators wanted per department (top-level unit), by its name. */
+export type FacilitatorTargets = Record<string, number>;
+
+/** POST /api/v1/facilitator-rounds (the body); answered 201 with {@link CreatedFacilitatorRound}. */
+export interface NewFacilitatorRound {
+  thresholds: FacilitatorThresholds;
+  /** Per department; a department left out keeps its default (one per 50 employees, …). */
+  targets?: FacilitatorTargets;
+  /** Whether acceptance waits for the person's manager; true when left out. */
+  managerApproval?: boolean;
+}
+
+export interface CreatedFacilitatorRound {
+  id: string;
+}
+
+/** Why a person is on a round's shortlist. */
+export type ShortlistReason = 'aboveThresholds' | 'coverage' | 'manual';
+
+/** Where a shortlisted person stands (removed: by an admin; withdrawn: consent withdrawn). */
+export type ShortlistStatus =
+  | 'proposed'
+  | 'removed'
+  | 'invited'
+  | 'awaitingApproval'
+  | 'approved'
+  | 'notApproved'
+  | 'declined'
+  | 'withdrawn';
+
+/** A round's settings, as created (and as invited: later changes never rewrite them). */
+export interface FacilitatorRoundSummary {
+  id: string;
+  createdAt: string;
+  /** The admin's object id. */
+  createdBy: string;
+  thresholds: FacilitatorThresholds;
+  targets: FacilitatorTargets;
+  managerApproval: boolean;
+  /** The invitation campaign once invited (then targets and shortlist are frozen), else null. */
+  invitationCampaignId: string | null;
+}
+
+/** GET /api/v1/facilitator-rounds: newest first. */
+export interface FacilitatorRoundList {
+  rounds: FacilitatorRoundSummary[];
+}
+
+/** One person of a round's shortlist: only the two scores, only of people who consented. */
+export interface ShortlistCandidate {
+  objectId: string;
+  displayName: string;
+  department: string;
+  digitalSkills: number;
+  motivation: number;
+  /** Their `fc-interest` answer: they said they would like to become a facilitator. */
+  interested: boolean;
+  reason: ShortlistReason;
+  status: ShortlistStatus;
+  changedAt: string;
+}
+
+/**
+ * One department of a round's coverage map. `candidates`: shortlisted and not removed or
+ * withdrawn; `invited`: sent the invitation (whatever they answered); `accepted`: accepted and
+ * not refused by their manager (awaiting approval or approved). `belowTarget`: before the
+ * invitation fewer candidates than the target, after it fewer accepted than the target.
+ */
+export interface DepartmentCoverage {
+  department: string;
+  /** People the directory lists in the department today. */
+  employees: number;
+  target: number;
+  candidates: number;
+  invited: number;
+  accepted: number;
+  belowTarget: boolean;
+}
+
+/**
+ * GET /api/v1/facilitator-rounds/:id, and the answer of PATCH …/:id and POST …/:id/shortlist.
+ * Candidates ordered by department, then reason (thresholds, coverage, manual), then scores;
+ * removed and withdrawn people stay listed with their status. Coverage by department name.
+ */
+export interface FacilitatorRound extends FacilitatorRoundSummary {
+  candidates: ShortlistCandidate[];
+  coverage: DepartmentCoverage[];
+}
+
+/** PATCH /api/v1/facilitator-rounds/:id (the body): before the invitation only, else 409. */
+export interface FacilitatorTargetsChange {
+  targets: FacilitatorTargets;
+}
+
+/**
+ * POST /api/v1/facilitator-rounds/:id/shortlist (the body): before the invitation only. `add`
+ * takes only a person who consented (fc-consent yes); `reason` (3–500 characters) is kept in the
+ * audit log, readable by admins only.
+ */
+export interface ShortlistChange {
+  action: 'add' | 'remove';
+  objectId: string;
+  reason: string;
+}
+
+/** POST /api/v1/facilitator-rounds/:id/invitations: 202, the invitation campaign; invited → 409. */
+export interface FacilitatorInvitations {
+  campaignId: string;
+}
+
+/** One entry of the audit log: who did what, when, about whom and why. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** The admin's object id, or 'system' for the app's own jobs. */
+  actor: string;
+  /** A dotted constant, e.g. `facilitators.shortlist.add`. */
+  action: string;
+  /** A constant or an id (`retention.schedule`, a round id). */
+  reason: string;
+  counts: Record<string, number>;
+  /** The person the action was about (object id), or '(erased)' after their erasure. */
+  subject: string | null;
+  /** The admin's own words (an override's reason). */
+  note: string | null;
+}
+
+/**
+ * GET /api/v1/audit?limit=50&after=<cursor>: newest first; `next` is the cursor of the following
+ * page, null on the last one. GET /api/v1/audit.csv: every entry, newest first.
+ */
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: string | null;
+}
+
+/** A facilitator as employees see them: who, where, and how to open a Teams chat with them. */
+export interface NearbyFacilitator {
+  objectId: string;
+  displayName: string;
+  department: string;
+  /** What Teams opens a 1:1 chat with. */
+  upn: string;
+}
+
+/**
+ * GET /api/v1/facilitators/near-me (everyone): the facilitators of the caller's department
+ * (`scope` department), or of their area when the department has none (`scope` area); `unit`
+ * names it (null when the directory places the caller nowhere). The caller is never listed.
+ */
+export interface FacilitatorsNearMe {
+  scope: 'department' | 'area';
+  unit: string | null;
+  facilitators: NearbyFacilitator[];
+}

@@ -7,13 +7,15 @@ import { isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
 import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
 import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
+import { registerFacilitatorsApi, type FacilitatorsApiDeps } from './facilitators.routes';
 import { registerMeApi, type MeApiDeps } from './me.routes';
 import type { Handler } from './route';
 import { requestLocale, sendProblem } from './problem';
 
 export type TabApiDeps = MeApiDeps &
   CampaignsApiDeps &
-  DashboardApiDeps & {
+  DashboardApiDeps &
+  FacilitatorsApiDeps & {
     authenticate: Authenticator;
     logger: Logger;
   };
@@ -55,4 +57,5 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerMeApi(server, route, deps);
   registerDashboardApi(server, route, deps);
   registerCampaignsApi(server, route, deps);
+  registerFacilitatorsApi(server, route, deps);
 }

@@ -18,6 +18,7 @@ import { AssessmentService } from '../core/assessment/assessment.service';
 import { loadQuestionnaire, type Questionnaire } from '../core/assessment/questionnaire';
 import { ResponsesRepository } from '../core/assessment/responses.repository';
 import { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
+import type { Campaign } from '../core/delivery/campaign';
 import { CampaignService } from '../core/delivery/campaign.service';
 import { CampaignsRepository } from '../core/delivery/campaigns.repository';
 import { DeliveriesRepository } from '../core/delivery/deliveries.repository';
@@ -194,15 +195,14 @@ export function createServices(
   const audit = new AuditLog(store);
   const rounds = new RoundsRepository(store);
   const roster = new FacilitatorsRepository(store);
-  // The campaign service and the kinds need each other: the community starts campaigns, its
-  // kinds ask the community; `campaigns` is set below, before anything can call it.
-  let campaigns: CampaignService | undefined;
+  // The campaign service and the kinds need each other: the community starts campaigns and its
+  // kinds ask the community; `campaigns` is created below, before anything can call it.
   const community = new CommunityService({
     rounds,
     roster,
     directory,
     people,
-    campaigns: { start: (input) => campaigns!.start(input) },
+    campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
     startedCampaigns: delivery.campaigns,
     audit,
     forgetCandidate: async () => {},
@@ -237,7 +237,7 @@ export function createServices(
     owner: randomBytes(6).toString('hex'),
     ...(now ? { now } : {}),
   });
-  campaigns = new CampaignService({
+  const campaigns = new CampaignService({
     ...delivery,
     people,
     conversationRefs,

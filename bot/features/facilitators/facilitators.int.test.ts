@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import { start, type ConnectorSim } from '../../../bench/connector-sim/connector-sim';
 import { SEED_TENANT } from '../../../bench/fanout/seed';
@@ -138,7 +137,9 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
       services.directory,
     );
     server = createBotServer({ botAuth: { mode: 'local' }, authenticate }, services, silentLogger);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     bot = botHarness(services);
     await services.rounds.create(
@@ -219,7 +220,7 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
       inDoubt: false,
       updatedAt: new Date(),
     });
-    const [card] = cardsOf([activity as Partial<Activity>]);
+    const [card] = cardsOf([activity]);
     expect(cardProblems(card!)).toEqual([]);
     return card!;
   };

@@ -30,6 +30,7 @@ export const PREVIEW: CampaignPreview = {
 const campaignOf = (s: CampaignStatus): Campaign => ({
   id: s.id,
   kind: s.kind,
+  remindable: s.remindable,
   state: s.state,
   audience: s.audience,
   notBefore: s.notBefore,

@@ -4,6 +4,7 @@ import type {
   CampaignPreview,
   CampaignStatus,
   DashboardCampaigns,
+  FacilitatorConsentWithdrawal,
   Heatmap,
   Trend,
   HeatmapChoice,
@@ -66,6 +67,8 @@ export interface Api {
   /** The JSON export of everything óiBO holds about the caller. */
   myData(): Promise<string>;
   eraseMyData(): Promise<void>;
+  /** Leaves every facilitator candidate list; a pending invitation is withdrawn. */
+  withdrawFacilitatorConsent(): Promise<FacilitatorConsentWithdrawal>;
   /** The heat map one level below the caller's scope, or below one unit of it. */
   heatmap(choice: HeatmapChoice): Promise<Heatmap>;
   dashboardCampaigns(): Promise<DashboardCampaigns>;
@@ -101,6 +104,10 @@ export function createApi(apiFetch: ApiFetch): Api {
     eraseMyData: async () => {
       await send(apiFetch, '/api/v1/me/data', { method: 'DELETE' });
     },
+    withdrawFacilitatorConsent: async () =>
+      (
+        await send(apiFetch, '/api/v1/me/facilitator-consent', { method: 'DELETE' })
+      ).json() as Promise<FacilitatorConsentWithdrawal>,
     heatmap: ({ campaign, compare, unit = [] }) => {
       const query = new URLSearchParams({ depth: '1' });
       if (campaign) query.set('campaign', campaign);

@@ -1,4 +1,5 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
+import type { FacilitatorConsentWithdrawal } from '../../api/types';
 import { useState } from 'react';
 import { downloadText } from '../../api/download';
 import { useAction, useApi } from '../../api/use-api';
@@ -13,7 +14,8 @@ export function MyData({ onErased }: { onErased: () => void }) {
   const api = useApi();
   const styles = useMyDataStyles();
   const [confirming, setConfirming] = useState(false);
-  const { busy, error, run, clearError } = useAction<'download' | 'erase'>();
+  const [withdrawal, setWithdrawal] = useState<FacilitatorConsentWithdrawal | null>(null);
+  const { busy, error, run, clearError } = useAction<'download' | 'erase' | 'withdraw'>();
 
   const download = () =>
     run('download', async () => {
@@ -25,6 +27,12 @@ export function MyData({ onErased }: { onErased: () => void }) {
       await api.eraseMyData();
       setConfirming(false);
       onErased();
+    });
+
+  // As easy as giving it: one button, no dialog (the chat's «revoca consenso facilitatori»).
+  const withdraw = () =>
+    run('withdraw', async () => {
+      setWithdrawal(await api.withdrawFacilitatorConsent());
     });
 
   return (
@@ -62,6 +70,21 @@ export function MyData({ onErased }: { onErased: () => void }) {
           </Text>
           {error !== null && <ErrorBar error={error} />}
         </ConfirmDialog>
+        <Button
+          onClick={() => void withdraw()}
+          disabled={busy !== null}
+          icon={busy === 'withdraw' ? <Spinner size="tiny" /> : undefined}
+        >
+          {t('data.facilitatorConsent')}
+        </Button>
+      </div>
+      <div role="status">
+        {withdrawal && (
+          <Text as="p" block>
+            {t('data.facilitatorConsent.done')}
+            {withdrawal.facilitator && ` ${t('data.facilitatorConsent.facilitator')}`}
+          </Text>
+        )}
       </div>
     </section>
   );

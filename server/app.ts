@@ -29,6 +29,9 @@ import {
   type ProactiveSender,
 } from '../core/delivery/delivery-engine';
 import { RespondentsRepository } from '../core/delivery/respondents.repository';
+import { CandidatesRepository } from '../core/facilitators/candidates.repository';
+import { RoundsRepository } from '../core/facilitators/rounds.repository';
+import { RoundsService } from '../core/facilitators/rounds.service';
 import { ShardsRepository } from '../core/delivery/shards.repository';
 import { TenantBudget } from '../core/delivery/tenant-budget';
 import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
@@ -39,7 +42,6 @@ import {
 import { facilitatorMessageKinds } from '../bot/features/facilitators/facilitators.messages';
 import { CommunityService } from '../core/facilitators/community.service';
 import { FacilitatorsRepository } from '../core/facilitators/facilitators.repository';
-import { RoundsRepository } from '../core/facilitators/rounds.repository';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
@@ -84,6 +86,10 @@ export interface Services {
   audit: AuditLog;
   retention: Retention;
   respondents: RespondentsRepository;
+  candidates: CandidatesRepository;
+  rounds: RoundsRepository;
+  /** Facilitator selection rounds: shortlists, coverage, overrides (admins). */
+  facilitatorRounds: RoundsService;
   delivery: DeliveryRepositories;
   /** Every kind of proactive message the app sends (a feature adds its own here). */
   kinds: MessageKinds;
@@ -92,7 +98,6 @@ export interface Services {
   deliverySettings: Config['delivery'];
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
-  rounds: RoundsRepository;
   /** The facilitators' roster. */
   roster: FacilitatorsRepository;
   /** The facilitator community after selection: invitations, approvals, the role, consent. */
@@ -168,6 +173,7 @@ export function createServices(
   const aggregates = new AggregatesRepository(store);
   const assessmentCampaigns = new AssessmentCampaignsRepository(store);
   const respondents = new RespondentsRepository(store);
+  const candidates = new CandidatesRepository(store);
   const assessment = new AssessmentService({
     questionnaire,
     // One open assessment campaign per questionnaire version until campaigns are managed.
@@ -179,6 +185,7 @@ export function createServices(
     orgUnits,
     pseudonyms,
     respondents,
+    candidates,
   });
   const publications = new Publications(new PublicationsRepository(store));
   const publisher = new AggregatesPublisher({
@@ -205,7 +212,7 @@ export function createServices(
     campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
     startedCampaigns: delivery.campaigns,
     audit,
-    forgetCandidate: async () => {},
+    candidates,
   });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
@@ -216,6 +223,7 @@ export function createServices(
     ),
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
   ]);
+  const headcounts = new DirectoryHeadcounts({ people, orgUnits });
   const personalData = {
     ...delivery,
     directory,
@@ -227,6 +235,8 @@ export function createServices(
     respondents,
     conversationRefs,
     audit,
+    candidates,
+    rounds,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const retention = new Retention({
@@ -248,7 +258,7 @@ export function createServices(
   return {
     store,
     directory,
-    headcounts: new DirectoryHeadcounts({ people, orgUnits }),
+    headcounts,
     people,
     orgUnits,
     conversationRefs,
@@ -264,6 +274,16 @@ export function createServices(
     audit,
     retention,
     respondents,
+    candidates,
+    rounds,
+    facilitatorRounds: new RoundsService({
+      rounds,
+      candidates,
+      directory,
+      orgUnits,
+      headcounts,
+      audit,
+    }),
     delivery,
     kinds,
     campaigns,
@@ -274,7 +294,6 @@ export function createServices(
     }),
     deliverySettings,
     limits: new AbuseLimits(abuseLimits),
-    rounds,
     roster,
     community,
   };
@@ -376,6 +395,8 @@ export function createBotServer(
       limits: services.limits,
       headcounts: services.headcounts,
       community: services.community,
+      facilitatorRounds: services.facilitatorRounds,
+      audit: services.audit,
     },
   });
 }

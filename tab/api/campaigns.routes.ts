@@ -7,9 +7,9 @@ import type { CampaignCompletions, Completions } from '../../core/delivery/campa
 import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
-import { authorize } from './auth/identity';
+import { adminOnly } from './admin-only';
 import type * as Api from './contract';
-import type { Handler, Route } from './route';
+import type { Route } from './route';
 
 export interface CampaignsApiDeps {
   campaigns: CampaignService;
@@ -69,18 +69,12 @@ export function registerCampaignsApi(
   route: Route,
   deps: CampaignsApiDeps,
 ): void {
-  const admin =
-    (handler: Handler): Handler =>
-    async (call) => {
-      authorize(call.identity, 'admin');
-      await handler(call);
-    };
   const json = (c: Campaign) => campaignJson(c, deps.campaigns.remindable(c.kind));
 
   server.get(
     '/api/v1/campaigns',
     route(
-      admin(async ({ res }) => {
+      adminOnly(async ({ res }) => {
         res.json({
           campaigns: (await deps.campaigns.list()).map(json),
         } satisfies Api.CampaignList);
@@ -91,7 +85,7 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns/departments',
     route(
-      admin(async ({ res }) => {
+      adminOnly(async ({ res }) => {
         const units = await deps.orgUnits.list();
         res.json({
           departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]!),
@@ -103,7 +97,7 @@ export function registerCampaignsApi(
   server.post(
     '/api/v1/campaigns',
     route(
-      admin(async ({ identity, req, res }) => {
+      adminOnly(async ({ identity, req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
         deps.limits.admit('campaignStart', identity.objectId);
         const campaign = await deps.campaigns.start({
@@ -121,7 +115,7 @@ export function registerCampaignsApi(
   server.post(
     '/api/v1/campaigns/preview',
     route(
-      admin(async ({ req, res }) => {
+      adminOnly(async ({ req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
         const preview: Api.CampaignPreview = await deps.campaigns.preview({
           ...invitationTo(deps.assessment.campaignId),
@@ -135,7 +129,7 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns/:id',
     route(
-      admin(async ({ req, res }) => {
+      adminOnly(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
         const status = await deps.campaigns.status(id);
         res.json(
@@ -154,7 +148,7 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns/:id/unreachable',
     route(
-      admin(async ({ req, res }) => {
+      adminOnly(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
         const people = await deps.campaigns.unreachable(id);
         res.json({
@@ -173,7 +167,7 @@ export function registerCampaignsApi(
     server.post(
       `/api/v1/campaigns/:id/${action}`,
       route(
-        admin(async ({ req, res }) => {
+        adminOnly(async ({ req, res }) => {
           const { id } = IdParams.parse(req.params);
           res.json(json(await deps.campaigns[action](id)));
         }),
@@ -184,7 +178,7 @@ export function registerCampaignsApi(
   server.post(
     '/api/v1/campaigns/:id/reminders',
     route(
-      admin(async ({ identity, req, res }) => {
+      adminOnly(async ({ identity, req, res }) => {
         const { id } = IdParams.parse(req.params);
         const { afterHours } = RemindBody.parse(req.body ?? {});
         deps.limits.admit('campaignStart', identity.objectId);

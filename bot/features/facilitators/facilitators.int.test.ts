@@ -11,10 +11,6 @@ import {
 } from '../../../core/facilitators/facilitator-messages';
 import type { ShortlistEntry } from '../../../core/facilitators/facilitators';
 import { FACILITATORS_TABLE } from '../../../core/facilitators/facilitators.repository';
-import {
-  FACILITATOR_ROUNDS_TABLE,
-  FACILITATOR_SHORTLIST_TABLE,
-} from '../../../core/facilitators/rounds.repository';
 import { DEFAULT_ABUSE_LIMITS } from '../../../core/util/abuse-limits';
 import { createAuthenticator } from '../../../tab/api/auth/authenticator';
 import type { FacilitatorsNearMe, Me } from '../../../tab/api/contract';
@@ -42,12 +38,8 @@ jest.setTimeout(120_000);
 
 const TENANT = '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00';
 const CLIENT = '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60';
-/** The tables of the facilitators' rounds and roster, until the composition lists them. */
-const COMMUNITY_TABLES = [
-  FACILITATOR_ROUNDS_TABLE,
-  FACILITATOR_SHORTLIST_TABLE,
-  FACILITATORS_TABLE,
-] as const;
+/** The roster's table, until the composition lists it with the training records. */
+const COMMUNITY_TABLES = [FACILITATORS_TABLE] as const;
 
 let n = 0;
 function person(name: string, path: string[], extra: Partial<Person> = {}): Person {

@@ -356,6 +356,13 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     expect(await status(bruno)).toBe('notApproved');
     expect(await rolesOf(bruno)).not.toContain('facilitator');
     expect(await services.roster.find(oid(bruno))).toBeUndefined();
+    expect(await services.audit.byActor(oid(head))).toContainEqual(
+      expect.objectContaining({
+        action: 'facilitators.notApproved',
+        subject: oid(bruno),
+        note: 'Carico di lavoro del servizio',
+      }),
+    );
     const decision = await campaignOf(FACILITATOR_DECISION, `${ROUND}/${oid(bruno)}`);
     expect(cardText(await cardFor(decision, bruno))).toContain('not joining');
   });
@@ -379,10 +386,20 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
 
   it('consent withdrawn: every open entry withdrawn, the invitation answers stale, nothing granted', async () => {
     const sent = await cardFor(invitation, carla);
+    const at = new Date('2026-12-01T10:00:00Z');
+    await services.candidates.submitted(oid(carla), at, {
+      objectId: oid(carla),
+      department: 'Area Welfare',
+      digitalSkills: 80,
+      motivation: 75,
+      interested: true,
+      submittedAt: at,
+    });
     const response = await call('/api/v1/me/facilitator-consent', carla, { method: 'DELETE' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ withdrawn: 1, facilitator: false });
     expect(await status(carla)).toBe('withdrawn');
+    expect(await services.candidates.find(oid(carla))).toBeUndefined();
     const card = await cardFor(invitation, carla);
     expect(cardText(card)).toContain('non è più valida');
     // A card she still has from before says so too, and writes nothing.

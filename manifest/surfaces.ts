@@ -1,4 +1,4 @@
-import { COMMAND_SPECS } from '../bot/command-specs';
+import { COMMAND_SPECS } from '../server/registry';
 import { RESOURCES } from '../core/i18n/translator';
 
 /**

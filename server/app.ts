@@ -47,7 +47,7 @@ import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
 import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES, TAB_ROUTES } from './registry';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
@@ -327,17 +327,7 @@ export function createBotServer(
     hsts: options.hsts ?? false,
     tabApi: {
       authenticate: options.authenticate,
-      assessment: services.assessment,
-      questionnaire: services.questionnaire,
-      privacy: services.privacy,
-      aggregates: services.aggregates,
-      publications: services.publications,
-      assessmentCampaigns: services.assessmentCampaigns,
-      campaigns: services.campaigns,
-      completions: services.completions,
-      orgUnits: services.orgUnits,
-      limits: services.limits,
-      headcounts: services.headcounts,
+      routes: TAB_ROUTES.map((register) => (server, route) => register(server, route, services)),
     },
   });
 }

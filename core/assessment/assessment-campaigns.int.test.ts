@@ -1,5 +1,4 @@
 import { createServices, type Services } from '../../server/app';
-import { Dashboard } from '../../tab/api/dashboard';
 import { submitAssessment } from '../../test/assessment';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import { privacyPolicy } from '../privacy/suppression';
@@ -17,8 +16,6 @@ describe('privacy thresholds locked per assessment campaign', () => {
 
   const servicesWithK = (k: number): Services =>
     createServices(store, { ...TEST_CONFIG, privacy: privacyPolicy(k) });
-  const dashboardOf = (services: Services) =>
-    new Dashboard({ ...services, current: services.assessment });
 
   it('keeps the first lock when several instances lock the same campaign at once', async () => {
     const registry = new AssessmentCampaignsRepository(store);
@@ -36,7 +33,7 @@ describe('privacy thresholds locked per assessment campaign', () => {
 
   it('locks the current campaign at its first submission; a later setting reveals nothing more', async () => {
     const strict = servicesWithK(5);
-    const before = await dashboardOf(strict).campaigns();
+    const before = await strict.dashboard.campaigns();
     expect(before.current).toMatchObject({ lockedAt: null, k: 5, freeTextK: 10 });
     expect(before.campaigns.map((c) => c.id)).not.toContain(strict.assessment.campaignId);
 
@@ -52,7 +49,7 @@ describe('privacy thresholds locked per assessment campaign', () => {
     const lax = servicesWithK(3);
     expect((await lax.assessment.lockCampaign()).policy.k).toBe(5);
     await lax.publisher.publishAll();
-    const screen = await dashboardOf(lax).heatmap({ scope: ['Area Prova'], depth: 1 });
+    const screen = await lax.dashboard.heatmap({ scope: ['Area Prova'], depth: 1 });
     expect(screen.campaign).toMatchObject({ k: 5, lockedAt: locked!.lockedAt.toISOString() });
     // The 4 of "Uno" wait for a fifth: they are not published, under the locked k.
     expect(screen.dimensions[0]!.units.map((u) => [u.orgUnitPath[1], u.hidden])).toEqual([

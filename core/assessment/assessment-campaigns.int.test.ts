@@ -3,7 +3,13 @@ import { submitAssessment } from '../../test/assessment';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import { privacyPolicy } from '../privacy/suppression';
 import type { TableStore } from '../store/table-store';
-import { AssessmentCampaignsRepository, campaignOf } from './assessment-campaigns.repository';
+import { encodeKey } from '../store/keys';
+import {
+  ASSESSMENT_CAMPAIGNS_TABLE,
+  AssessmentCampaignsRepository,
+  campaignOf,
+} from './assessment-campaigns.repository';
+import type { Questionnaire } from './questionnaire';
 
 describe('privacy thresholds locked per assessment campaign', () => {
   let store: TableStore;
@@ -57,5 +63,46 @@ describe('privacy thresholds locked per assessment campaign', () => {
     ]);
     expect(screen.participants.total).toBe(5);
     expect(await lax.aggregates.pending(lax.assessment.campaignId)).toHaveLength(4);
+  });
+
+  it('records the band thresholds the campaign is scored with, and the dashboard names them', async () => {
+    const services = servicesWithK(5);
+    const { questionnaire } = services;
+    const [base, intermediate, advanced] = questionnaire.bands;
+    const lower: Questionnaire = {
+      ...questionnaire,
+      bands: [base, { ...intermediate, min: 40 }, { ...advanced, min: 60 }],
+    };
+    const at = new Date('2025-03-10T09:00:00Z');
+    await services.assessmentCampaigns.lock(campaignOf(lower, 'lower-bands', privacyPolicy(5), at));
+
+    const { campaigns, current } = await services.dashboard.campaigns();
+    expect(campaigns.find((c) => c.id === 'lower-bands')!.bands).toEqual([
+      { id: 'base', min: 0 },
+      { id: 'intermediate', min: 40 },
+      { id: 'advanced', min: 60 },
+    ]);
+    expect(current.bands).toEqual(questionnaire.bands.map(({ id, min }) => ({ id, min })));
+  });
+
+  it('reads a campaign locked before its thresholds were recorded with those it was scored in', async () => {
+    await store.client(ASSESSMENT_CAMPAIGNS_TABLE).createEntity({
+      partitionKey: 'assessment',
+      rowKey: encodeKey('before-bands'),
+      questionnaireId: 'digital-mindset',
+      version: 1,
+      title: JSON.stringify({ 'it-IT': 'Prima', 'en-US': 'Before' }),
+      dimensions: JSON.stringify([]),
+      k: 5,
+      freeTextK: 10,
+      lockedAt: new Date('2024-03-10T09:00:00Z'),
+    });
+
+    const found = await new AssessmentCampaignsRepository(store).find('before-bands');
+    expect(found?.bands).toEqual([
+      { id: 'base', min: 0 },
+      { id: 'intermediate', min: 50 },
+      { id: 'advanced', min: 75 },
+    ]);
   });
 });

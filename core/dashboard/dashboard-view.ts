@@ -1,3 +1,4 @@
+import type { BandThreshold } from '../assessment/assessment-campaigns.repository';
 import type { BandId } from '../assessment/questionnaire';
 import type { Locale } from '../directory/person';
 import type { MeanComparison } from '../privacy/comparison';
@@ -43,6 +44,8 @@ export interface DashboardCampaign {
   lockedAt: string | null;
   k: number;
   freeTextK: number;
+  /** The band thresholds its results were scored with, lowest first. */
+  bands: BandThreshold[];
 }
 
 export interface DashboardCampaigns {

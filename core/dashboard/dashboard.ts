@@ -48,7 +48,7 @@ interface Patterns {
 }
 
 function summaryOf(campaign: Described): DashboardCampaign {
-  const { id, questionnaireId, version, title, policy, lockedAt } = campaign;
+  const { id, questionnaireId, version, title, policy, lockedAt, bands } = campaign;
   return {
     id,
     questionnaireId,
@@ -57,6 +57,7 @@ function summaryOf(campaign: Described): DashboardCampaign {
     lockedAt: lockedAt?.toISOString() ?? null,
     k: policy.k,
     freeTextK: policy.freeTextK,
+    bands,
   };
 }
 

@@ -69,7 +69,8 @@ const PATTERN_TTL_MS = 5_000;
 
 /**
  * The strengths heat map, from the pre-aggregated rows only, through the privacy engine. Each
- * campaign is suppressed with the thresholds locked for it, whatever the settings are now.
+ * campaign is suppressed with the thresholds locked for it, whatever the settings are now. One
+ * per app instance (built in `createServices`), so every request shares its caches.
  */
 export class Dashboard {
   private readonly patterns = new LruCache<string, Promise<Patterns>>(20, PATTERN_TTL_MS);

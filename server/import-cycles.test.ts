@@ -35,7 +35,7 @@ function importGraph(): Map<string, string[]> {
   );
 }
 
-/** Each import of a file under `dir` that reaches into one of `above`, as "file → import". */
+/** Each import of `files` that reaches into one of the folders `above`, as "file → import". */
 function upwardImports(files: string[], above: string[]): string[] {
   return files.flatMap((file) =>
     importsOf(file)

@@ -87,7 +87,7 @@ export function unhandledCommandProblems(
     .filter(({ title }) => !findCommand(specs, title))
     .map(
       ({ file, title }) =>
-        `${file}: bot command "${title}" matches no command in bot/command-specs.ts`,
+        `${file}: bot command "${title}" matches no command in server/registry.ts`,
     );
 }
 

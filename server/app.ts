@@ -32,6 +32,7 @@ import { ShardsRepository } from '../core/delivery/shards.repository';
 import { TenantBudget } from '../core/delivery/tenant-budget';
 import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
+import { Dashboard } from '../core/dashboard/dashboard';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
 import { CampaignCompletions } from '../core/delivery/campaign-completions';
@@ -59,7 +60,6 @@ import { countedDelivery } from './telemetry-campaigns';
 export interface Services {
   store: TableStore;
   directory: DirectoryService;
-  headcounts: DirectoryHeadcounts;
   people: PeopleRepository;
   orgUnits: OrgUnitsRepository;
   conversationRefs: ConversationRefsRepository;
@@ -71,6 +71,8 @@ export interface Services {
   publisher: AggregatesPublisher;
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: AssessmentService;
+  /** The managers' dashboard: the read model every screen and export of the aggregates reads. */
+  dashboard: Dashboard;
   privacy: PrivacyService;
   audit: AuditLog;
   retention: Retention;
@@ -170,6 +172,13 @@ export function createServices(
     assessmentCampaigns,
     publications,
   });
+  const dashboard = new Dashboard({
+    aggregates,
+    publications,
+    assessmentCampaigns,
+    current: assessment,
+    headcounts: new DirectoryHeadcounts({ people, orgUnits }),
+  });
   const delivery: DeliveryRepositories = {
     campaigns: new CampaignsRepository(store),
     shards: new ShardsRepository(store),
@@ -216,7 +225,6 @@ export function createServices(
   return {
     store,
     directory,
-    headcounts: new DirectoryHeadcounts({ people, orgUnits }),
     people,
     orgUnits,
     conversationRefs,
@@ -228,6 +236,7 @@ export function createServices(
     publisher,
     assessmentCampaigns,
     assessment,
+    dashboard,
     privacy,
     audit,
     retention,

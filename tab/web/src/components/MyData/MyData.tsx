@@ -1,6 +1,6 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import type { FacilitatorConsentWithdrawal } from '../../api/types';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { downloadText } from '../../api/download';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -13,6 +13,7 @@ export function MyData({ onErased }: { onErased: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useMyDataStyles();
+  const headingId = useId();
   const [confirming, setConfirming] = useState(false);
   const [withdrawal, setWithdrawal] = useState<FacilitatorConsentWithdrawal | null>(null);
   const { busy, error, run, clearError } = useAction<'download' | 'erase' | 'withdraw'>();
@@ -36,8 +37,8 @@ export function MyData({ onErased }: { onErased: () => void }) {
     });
 
   return (
-    <section aria-labelledby="my-data-heading" className={styles.root}>
-      <Subtitle1 as="h2" id="my-data-heading">
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle1 as="h2" id={headingId}>
         {t('data.heading')}
       </Subtitle1>
       <Text as="p" block>

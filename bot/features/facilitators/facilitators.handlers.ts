@@ -1,5 +1,8 @@
-import type { CommunityService } from '../../../core/facilitators/community.service';
-import { REASON } from '../../../core/facilitators/community.service';
+import {
+  CommunityError,
+  REASON,
+  type CommunityService,
+} from '../../../core/facilitators/community.service';
 import { acknowledge, onVerb, replaceCard, type CardAction } from '../../card-actions';
 import type { Command, CommandSpec } from '../../commands';
 import { noticeCard } from '../../cards/card';
@@ -64,7 +67,14 @@ export function facilitatorActions(community: CommunityService): CardAction[] {
       FACILITATORS_VERBS.accept,
       async (turn, { r }) => {
         if (!turn.objectId) return stale(turn);
-        const outcome = await community.accept(r, turn.objectId);
+        let outcome;
+        try {
+          outcome = await community.accept(r, turn.objectId);
+        } catch (error) {
+          // Nobody could approve: said on the card, which stays answerable once someone can.
+          if (!(error instanceof CommunityError)) throw error;
+          return acknowledge(error.describe(turn.t));
+        }
         switch (outcome.kind) {
           case 'granted':
             return replaceCard(noticeCard(turn.t('facilitators.granted')));

@@ -33,6 +33,8 @@ import { freshStore, TEST_CONFIG } from '../../../test/store';
 import { createTestTokenIssuer, type TestTokenIssuer } from '../../../test/test-tokens';
 import type { AdaptiveCard } from '../../cards/card';
 import { cardProblems } from '../../cards/card-validation';
+import { translator } from '../../../core/i18n/translator';
+import { invitationCard } from './facilitators.cards';
 
 jest.setTimeout(120_000);
 
@@ -67,7 +69,8 @@ const bruno = person('Bruno', ANZIANI, { locale: 'en-US' });
 const carla = person('Carla', ['Area Welfare', 'Settore Casa']);
 const olga = person('Olga', ANZIANI);
 const colleague = person('Ugo', ['Area Welfare', 'Settore Minori'], { upn: undefined });
-const PEOPLE = [director, head, otherManager, admin, anna, bruno, carla, olga, colleague];
+const sergio = person('Sergio', ['Area Sport']);
+const PEOPLE = [director, head, otherManager, admin, anna, bruno, carla, olga, colleague, sergio];
 
 const oid = (p: Person) => p.objectId!;
 const ROUND = 'r20261204t090000';
@@ -343,6 +346,28 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     expect(cardText(await click(head, card, 'Approvo'))).toContain('da ora Anna fa parte');
     expect(await services.audit.byActor(oid(head))).toHaveLength(2);
     expect(cardText(await click(anna, annaInvitation, 'Accetto'))).toContain('non è più valida');
+  });
+
+  it('with no manager above them, the programme team gets the approval card', async () => {
+    const round = 'r-sport';
+    await services.rounds.create({ ...(await services.rounds.round(ROUND))!, id: round }, [
+      { ...entry(sergio, 'invited'), roundId: round },
+    ]);
+    const card = invitationCard(translator('it-IT'), {
+      roundId: round,
+      managerApproval: true,
+      reminder: false,
+    });
+    expect(cardText(await click(sergio, card, 'Accetto'))).toContain(
+      'decide il gruppo di programma',
+    );
+    const approval = await campaignOf(FACILITATOR_APPROVAL, `${round}/${oid(sergio)}`);
+    const delivered = [...sim.deliveries()].filter((d) => d.at >= approval.startedAt!.getTime());
+    expect(delivered.map((d) => d.conversationId)).toEqual([`a:${oid(admin)}`]);
+    expect(cardText(await cardFor(approval, admin))).toContain('decide il gruppo di programma');
+    expect(cardText(await click(admin, await cardFor(approval, admin), 'Approvo'))).toContain(
+      'da ora Sergio fa parte',
+    );
   });
 
   it('not now needs a reason; then no role, and the person is told', async () => {

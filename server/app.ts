@@ -101,7 +101,7 @@ export interface Services {
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
   /** The facilitators' roster. */
-  roster: FacilitatorsRepository;
+  facilitators: FacilitatorsRepository;
   /** The facilitator community after selection: invitations, approvals, the role, consent. */
   community: CommunityService;
 }
@@ -211,12 +211,12 @@ export function createServices(
   };
   const audit = new AuditLog(store);
   const rounds = new RoundsRepository(store);
-  const roster = new FacilitatorsRepository(store);
+  const facilitators = new FacilitatorsRepository(store);
   // The campaign service and the kinds need each other: the community starts campaigns and its
   // kinds ask the community; `campaigns` is created below, before anything can call it.
   const community = new CommunityService({
     rounds,
-    roster,
+    roster: facilitators,
     directory,
     people,
     campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
@@ -303,7 +303,7 @@ export function createServices(
     }),
     deliverySettings,
     limits: new AbuseLimits(abuseLimits),
-    roster,
+    facilitators,
     community,
   };
 }

@@ -333,7 +333,7 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     expect(cardText(await click(head, card, 'Approvo'))).toContain('da ora Anna fa parte');
     expect(await status(anna)).toBe('approved');
     expect(await rolesOf(anna)).toContain('facilitator');
-    expect(await services.roster.find(oid(anna))).toMatchObject({ roundId: ROUND });
+    expect(await services.facilitators.find(oid(anna))).toMatchObject({ roundId: ROUND });
     const decision = await campaignOf(FACILITATOR_DECISION, `${ROUND}/${oid(anna)}`);
     expect(cardText(await cardFor(decision, anna))).toContain('Sei nella comunità');
     const audit = await services.audit.byActor(oid(head));
@@ -380,7 +380,7 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     expect(cardText(refused)).toContain('Bruno non diventa');
     expect(await status(bruno)).toBe('notApproved');
     expect(await rolesOf(bruno)).not.toContain('facilitator');
-    expect(await services.roster.find(oid(bruno))).toBeUndefined();
+    expect(await services.facilitators.find(oid(bruno))).toBeUndefined();
     expect(await services.audit.byActor(oid(head))).toContainEqual(
       expect.objectContaining({
         action: 'facilitators.notApproved',
@@ -484,7 +484,7 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     expect((await post(path, admin, { reason: 'no' })).status).toBe(400);
     expect((await post(path, admin, { reason: 'Trasferita ad altro ente' })).status).toBe(204);
     expect(await rolesOf(anna)).not.toContain('facilitator');
-    expect(await services.roster.find(oid(anna))).toBeUndefined();
+    expect(await services.facilitators.find(oid(anna))).toBeUndefined();
     expect((await services.audit.byActor(oid(admin))).map((e) => e.action)).toContain(
       'facilitators.revoke',
     );

@@ -83,6 +83,8 @@ export interface Services {
   campaigns: CampaignService;
   completions: CampaignCompletions;
   deliverySettings: Config['delivery'];
+  /** The id Teams knows the app by (TEAMS_APP_ID): the bot's links into the tab need it. */
+  teamsAppId: Config['teamsAppId'];
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
 }
@@ -136,9 +138,10 @@ export function createServices(
     privacy: policy = privacyPolicy(),
     retention: periods = DEFAULT_RETENTION,
     abuseLimits = DEFAULT_ABUSE_LIMITS,
+    teamsAppId,
     now,
   }: Pick<Config, 'pseudonymSecret'> &
-    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits'>> & {
+    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'teamsAppId'>> & {
       /** The retention purge's clock (tests move it). */
       now?: () => Date;
     },
@@ -250,6 +253,7 @@ export function createServices(
       k: async (subject) => (await assessmentCampaigns.find(subject))?.policy.k ?? policy.k,
     }),
     deliverySettings,
+    teamsAppId,
     limits: new AbuseLimits(abuseLimits),
   };
 }
@@ -300,7 +304,7 @@ export function createBot(
     limits: services.limits,
     commands: [
       ...assessmentCommands(features),
-      ...privacyCommands(services.privacy, services.questionnaire),
+      ...privacyCommands(services.privacy, services.questionnaire, services.teamsAppId),
     ],
     cardActions: [
       ...assessmentActions(features),

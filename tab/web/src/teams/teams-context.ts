@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { TabPage } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import type { Locale } from '../i18n/i18n';
 
@@ -35,6 +36,8 @@ export interface TeamsSeam {
   demo: DemoIdentity | null;
   /** Changes when the user changes (demo switcher): the app remounts and reloads everything. */
   userKey: string;
+  /** The place a Teams deep link opened the tab at (its `subEntityId`, teams-js `page.subPageId`). */
+  openedAt?: TabPage;
 }
 
 export const TeamsContext = createContext<TeamsSeam | null>(null);

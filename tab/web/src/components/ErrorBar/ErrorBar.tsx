@@ -7,7 +7,7 @@ export function ErrorBar({ error, onRetry }: { error: unknown; onRetry?: () => v
   const { t } = useI18n();
   const message = useErrorMessage();
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>{message(error)}</MessageBarBody>
       {onRetry && (
         <MessageBarActions>

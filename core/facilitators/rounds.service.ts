@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
 import type { DirectoryService } from '../directory/directory.service';
-import type { DirectoryHeadcounts, UnitHeadcounts } from '../directory/headcounts';
+import type { DirectoryHeadcounts } from '../directory/headcounts';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import { invertedTimestamp } from '../store/keys';
 import { forEachLimit } from '../util/concurrency';
-import { LruCache } from '../util/lru-cache';
 import type { CandidatesRepository } from './candidates.repository';
 import {
   ThresholdsSchema,
@@ -14,20 +13,15 @@ import {
   type ShortlistEntry,
 } from './facilitators';
 import { RoundError } from './round-errors';
-import { roundView, type RoundView } from './round-view';
+import type { RoundView } from './round-view';
+import { isRoundId, RoundViews } from './round-views';
 import type { RoundsRepository } from './rounds.repository';
 import { defaultTarget, selectShortlist } from './selection';
 
 /** The largest coverage target of one department. */
 export const MAX_TARGET = 10_000;
 export const REASON_LENGTH = { min: 3, max: 500 };
-/** How long a cached view may be served without its version changing (a crash between a change and its version). */
-const VIEW_MAX_AGE_MS = 60_000;
 const NAME_LOOKUPS = 16;
-/** How often the directory's import stamp is checked for new headcounts (as the directory does). */
-const HEADCOUNTS_CHECK_MS = 1_000;
-
-export const ROUND_ID_PATTERN = /^r\d{13}[0-9a-f]{6}$/;
 
 export interface NewRound {
   thresholds: { digitalSkills: number; motivation: number };
@@ -62,17 +56,11 @@ const isActive = (entry: ShortlistEntry | undefined): entry is ShortlistEntry =>
  */
 export class RoundsService {
   private readonly now: () => Date;
-  /** Each round's view, with the version and headcounts it was built from. */
-  private readonly views = new LruCache<
-    string,
-    { version: string; counts: UnitHeadcounts; view: RoundView }
-  >(20, VIEW_MAX_AGE_MS);
-  private counts: { checkedAt: number; counts: Promise<UnitHeadcounts> } | undefined;
-  /** Version reads in flight: requests arriving meanwhile share one instead of queueing more. */
-  private readonly versionReads = new Map<string, Promise<string | undefined>>();
+  private readonly views: RoundViews;
 
   constructor(private readonly deps: RoundsServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.views = new RoundViews(deps);
   }
 
   async create(actor: string, input: NewRound): Promise<SelectionRound> {
@@ -108,57 +96,9 @@ export class RoundsService {
     return this.deps.rounds.list();
   }
 
-  /**
-   * The round's shortlist and coverage map. Built once per version of the round and import of
-   * the directory on this instance: otherwise a request costs one point read (the round's
-   * version, shared by the requests that arrive while it is in flight), whatever the
-   * shortlist's size; an import reaches the employees counted within about a second.
-   */
-  async view(id: string): Promise<RoundView> {
-    if (!ROUND_ID_PATTERN.test(id)) throw new RoundError({ code: 'unknownRound' });
-    const [version, counts] = await Promise.all([this.deps.rounds.version(id), this.headcounts()]);
-    if (version === undefined) throw new RoundError({ code: 'unknownRound' });
-    const cached = this.views.get(id);
-    if (cached?.version === version && cached.counts === counts) return cached.view;
-    const [round, entries] = await Promise.all([
-      this.deps.rounds.round(id),
-      this.deps.rounds.shortlist(id),
-    ]);
-    if (!round) throw new RoundError({ code: 'unknownRound' });
-    const view = roundView(round, entries, (department) => counts.subtree([department]));
-    this.views.set(id, { version, counts, view });
-    return view;
-  }
-
-  private version(id: string): Promise<string | undefined> {
-    let read = this.versionReads.get(id);
-    if (!read) {
-      const started = this.deps.rounds.version(id).finally(() => {
-        if (this.versionReads.get(id) === started) this.versionReads.delete(id);
-      });
-      this.versionReads.set(id, started);
-      read = started;
-    }
-    return read;
-  }
-
-  /** After this instance's own change: the next view reads the new version. */
-  private changed(id: string): void {
-    this.versionReads.delete(id);
-    this.views.delete(id);
-  }
-
-  private headcounts(): Promise<UnitHeadcounts> {
-    const now = this.now().getTime();
-    if (!this.counts || now - this.counts.checkedAt >= HEADCOUNTS_CHECK_MS) {
-      const counts = this.deps.headcounts.current();
-      const entry = { checkedAt: now, counts };
-      this.counts = entry;
-      counts.catch(() => {
-        if (this.counts === entry) this.counts = undefined;
-      });
-    }
-    return this.counts.counts;
+  /** The round's shortlist and coverage map ({@link RoundViews}). */
+  view(id: string): Promise<RoundView> {
+    return this.views.view(id);
   }
 
   /** New targets for some departments (the others keep theirs), before the invitation only. */
@@ -177,7 +117,7 @@ export class RoundsService {
         ? undefined
         : { ...current, targets: { ...current.targets, ...targets } },
     );
-    this.changed(id);
+    this.views.changed(id);
     if (round?.invitationCampaignId) throw new RoundError({ code: 'alreadyInvited' });
   }
 
@@ -218,12 +158,12 @@ export class RoundsService {
       note: reason,
     });
     await this.deps.rounds.modifyEntry(id, objectId, next);
-    this.changed(id);
+    this.views.changed(id);
   }
 
   /** The round, refused when unknown or already invited. */
   private async openRound(id: string): Promise<SelectionRound> {
-    const round = ROUND_ID_PATTERN.test(id) ? await this.deps.rounds.round(id) : undefined;
+    const round = isRoundId(id) ? await this.deps.rounds.round(id) : undefined;
     if (!round) throw new RoundError({ code: 'unknownRound' });
     if (round.invitationCampaignId) throw new RoundError({ code: 'alreadyInvited' });
     return round;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiFetch } from '../api/client';
 import { resolveLocale, type Locale } from '../i18n/i18n';
 import { demoPersonas } from './demo-personas';
-import { TeamsContext, type TeamsSeam, type ThemeName } from './teams-context';
+import { chatLink, TeamsContext, type TeamsSeam, type ThemeName } from './teams-context';
 
 /** Inside Teams the host answers in milliseconds; a plain browser page gets no answer at all. */
 const INIT_TIMEOUT_MS = 2000;
@@ -68,6 +68,16 @@ function teamsFetch({ authentication }: TeamsJs, locale: Locale): ApiFetch {
       withHeaders(init, { authorization: `Bearer ${token}` }, { 'accept-language': locale }),
     );
   };
+}
+
+/** The chat inside Teams where the host supports it, else Teams' own link (a new window outside). */
+function teamsChat({ app, chat }: TeamsJs): TeamsSeam['openChat'] {
+  return (upn) => (chat.isSupported() ? chat.openChat({ user: upn }) : app.openLink(chatLink(upn)));
+}
+
+function browserChat(upn: string): Promise<void> {
+  window.open(chatLink(upn), '_blank', 'noopener');
+  return Promise.resolve();
 }
 
 function initialDemoUser(params: URLSearchParams): string {
@@ -136,6 +146,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         apiFetch,
         demo: null,
         userKey: 'teams',
+        openChat: teamsChat(host.teams),
       };
     }
     return {
@@ -153,6 +164,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         },
       },
       userKey: demoUser,
+      openChat: browserChat,
     };
   }, [host, teamsTheme, demoUser, apiFetch]);
 

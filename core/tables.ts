@@ -14,6 +14,11 @@ import { PEOPLE_TABLE } from './directory/people.repository';
 import { ROLE_GRANTS_TABLE } from './directory/role-grants.repository';
 import { AUDIT_TABLE } from './audit/audit-log';
 import { LEASES_TABLE } from './store/leases';
+import { FACILITATOR_CANDIDATES_TABLE } from './facilitators/candidates.repository';
+import {
+  FACILITATOR_ROUNDS_TABLE,
+  FACILITATOR_SHORTLIST_TABLE,
+} from './facilitators/rounds.repository';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -33,4 +38,7 @@ export const ALL_TABLES = [
   DELIVERY_BUDGET_TABLE,
   AUDIT_TABLE,
   LEASES_TABLE,
+  FACILITATOR_CANDIDATES_TABLE,
+  FACILITATOR_ROUNDS_TABLE,
+  FACILITATOR_SHORTLIST_TABLE,
 ] as const;

@@ -28,6 +28,9 @@ import {
   type ProactiveSender,
 } from '../core/delivery/delivery-engine';
 import { RespondentsRepository } from '../core/delivery/respondents.repository';
+import { CandidatesRepository } from '../core/facilitators/candidates.repository';
+import { RoundsRepository } from '../core/facilitators/rounds.repository';
+import { RoundsService } from '../core/facilitators/rounds.service';
 import { ShardsRepository } from '../core/delivery/shards.repository';
 import { TenantBudget } from '../core/delivery/tenant-budget';
 import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
@@ -75,6 +78,10 @@ export interface Services {
   audit: AuditLog;
   retention: Retention;
   respondents: RespondentsRepository;
+  candidates: CandidatesRepository;
+  rounds: RoundsRepository;
+  /** Facilitator selection rounds: shortlists, coverage, overrides (admins). */
+  facilitatorRounds: RoundsService;
   delivery: DeliveryRepositories;
   /** Every kind of proactive message the app sends (a feature adds its own here). */
   kinds: MessageKinds;
@@ -151,6 +158,7 @@ export function createServices(
   const aggregates = new AggregatesRepository(store);
   const assessmentCampaigns = new AssessmentCampaignsRepository(store);
   const respondents = new RespondentsRepository(store);
+  const candidates = new CandidatesRepository(store);
   const assessment = new AssessmentService({
     questionnaire,
     // One open assessment campaign per questionnaire version until campaigns are managed.
@@ -162,6 +170,7 @@ export function createServices(
     orgUnits,
     pseudonyms,
     respondents,
+    candidates,
   });
   const publications = new Publications(new PublicationsRepository(store));
   const publisher = new AggregatesPublisher({
@@ -184,6 +193,8 @@ export function createServices(
     ),
   ]);
   const audit = new AuditLog(store);
+  const rounds = new RoundsRepository(store);
+  const headcounts = new DirectoryHeadcounts({ people, orgUnits });
   const personalData = {
     ...delivery,
     directory,
@@ -195,6 +206,8 @@ export function createServices(
     respondents,
     conversationRefs,
     audit,
+    candidates,
+    rounds,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const retention = new Retention({
@@ -216,7 +229,7 @@ export function createServices(
   return {
     store,
     directory,
-    headcounts: new DirectoryHeadcounts({ people, orgUnits }),
+    headcounts,
     people,
     orgUnits,
     conversationRefs,
@@ -232,6 +245,16 @@ export function createServices(
     audit,
     retention,
     respondents,
+    candidates,
+    rounds,
+    facilitatorRounds: new RoundsService({
+      rounds,
+      candidates,
+      directory,
+      orgUnits,
+      headcounts,
+      audit,
+    }),
     delivery,
     kinds,
     campaigns,
@@ -338,6 +361,8 @@ export function createBotServer(
       orgUnits: services.orgUnits,
       limits: services.limits,
       headcounts: services.headcounts,
+      facilitatorRounds: services.facilitatorRounds,
+      audit: services.audit,
     },
   });
 }

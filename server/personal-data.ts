@@ -34,6 +34,14 @@ import {
 } from '../core/retention/rules';
 import type { RetentionRule } from '../core/retention/retention';
 import { LEASES_TABLE } from '../core/store/leases';
+import type { CandidatesRepository } from '../core/facilitators/candidates.repository';
+import {
+  candidatesData,
+  candidatesRule,
+  roundsData,
+  shortlistRule,
+} from '../core/facilitators/holders';
+import type { RoundsRepository } from '../core/facilitators/rounds.repository';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -48,6 +56,8 @@ export interface PersonalDataSources {
   campaigns: CampaignsRepository;
   deliveries: DeliveriesRepository;
   audit: AuditLog;
+  candidates: CandidatesRepository;
+  rounds: RoundsRepository;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -59,6 +69,8 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     conversationData(s.conversationRefs),
     deliveryData(s.deliveries, s.directory),
     campaignsData(s.campaigns),
+    candidatesData(s.candidates),
+    roundsData(s.rounds),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];
@@ -82,6 +94,8 @@ export function retentionRules(s: PersonalDataSources): RetentionRule[] {
     aggregatesQueueRule(s.aggregates, 'add'),
     aggregatesQueueRule(s.aggregates, 'remove'),
     deliveriesRule(s.campaigns, s.deliveries),
+    candidatesRule(s.candidates),
+    shortlistRule(s.rounds),
     auditRule(s.audit),
   ];
 }

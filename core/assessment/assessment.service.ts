@@ -1,4 +1,6 @@
 import type { RespondentsRepository } from '../delivery/respondents.repository';
+import { candidateOf } from '../facilitators/candidates';
+import type { CandidatesRepository } from '../facilitators/candidates.repository';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import type { Pseudonyms } from '../privacy/pseudonyms';
 import type { PrivacyPolicy } from '../privacy/suppression';
@@ -84,6 +86,8 @@ export interface AssessmentDeps {
   pseudonyms: Pseudonyms;
   /** Who completed, for reminders; never the answers. */
   respondents: RespondentsRepository;
+  /** Who may be shortlisted as a facilitator (consent yes), with the two scores only. */
+  candidates: Pick<CandidatesRepository, 'submitted'>;
   now?: () => Date;
 }
 
@@ -279,11 +283,9 @@ export class AssessmentService {
     if (!outcome) return { kind: 'invalid', reason: 'notStarted' };
     const { response } = outcome;
     // Also on a repeated press: the first one may have failed after storing the response.
-    await this.deps.respondents.record(
-      pseudonym,
-      this.campaignId,
-      response.submittedAt ?? response.updatedAt,
-    );
+    const submittedAt = response.submittedAt ?? response.updatedAt;
+    await this.deps.respondents.record(pseudonym, this.campaignId, submittedAt);
+    await this.deps.candidates.submitted(objectId, submittedAt, candidateOf(objectId, response));
     return outcome.already ? { kind: 'alreadySubmitted' } : this.resultView(response);
   }
 

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
 import { decodeKey, encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import {
@@ -22,6 +23,23 @@ export const FACILITATOR_ROUNDS_TABLE = 'facilitatorrounds';
 export const FACILITATOR_SHORTLIST_TABLE = 'facilitatorshortlist';
 
 const PARTITION = 'round';
+/**
+ * Beside the rounds in the same table, each round's version (PartitionKey {@link VERSIONS},
+ * RowKey the encoded round id): a random value written after every change of the round or its
+ * shortlist, so that a round's view cached by an instance is checked with one point read.
+ */
+const VERSIONS = 'version';
+
+interface RoundVersion {
+  roundId: string;
+  version: string;
+}
+
+const versionMapping: EntityMapping<RoundVersion> = {
+  keys: (v) => ({ partitionKey: VERSIONS, rowKey: encodeKey(v.roundId) }),
+  toEntity: (v) => ({ version: v.version }),
+  fromEntity: (e) => ({ roundId: decodeKey(String(e.rowKey)), version: String(e.version) }),
+};
 
 const TargetsSchema = z.record(z.string(), z.number().int().min(0));
 
@@ -77,16 +95,32 @@ const entryMapping: EntityMapping<ShortlistEntry> = {
 export class RoundsRepository {
   private readonly rounds: EntityTable<SelectionRound>;
   private readonly entries: EntityTable<ShortlistEntry>;
+  private readonly versions: EntityTable<RoundVersion>;
 
   constructor(store: TableStore) {
     this.rounds = new EntityTable(store.client(FACILITATOR_ROUNDS_TABLE), roundMapping);
     this.entries = new EntityTable(store.client(FACILITATOR_SHORTLIST_TABLE), entryMapping);
+    this.versions = new EntityTable(store.client(FACILITATOR_ROUNDS_TABLE), versionMapping);
   }
 
   /** Writes the shortlist, then the round: a round is listed only once its shortlist is whole. */
   async create(round: SelectionRound, shortlist: readonly ShortlistEntry[]): Promise<void> {
     await this.entries.upsertMany(shortlist);
+    await this.bump(round.id);
     await this.rounds.insert(round);
+  }
+
+  /**
+   * The round's current version: it changes after every change of the round or its shortlist
+   * (written after the change, so a view read after reading a version is at least that new).
+   */
+  async version(roundId: string): Promise<string | undefined> {
+    return (await this.versions.get(VERSIONS, encodeKey(roundId)))?.value.version;
+  }
+
+  /** Last writer wins: any new value tells readers that something changed. */
+  private async bump(roundId: string): Promise<void> {
+    await this.versions.upsert({ roundId, version: randomBytes(6).toString('hex') });
   }
 
   async round(id: string): Promise<SelectionRound | undefined> {
@@ -98,14 +132,22 @@ export class RoundsRepository {
     return (await this.rounds.all(odata`PartitionKey eq ${PARTITION}`)).map((row) => row.value);
   }
 
-  /** Read-modify-write of a round under conflict retry; `change` returns undefined to keep it. */
+  /** Read-modify-write of a round under conflict retry (then a new version); undefined keeps it. */
   async modifyRound(
     id: string,
     change: (round: SelectionRound) => SelectionRound | undefined,
   ): Promise<SelectionRound | undefined> {
-    return this.rounds.modify({ partitionKey: PARTITION, rowKey: encodeKey(id) }, (current) =>
-      current ? change(current) : undefined,
+    let changed = false;
+    const round = await this.rounds.modify(
+      { partitionKey: PARTITION, rowKey: encodeKey(id) },
+      (current) => {
+        const next = current ? change(current) : undefined;
+        changed = next !== undefined;
+        return next;
+      },
     );
+    if (changed) await this.bump(id);
+    return round;
   }
 
   async shortlist(roundId: string): Promise<ShortlistEntry[]> {
@@ -119,14 +161,25 @@ export class RoundsRepository {
 
   /**
    * Read-modify-write of one person's entry under conflict retry (a missing entry is passed as
-   * undefined, and inserted when `change` returns one); undefined from `change` keeps it.
+   * undefined, and inserted when `change` returns one), then a new version of the round;
+   * undefined from `change` keeps it.
    */
   async modifyEntry(
     roundId: string,
     objectId: string,
     change: (entry: ShortlistEntry | undefined) => ShortlistEntry | undefined,
   ): Promise<ShortlistEntry | undefined> {
-    return this.entries.modify({ partitionKey: encodeKey(roundId), rowKey: objectId }, change);
+    let changed = false;
+    const entry = await this.entries.modify(
+      { partitionKey: encodeKey(roundId), rowKey: objectId },
+      (current) => {
+        const next = change(current);
+        changed = next !== undefined;
+        return next;
+      },
+    );
+    if (changed) await this.bump(roundId);
+    return entry;
   }
 
   /** A person's entries in every round (consent withdrawn, "my data"): one point read per round. */
@@ -136,11 +189,24 @@ export class RoundsRepository {
     return entries.filter((entry) => entry !== undefined);
   }
 
+  /** Entries last changed before `cutoff`, in every round (the retention purge). */
+  entriesChangedBefore(cutoff: Date): AsyncGenerator<Stored<ShortlistEntry>> {
+    return this.entries.query(odata`changedAt lt ${cutoff}`);
+  }
+
+  async deleteEntry(row: Stored<ShortlistEntry>): Promise<boolean> {
+    const deleted = await this.entries.delete(entryMapping.keys(row.value), row.etag);
+    if (deleted) await this.bump(row.value.roundId);
+    return deleted;
+  }
+
   /** Deletes a person's entries in every round (erasure). */
   async eraseOf(objectId: string): Promise<void> {
     for (const round of await this.list()) {
       const stored = await this.entries.get(encodeKey(round.id), objectId);
-      if (stored) await this.entries.delete(entryMapping.keys(stored.value), stored.etag);
+      if (!stored) continue;
+      await this.entries.delete(entryMapping.keys(stored.value), stored.etag);
+      await this.bump(round.id);
     }
   }
 }

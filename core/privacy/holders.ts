@@ -1,7 +1,7 @@
 import { AGGREGATES_TABLE, type AggregatesRepository } from '../assessment/aggregates.repository';
 import type { AssessmentService } from '../assessment/assessment.service';
 import { RESPONSES_TABLE } from '../assessment/responses.repository';
-import { AUDIT_TABLE, type AuditLog } from '../audit/audit-log';
+import { AUDIT_TABLE, ERASED_SUBJECT, type AuditLog } from '../audit/audit-log';
 import {
   CONVERSATION_REFS_TABLE,
   type ConversationRefsRepository,
@@ -133,9 +133,18 @@ export function campaignsData(campaigns: CampaignsRepository): PersonalDataHolde
 export function auditData(audit: AuditLog): PersonalDataHolder {
   return {
     tables: [AUDIT_TABLE],
-    export: async ({ objectId }) => ({ audit: await audit.byActor(objectId.toLowerCase()) }),
-    erase: keepsEverything,
-    leaves: "the audit entries of the person's privileged actions, until the log's retention",
+    export: async ({ objectId }) => {
+      const id = objectId.toLowerCase();
+      return {
+        audit: await audit.byActor(id),
+        auditAbout: (await audit.bySubject(id)).map((row) => row.value),
+      };
+    },
+    erase: ({ objectId }) => audit.forgetSubject(objectId.toLowerCase()),
+    leaves:
+      "the audit entries of the person's privileged actions, until the log's retention; entries " +
+      `about the person keep what was done and the admin's reason, their subject becomes ` +
+      `"${ERASED_SUBJECT}"`,
   };
 }
 

@@ -7,9 +7,9 @@ import type { CampaignCompletions, Completions } from '../../core/delivery/campa
 import type { CampaignService, CampaignStatus } from '../../core/delivery/campaign.service';
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
-import { authorize } from './auth/identity';
+import { adminOnly } from './admin-only';
 import type * as Api from './contract';
-import type { Handler, Route } from './route';
+import type { Route } from './route';
 
 export interface CampaignsApiDeps {
   campaigns: CampaignService;
@@ -64,17 +64,10 @@ export function registerCampaignsApi(
   route: Route,
   deps: CampaignsApiDeps,
 ): void {
-  const admin =
-    (handler: Handler): Handler =>
-    async (call) => {
-      authorize(call.identity, 'admin');
-      await handler(call);
-    };
-
   server.get(
     '/api/v1/campaigns',
     route(
-      admin(async ({ res }) => {
+      adminOnly(async ({ res }) => {
         res.json({
           campaigns: (await deps.campaigns.list()).map(campaignJson),
         } satisfies Api.CampaignList);
@@ -85,7 +78,7 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns/departments',
     route(
-      admin(async ({ res }) => {
+      adminOnly(async ({ res }) => {
         const units = await deps.orgUnits.list();
         res.json({
           departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]!),
@@ -97,7 +90,7 @@ export function registerCampaignsApi(
   server.post(
     '/api/v1/campaigns',
     route(
-      admin(async ({ identity, req, res }) => {
+      adminOnly(async ({ identity, req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
         deps.limits.admit('campaignStart', identity.objectId);
         const campaign = await deps.campaigns.start({
@@ -115,7 +108,7 @@ export function registerCampaignsApi(
   server.post(
     '/api/v1/campaigns/preview',
     route(
-      admin(async ({ req, res }) => {
+      adminOnly(async ({ req, res }) => {
         const { audience } = StartBody.parse(req.body ?? {});
         const preview: Api.CampaignPreview = await deps.campaigns.preview({
           ...invitationTo(deps.assessment.campaignId),
@@ -129,7 +122,7 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns/:id',
     route(
-      admin(async ({ req, res }) => {
+      adminOnly(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
         const status = await deps.campaigns.status(id);
         res.json(statusJson(status, await deps.completions.of(status.campaign)));
@@ -142,7 +135,7 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns/:id/unreachable',
     route(
-      admin(async ({ req, res }) => {
+      adminOnly(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
         const people = await deps.campaigns.unreachable(id);
         res.json({
@@ -161,7 +154,7 @@ export function registerCampaignsApi(
     server.post(
       `/api/v1/campaigns/:id/${action}`,
       route(
-        admin(async ({ req, res }) => {
+        adminOnly(async ({ req, res }) => {
           const { id } = IdParams.parse(req.params);
           res.json(campaignJson(await deps.campaigns[action](id)));
         }),
@@ -172,7 +165,7 @@ export function registerCampaignsApi(
   server.post(
     '/api/v1/campaigns/:id/reminders',
     route(
-      admin(async ({ identity, req, res }) => {
+      adminOnly(async ({ identity, req, res }) => {
         const { id } = IdParams.parse(req.params);
         const { afterHours } = RemindBody.parse(req.body ?? {});
         deps.limits.admit('campaignStart', identity.objectId);

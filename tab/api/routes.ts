@@ -5,15 +5,22 @@ import { DomainError } from '../../core/errors';
 import { translator, type MessageKey } from '../../core/i18n/translator';
 import { isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
+import { registerAuditApi, type AuditApiDeps } from './audit.routes';
 import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
 import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
+import {
+  registerFacilitatorRoundsApi,
+  type FacilitatorRoundsApiDeps,
+} from './facilitator-rounds.routes';
 import { registerMeApi, type MeApiDeps } from './me.routes';
 import type { Handler } from './route';
 import { requestLocale, sendProblem } from './problem';
 
 export type TabApiDeps = MeApiDeps &
   CampaignsApiDeps &
-  DashboardApiDeps & {
+  DashboardApiDeps &
+  FacilitatorRoundsApiDeps &
+  AuditApiDeps & {
     authenticate: Authenticator;
     logger: Logger;
   };
@@ -55,4 +62,6 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerMeApi(server, route, deps);
   registerDashboardApi(server, route, deps);
   registerCampaignsApi(server, route, deps);
+  registerFacilitatorRoundsApi(server, route, deps);
+  registerAuditApi(server, route, deps);
 }

@@ -1,5 +1,9 @@
 import type { CommandSpec } from './commands';
 import { ASSESSMENT_COMMAND, RESULTS_COMMAND } from './features/assessment/assessment.handlers';
+import {
+  NEAR_FACILITATORS_COMMAND,
+  WITHDRAW_CONSENT_COMMAND,
+} from './features/facilitators/facilitators.handlers';
 import { HELP_COMMAND } from './features/help/help.command';
 import { ERASE_COMMAND, EXPORT_COMMAND } from './features/privacy/privacy.handlers';
 
@@ -12,5 +16,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   RESULTS_COMMAND,
   EXPORT_COMMAND,
   ERASE_COMMAND,
+  NEAR_FACILITATORS_COMMAND,
+  WITHDRAW_CONSENT_COMMAND,
   HELP_COMMAND,
 ];

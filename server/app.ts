@@ -34,6 +34,13 @@ import { RoundsService } from '../core/facilitators/rounds.service';
 import { ShardsRepository } from '../core/delivery/shards.repository';
 import { TenantBudget } from '../core/delivery/tenant-budget';
 import { assessmentMessageKinds } from '../bot/delivery/campaign-messages';
+import {
+  facilitatorActions,
+  facilitatorCommands,
+} from '../bot/features/facilitators/facilitators.handlers';
+import { facilitatorMessageKinds } from '../bot/features/facilitators/facilitators.messages';
+import { CommunityService } from '../core/facilitators/community.service';
+import { FacilitatorsRepository } from '../core/facilitators/facilitators.repository';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
@@ -90,6 +97,10 @@ export interface Services {
   deliverySettings: Config['delivery'];
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
+  /** The facilitators' roster. */
+  roster: FacilitatorsRepository;
+  /** The facilitator community after selection: invitations, approvals, the role, consent. */
+  community: CommunityService;
 }
 
 export interface DeliveryRepositories {
@@ -141,9 +152,12 @@ export function createServices(
     privacy: policy = privacyPolicy(),
     retention: periods = DEFAULT_RETENTION,
     abuseLimits = DEFAULT_ABUSE_LIMITS,
+    programmeContactUpn,
     now,
   }: Pick<Config, 'pseudonymSecret'> &
-    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits'>> & {
+    Partial<
+      Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'programmeContactUpn'>
+    > & {
       /** The retention purge's clock (tests move it). */
       now?: () => Date;
     },
@@ -184,6 +198,22 @@ export function createServices(
     shards: new ShardsRepository(store),
     deliveries: new DeliveriesRepository(store),
   };
+  const audit = new AuditLog(store);
+  const rounds = new RoundsRepository(store);
+  const roster = new FacilitatorsRepository(store);
+  // The campaign service and the kinds need each other: the community starts campaigns, its
+  // kinds ask the community; `campaigns` is set below, before anything can call it.
+  let campaigns: CampaignService | undefined;
+  const community = new CommunityService({
+    rounds,
+    roster,
+    directory,
+    people,
+    campaigns: { start: (input) => campaigns!.start(input) },
+    startedCampaigns: delivery.campaigns,
+    audit,
+    forgetCandidate: async () => {},
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -191,9 +221,8 @@ export function createServices(
       async () => (await assessment.lockCampaign()).policy.k,
       submittedBy(respondents, pseudonyms),
     ),
+    ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
   ]);
-  const audit = new AuditLog(store);
-  const rounds = new RoundsRepository(store);
   const headcounts = new DirectoryHeadcounts({ people, orgUnits });
   const personalData = {
     ...delivery,
@@ -218,7 +247,7 @@ export function createServices(
     owner: randomBytes(6).toString('hex'),
     ...(now ? { now } : {}),
   });
-  const campaigns = new CampaignService({
+  campaigns = new CampaignService({
     ...delivery,
     people,
     conversationRefs,
@@ -265,6 +294,8 @@ export function createServices(
     }),
     deliverySettings,
     limits: new AbuseLimits(abuseLimits),
+    roster,
+    community,
   };
 }
 
@@ -315,10 +346,12 @@ export function createBot(
     commands: [
       ...assessmentCommands(features),
       ...privacyCommands(services.privacy, services.questionnaire),
+      ...facilitatorCommands(services.community),
     ],
     cardActions: [
       ...assessmentActions(features),
       ...privacyActions(services.privacy),
+      ...facilitatorActions(services.community),
       ...extraActions,
     ],
   });
@@ -363,6 +396,7 @@ export function createBotServer(
       headcounts: services.headcounts,
       facilitatorRounds: services.facilitatorRounds,
       audit: services.audit,
+      community: services.community,
     },
   });
 }

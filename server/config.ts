@@ -55,6 +55,7 @@ const EnvSchema = z
     LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     LIMIT_ERASURES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
     LIMIT_CAMPAIGN_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+    PROGRAMME_CONTACT_UPN: z.email().max(256).toLowerCase().optional(),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string): void =>
@@ -135,6 +136,8 @@ export interface Config {
   telemetry: { connectionString: string } | undefined;
   /** Writes one person may make, counted per instance (core/util/abuse-limits.ts). */
   abuseLimits: AbuseLimitSettings;
+  /** Who the facilitator invitation's "Ask a question" opens a Teams chat with; no button without. */
+  programmeContactUpn: string | undefined;
 }
 
 export interface DeliverySettings {
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       erasuresPerHour: e.LIMIT_ERASURES_PER_HOUR,
       campaignStartsPerMinute: e.LIMIT_CAMPAIGN_STARTS_PER_MINUTE,
     },
+    programmeContactUpn: e.PROGRAMME_CONTACT_UPN,
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

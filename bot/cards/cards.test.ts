@@ -19,6 +19,13 @@ import {
 import { myDataCard } from '../features/privacy/my-data.cards';
 import { eraseConfirmCard } from '../features/privacy/privacy.cards';
 import { cardProblems } from './card-validation';
+import {
+  approvalCard,
+  decisionCard,
+  invitationCard,
+  nearCard,
+  revocationCard,
+} from '../features/facilitators/facilitators.cards';
 import { actionFailedCard, turnFailedCard } from './error.cards';
 
 describe.each(LOCALES)('cards in %s', (locale) => {
@@ -101,6 +108,57 @@ describe.each(LOCALES)('cards in %s', (locale) => {
       myDataCard(context, { directory: null, assessments: [], chat: null }),
     ],
     ['delete my data', eraseConfirmCard(t)],
+    [
+      'facilitator invitation',
+      invitationCard(t, {
+        roundId: 'r1',
+        managerApproval: true,
+        reminder: false,
+        contactUpn: 'facilitazione@comune-demo.example',
+      }),
+    ],
+    [
+      'facilitator reminder, no contact, no approval',
+      invitationCard(t, { roundId: 'r1', managerApproval: false, reminder: true }),
+    ],
+    [
+      'facilitator approval',
+      approvalCard(t, {
+        roundId: 'r1',
+        person: {
+          objectId: '7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c60',
+          displayName: 'Giulia Ferri',
+          orgUnitPath: ['Area Welfare', 'Settore Servizi sociali'],
+          manager: false,
+          roles: [],
+          locale,
+        },
+        byProgramme: true,
+      }),
+    ],
+    ['facilitator approved', decisionCard(t, true)],
+    ['facilitator not approved', decisionCard(t, false)],
+    ['facilitator revoked', revocationCard(t)],
+    [
+      'facilitators near me, area',
+      nearCard(t, {
+        scope: 'area',
+        unit: ['Area Welfare'],
+        facilitators: Array.from({ length: 12 }, (_, i) => ({
+          objectId: `7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c${String(i).padStart(2, '0')}`,
+          ...(i % 2 === 0 ? { upn: `persona.${i}@comune-demo.example` } : {}),
+          displayName: `Persona ${i}`,
+          orgUnitPath: ['Area Welfare', 'Settore Anziani'],
+          manager: false,
+          roles: ['facilitator' as const],
+          locale,
+        })),
+      }),
+    ],
+    [
+      'facilitators near me, nobody',
+      nearCard(t, { scope: 'none', unit: ['Area A'], facilitators: [] }),
+    ],
     ['welcome, personal, known', welcomeCard({ t, firstName: 'Giulia', scope: 'personal', k: 5 })],
     ['welcome, personal, unknown', welcomeCard({ t, scope: 'personal', k: 5 })],
     ['welcome, team channel', welcomeCard({ t, scope: 'channel', k: 5, botId: '28:oibo' })],

@@ -3,6 +3,7 @@ import type { MessageKey, Translate } from '../i18n/translator';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import { departmentOf, personId, type Person } from '../directory/person';
 import { forEachLimit } from '../util/concurrency';
+import { AlreadyExistsError } from '../store/errors';
 import { retryOnConflict } from '../store/retry';
 import { inAudience, previewBucket, type AudienceDeps, type AudiencePreview } from './audience';
 import {
@@ -113,12 +114,28 @@ export class CampaignService {
     subject: string;
     audience: unknown;
     createdBy: string;
+    /**
+     * An id recorded (or derived) before starting, so that a retry after a crash finds the
+     * campaign it started instead of sending again: an existing campaign of that id is returned.
+     */
+    id?: string;
   }): Promise<Campaign> {
     const kind = this.deps.kinds.get(input.kind).id;
     const audience = AudienceSchema.parse(input.audience);
     if (audience.kind === 'nonRespondents') throw new CampaignError({ code: 'notRemindable' });
+    if (input.id) {
+      const started = await this.deps.campaigns.get(CampaignIdSchema.parse(input.id));
+      if (started) return started.value;
+    }
     await this.checkAudience({ kind, subject: input.subject, audience });
-    return this.create({ kind, subject: input.subject, audience, createdBy: input.createdBy });
+    const fields = { kind, subject: input.subject, audience, createdBy: input.createdBy };
+    if (!input.id) return this.create(fields);
+    try {
+      return await this.create({ ...fields, id: input.id });
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      return (await this.find(input.id)).value;
+    }
   }
 
   /**
@@ -168,6 +185,11 @@ export class CampaignService {
       createdBy,
       notBefore: new Date(Math.max(this.now().getTime(), from.getTime() + afterMs)),
     });
+  }
+
+  /** Whether a campaign of `kind` can be reminded (its kind declares a reminder). */
+  remindable(kind: string): boolean {
+    return this.deps.kinds.has(kind) && this.deps.kinds.get(kind).reminder !== undefined;
   }
 
   async pause(id: string): Promise<Campaign> {
@@ -242,11 +264,14 @@ export class CampaignService {
   }
 
   private async create(
-    fields: Pick<Campaign, 'kind' | 'subject' | 'audience' | 'createdBy'> & { notBefore?: Date },
+    fields: Pick<Campaign, 'kind' | 'subject' | 'audience' | 'createdBy'> & {
+      notBefore?: Date;
+      id?: string;
+    },
   ): Promise<Campaign> {
     const now = this.now();
     const campaign: Campaign = {
-      id: newCampaignId(now),
+      id: fields.id ?? newCampaignId(now),
       kind: fields.kind,
       audience: fields.audience,
       subject: fields.subject,

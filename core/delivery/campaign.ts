@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -73,6 +73,15 @@ export interface Campaign {
 export function newCampaignId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 15).toLowerCase();
   return `c${stamp}${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The id of the one campaign a feature starts for `key` at `at` (a shortlist entry's change):
+ * a retry after a crash computes the same id, so the campaign is created once.
+ */
+export function campaignIdFor(at: Date, key: string): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').slice(0, 15).toLowerCase();
+  return `c${stamp}${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
 }
 
 export const CampaignIdSchema = z.string().regex(/^c\d{8}t\d{6}[0-9a-f]{6}$/, 'not a campaign id');

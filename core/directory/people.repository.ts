@@ -86,6 +86,20 @@ export class PeopleRepository {
     return false;
   }
 
+  /**
+   * Everyone who matches, reading the whole directory once: for the few (the managers and the
+   * programme team when an acceptance asks who approves it).
+   */
+  async where(predicate: (person: Person) => boolean): Promise<Person[]> {
+    const grants = await this.grants.all();
+    const found: Person[] = [];
+    for await (const { value } of this.table.query()) {
+      const person = withGrants(value, grants.get(value.objectId ?? ''));
+      if (predicate(person)) found.push(person);
+    }
+    return found;
+  }
+
   async isEmpty(): Promise<boolean> {
     return (await this.table.first()) === undefined;
   }

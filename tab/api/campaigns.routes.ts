@@ -29,10 +29,11 @@ const RemindBody = z.strictObject({
 });
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-function campaignJson(c: Campaign): Api.Campaign {
+function campaignJson(c: Campaign, remindable: boolean): Api.Campaign {
   return {
     id: c.id,
     kind: c.kind,
+    remindable,
     state: c.state,
     audience: c.audience,
     notBefore: c.notBefore.toISOString(),
@@ -42,9 +43,13 @@ function campaignJson(c: Campaign): Api.Campaign {
   };
 }
 
-function statusJson(s: CampaignStatus, completions: Completions): Api.CampaignStatus {
+function statusJson(
+  s: CampaignStatus,
+  remindable: boolean,
+  completions: Completions,
+): Api.CampaignStatus {
   return {
-    ...campaignJson(s.campaign),
+    ...campaignJson(s.campaign, remindable),
     counts: s.counts,
     audienceRead: s.audienceRead,
     expectedTotal: s.expectedTotal ?? null,
@@ -64,12 +69,14 @@ export function registerCampaignsApi(
   route: Route,
   deps: CampaignsApiDeps,
 ): void {
+  const json = (c: Campaign) => campaignJson(c, deps.campaigns.remindable(c.kind));
+
   server.get(
     '/api/v1/campaigns',
     route(
       adminOnly(async ({ res }) => {
         res.json({
-          campaigns: (await deps.campaigns.list()).map(campaignJson),
+          campaigns: (await deps.campaigns.list()).map(json),
         } satisfies Api.CampaignList);
       }),
     ),
@@ -99,7 +106,7 @@ export function registerCampaignsApi(
           createdBy: identity.objectId,
         });
         res.status(201);
-        res.json(campaignJson(campaign));
+        res.json(json(campaign));
       }),
     ),
   );
@@ -125,7 +132,13 @@ export function registerCampaignsApi(
       adminOnly(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
         const status = await deps.campaigns.status(id);
-        res.json(statusJson(status, await deps.completions.of(status.campaign)));
+        res.json(
+          statusJson(
+            status,
+            deps.campaigns.remindable(status.campaign.kind),
+            await deps.completions.of(status.campaign),
+          ),
+        );
       }),
     ),
   );
@@ -156,7 +169,7 @@ export function registerCampaignsApi(
       route(
         adminOnly(async ({ req, res }) => {
           const { id } = IdParams.parse(req.params);
-          res.json(campaignJson(await deps.campaigns[action](id)));
+          res.json(json(await deps.campaigns[action](id)));
         }),
       ),
     );
@@ -171,7 +184,7 @@ export function registerCampaignsApi(
         deps.limits.admit('campaignStart', identity.objectId);
         const reminder = await deps.campaigns.remind(id, afterHours * 3_600_000, identity.objectId);
         res.status(201);
-        res.json(campaignJson(reminder));
+        res.json(json(reminder));
       }),
     ),
   );

@@ -181,6 +181,8 @@ export interface Campaign {
   id: string;
   /** The message kind it sends: 'assessment' (the invitation), 'reminder', or another registered. */
   kind: string;
+  /** Whether its kind has reminders (the assessment invitation, a facilitator invitation). */
+  remindable: boolean;
   state: CampaignState;
   audience: Audience;
   notBefore: string;
@@ -402,17 +404,43 @@ export interface NearbyFacilitator {
   objectId: string;
   displayName: string;
   department: string;
-  /** What Teams opens a 1:1 chat with. */
-  upn: string;
+  /** Their org unit from the department down (shown under the name). */
+  unit: string[];
+  /**
+   * What Teams opens a 1:1 chat with (`https://teams.microsoft.com/l/chat/0/0?users=<upn>`);
+   * null when the directory has none: show the name and unit without a chat button.
+   */
+  upn: string | null;
 }
 
 /**
- * GET /api/v1/facilitators/near-me (everyone): the facilitators of the caller's department
- * (`scope` department), or of their area when the department has none (`scope` area); `unit`
- * names it (null when the directory places the caller nowhere). The caller is never listed.
+ * GET /api/v1/facilitators/near-me (everyone): the facilitators of the caller's own org unit and
+ * the units below it (`scope` department: their settore, or their department when they sit at
+ * the top), else of the nearest unit above it that has any (`scope` area); `unit` names the unit
+ * they were found in, or the caller's own when nobody was found (then `facilitators` is empty),
+ * null when the directory places the caller nowhere. The caller is never listed; by name.
  */
 export interface FacilitatorsNearMe {
   scope: 'department' | 'area';
   unit: string | null;
   facilitators: NearbyFacilitator[];
+}
+
+/**
+ * DELETE /api/v1/me/facilitator-consent: the caller leaves every candidate list; `withdrawn`
+ * counts the entries (proposed, invited or awaiting approval) withdrawn. A facilitator keeps the
+ * role (`facilitator` true): leaving it is asked of the programme team.
+ */
+export interface FacilitatorConsentWithdrawal {
+  withdrawn: number;
+  facilitator: boolean;
+}
+
+/**
+ * POST /api/v1/facilitators/:objectId/revocation (admin; the body): the role and the roster row
+ * go, the person is told; `reason` (3–500 characters) is kept in the audit log. 204; not a
+ * facilitator → 404.
+ */
+export interface FacilitatorRevocation {
+  reason: string;
 }

@@ -12,6 +12,7 @@ import {
   registerFacilitatorRoundsApi,
   type FacilitatorRoundsApiDeps,
 } from './facilitator-rounds.routes';
+import { registerFacilitatorsApi, type FacilitatorsApiDeps } from './facilitators.routes';
 import { registerMeApi, type MeApiDeps } from './me.routes';
 import type { Handler } from './route';
 import { requestLocale, sendProblem } from './problem';
@@ -20,7 +21,8 @@ export type TabApiDeps = MeApiDeps &
   CampaignsApiDeps &
   DashboardApiDeps &
   FacilitatorRoundsApiDeps &
-  AuditApiDeps & {
+  AuditApiDeps &
+  FacilitatorsApiDeps & {
     authenticate: Authenticator;
     logger: Logger;
   };
@@ -64,4 +66,5 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   registerCampaignsApi(server, route, deps);
   registerFacilitatorRoundsApi(server, route, deps);
   registerAuditApi(server, route, deps);
+  registerFacilitatorsApi(server, route, deps);
 }

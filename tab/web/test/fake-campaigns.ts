@@ -30,6 +30,7 @@ export const PREVIEW: CampaignPreview = {
 const campaignOf = (s: CampaignStatus): Campaign => ({
   id: s.id,
   kind: s.kind,
+  remindable: s.remindable,
   state: s.state,
   audience: s.audience,
   notBefore: s.notBefore,
@@ -44,7 +45,10 @@ const TRANSITIONS: Record<string, { from: string[]; to: CampaignStatus['state'] 
   cancel: { from: ['preparing', 'running', 'paused'], to: 'cancelled' },
 };
 
-function created(fields: Pick<Campaign, 'kind' | 'audience' | 'notBefore'>, n: number) {
+function created(
+  fields: Pick<Campaign, 'kind' | 'remindable' | 'audience' | 'notBefore'>,
+  n: number,
+) {
   const createdAt = new Date().toISOString();
   const status: CampaignStatus = {
     id: `c20260401t0000000000${n.toString(16).padStart(2, '0')}`,
@@ -89,7 +93,7 @@ export function campaignRoute(state: FakeCampaigns, route: string, body: unknown
     }
     const { audience } = body as { audience: StartAudience };
     const campaign = created(
-      { kind: 'assessment', audience, notBefore: new Date().toISOString() },
+      { kind: 'assessment', remindable: true, audience, notBefore: new Date().toISOString() },
       state.campaigns.length,
     );
     state.campaigns.unshift(campaign);
@@ -112,6 +116,7 @@ export function campaignRoute(state: FakeCampaigns, route: string, body: unknown
     const reminder = created(
       {
         kind: 'reminder',
+        remindable: false,
         audience: { kind: 'nonRespondents', campaignId: campaign.id },
         notBefore: notBefore.toISOString(),
       },

@@ -114,6 +114,7 @@ export function facilitatorRoute(
     state.campaigns.unshift({
       id: campaignId,
       kind: 'facilitator-invitation',
+      remindable: true,
       state: 'completed',
       audience: { kind: 'chosen' },
       notBefore: now,

@@ -231,6 +231,7 @@ export function campaignStatus(overrides: Partial<CampaignStatus> = {}): Campaig
   return {
     id: 'c20260310t090000a1b2c3',
     kind: 'assessment',
+    remindable: true,
     state: 'running',
     audience: { kind: 'all' },
     notBefore: '2026-03-10T09:00:00.000Z',

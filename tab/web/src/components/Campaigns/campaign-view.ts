@@ -59,10 +59,13 @@ export function kindName(kind: string, t: Translate): string {
   return key ? t(key) : kind;
 }
 
-/** Reminders follow an invitation that has started sending and was not cancelled. */
+/**
+ * Reminders follow an invitation whose kind has them (the API says so) that has started sending
+ * and was not cancelled.
+ */
 export function canRemind(campaign: Campaign): boolean {
   const started = ['running', 'paused', 'completed'].includes(campaign.state);
-  return campaign.kind === 'assessment' && started;
+  return campaign.remindable && started;
 }
 
 /**

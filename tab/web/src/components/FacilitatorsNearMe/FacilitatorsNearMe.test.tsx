@@ -10,12 +10,14 @@ const people = [
     objectId: 'f1',
     displayName: 'Elena Russo',
     department: AREA,
+    unit: [AREA, 'Settore Scuole'],
     upn: 'elena.russo@comune-demo.example',
   },
   {
     objectId: 'f2',
     displayName: 'Franco Greco',
     department: AREA,
+    unit: [AREA],
     upn: 'franco.greco@comune-demo.example',
   },
 ];
@@ -45,13 +47,15 @@ describe('the facilitators near me', () => {
     expect(openChat).toHaveBeenCalledWith('franco.greco@comune-demo.example');
   });
 
-  it("says when they are the area's, for a department without any", async () => {
-    renderPanel({ scope: 'area', unit: AREA, facilitators: people.slice(0, 1) });
+  it("says when they are the area's, and offers no chat without a UPN", async () => {
+    renderPanel({ scope: 'area', unit: AREA, facilitators: [{ ...people[0]!, upn: null }] });
     expect(
       await screen.findByText(
         `Nel tuo settore non ce ne sono ancora: ecco chi c'è nella tua area, ${AREA}.`,
       ),
     ).toBeInTheDocument();
+    expect(screen.getByText('Elena Russo')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Scrivi in chat/ })).not.toBeInTheDocument();
   });
 
   it('says when there is nobody yet', async () => {

@@ -49,16 +49,20 @@ export function FacilitatorsNearMe() {
                       {person.displayName}
                     </Text>
                     <Text block className={styles.department}>
-                      {person.department}
+                      {(person.unit.length > 0 ? person.unit : [person.department]).join(' > ')}
                     </Text>
                   </span>
-                  <Button
-                    aria-label={t('nearMe.chatWith', { name: person.displayName })}
-                    disabled={chat.busy !== null}
-                    onClick={() => void chat.run(person.objectId, () => openChat(person.upn))}
-                  >
-                    {t('nearMe.chat')}
-                  </Button>
+                  {person.upn !== null && (
+                    <Button
+                      aria-label={t('nearMe.chatWith', { name: person.displayName })}
+                      disabled={chat.busy !== null}
+                      onClick={() =>
+                        void chat.run(person.objectId, () => openChat(person.upn ?? ''))
+                      }
+                    >
+                      {t('nearMe.chat')}
+                    </Button>
+                  )}
                 </li>
               ))}
             </ul>

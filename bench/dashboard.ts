@@ -8,7 +8,7 @@ import {
 import { scoreAnswers } from '../core/assessment/scoring';
 import { seededRandom } from '../core/util/random';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from '../server/registry';
 import { createBotServer, createServices, type Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
 import { silentLogger } from '../test/bot-harness';

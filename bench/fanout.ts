@@ -6,7 +6,7 @@ import path from 'node:path';
 import { invitationTo } from '../core/assessment/assessment-messages';
 import { promisify } from 'node:util';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from '../server/registry';
 import { createServices } from '../server/app';
 import { startAzurite } from '../server/azurite';
 import type { SimSummary } from './connector-sim/connector-sim';

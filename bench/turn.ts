@@ -9,7 +9,7 @@ import { NO_DATA, verb } from '../bot/verbs';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { translator } from '../core/i18n/translator';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from '../server/registry';
 import { createBot, createBotServer, createServices, type Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
 import { cardButtons } from '../test/card-buttons';

@@ -1,4 +1,4 @@
-import { COMMAND_SPECS } from './command-specs';
+import { COMMAND_SPECS } from '../server/registry';
 import { findCommand, normaliseCommandText, type Command } from './commands';
 
 const command = (id: string, ...patterns: RegExp[]): Command => ({

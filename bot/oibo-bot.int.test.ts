@@ -1,4 +1,4 @@
-import { COMMAND_SPECS } from './command-specs';
+import { COMMAND_SPECS } from '../server/registry';
 import { CONVERSATION_REFS_TABLE } from '../core/conversations/conversation-refs.repository';
 import type { Services } from '../server/app';
 import { demoServices } from '../test/store';

@@ -79,8 +79,8 @@ describe('Teams app package', () => {
     });
     pkg.languages['en-US.json']!['bots[0].commandLists[0].commands[1].title'] = 'survey';
     expect(unhandledCommandProblems(pkg)).toEqual([
-      'manifest.json: bot command "sondaggio" matches no command in bot/command-specs.ts',
-      'en-US.json: bot command "survey" matches no command in bot/command-specs.ts',
+      'manifest.json: bot command "sondaggio" matches no command in server/registry.ts',
+      'en-US.json: bot command "survey" matches no command in server/registry.ts',
     ]);
   });
 

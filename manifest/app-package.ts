@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TeamsManifestV1D28 } from '@microsoft/app-manifest';
 import { strToU8, zipSync } from 'fflate';
-import { COMMAND_SPECS } from '../bot/command-specs';
+import { COMMAND_SPECS } from '../server/registry';
 import { findCommand, type CommandSpec } from '../bot/commands';
 import packageJson from '../package.json';
 import localeTemplate from './en-US.template.json';
@@ -87,7 +87,7 @@ export function unhandledCommandProblems(
     .filter(({ title }) => !findCommand(specs, title))
     .map(
       ({ file, title }) =>
-        `${file}: bot command "${title}" matches no command in bot/command-specs.ts`,
+        `${file}: bot command "${title}" matches no command in server/registry.ts`,
     );
 }
 

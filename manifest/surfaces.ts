@@ -1,4 +1,4 @@
-import { COMMAND_SPECS } from '../bot/command-specs';
+import { COMMAND_SPECS } from '../server/registry';
 import { RESOURCES } from '../core/i18n/translator';
 
 /**
@@ -20,7 +20,7 @@ export interface StaticTabEntry {
 }
 
 export interface BotCommandEntry {
-  /** What the user types; must be matched by a spec in bot/command-specs.ts in both languages. */
+  /** What the user types; must be matched by a spec in server/registry.ts in both languages. */
   title: Localised;
   description: Localised;
 }

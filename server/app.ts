@@ -18,6 +18,7 @@ import { AssessmentService } from '../core/assessment/assessment.service';
 import { loadQuestionnaire, type Questionnaire } from '../core/assessment/questionnaire';
 import { ResponsesRepository } from '../core/assessment/responses.repository';
 import { ConversationRefsRepository } from '../core/conversations/conversation-refs.repository';
+import type { Campaign } from '../core/delivery/campaign';
 import { CampaignService } from '../core/delivery/campaign.service';
 import { CampaignsRepository } from '../core/delivery/campaigns.repository';
 import { DeliveriesRepository } from '../core/delivery/deliveries.repository';
@@ -42,6 +43,7 @@ import { facilitatorMessageKinds } from '../bot/features/facilitators/facilitato
 import { CommunityService } from '../core/facilitators/community.service';
 import { FacilitatorsRepository } from '../core/facilitators/facilitators.repository';
 import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sender';
+import { Dashboard } from '../core/dashboard/dashboard';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
 import { CampaignCompletions } from '../core/delivery/campaign-completions';
@@ -57,7 +59,7 @@ import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
 import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES, TAB_ROUTES } from './registry';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
@@ -69,7 +71,6 @@ import { countedDelivery } from './telemetry-campaigns';
 export interface Services {
   store: TableStore;
   directory: DirectoryService;
-  headcounts: DirectoryHeadcounts;
   people: PeopleRepository;
   orgUnits: OrgUnitsRepository;
   conversationRefs: ConversationRefsRepository;
@@ -81,6 +82,8 @@ export interface Services {
   publisher: AggregatesPublisher;
   assessmentCampaigns: AssessmentCampaignsRepository;
   assessment: AssessmentService;
+  /** The managers' dashboard: the read model every screen and export of the aggregates reads. */
+  dashboard: Dashboard;
   privacy: PrivacyService;
   audit: AuditLog;
   retention: Retention;
@@ -193,6 +196,14 @@ export function createServices(
     assessmentCampaigns,
     publications,
   });
+  const headcounts = new DirectoryHeadcounts({ people, orgUnits });
+  const dashboard = new Dashboard({
+    aggregates,
+    publications,
+    assessmentCampaigns,
+    current: assessment,
+    headcounts,
+  });
   const delivery: DeliveryRepositories = {
     campaigns: new CampaignsRepository(store),
     shards: new ShardsRepository(store),
@@ -201,18 +212,17 @@ export function createServices(
   const audit = new AuditLog(store);
   const rounds = new RoundsRepository(store);
   const roster = new FacilitatorsRepository(store);
-  // The campaign service and the kinds need each other: the community starts campaigns, its
-  // kinds ask the community; `campaigns` is set below, before anything can call it.
-  let campaigns: CampaignService | undefined;
+  // The campaign service and the kinds need each other: the community starts campaigns and its
+  // kinds ask the community; `campaigns` is created below, before anything can call it.
   const community = new CommunityService({
     rounds,
     roster,
     directory,
     people,
-    campaigns: { start: (input) => campaigns!.start(input) },
+    campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
     startedCampaigns: delivery.campaigns,
     audit,
-    forgetCandidate: async () => {},
+    candidates,
   });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
@@ -223,7 +233,6 @@ export function createServices(
     ),
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
   ]);
-  const headcounts = new DirectoryHeadcounts({ people, orgUnits });
   const personalData = {
     ...delivery,
     directory,
@@ -247,7 +256,7 @@ export function createServices(
     owner: randomBytes(6).toString('hex'),
     ...(now ? { now } : {}),
   });
-  campaigns = new CampaignService({
+  const campaigns = new CampaignService({
     ...delivery,
     people,
     conversationRefs,
@@ -258,7 +267,6 @@ export function createServices(
   return {
     store,
     directory,
-    headcounts,
     people,
     orgUnits,
     conversationRefs,
@@ -270,6 +278,7 @@ export function createServices(
     publisher,
     assessmentCampaigns,
     assessment,
+    dashboard,
     privacy,
     audit,
     retention,
@@ -383,20 +392,7 @@ export function createBotServer(
     hsts: options.hsts ?? false,
     tabApi: {
       authenticate: options.authenticate,
-      assessment: services.assessment,
-      questionnaire: services.questionnaire,
-      privacy: services.privacy,
-      aggregates: services.aggregates,
-      publications: services.publications,
-      assessmentCampaigns: services.assessmentCampaigns,
-      campaigns: services.campaigns,
-      completions: services.completions,
-      orgUnits: services.orgUnits,
-      limits: services.limits,
-      headcounts: services.headcounts,
-      facilitatorRounds: services.facilitatorRounds,
-      audit: services.audit,
-      community: services.community,
+      routes: TAB_ROUTES.map((register) => (server, route) => register(server, route, services)),
     },
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PeopleRepository } from '../core/directory/people.repository';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from './registry';
 import { openEmbeddedStore } from './azurite';
 import { isListening } from './child-process';
 

@@ -1,4 +1,3 @@
-import { Dashboard } from '../tab/api/dashboard';
 import { silentLogger } from '../test/bot-harness';
 import { freshStore, TEST_CONFIG } from '../test/store';
 import { createServices, type Services } from './app';
@@ -17,7 +16,7 @@ describe('the local demo data', () => {
   afterAll(() => drop());
 
   it('has two earlier campaigns that the dashboard can compare', async () => {
-    const dashboard = new Dashboard({ ...services, current: services.assessment });
+    const { dashboard } = services;
     const { current, campaigns } = await dashboard.campaigns();
     expect(current).toMatchObject({ id: 'digital-mindset-v1', lockedAt: null });
     const [newer, older] = campaigns;

@@ -5,27 +5,42 @@ import ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..');
 const PRODUCTION = ['core', 'bot', 'server', 'tab/api'];
 
-function sourcesUnder(dir: string): string[] {
+function sourcesUnder(dir: string, tests = false): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourcesUnder(relative);
-    return /(?<!\.test)\.ts$/.test(entry.name) ? [relative] : [];
+    if (entry.isDirectory()) return sourcesUnder(relative, tests);
+    return (tests ? /\.ts$/ : /(?<!\.test)\.ts$/).test(entry.name) ? [relative] : [];
   });
 }
 
-/** Each production file's relative imports, type-only ones included: a cycle of types is one too. */
+/** A file's relative imports as paths from the root, type-only ones included. */
+function importsOf(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(path.join(ROOT, file), 'utf8'));
+  return importedFiles
+    .filter(({ fileName }) => fileName.startsWith('.'))
+    .map(({ fileName }) => path.join(path.dirname(file), fileName));
+}
+
+/** Each production file's imports: a cycle of types is one too. */
 function importGraph(): Map<string, string[]> {
-  const files = PRODUCTION.flatMap(sourcesUnder);
+  const files = PRODUCTION.flatMap((dir) => sourcesUnder(dir));
   const known = new Set(files);
   return new Map(
-    files.map((file) => {
-      const { importedFiles } = ts.preProcessFile(readFileSync(path.join(ROOT, file), 'utf8'));
-      const targets = importedFiles
-        .filter(({ fileName }) => fileName.startsWith('.'))
-        .map(({ fileName }) => `${path.join(path.dirname(file), fileName)}.ts`)
-        .filter((target) => known.has(target));
-      return [file, targets];
-    }),
+    files.map((file) => [
+      file,
+      importsOf(file)
+        .map((target) => `${target}.ts`)
+        .filter((target) => known.has(target)),
+    ]),
+  );
+}
+
+/** Each import of `files` that reaches into one of the folders `above`, as "file → import". */
+function upwardImports(files: string[], above: string[]): string[] {
+  return files.flatMap((file) =>
+    importsOf(file)
+      .filter((target) => above.some((dir) => target.startsWith(`${dir}/`)))
+      .map((target) => `${file} → ${target}`),
   );
 }
 
@@ -46,6 +61,12 @@ function cycles(graph: Map<string, string[]>): string[][] {
 describe('production imports', () => {
   it('form no cycle', () => {
     expect(cycles(importGraph()).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  it('keep core below the bot, the tab and the server: core imports none of them', () => {
+    expect(upwardImports(sourcesUnder('core'), ['bot', 'tab', 'server'])).toEqual([]);
+    // Nor do its tests read the tab: a read model the tab shows lives in core, tested there.
+    expect(upwardImports(sourcesUnder('core', true), ['tab'])).toEqual([]);
   });
 
   it('would report a cycle', () => {

@@ -1,6 +1,6 @@
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import type { Person } from '../core/directory/person';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from './registry';
 import { submitAssessment } from '../test/assessment';
 import { chatWith, deliveredTo, endedCampaign } from '../test/personal-data';
 import { demoServices } from '../test/store';

@@ -1,5 +1,5 @@
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from './registry';
 import { TEST_CONFIG } from '../test/store';
 import { createServices } from './app';
 import { NO_PERSONAL_DATA } from './personal-data';

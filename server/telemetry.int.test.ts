@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import users from '../content/demo/playground-users.json';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from './registry';
 import { startServer, stopApp, type RunningServer } from '../test/app-process';
 import { startFakeIngestion, type Envelope } from '../test/fake-ingestion';
 import { startMockConnector } from '../test/mock-connector';

@@ -2,7 +2,7 @@ import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { createServices, type Services } from '../server/app';
 import { randomBytes } from 'node:crypto';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from '../server/registry';
 
 /**
  * A store on the run's Azurite with a fresh table namespace, so files never see each other's

@@ -1,6 +1,6 @@
 import { translator } from '../../core/i18n/translator';
 import { LOCALES } from '../../core/directory/person';
-import { COMMAND_SPECS } from '../command-specs';
+import { COMMAND_SPECS } from '../../server/registry';
 import { helpCommand } from '../features/help/help.command';
 import { helpCard, personalOnlyCard } from '../features/help/help.cards';
 import { welcomeCard } from '../features/welcome/welcome.cards';

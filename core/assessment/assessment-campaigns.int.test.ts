@@ -1,10 +1,15 @@
 import { createServices, type Services } from '../../server/app';
-import { Dashboard } from '../../tab/api/dashboard';
 import { submitAssessment } from '../../test/assessment';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import { privacyPolicy } from '../privacy/suppression';
 import type { TableStore } from '../store/table-store';
-import { AssessmentCampaignsRepository, campaignOf } from './assessment-campaigns.repository';
+import { encodeKey } from '../store/keys';
+import {
+  ASSESSMENT_CAMPAIGNS_TABLE,
+  AssessmentCampaignsRepository,
+  campaignOf,
+} from './assessment-campaigns.repository';
+import type { Questionnaire } from './questionnaire';
 
 describe('privacy thresholds locked per assessment campaign', () => {
   let store: TableStore;
@@ -17,8 +22,6 @@ describe('privacy thresholds locked per assessment campaign', () => {
 
   const servicesWithK = (k: number): Services =>
     createServices(store, { ...TEST_CONFIG, privacy: privacyPolicy(k) });
-  const dashboardOf = (services: Services) =>
-    new Dashboard({ ...services, current: services.assessment });
 
   it('keeps the first lock when several instances lock the same campaign at once', async () => {
     const registry = new AssessmentCampaignsRepository(store);
@@ -36,7 +39,7 @@ describe('privacy thresholds locked per assessment campaign', () => {
 
   it('locks the current campaign at its first submission; a later setting reveals nothing more', async () => {
     const strict = servicesWithK(5);
-    const before = await dashboardOf(strict).campaigns();
+    const before = await strict.dashboard.campaigns();
     expect(before.current).toMatchObject({ lockedAt: null, k: 5, freeTextK: 10 });
     expect(before.campaigns.map((c) => c.id)).not.toContain(strict.assessment.campaignId);
 
@@ -52,7 +55,7 @@ describe('privacy thresholds locked per assessment campaign', () => {
     const lax = servicesWithK(3);
     expect((await lax.assessment.lockCampaign()).policy.k).toBe(5);
     await lax.publisher.publishAll();
-    const screen = await dashboardOf(lax).heatmap({ scope: ['Area Prova'], depth: 1 });
+    const screen = await lax.dashboard.heatmap({ scope: ['Area Prova'], depth: 1 });
     expect(screen.campaign).toMatchObject({ k: 5, lockedAt: locked!.lockedAt.toISOString() });
     // The 4 of "Uno" wait for a fifth: they are not published, under the locked k.
     expect(screen.dimensions[0]!.units.map((u) => [u.orgUnitPath[1], u.hidden])).toEqual([
@@ -60,5 +63,46 @@ describe('privacy thresholds locked per assessment campaign', () => {
     ]);
     expect(screen.participants.total).toBe(5);
     expect(await lax.aggregates.pending(lax.assessment.campaignId)).toHaveLength(4);
+  });
+
+  it('records the band thresholds the campaign is scored with, and the dashboard names them', async () => {
+    const services = servicesWithK(5);
+    const { questionnaire } = services;
+    const [base, intermediate, advanced] = questionnaire.bands;
+    const lower: Questionnaire = {
+      ...questionnaire,
+      bands: [base, { ...intermediate, min: 40 }, { ...advanced, min: 60 }],
+    };
+    const at = new Date('2025-03-10T09:00:00Z');
+    await services.assessmentCampaigns.lock(campaignOf(lower, 'lower-bands', privacyPolicy(5), at));
+
+    const { campaigns, current } = await services.dashboard.campaigns();
+    expect(campaigns.find((c) => c.id === 'lower-bands')!.bands).toEqual([
+      { id: 'base', min: 0 },
+      { id: 'intermediate', min: 40 },
+      { id: 'advanced', min: 60 },
+    ]);
+    expect(current.bands).toEqual(questionnaire.bands.map(({ id, min }) => ({ id, min })));
+  });
+
+  it('reads a campaign locked before its thresholds were recorded with those it was scored in', async () => {
+    await store.client(ASSESSMENT_CAMPAIGNS_TABLE).createEntity({
+      partitionKey: 'assessment',
+      rowKey: encodeKey('before-bands'),
+      questionnaireId: 'digital-mindset',
+      version: 1,
+      title: JSON.stringify({ 'it-IT': 'Prima', 'en-US': 'Before' }),
+      dimensions: JSON.stringify([]),
+      k: 5,
+      freeTextK: 10,
+      lockedAt: new Date('2024-03-10T09:00:00Z'),
+    });
+
+    const found = await new AssessmentCampaignsRepository(store).find('before-bands');
+    expect(found?.bands).toEqual([
+      { id: 'base', min: 0 },
+      { id: 'intermediate', min: 50 },
+      { id: 'advanced', min: 75 },
+    ]);
   });
 });

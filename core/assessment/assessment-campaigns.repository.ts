@@ -4,7 +4,7 @@ import { privacyPolicy, type PrivacyPolicy } from '../privacy/suppression';
 import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { decodeKey, encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
-import type { Questionnaire } from './questionnaire';
+import { BAND_IDS, type BandId, type Questionnaire } from './questionnaire';
 
 /**
  * One row per assessment campaign with aggregates: its names, and the privacy thresholds locked
@@ -13,6 +13,12 @@ import type { Questionnaire } from './questionnaire';
  */
 export const ASSESSMENT_CAMPAIGNS_TABLE = 'assessmentcampaigns';
 const PARTITION = 'assessment';
+
+/** Where a band starts: a 0–100 score of at least `min`, up to the next band's. */
+export interface BandThreshold {
+  id: BandId;
+  min: number;
+}
 
 /** An assessment campaign as its screens and exports name it, with its locked thresholds. */
 export interface AssessmentCampaign {
@@ -23,6 +29,8 @@ export interface AssessmentCampaign {
   /** The questionnaire's dimensions when the campaign started: later versions may rename them. */
   dimensions: { id: string; name: Record<Locale, string> }[];
   policy: PrivacyPolicy;
+  /** The questionnaire's band thresholds, lowest first: the bands its results were scored in. */
+  bands: BandThreshold[];
   lockedAt: Date;
 }
 
@@ -43,6 +51,7 @@ export function campaignOf(
       name,
     })),
     policy,
+    bands: questionnaire.bands.map(({ id: band, min }) => ({ id: band, min })),
     lockedAt: at,
   };
 }
@@ -52,6 +61,16 @@ const Localized = z.object({ 'it-IT': z.string(), 'en-US': z.string() } satisfie
   z.ZodString
 >);
 const DimensionsSchema = z.array(z.object({ id: z.string(), name: Localized }));
+const BandsSchema = z.array(z.object({ id: z.enum(BAND_IDS), min: z.number() }));
+/**
+ * Rows locked before the thresholds were recorded: every one was of digital-mindset v1, whose
+ * bands have started at 0, 50 and 75 since its first version.
+ */
+const BANDS_BEFORE_RECORDED: BandThreshold[] = [
+  { id: 'base', min: 0 },
+  { id: 'intermediate', min: 50 },
+  { id: 'advanced', min: 75 },
+];
 
 const mapping: EntityMapping<AssessmentCampaign> = {
   keys: (c) => ({ partitionKey: PARTITION, rowKey: encodeKey(c.id) }),
@@ -62,6 +81,7 @@ const mapping: EntityMapping<AssessmentCampaign> = {
     dimensions: JSON.stringify(c.dimensions),
     k: c.policy.k,
     freeTextK: c.policy.freeTextK,
+    bands: JSON.stringify(c.bands),
     lockedAt: c.lockedAt,
   }),
   fromEntity: (e) => ({
@@ -71,6 +91,8 @@ const mapping: EntityMapping<AssessmentCampaign> = {
     title: Localized.parse(JSON.parse(String(e.title))),
     dimensions: DimensionsSchema.parse(JSON.parse(String(e.dimensions))),
     policy: privacyPolicy(Number(e.k), Number(e.freeTextK)),
+    bands:
+      typeof e.bands === 'string' ? BandsSchema.parse(JSON.parse(e.bands)) : BANDS_BEFORE_RECORDED,
     lockedAt: asDate(e.lockedAt),
   }),
 };

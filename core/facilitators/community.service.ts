@@ -7,6 +7,7 @@ import { departmentOf, type Person } from '../directory/person';
 import { DomainError } from '../errors';
 import type { MessageKey } from '../i18n/translator';
 import { approversOf, type Approvers } from './approvers';
+import type { CandidatesRepository } from './candidates.repository';
 import {
   entrySubject,
   FACILITATOR_APPROVAL,
@@ -70,8 +71,8 @@ export interface CommunityDeps {
   campaigns: Pick<CampaignService, 'start'>;
   startedCampaigns: Pick<CampaignsRepository, 'get'>;
   audit: AuditLog;
-  /** Removes the person's candidate row (select keeps it on every submission). */
-  forgetCandidate(objectId: string): Promise<void>;
+  /** The consenting people kept on submission: a withdrawal takes the person out at once. */
+  candidates: Pick<CandidatesRepository, 'withdraw'>;
   now?: () => Date;
 }
 
@@ -252,7 +253,7 @@ export class CommunityService {
    */
   async withdrawConsent(objectId: string): Promise<{ withdrawn: number; facilitator: boolean }> {
     const now = this.now();
-    await this.deps.forgetCandidate(objectId);
+    await this.deps.candidates.withdraw(objectId, now);
     const open = (await this.deps.rounds.entriesOf(objectId)).filter((e) =>
       WITHDRAWABLE.includes(e.status),
     );
@@ -270,6 +271,7 @@ export class CommunityService {
       action: 'facilitators.consent.withdraw',
       reason: 'consent',
       counts: { entries: withdrawn },
+      subject: objectId,
     });
     return { withdrawn, facilitator: (await this.deps.roster.find(objectId)) !== undefined };
   }
@@ -370,10 +372,9 @@ export class CommunityService {
     });
   }
 
-  private about(subject: string, note?: string): Record<string, string> {
-    void subject;
-    void note;
-    return {};
+  /** An audit entry's person and, when given, the words that explain it (admins read them). */
+  private about(subject: string, note?: string): { subject: string; note?: string } {
+    return { subject, ...(note ? { note } : {}) };
   }
 }
 

@@ -19,10 +19,14 @@ export interface Me {
   locale: Locale | null;
 }
 
-/** A band of the questionnaire: from `min` (a 0–100 score) up to the next band's. */
-export interface Band {
+/** Where a band of the questionnaire starts: from `min` (a 0–100 score) up to the next band's. */
+export interface BandThreshold {
   id: BandId;
   min: number;
+}
+
+/** A band of the questionnaire, named in the request's language. */
+export interface Band extends BandThreshold {
   label: string;
 }
 
@@ -94,6 +98,8 @@ export interface DashboardCampaign {
   lockedAt: string | null;
   k: number;
   freeTextK: number;
+  /** The band thresholds its results were scored with, lowest first: a mean's band and colour. */
+  bands: BandThreshold[];
 }
 
 /** GET /api/v1/dashboard/campaigns: the current campaign, and every one with results. */

@@ -1,22 +1,14 @@
 import type restify from 'restify';
 import { z } from 'zod';
-import type { Publications } from '../../core/privacy/publication';
-import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
-import type { AssessmentCampaignsRepository } from '../../core/assessment/assessment-campaigns.repository';
-import type { AssessmentService } from '../../core/assessment/assessment.service';
-import type { DirectoryHeadcounts } from '../../core/directory/headcounts';
+import type { Dashboard } from '../../core/dashboard/dashboard';
 import { isWithin } from '../../core/privacy/org-tree';
 import { AuthError } from './auth/auth-error';
 import { authorize, type Identity } from './auth/identity';
+import type * as Api from './contract';
 import type { Route } from './route';
-import { Dashboard } from './dashboard';
 
 export interface DashboardApiDeps {
-  aggregates: AggregatesRepository;
-  publications: Publications;
-  assessmentCampaigns: AssessmentCampaignsRepository;
-  assessment: Pick<AssessmentService, 'campaignId' | 'describeCampaign'>;
-  headcounts: Pick<DirectoryHeadcounts, 'current'>;
+  dashboard: Pick<Dashboard, 'campaigns' | 'heatmap' | 'trend'>;
 }
 
 /** Campaign ids are slugs ("digital-mindset-v1"): anything else is a bad request, not a lookup. */
@@ -50,14 +42,12 @@ function scopeOf(identity: Identity): readonly string[] {
 export function registerDashboardApi(
   server: restify.Server,
   route: Route,
-  deps: DashboardApiDeps,
+  { dashboard }: DashboardApiDeps,
 ): void {
-  const dashboard = new Dashboard({ ...deps, current: deps.assessment });
-
   server.get(
     '/api/v1/dashboard/campaigns',
     route(async ({ identity, res }) => {
-      res.json(await dashboard.campaigns(scopeOf(identity)));
+      res.json((await dashboard.campaigns(scopeOf(identity))) satisfies Api.DashboardCampaigns);
     }),
   );
 
@@ -68,7 +58,9 @@ export function registerDashboardApi(
       const { depth, campaign, compare, unit } = HeatmapQuery.parse(req.query ?? {});
       // A manager opens units of their own subtree only.
       if (unit && !isWithin(unit, scope)) throw new AuthError('forbidden');
-      res.json(await dashboard.heatmap({ campaign, compare, scope, unit, depth }));
+      res.json(
+        (await dashboard.heatmap({ campaign, compare, scope, unit, depth })) satisfies Api.Heatmap,
+      );
     }),
   );
 
@@ -78,7 +70,7 @@ export function registerDashboardApi(
       const scope = scopeOf(identity);
       const { unit } = TrendQuery.parse(req.query ?? {});
       if (unit && !isWithin(unit, scope)) throw new AuthError('forbidden');
-      res.json(await dashboard.trend({ scope, unit }));
+      res.json((await dashboard.trend({ scope, unit })) satisfies Api.Trend);
     }),
   );
 }

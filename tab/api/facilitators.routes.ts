@@ -66,11 +66,12 @@ export function registerFacilitatorsApi(
     route(async ({ identity, res }) => {
       const { person } = identity;
       if (!person) {
-        return res.json({
+        res.json({
           scope: 'department',
           unit: null,
           facilitators: [],
         } satisfies Api.FacilitatorsNearMe);
+        return;
       }
       const near = await deps.community.near(person);
       res.json({

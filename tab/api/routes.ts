@@ -5,27 +5,15 @@ import { DomainError } from '../../core/errors';
 import { translator, type MessageKey } from '../../core/i18n/translator';
 import { isAuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticator';
-import { registerAuditApi, type AuditApiDeps } from './audit.routes';
-import { registerCampaignsApi, type CampaignsApiDeps } from './campaigns.routes';
-import { registerDashboardApi, type DashboardApiDeps } from './dashboard.routes';
-import {
-  registerFacilitatorRoundsApi,
-  type FacilitatorRoundsApiDeps,
-} from './facilitator-rounds.routes';
-import { registerFacilitatorsApi, type FacilitatorsApiDeps } from './facilitators.routes';
-import { registerMeApi, type MeApiDeps } from './me.routes';
-import type { Handler } from './route';
+import type { Handler, Route } from './route';
 import { requestLocale, sendProblem } from './problem';
 
-export type TabApiDeps = MeApiDeps &
-  CampaignsApiDeps &
-  DashboardApiDeps &
-  FacilitatorRoundsApiDeps &
-  AuditApiDeps &
-  FacilitatorsApiDeps & {
-    authenticate: Authenticator;
-    logger: Logger;
-  };
+export interface TabApiDeps {
+  authenticate: Authenticator;
+  logger: Logger;
+  /** Every feature's routes (`server/registry.ts`), bound to their services. */
+  routes: readonly ((server: restify.Server, route: Route) => void)[];
+}
 
 /**
  * The JSON API of the tab, under /api/v1. Every route authenticates (Entra SSO token, or a demo
@@ -61,10 +49,5 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     }
   };
 
-  registerMeApi(server, route, deps);
-  registerDashboardApi(server, route, deps);
-  registerCampaignsApi(server, route, deps);
-  registerFacilitatorRoundsApi(server, route, deps);
-  registerAuditApi(server, route, deps);
-  registerFacilitatorsApi(server, route, deps);
+  for (const register of deps.routes) register(server, route);
 }

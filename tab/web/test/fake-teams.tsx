@@ -75,6 +75,8 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
           directory: server.me,
           assessments: server.results ? [server.results] : [],
         });
+      case 'DELETE /api/v1/me/facilitator-consent':
+        return json(200, { withdrawn: 1, facilitator: server.me.roles.includes('facilitator') });
       case 'DELETE /api/v1/me/data':
         server.results = null;
         return new Response(null, { status: 204 });

@@ -106,6 +106,11 @@ export const currentCampaign: DashboardCampaign = {
   lockedAt: '2026-03-10T09:00:00.000Z',
   k: 5,
   freeTextK: 10,
+  bands: [
+    { id: 'base', min: 0 },
+    { id: 'intermediate', min: 50 },
+    { id: 'advanced', min: 75 },
+  ],
 };
 
 /** A campaign of a year before, locked with a stricter k. */

@@ -6,6 +6,7 @@ import type {
   CampaignStatus,
   CreatedFacilitatorRound,
   DashboardCampaigns,
+  FacilitatorConsentWithdrawal,
   FacilitatorInvitations,
   FacilitatorRoundList,
   FacilitatorRound,
@@ -85,6 +86,8 @@ export interface Api {
   /** The JSON export of everything óiBO holds about the caller. */
   myData(): Promise<string>;
   eraseMyData(): Promise<void>;
+  /** Leaves every facilitator candidate list; a pending invitation is withdrawn. */
+  withdrawFacilitatorConsent(): Promise<FacilitatorConsentWithdrawal>;
   /** The heat map one level below the caller's scope, or below one unit of it. */
   heatmap(choice: HeatmapChoice): Promise<Heatmap>;
   dashboardCampaigns(): Promise<DashboardCampaigns>;
@@ -137,6 +140,10 @@ export function createApi(apiFetch: ApiFetch): Api {
     eraseMyData: async () => {
       await send(apiFetch, '/api/v1/me/data', { method: 'DELETE' });
     },
+    withdrawFacilitatorConsent: async () =>
+      (
+        await send(apiFetch, '/api/v1/me/facilitator-consent', { method: 'DELETE' })
+      ).json() as Promise<FacilitatorConsentWithdrawal>,
     heatmap: ({ campaign, compare, unit = [] }) => {
       const query = new URLSearchParams({ depth: '1' });
       if (campaign) query.set('campaign', campaign);

@@ -104,6 +104,7 @@ describe('campaign detail', () => {
     renderDetail(
       campaignStatus({
         kind: 'reminder',
+        remindable: false,
         state: 'preparing',
         audience: { kind: 'nonRespondents', campaignId: 'c20260301t090000a1b2c3' },
         notBefore: '2999-03-10T09:00:00.000Z',

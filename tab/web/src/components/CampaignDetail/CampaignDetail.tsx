@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Spinner, Subtitle1, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Campaign, CampaignAction } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -34,6 +34,7 @@ export function CampaignDetail({
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useCampaignDetailStyles();
+  const headingId = useId();
   const { status, stalledForMs, error, refresh, apply } = useCampaignStatus(campaign.id, onChange);
   const { busy, error: actionError, run } = useAction<CampaignAction>();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
@@ -71,8 +72,8 @@ export function CampaignDetail({
 
   return (
     <Card className={styles.root}>
-      <section aria-labelledby="campaign-heading" className={styles.body}>
-        <Subtitle1 as="h4" id="campaign-heading">
+      <section aria-labelledby={headingId} className={styles.body}>
+        <Subtitle1 as="h4" id={headingId}>
           {t('campaigns.detail.heading', {
             kind: kindName(current.kind, t),
             date: formatDate(current.createdAt, locale),

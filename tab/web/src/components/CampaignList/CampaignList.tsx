@@ -1,7 +1,6 @@
 import {
   Badge,
   Link,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,6 +17,7 @@ import {
   shownState,
   stateColor,
 } from '../Campaigns/campaign-view';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { useCampaignListStyles } from './CampaignList.styles';
 
 /** Every campaign, newest first; choosing one shows its progress. */
@@ -40,50 +40,45 @@ export function CampaignList({
     );
   }
   return (
-    <div className={styles.scroller} role="region" aria-labelledby="campaigns-caption" tabIndex={0}>
-      <Text as="p" block id="campaigns-caption" weight="semibold">
-        {t('campaigns.list.caption')}
-      </Text>
-      <Table aria-labelledby="campaigns-caption" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('campaigns.list.created')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('campaigns.list.kind')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('campaigns.list.audience')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('campaigns.list.state')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {campaigns.map((campaign) => {
-            const state = shownState(campaign);
-            const current = campaign.id === selected;
-            return (
-              <TableRow key={campaign.id} className={current ? styles.selected : undefined}>
-                <TableCell className={styles.nowrap}>
-                  {/* The date opens the campaign below: a link-like toggle, not an action. */}
-                  <Link
-                    as="button"
-                    aria-pressed={current}
-                    className={current ? styles.current : undefined}
-                    onClick={() => onSelect(campaign.id)}
-                  >
-                    {formatDate(campaign.createdAt, locale)}
-                  </Link>
-                </TableCell>
-                <TableCell className={styles.nowrap}>{kindName(campaign.kind, t)}</TableCell>
-                <TableCell className={styles.audience}>
-                  {describeAudience(campaign.audience, t, { brief: true })}
-                </TableCell>
-                <TableCell className={styles.nowrap}>
-                  <Badge appearance="tint" color={stateColor[state]}>
-                    {t(`campaigns.state.${state}`)}
-                  </Badge>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollingTable caption={t('campaigns.list.caption')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('campaigns.list.created')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('campaigns.list.kind')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('campaigns.list.audience')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('campaigns.list.state')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {campaigns.map((campaign) => {
+          const state = shownState(campaign);
+          const current = campaign.id === selected;
+          return (
+            <TableRow key={campaign.id} className={current ? styles.selected : undefined}>
+              <TableCell className={styles.nowrap}>
+                {/* The date opens the campaign below: a link-like toggle, not an action. */}
+                <Link
+                  as="button"
+                  aria-pressed={current}
+                  className={current ? styles.current : undefined}
+                  onClick={() => onSelect(campaign.id)}
+                >
+                  {formatDate(campaign.createdAt, locale)}
+                </Link>
+              </TableCell>
+              <TableCell className={styles.nowrap}>{kindName(campaign.kind, t)}</TableCell>
+              <TableCell className={styles.audience}>
+                {describeAudience(campaign.audience, t, { brief: true })}
+              </TableCell>
+              <TableCell className={styles.nowrap}>
+                <Badge appearance="tint" color={stateColor[state]}>
+                  {t(`campaigns.state.${state}`)}
+                </Badge>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </ScrollingTable>
   );
 }

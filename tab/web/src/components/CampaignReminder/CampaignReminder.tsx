@@ -7,7 +7,7 @@ import {
   Subtitle2,
   Text,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Campaign } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -33,6 +33,7 @@ export function CampaignReminder({
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useCampaignReminderStyles();
+  const headingId = useId();
   const [afterHours, setAfterHours] = useState<ReminderDelay>(0);
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction<'remind'>();
@@ -49,8 +50,8 @@ export function CampaignReminder({
   };
 
   return (
-    <section aria-labelledby="reminder-heading" className={styles.root}>
-      <Subtitle2 as="h5" id="reminder-heading">
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle2 as="h5" id={headingId}>
         {t('campaigns.reminder.heading')}
       </Subtitle2>
       <Text as="p" block>

@@ -9,6 +9,7 @@ const invitation = campaignStatus({ state: 'completed', progress: 1, etaSeconds:
 const reminder = campaignStatus({
   id: 'c20260312t090000d4e5f6',
   kind: 'reminder',
+  remindable: false,
   state: 'preparing',
   audience: { kind: 'nonRespondents', campaignId: invitation.id },
   createdAt: '2026-03-12T09:00:00.000Z',

@@ -1,5 +1,5 @@
 import { Spinner, Subtitle1, Text, Title2 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Campaign } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignDetail } from '../CampaignDetail/CampaignDetail';
@@ -13,6 +13,7 @@ import { useCampaignList } from './use-campaign-list';
 export function Campaigns() {
   const { t } = useI18n();
   const styles = useCampaignsStyles();
+  const headingId = useId();
   const { loaded, reload, campaigns, upsert } = useCampaignList();
   const [chosen, setChosen] = useState<string | null>(null);
   // Until the admin chooses, the newest campaign as loaded: a reminder created here stays unselected.
@@ -34,8 +35,8 @@ export function Campaigns() {
         {t('campaigns.intro')}
       </Text>
       <NewCampaign onStarted={started} />
-      <section aria-labelledby="campaigns-heading" className={styles.section}>
-        <Subtitle1 as="h3" id="campaigns-heading">
+      <section aria-labelledby={headingId} className={styles.section}>
+        <Subtitle1 as="h3" id={headingId}>
           {t('campaigns.list.heading')}
         </Subtitle1>
         {loaded.state === 'loading' && <Spinner label={t('app.loading')} />}

@@ -1,6 +1,6 @@
 import { campaignStatus } from '../../../test/fixtures';
 import { translator } from '../../i18n/i18n';
-import { progressView, STALL_MS } from './campaign-view';
+import { canRemind, progressView, STALL_MS } from './campaign-view';
 
 const t = translator('it-IT');
 const view = (...args: [Parameters<typeof campaignStatus>[0], number?]) =>
@@ -62,5 +62,14 @@ describe('campaign progress as people read it', () => {
     );
     expect(view({ etaSeconds: 2 }, STALL_MS - 1).eta).toBe('meno di un minuto');
     expect(notSending.eta).toBeNull();
+  });
+});
+
+describe('reminders', () => {
+  it('follow any started campaign whose kind the API says can be reminded, not only the assessment', () => {
+    const facilitators = { kind: 'facilitator-invitation', remindable: true };
+    expect(canRemind(campaignStatus({ ...facilitators, state: 'completed' }))).toBe(true);
+    expect(canRemind(campaignStatus({ ...facilitators, state: 'preparing' }))).toBe(false);
+    expect(canRemind(campaignStatus({ kind: 'reminder', remindable: false }))).toBe(false);
   });
 });

@@ -1,13 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { tableScroller, visuallyHidden } from '../shared.styles';
+import { visuallyHidden } from '../shared.styles';
 
 export const useDashboardStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   summary: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL },
-  scroller: tableScroller,
-  // Columns as wide as their content needs (Fluent's fixed layout shares the width equally and
-  // let long unit names run into the next cell on a phone); the region scrolls past that.
-  table: { minWidth: '48rem', tableLayout: 'auto' },
+  // The heat map's and the trend's columns side by side; the region scrolls past that.
+  table: { minWidth: '48rem' },
   rowHeader: { fontWeight: tokens.fontWeightSemibold, minWidth: '11rem' },
   cell: {
     verticalAlign: 'middle',

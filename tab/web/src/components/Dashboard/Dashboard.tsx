@@ -2,7 +2,6 @@ import {
   Button,
   Link,
   Spinner,
-  Table,
   TableBody,
   TableHeader,
   TableHeaderCell,
@@ -16,6 +15,7 @@ import type { Heatmap } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { HeatmapFilters } from '../HeatmapFilters/HeatmapFilters';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { formatDate } from '../Campaigns/campaign-view';
 import { campaignName } from './campaign-name';
 import { useDashboardStyles } from './Dashboard.styles';
@@ -100,43 +100,32 @@ function HeatmapView({
               {t('dashboard.export')}
             </Button>
           </div>
-          <div
-            ref={region}
-            className={styles.scroller}
-            role="region"
-            aria-labelledby="heatmap-caption"
-            tabIndex={0}
-          >
-            <Text as="p" block id="heatmap-caption" weight="semibold">
-              {t('dashboard.caption')}
-            </Text>
-            <Table aria-labelledby="heatmap-caption" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('dashboard.unit')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('dashboard.participants')}</TableHeaderCell>
-                  {table.dimensions.map((d) => (
-                    <TableHeaderCell key={d.id} scope="col">
-                      {d.name}
-                    </TableHeaderCell>
+          <ScrollingTable ref={region} caption={t('dashboard.caption')} className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('dashboard.unit')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('dashboard.participants')}</TableHeaderCell>
+                {table.dimensions.map((d) => (
+                  <TableHeaderCell key={d.id} scope="col">
+                    {d.name}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {table.rows.map((row) => (
+                <TableRow key={row.key} className={row.reference ? styles.reference : undefined}>
+                  <TableHeaderCell scope="row" className={styles.rowHeader}>
+                    <RowLabel row={row} onOpen={onOpen} />
+                  </TableHeaderCell>
+                  <ShownCellView cell={row.participants} />
+                  {row.dimensions.map((cell, i) => (
+                    <ShownCellView key={table.dimensions[i]?.id ?? i} cell={cell} />
                   ))}
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {table.rows.map((row) => (
-                  <TableRow key={row.key} className={row.reference ? styles.reference : undefined}>
-                    <TableHeaderCell scope="row" className={styles.rowHeader}>
-                      <RowLabel row={row} onOpen={onOpen} />
-                    </TableHeaderCell>
-                    <ShownCellView cell={row.participants} />
-                    {row.dimensions.map((cell, i) => (
-                      <ShownCellView key={table.dimensions[i]?.id ?? i} cell={cell} />
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollingTable>
         </>
       )}
       <Text as="p" block className={styles.footnote}>

@@ -1,6 +1,5 @@
 import {
   Spinner,
-  Table,
   TableBody,
   TableHeader,
   TableHeaderCell,
@@ -8,10 +7,11 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { useDashboardStyles } from './Dashboard.styles';
 import { ShownCellView } from './ShownCellView';
 import { trendTable } from './trend-table';
@@ -20,6 +20,7 @@ import { trendTable } from './trend-table';
 export function TrendView({ unit }: { unit: readonly string[] }) {
   const { t, locale } = useI18n();
   const styles = useDashboardStyles();
+  const headingId = useId();
   const api = useApi();
   const key = JSON.stringify(unit);
   // By the path's value: a new array for the same unit does not load it again.
@@ -30,8 +31,8 @@ export function TrendView({ unit }: { unit: readonly string[] }) {
     [trend, t, locale],
   );
   return (
-    <section aria-labelledby="trend-heading" className={styles.section}>
-      <Title3 as="h3" id="trend-heading">
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Title3 as="h3" id={headingId}>
         {t('dashboard.trend.heading')}
       </Title3>
       {trend.state === 'loading' && <Spinner label={t('app.loading')} />}
@@ -42,37 +43,35 @@ export function TrendView({ unit }: { unit: readonly string[] }) {
         </Text>
       )}
       {table && table.rounds.length > 0 && (
-        <div className={styles.scroller} role="region" aria-labelledby="trend-caption" tabIndex={0}>
-          <Text as="p" block id="trend-caption" weight="semibold">
-            {t('dashboard.trend.caption', { unit: table.unit })}
-          </Text>
-          <Table aria-labelledby="trend-caption" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('dashboard.trend.round')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.participants')}</TableHeaderCell>
-                {table.dimensions.map((d) => (
-                  <TableHeaderCell key={d.id} scope="col">
-                    {d.name}
-                  </TableHeaderCell>
+        <ScrollingTable
+          caption={t('dashboard.trend.caption', { unit: table.unit })}
+          className={styles.table}
+        >
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('dashboard.trend.round')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('dashboard.participants')}</TableHeaderCell>
+              {table.dimensions.map((d) => (
+                <TableHeaderCell key={d.id} scope="col">
+                  {d.name}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {table.rounds.map((round) => (
+              <TableRow key={round.key}>
+                <TableHeaderCell scope="row" className={styles.rowHeader}>
+                  {round.label}
+                </TableHeaderCell>
+                <ShownCellView cell={round.participants} />
+                {round.dimensions.map((cell, i) => (
+                  <ShownCellView key={table.dimensions[i]?.id ?? i} cell={cell} />
                 ))}
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {table.rounds.map((round) => (
-                <TableRow key={round.key}>
-                  <TableHeaderCell scope="row" className={styles.rowHeader}>
-                    {round.label}
-                  </TableHeaderCell>
-                  <ShownCellView cell={round.participants} />
-                  {round.dimensions.map((cell, i) => (
-                    <ShownCellView key={table.dimensions[i]?.id ?? i} cell={cell} />
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollingTable>
       )}
     </section>
   );

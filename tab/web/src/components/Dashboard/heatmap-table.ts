@@ -52,7 +52,8 @@ export function heatmapTable(data: Heatmap, t: Translate, locale: Locale): Heatm
     cell.orgUnitPath.length === 0
       ? t('dashboard.organisation')
       : t('dashboard.unitTotal', { unit: cell.orgUnitPath.at(-1)! });
-  const meanCell = (cell: HeatmapCell | undefined) => read.mean(cell, changeOf?.(cell?.comparison));
+  const meanCell = (cell: HeatmapCell | undefined) =>
+    read.mean(cell, data.campaign.bands, changeOf?.(cell?.comparison));
 
   const rowsOf = (
     cells: HeatmapCell[] | undefined,

@@ -1,4 +1,10 @@
-import type { BandId, HeatmapCell, MeanComparison, NoComparison } from '../../api/types';
+import type {
+  BandId,
+  BandThreshold,
+  HeatmapCell,
+  MeanComparison,
+  NoComparison,
+} from '../../api/types';
 import type { Locale, MessageKey, Translate } from '../../i18n/i18n';
 
 export type Tone = 'base' | 'intermediate' | 'advanced' | 'hidden' | 'none' | 'plain';
@@ -39,10 +45,12 @@ const BANDS: readonly BandId[] = ['base', 'intermediate', 'advanced'];
 /** One decimal, as on screen: the export never carries more than the screen shows. */
 export const tenths = (value: number) => Math.round(value * 10) / 10;
 
-function toneOf(mean: number): BandId {
-  if (mean >= 75) return 'advanced';
-  if (mean >= 50) return 'intermediate';
-  return 'base';
+/**
+ * The band a mean falls in under its campaign's thresholds (lowest first, as locked with the
+ * campaign): the highest it reaches.
+ */
+function bandOf(mean: number, bands: readonly BandThreshold[]): BandId {
+  return bands.filter((band) => mean >= band.min).at(-1)?.id ?? bands[0]!.id;
 }
 
 const NO_CHANGE = {
@@ -80,13 +88,20 @@ export function cellReader(t: Translate, locale: Locale) {
     };
   };
 
-  /** A dimension's mean, its band, its spread over the bands and, comparing, its change. */
-  const mean = (cell: HeatmapCell | undefined, change?: ShownChange): ShownCell => {
+  /**
+   * A dimension's mean, its band under `bands` (its campaign's thresholds), its spread over the
+   * bands and, comparing, its change.
+   */
+  const mean = (
+    cell: HeatmapCell | undefined,
+    bands: readonly BandThreshold[],
+    change?: ShownChange,
+  ): ShownCell => {
     const changed = change && { change };
     if (!cell) return { ...noData, ...changed };
     if (cell.hidden) return { ...hidden, ...changed };
     if (cell.mean === null) return { ...noData, ...changed };
-    const tone = toneOf(cell.mean);
+    const tone = bandOf(cell.mean, bands);
     return {
       value: decimal.format(cell.mean),
       number: tenths(cell.mean),

@@ -29,7 +29,9 @@ export function trendTable(data: Trend, t: Translate, locale: Locale): TrendTabl
         label: campaignName(round.campaign, t, locale),
         participants: read.count(round.participants),
         dimensions: round.dimensions.map((cell) =>
-          cell === null ? notAsked : read.mean(cell, change?.(cell.comparison)),
+          cell === null
+            ? notAsked
+            : read.mean(cell, round.campaign.bands, change?.(cell.comparison)),
         ),
       };
     }),

@@ -2,7 +2,6 @@ import {
   Button,
   Spinner,
   Subtitle1,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -10,13 +9,14 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { downloadText } from '../../api/download';
 import type { AuditEntry, AuditPage } from '../../api/types';
 import { useAction, useApi, useLoad } from '../../api/use-api';
 import { isMessageKey, useI18n, type Translate } from '../../i18n/i18n';
 import { formatDate } from '../Campaigns/campaign-view';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 
 /** An action in words where the tab knows it (`audit.action.<action>`), else its constant. */
@@ -52,6 +52,7 @@ export function AuditLog() {
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const { first, reload, entries, hasMore, loadMore, busy, error } = useAuditPages();
   const exporting = useAction<'csv'>();
 
@@ -61,8 +62,8 @@ export function AuditLog() {
     });
 
   return (
-    <section aria-labelledby="audit-heading" className={styles.section}>
-      <Subtitle1 as="h3" id="audit-heading">
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Subtitle1 as="h3" id={headingId}>
         {t('audit.heading')}
       </Subtitle1>
       <Text as="p" block className={styles.intro}>
@@ -86,35 +87,30 @@ export function AuditLog() {
         </Text>
       )}
       {entries.length > 0 && (
-        <div className={styles.scroller} role="region" aria-labelledby="audit-caption" tabIndex={0}>
-          <Text as="p" block id="audit-caption" weight="semibold">
-            {t('audit.caption')}
-          </Text>
-          <Table aria-labelledby="audit-caption" className={styles.wideTable}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('audit.at')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.actor')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.subject')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.note')}</TableHeaderCell>
+        <ScrollingTable caption={t('audit.caption')} className={styles.wideTable}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('audit.at')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.actor')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.subject')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.note')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableHeaderCell scope="row" className={styles.nowrap}>
+                  {formatDate(entry.at, locale)}
+                </TableHeaderCell>
+                <TableCell>{actionName(entry.action, t)}</TableCell>
+                <TableCell className={styles.id}>{entry.actor}</TableCell>
+                <TableCell className={styles.id}>{entry.subject ?? '—'}</TableCell>
+                <TableCell className={styles.note}>{entry.note ?? entry.reason}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((entry) => (
-                <TableRow key={entry.id}>
-                  <TableHeaderCell scope="row" className={styles.nowrap}>
-                    {formatDate(entry.at, locale)}
-                  </TableHeaderCell>
-                  <TableCell>{actionName(entry.action, t)}</TableCell>
-                  <TableCell className={styles.id}>{entry.actor}</TableCell>
-                  <TableCell className={styles.id}>{entry.subject ?? '—'}</TableCell>
-                  <TableCell className={styles.note}>{entry.note ?? entry.reason}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollingTable>
       )}
       {error !== null && <ErrorBar error={error} />}
       {hasMore && (

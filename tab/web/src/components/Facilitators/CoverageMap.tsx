@@ -5,7 +5,6 @@ import {
   Input,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -13,11 +12,12 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FacilitatorRound, FacilitatorTargets } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 import { targetProblem } from './shortlist-view';
 
@@ -51,6 +51,7 @@ export function CoverageMap({
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const editable = round.invitationCampaignId === null;
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -67,8 +68,8 @@ export function CoverageMap({
     });
 
   return (
-    <section aria-labelledby="coverage-heading" className={styles.section}>
-      <Subtitle2 as="h4" id="coverage-heading">
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Subtitle2 as="h4" id={headingId}>
         {t('facilitators.coverage.heading')}
       </Subtitle2>
       <Text as="p" block>
@@ -81,89 +82,75 @@ export function CoverageMap({
           {t('facilitators.coverage.empty')}
         </Text>
       ) : (
-        <div
-          className={styles.scroller}
-          role="region"
-          aria-labelledby="coverage-caption"
-          tabIndex={0}
-        >
-          <Text as="p" block id="coverage-caption" weight="semibold">
-            {t('facilitators.coverage.caption')}
-          </Text>
-          <Table aria-labelledby="coverage-caption" className={styles.wideTable}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">
-                  {t('facilitators.shortlist.department')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  {t('facilitators.coverage.employees')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">{t('facilitators.coverage.target')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  {t('facilitators.coverage.candidates')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">{t('facilitators.coverage.invited')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('facilitators.coverage.accepted')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('facilitators.coverage.state')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {round.coverage.map((c) => {
-                const text = typed[c.department] ?? String(c.target);
-                const problem = targetProblem(text);
-                return (
-                  <TableRow key={c.department} className={c.belowTarget ? styles.below : undefined}>
-                    <TableHeaderCell scope="row" className={styles.rowHeader}>
-                      {c.department}
-                    </TableHeaderCell>
-                    <TableCell>{number.format(c.employees)}</TableCell>
-                    <TableCell>
-                      {editable ? (
-                        <Field
-                          validationState={problem ? 'error' : 'none'}
-                          validationMessage={
-                            problem ? t(`facilitators.coverage.target.${problem}`) : undefined
-                          }
-                        >
-                          <Input
-                            type="number"
-                            inputMode="numeric"
-                            min={0}
-                            step={1}
-                            className={styles.targetInput}
-                            aria-label={t('facilitators.coverage.targetOf', {
-                              department: c.department,
-                            })}
-                            value={text}
-                            onChange={(_event, data) => {
-                              setSaved(false);
-                              setTyped((previous) => ({ ...previous, [c.department]: data.value }));
-                            }}
-                          />
-                        </Field>
-                      ) : (
-                        number.format(c.target)
-                      )}
-                    </TableCell>
-                    <TableCell>{number.format(c.candidates)}</TableCell>
-                    <TableCell>{number.format(c.invited)}</TableCell>
-                    <TableCell>{number.format(c.accepted)}</TableCell>
-                    <TableCell>
-                      {c.belowTarget ? (
-                        <Badge appearance="tint" color="warning" className={styles.badge}>
-                          {t('facilitators.coverage.belowTarget')}
-                        </Badge>
-                      ) : (
-                        t('facilitators.coverage.onTarget')
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollingTable caption={t('facilitators.coverage.caption')} className={styles.wideTable}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">
+                {t('facilitators.shortlist.department')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.coverage.employees')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.coverage.target')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.coverage.candidates')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.coverage.invited')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.coverage.accepted')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.coverage.state')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {round.coverage.map((c) => {
+              const text = typed[c.department] ?? String(c.target);
+              const problem = targetProblem(text);
+              return (
+                <TableRow key={c.department} className={c.belowTarget ? styles.below : undefined}>
+                  <TableHeaderCell scope="row" className={styles.rowHeader}>
+                    {c.department}
+                  </TableHeaderCell>
+                  <TableCell>{number.format(c.employees)}</TableCell>
+                  <TableCell>
+                    {editable ? (
+                      <Field
+                        validationState={problem ? 'error' : 'none'}
+                        validationMessage={
+                          problem ? t(`facilitators.coverage.target.${problem}`) : undefined
+                        }
+                      >
+                        <Input
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          step={1}
+                          className={styles.targetInput}
+                          aria-label={t('facilitators.coverage.targetOf', {
+                            department: c.department,
+                          })}
+                          value={text}
+                          onChange={(_event, data) => {
+                            setSaved(false);
+                            setTyped((previous) => ({ ...previous, [c.department]: data.value }));
+                          }}
+                        />
+                      </Field>
+                    ) : (
+                      number.format(c.target)
+                    )}
+                  </TableCell>
+                  <TableCell>{number.format(c.candidates)}</TableCell>
+                  <TableCell>{number.format(c.invited)}</TableCell>
+                  <TableCell>{number.format(c.accepted)}</TableCell>
+                  <TableCell>
+                    {c.belowTarget ? (
+                      <Badge appearance="tint" color="warning" className={styles.badge}>
+                        {t('facilitators.coverage.belowTarget')}
+                      </Badge>
+                    ) : (
+                      t('facilitators.coverage.onTarget')
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </ScrollingTable>
       )}
       {editable && round.coverage.length > 0 && (
         <>

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { narrowableField, tableScroller } from '../shared.styles';
+import { narrowableField } from '../shared.styles';
 
 export const useFacilitatorsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -21,9 +21,8 @@ export const useFacilitatorsStyles = makeStyles({
   },
   field: { width: 'min(16rem, 100%)' },
   filter: narrowableField('16rem'),
-  scroller: tableScroller,
-  // Columns as wide as their content (see the heat map); the region scrolls past the screen.
-  wideTable: { tableLayout: 'auto', minWidth: '40rem' },
+  // The region scrolls past the screen rather than squeezing the columns.
+  wideTable: { minWidth: '40rem' },
   rowHeader: { fontWeight: tokens.fontWeightSemibold },
   nowrap: { whiteSpace: 'nowrap' },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },

@@ -1,5 +1,5 @@
 import { Spinner, Subtitle1, Text, Title2 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
@@ -14,6 +14,7 @@ export function Facilitators() {
   const { t } = useI18n();
   const api = useApi();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const load = useCallback(() => api.facilitatorRounds(), [api]);
   const [rounds, reload] = useLoad(load);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -35,8 +36,8 @@ export function Facilitators() {
           written();
         }}
       />
-      <section aria-labelledby="rounds-heading" className={styles.section}>
-        <Subtitle1 as="h3" id="rounds-heading">
+      <section aria-labelledby={headingId} className={styles.section}>
+        <Subtitle1 as="h3" id={headingId}>
           {t('facilitators.rounds.heading')}
         </Subtitle1>
         {rounds.state === 'loading' && <Spinner label={t('app.loading')} />}

@@ -1,5 +1,5 @@
 import { Button, Card, Field, Input, Spinner, Subtitle1, Switch } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FacilitatorThresholds } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -15,6 +15,7 @@ export function NewRound({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const [values, setValues] = useState<Record<keyof FacilitatorThresholds, string>>({
     digitalSkills: DEFAULT_THRESHOLD,
     motivation: DEFAULT_THRESHOLD,
@@ -42,7 +43,7 @@ export function NewRound({ onCreated }: { onCreated: (id: string) => void }) {
   return (
     <Card className={styles.card}>
       <form
-        aria-labelledby="new-round-heading"
+        aria-labelledby={headingId}
         className={styles.form}
         noValidate
         onSubmit={(event) => {
@@ -50,7 +51,7 @@ export function NewRound({ onCreated }: { onCreated: (id: string) => void }) {
           create();
         }}
       >
-        <Subtitle1 as="h3" id="new-round-heading">
+        <Subtitle1 as="h3" id={headingId}>
           {t('facilitators.new.heading')}
         </Subtitle1>
         <div className={styles.fields}>

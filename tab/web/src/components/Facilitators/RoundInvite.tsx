@@ -1,5 +1,5 @@
 import { Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FacilitatorRound } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -40,6 +40,7 @@ export function RoundInvite({
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run, clearError } = useAction<'invite'>();
   const count = toInvite(round.candidates);
@@ -55,8 +56,8 @@ export function RoundInvite({
   };
 
   return (
-    <section aria-labelledby="invite-heading" className={styles.section}>
-      <Subtitle2 as="h4" id="invite-heading">
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Subtitle2 as="h4" id={headingId}>
         {t('facilitators.invite.heading')}
       </Subtitle2>
       {round.invitationCampaignId !== null ? (

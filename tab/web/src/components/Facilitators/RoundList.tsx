@@ -1,6 +1,5 @@
 import {
   Link,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -11,6 +10,7 @@ import {
 import type { FacilitatorRoundSummary } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../Campaigns/campaign-view';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 
 /** Every round, newest first; choosing one opens it below. */
@@ -33,51 +33,46 @@ export function RoundList({
     );
   }
   return (
-    <div className={styles.scroller} role="region" aria-labelledby="rounds-caption" tabIndex={0}>
-      <Text as="p" block id="rounds-caption" weight="semibold">
-        {t('facilitators.rounds.caption')}
-      </Text>
-      <Table aria-labelledby="rounds-caption">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('facilitators.rounds.created')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('facilitators.rounds.thresholds')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('facilitators.rounds.state')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rounds.map((round) => {
-            const current = round.id === selected;
-            return (
-              <TableRow key={round.id} className={current ? styles.selected : undefined}>
-                <TableHeaderCell scope="row" className={styles.nowrap}>
-                  <Link
-                    as="button"
-                    aria-pressed={current}
-                    className={current ? styles.current : undefined}
-                    onClick={() => onSelect(round.id)}
-                  >
-                    {formatDate(round.createdAt, locale)}
-                  </Link>
-                </TableHeaderCell>
-                <TableCell>
-                  {t('facilitators.rounds.thresholdValues', {
-                    digitalSkills: round.thresholds.digitalSkills,
-                    motivation: round.thresholds.motivation,
-                  })}
-                </TableCell>
-                <TableCell>
-                  {t(
-                    round.invitationCampaignId === null
-                      ? 'facilitators.rounds.open'
-                      : 'facilitators.rounds.invited',
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollingTable caption={t('facilitators.rounds.caption')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('facilitators.rounds.created')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('facilitators.rounds.thresholds')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('facilitators.rounds.state')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rounds.map((round) => {
+          const current = round.id === selected;
+          return (
+            <TableRow key={round.id} className={current ? styles.selected : undefined}>
+              <TableHeaderCell scope="row" className={styles.nowrap}>
+                <Link
+                  as="button"
+                  aria-pressed={current}
+                  className={current ? styles.current : undefined}
+                  onClick={() => onSelect(round.id)}
+                >
+                  {formatDate(round.createdAt, locale)}
+                </Link>
+              </TableHeaderCell>
+              <TableCell>
+                {t('facilitators.rounds.thresholdValues', {
+                  digitalSkills: round.thresholds.digitalSkills,
+                  motivation: round.thresholds.motivation,
+                })}
+              </TableCell>
+              <TableCell>
+                {t(
+                  round.invitationCampaignId === null
+                    ? 'facilitators.rounds.open'
+                    : 'facilitators.rounds.invited',
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </ScrollingTable>
   );
 }

@@ -1,5 +1,5 @@
 import { Card, Spinner, Subtitle1, Text } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useId } from 'react';
 import type { FacilitatorRound } from '../../api/types';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -26,6 +26,7 @@ export function RoundView({
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const load = useCallback(() => api.facilitatorRound(id), [api, id]);
   const [round, reload, set] = useLoad(load);
   const changed = useCallback(
@@ -38,8 +39,8 @@ export function RoundView({
 
   return (
     <Card className={styles.card}>
-      <section aria-labelledby="round-heading" className={styles.section}>
-        <Subtitle1 as="h3" id="round-heading">
+      <section aria-labelledby={headingId} className={styles.section}>
+        <Subtitle1 as="h3" id={headingId}>
           {round.state === 'loaded'
             ? t('facilitators.round.heading', { date: formatDate(round.value.createdAt, locale) })
             : t('facilitators.round.loading')}

@@ -3,7 +3,6 @@ import {
   Field,
   Select,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -11,9 +10,10 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { FacilitatorRound, ShortlistStatus } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { ScrollingTable } from '../ScrollingTable/ScrollingTable';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 import { OverrideDialog, type Override } from './OverrideDialog';
 import {
@@ -41,6 +41,7 @@ export function Shortlist({
 }) {
   const { t, locale } = useI18n();
   const styles = useFacilitatorsStyles();
+  const headingId = useId();
   const [query, setQuery] = useState<ShortlistQuery>({
     department: null,
     status: null,
@@ -71,8 +72,8 @@ export function Shortlist({
   );
 
   return (
-    <section aria-labelledby="shortlist-heading" className={styles.section}>
-      <Subtitle2 as="h4" id="shortlist-heading">
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Subtitle2 as="h4" id={headingId}>
         {t('facilitators.shortlist.heading')}
       </Subtitle2>
       <div className={styles.fields}>
@@ -124,93 +125,82 @@ export function Shortlist({
             : t('facilitators.shortlist.noneShown')}
         </Text>
       ) : (
-        <div
+        <ScrollingTable
+          caption={t('facilitators.shortlist.caption', {
+            shown: number.format(rows.length),
+            total: number.format(round.candidates.length),
+          })}
+          className={styles.wideTable}
           ref={region}
-          className={styles.scroller}
-          role="region"
-          aria-labelledby="shortlist-caption"
-          tabIndex={0}
         >
-          <Text as="p" block id="shortlist-caption" weight="semibold">
-            {t('facilitators.shortlist.caption', {
-              shown: number.format(rows.length),
-              total: number.format(round.candidates.length),
-            })}
-          </Text>
-          <Table aria-labelledby="shortlist-caption" className={styles.wideTable}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('facilitators.shortlist.name')}</TableHeaderCell>
-                {sortable('department', t('facilitators.shortlist.department'))}
-                {sortable('digitalSkills', t('facilitators.dimension.digitalSkills'))}
-                {sortable('motivation', t('facilitators.dimension.motivation'))}
-                <TableHeaderCell scope="col">
-                  {t('facilitators.shortlist.interest')}
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('facilitators.shortlist.name')}</TableHeaderCell>
+              {sortable('department', t('facilitators.shortlist.department'))}
+              {sortable('digitalSkills', t('facilitators.dimension.digitalSkills'))}
+              {sortable('motivation', t('facilitators.dimension.motivation'))}
+              <TableHeaderCell scope="col">{t('facilitators.shortlist.interest')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.shortlist.reason')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('facilitators.shortlist.status')}</TableHeaderCell>
+              {editable && (
+                <TableHeaderCell scope="col">{t('facilitators.shortlist.actions')}</TableHeaderCell>
+              )}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((c) => (
+              <TableRow key={c.objectId}>
+                <TableHeaderCell scope="row" className={styles.rowHeader}>
+                  {c.displayName}
                 </TableHeaderCell>
-                <TableHeaderCell scope="col">{t('facilitators.shortlist.reason')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('facilitators.shortlist.status')}</TableHeaderCell>
+                <TableCell>{c.department}</TableCell>
+                <TableCell>{number.format(c.digitalSkills)}</TableCell>
+                <TableCell>{number.format(c.motivation)}</TableCell>
+                <TableCell>
+                  {t(c.interested ? 'facilitators.interest.yes' : 'facilitators.interest.no')}
+                </TableCell>
+                <TableCell>{t(`facilitators.reason.${c.reason}`)}</TableCell>
+                <TableCell>{t(`facilitators.status.${c.status}`)}</TableCell>
                 {editable && (
-                  <TableHeaderCell scope="col">
-                    {t('facilitators.shortlist.actions')}
-                  </TableHeaderCell>
+                  <TableCell>
+                    {c.status === 'proposed' && (
+                      <Button
+                        size="small"
+                        aria-label={t('facilitators.shortlist.removeOne', {
+                          name: c.displayName,
+                        })}
+                        onClick={() =>
+                          setOverride({
+                            action: 'remove',
+                            objectId: c.objectId,
+                            displayName: c.displayName,
+                          })
+                        }
+                      >
+                        {t('facilitators.override.remove')}
+                      </Button>
+                    )}
+                    {c.status === 'removed' && (
+                      <Button
+                        size="small"
+                        aria-label={t('facilitators.shortlist.addBack', { name: c.displayName })}
+                        onClick={() =>
+                          setOverride({
+                            action: 'add',
+                            objectId: c.objectId,
+                            displayName: c.displayName,
+                          })
+                        }
+                      >
+                        {t('facilitators.override.add')}
+                      </Button>
+                    )}
+                  </TableCell>
                 )}
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((c) => (
-                <TableRow key={c.objectId}>
-                  <TableHeaderCell scope="row" className={styles.rowHeader}>
-                    {c.displayName}
-                  </TableHeaderCell>
-                  <TableCell>{c.department}</TableCell>
-                  <TableCell>{number.format(c.digitalSkills)}</TableCell>
-                  <TableCell>{number.format(c.motivation)}</TableCell>
-                  <TableCell>
-                    {t(c.interested ? 'facilitators.interest.yes' : 'facilitators.interest.no')}
-                  </TableCell>
-                  <TableCell>{t(`facilitators.reason.${c.reason}`)}</TableCell>
-                  <TableCell>{t(`facilitators.status.${c.status}`)}</TableCell>
-                  {editable && (
-                    <TableCell>
-                      {c.status === 'proposed' && (
-                        <Button
-                          size="small"
-                          aria-label={t('facilitators.shortlist.removeOne', {
-                            name: c.displayName,
-                          })}
-                          onClick={() =>
-                            setOverride({
-                              action: 'remove',
-                              objectId: c.objectId,
-                              displayName: c.displayName,
-                            })
-                          }
-                        >
-                          {t('facilitators.override.remove')}
-                        </Button>
-                      )}
-                      {c.status === 'removed' && (
-                        <Button
-                          size="small"
-                          aria-label={t('facilitators.shortlist.addBack', { name: c.displayName })}
-                          onClick={() =>
-                            setOverride({
-                              action: 'add',
-                              objectId: c.objectId,
-                              displayName: c.displayName,
-                            })
-                          }
-                        >
-                          {t('facilitators.override.add')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollingTable>
       )}
       {override && (
         <OverrideDialog

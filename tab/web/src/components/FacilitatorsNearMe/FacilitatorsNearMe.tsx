@@ -1,5 +1,5 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useId } from 'react';
 import type { FacilitatorsNearMe as NearMe } from '../../api/types';
 import { useAction, useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -21,13 +21,14 @@ export function FacilitatorsNearMe() {
   const api = useApi();
   const { openChat } = useTeams();
   const styles = useFacilitatorsNearMeStyles();
+  const headingId = useId();
   const load = useCallback(() => api.facilitatorsNearMe(), [api]);
   const [nearMe, reload] = useLoad(load);
   const chat = useAction<string>();
 
   return (
-    <section aria-labelledby="near-me-heading" className={styles.root}>
-      <Subtitle1 as="h2" id="near-me-heading">
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle1 as="h2" id={headingId}>
         {t('nearMe.heading')}
       </Subtitle1>
       <Text as="p" block>

@@ -1,5 +1,6 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import type { FacilitatorConsentWithdrawal } from '../../api/types';
+import { useId, useState } from 'react';
 import { downloadText } from '../../api/download';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -12,8 +13,10 @@ export function MyData({ onErased }: { onErased: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useMyDataStyles();
+  const headingId = useId();
   const [confirming, setConfirming] = useState(false);
-  const { busy, error, run, clearError } = useAction<'download' | 'erase'>();
+  const [withdrawal, setWithdrawal] = useState<FacilitatorConsentWithdrawal | null>(null);
+  const { busy, error, run, clearError } = useAction<'download' | 'erase' | 'withdraw'>();
 
   const download = () =>
     run('download', async () => {
@@ -27,9 +30,15 @@ export function MyData({ onErased }: { onErased: () => void }) {
       onErased();
     });
 
+  // As easy as giving it: one button, no dialog (the chat's «revoca consenso facilitatori»).
+  const withdraw = () =>
+    run('withdraw', async () => {
+      setWithdrawal(await api.withdrawFacilitatorConsent());
+    });
+
   return (
-    <section aria-labelledby="my-data-heading" className={styles.root}>
-      <Subtitle1 as="h2" id="my-data-heading">
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle1 as="h2" id={headingId}>
         {t('data.heading')}
       </Subtitle1>
       <Text as="p" block>
@@ -62,6 +71,21 @@ export function MyData({ onErased }: { onErased: () => void }) {
           </Text>
           {error !== null && <ErrorBar error={error} />}
         </ConfirmDialog>
+        <Button
+          onClick={() => void withdraw()}
+          disabled={busy !== null}
+          icon={busy === 'withdraw' ? <Spinner size="tiny" /> : undefined}
+        >
+          {t('data.facilitatorConsent')}
+        </Button>
+      </div>
+      <div role="status">
+        {withdrawal && (
+          <Text as="p" block>
+            {t('data.facilitatorConsent.done')}
+            {withdrawal.facilitator && ` ${t('data.facilitatorConsent.facilitator')}`}
+          </Text>
+        )}
       </div>
     </section>
   );

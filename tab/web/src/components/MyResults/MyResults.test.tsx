@@ -97,6 +97,23 @@ describe('My results', () => {
     });
   });
 
+  it('withdraws the facilitator consent with one button and says what it did', async () => {
+    const { apiFetch, server } = fakeServer({
+      me: { ...giulia, roles: ['employee', 'facilitator'] },
+      results,
+    });
+    renderWithTeams(<MyResults />, fakeTeams(apiFetch));
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Revoca il consenso per i facilitatori' }),
+    );
+
+    await waitFor(() => expect(server.calls).toContain('DELETE /api/v1/me/facilitator-consent'));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /il consenso è revocato.*Resti facilitatore o facilitatrice digitale/,
+    );
+  });
+
   it('erases my data only after confirming in a dialog, then shows the empty state', async () => {
     const user = userEvent.setup();
     const { apiFetch, server } = fakeServer({ me: giulia, results });

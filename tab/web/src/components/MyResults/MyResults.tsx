@@ -8,7 +8,7 @@ import {
   Text,
   Title2,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { MyResults as Results } from '../../api/types';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n, type Translate } from '../../i18n/i18n';
@@ -46,6 +46,8 @@ function EmptyState() {
 function ResultView({ results }: { results: Results }) {
   const { t, locale } = useI18n();
   const styles = useMyResultsStyles();
+  const strengthsId = useId();
+  const growthId = useId();
   const nameOf = (id: string) => results.dimensions.find((d) => d.id === id)?.name ?? id;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
     new Date(results.submittedAt),
@@ -60,8 +62,8 @@ function ResultView({ results }: { results: Results }) {
         thresholds={results.bands.slice(1).map((band) => band.min)}
       />
       <div className={styles.columns}>
-        <section aria-labelledby="strengths-heading">
-          <Subtitle2 as="h3" id="strengths-heading">
+        <section aria-labelledby={strengthsId}>
+          <Subtitle2 as="h3" id={strengthsId}>
             {t('results.strengths')}
           </Subtitle2>
           {results.strengths.length > 0 ? (
@@ -76,8 +78,8 @@ function ResultView({ results }: { results: Results }) {
             </Text>
           )}
         </section>
-        <section aria-labelledby="growth-heading">
-          <Subtitle2 as="h3" id="growth-heading">
+        <section aria-labelledby={growthId}>
+          <Subtitle2 as="h3" id={growthId}>
             {t('results.growth')}
           </Subtitle2>
           {results.growth.length > 0 ? (

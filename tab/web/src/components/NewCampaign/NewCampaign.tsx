@@ -13,7 +13,7 @@ import {
   Subtitle1,
   Text,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { AudienceRole, Campaign, StartAudience } from '../../api/types';
 import { useAction, useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -80,6 +80,7 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
   const { t } = useI18n();
   const api = useApi();
   const styles = useNewCampaignStyles();
+  const headingId = useId();
   const [kind, setKind] = useState<AudienceKind>('all');
   const [departments, setDepartments] = useState<string[]>([]);
   const [role, setRole] = useState<AudienceRole>('manager');
@@ -101,8 +102,8 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
 
   return (
     <Card className={styles.root}>
-      <section aria-labelledby="new-campaign-heading" className={styles.form}>
-        <Subtitle1 as="h3" id="new-campaign-heading">
+      <section aria-labelledby={headingId} className={styles.form}>
+        <Subtitle1 as="h3" id={headingId}>
           {t('campaigns.new.heading')}
         </Subtitle1>
         <Field label={t('campaigns.new.audience')}>

@@ -1,5 +1,5 @@
 import { Spinner, Tab, TabList, Text, Title1 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useId, useState, type ReactNode } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import type { Me } from '../../api/types';
 import { useDirectoryLocale, useI18n } from '../../i18n/i18n';
@@ -45,6 +45,7 @@ export function Shell() {
   const { demo } = useTeams();
   const api = useApi();
   const styles = useShellStyles();
+  const ids = useId();
   const loadMe = useCallback(() => api.me(), [api]);
   const [me, reloadMe] = useLoad(loadMe);
   useDirectoryLocale(me.state === 'loaded' ? me.value.locale : undefined);
@@ -88,13 +89,17 @@ export function Shell() {
             className={styles.nav}
           >
             {sections.map((id) => (
-              <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
+              <Tab key={id} id={`${ids}-tab-${id}`} value={id} aria-controls={`${ids}-panel-${id}`}>
                 {label[id]}
               </Tab>
             ))}
           </TabList>
           <main className={styles.panel}>
-            <div id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
+            <div
+              id={`${ids}-panel-${current}`}
+              role="tabpanel"
+              aria-labelledby={`${ids}-tab-${current}`}
+            >
               {current === 'results' ? (
                 <MyResults />
               ) : (

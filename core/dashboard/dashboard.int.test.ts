@@ -1,10 +1,10 @@
-import { PARTICIPANTS } from '../../core/assessment/aggregates';
-import { campaignOf } from '../../core/assessment/assessment-campaigns.repository';
-import { privacyPolicy } from '../../core/privacy/suppression';
+import { PARTICIPANTS } from '../assessment/aggregates';
+import { campaignOf } from '../assessment/assessment-campaigns.repository';
+import { privacyPolicy } from '../privacy/suppression';
 import { createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import type { Heatmap, HeatmapCell } from './contract';
-import { Dashboard } from './dashboard';
+import type { Heatmap, HeatmapCell } from './dashboard-view';
+import type { Dashboard } from './dashboard';
 
 const AREA = 'Area Prova';
 const OTHER = 'Area Altra';
@@ -40,7 +40,7 @@ describe('dashboard drill-down and the round it opens on', () => {
     const fresh = await freshStore();
     drop = fresh.drop;
     services = createServices(fresh.store, TEST_CONFIG);
-    dashboard = new Dashboard({ ...services, current: services.assessment });
+    ({ dashboard } = services);
     await seed('round-2025', 2025, [
       [[AREA, 'Settore Uno', 'Ufficio A'], 7],
       [[AREA, 'Settore Uno', 'Ufficio B'], 2],

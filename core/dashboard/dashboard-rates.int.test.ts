@@ -1,11 +1,11 @@
-import { PARTICIPANTS } from '../../core/assessment/aggregates';
-import { campaignOf } from '../../core/assessment/assessment-campaigns.repository';
-import { PersonSchema, type Person } from '../../core/directory/person';
-import { privacyPolicy } from '../../core/privacy/suppression';
+import { PARTICIPANTS } from '../assessment/aggregates';
+import { campaignOf } from '../assessment/assessment-campaigns.repository';
+import { PersonSchema, type Person } from '../directory/person';
+import { privacyPolicy } from '../privacy/suppression';
 import { createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import type { HeatmapCell } from './contract';
-import { Dashboard } from './dashboard';
+import type { HeatmapCell } from './dashboard-view';
+import type { Dashboard } from './dashboard';
 
 const AREA = 'Area Prova';
 const OTHER = 'Area Altra';
@@ -62,7 +62,7 @@ describe('dashboard participation, the rows a unit is compared with, and the tre
     const fresh = await freshStore();
     drop = fresh.drop;
     services = createServices(fresh.store, TEST_CONFIG);
-    dashboard = new Dashboard({ ...services, current: services.assessment });
+    ({ dashboard } = services);
     await services.directory.importPeople([
       ...staff(UNO, 27),
       ...staff(DUE, 9),

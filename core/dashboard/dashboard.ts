@@ -1,17 +1,17 @@
-import { DomainError } from '../../core/errors';
-import { PARTICIPANTS } from '../../core/assessment/aggregates';
-import { publicationScope } from '../../core/assessment/aggregates-publisher';
-import type { AggregatesRepository } from '../../core/assessment/aggregates.repository';
+import { DomainError } from '../errors';
+import { PARTICIPANTS } from '../assessment/aggregates';
+import { publicationScope } from '../assessment/aggregates-publisher';
+import type { AggregatesRepository } from '../assessment/aggregates.repository';
 import type {
   AssessmentCampaign,
   AssessmentCampaignsRepository,
-} from '../../core/assessment/assessment-campaigns.repository';
-import type { AssessmentService } from '../../core/assessment/assessment.service';
-import type { UnitHeadcounts } from '../../core/directory/headcounts';
-import { compareMeans } from '../../core/privacy/comparison';
-import type { Publications } from '../../core/privacy/publication';
-import { suppress, viewOf, type PrivacyView } from '../../core/privacy/suppression';
-import { LruCache } from '../../core/util/lru-cache';
+} from '../assessment/assessment-campaigns.repository';
+import type { AssessmentService } from '../assessment/assessment.service';
+import type { UnitHeadcounts } from '../directory/headcounts';
+import { compareMeans } from '../privacy/comparison';
+import type { Publications } from '../privacy/publication';
+import { suppress, viewOf, type PrivacyView } from '../privacy/suppression';
+import { LruCache } from '../util/lru-cache';
 import { cellsOf, patternOf, totalsView, withParticipation, type Pattern } from './dashboard-cells';
 import type {
   DashboardCampaign,
@@ -19,7 +19,7 @@ import type {
   Heatmap,
   HeatmapCell,
   Trend,
-} from './contract';
+} from './dashboard-view';
 
 export interface HeatmapRequest {
   /** Default: the current campaign. */
@@ -48,7 +48,7 @@ interface Patterns {
 }
 
 function summaryOf(campaign: Described): DashboardCampaign {
-  const { id, questionnaireId, version, title, policy, lockedAt } = campaign;
+  const { id, questionnaireId, version, title, policy, lockedAt, bands } = campaign;
   return {
     id,
     questionnaireId,
@@ -57,6 +57,7 @@ function summaryOf(campaign: Described): DashboardCampaign {
     lockedAt: lockedAt?.toISOString() ?? null,
     k: policy.k,
     freeTextK: policy.freeTextK,
+    bands,
   };
 }
 
@@ -68,7 +69,8 @@ const PATTERN_TTL_MS = 5_000;
 
 /**
  * The strengths heat map, from the pre-aggregated rows only, through the privacy engine. Each
- * campaign is suppressed with the thresholds locked for it, whatever the settings are now.
+ * campaign is suppressed with the thresholds locked for it, whatever the settings are now. One
+ * per app instance (built in `createServices`), so every request shares its caches.
  */
 export class Dashboard {
   private readonly patterns = new LruCache<string, Promise<Patterns>>(20, PATTERN_TTL_MS);

@@ -1,12 +1,12 @@
-import type { UnitHeadcounts } from '../../core/directory/headcounts';
+import type { UnitHeadcounts } from '../directory/headcounts';
 import {
   bandShares,
   meanOf,
   viewOf,
   type PrivacyView,
   type Suppression,
-} from '../../core/privacy/suppression';
-import type { HeatmapCell } from './contract';
+} from '../privacy/suppression';
+import type { HeatmapCell } from './dashboard-view';
 
 /** One campaign × dimension's pattern, and the units that have sub-units to open. */
 export interface Pattern {

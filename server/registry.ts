@@ -1,0 +1,92 @@
+// What the features register besides their services (built in `app.ts`, the composition root):
+// their tables, their chat commands and their tab API routes. A new feature adds its lines here and in `app.ts`, nowhere
+// else.
+
+import type { CommandSpec } from '../bot/commands';
+import { registerCampaignsApi } from '../tab/api/campaigns.routes';
+import { registerDashboardApi } from '../tab/api/dashboard.routes';
+import { registerMeApi } from '../tab/api/me.routes';
+import { registerAuditApi } from '../tab/api/audit.routes';
+import { registerFacilitatorRoundsApi } from '../tab/api/facilitator-rounds.routes';
+import { registerFacilitatorsApi } from '../tab/api/facilitators.routes';
+import {
+  NEAR_FACILITATORS_COMMAND,
+  WITHDRAW_CONSENT_COMMAND,
+} from '../bot/features/facilitators/facilitators.handlers';
+import {
+  ASSESSMENT_COMMAND,
+  RESULTS_COMMAND,
+} from '../bot/features/assessment/assessment.handlers';
+import { HELP_COMMAND } from '../bot/features/help/help.command';
+import { ERASE_COMMAND, EXPORT_COMMAND } from '../bot/features/privacy/privacy.handlers';
+import { CAMPAIGNS_TABLE } from '../core/delivery/campaigns.repository';
+import { DELIVERIES_TABLE } from '../core/delivery/deliveries.repository';
+import { RESPONDENTS_TABLE } from '../core/delivery/respondents.repository';
+import { DELIVERY_SHARDS_TABLE } from '../core/delivery/shards.repository';
+import { DELIVERY_BUDGET_TABLE } from '../core/delivery/tenant-budget';
+import { AGGREGATES_TABLE } from '../core/assessment/aggregates.repository';
+import { ASSESSMENT_CAMPAIGNS_TABLE } from '../core/assessment/assessment-campaigns.repository';
+import { RESPONSES_TABLE } from '../core/assessment/responses.repository';
+import { PUBLICATIONS_TABLE } from '../core/privacy/publications.repository';
+import { IDENTITY_LINKS_TABLE } from '../core/privacy/pseudonyms';
+import { CONVERSATION_REFS_TABLE } from '../core/conversations/conversation-refs.repository';
+import { ORG_UNITS_TABLE } from '../core/directory/org-units.repository';
+import { PEOPLE_TABLE } from '../core/directory/people.repository';
+import { ROLE_GRANTS_TABLE } from '../core/directory/role-grants.repository';
+import { AUDIT_TABLE } from '../core/audit/audit-log';
+import { LEASES_TABLE } from '../core/store/leases';
+import { FACILITATOR_CANDIDATES_TABLE } from '../core/facilitators/candidates.repository';
+import {
+  FACILITATOR_ROUNDS_TABLE,
+  FACILITATOR_SHORTLIST_TABLE,
+} from '../core/facilitators/rounds.repository';
+
+/** Every table the app uses; created idempotently at start-up. */
+export const ALL_TABLES = [
+  PEOPLE_TABLE,
+  ROLE_GRANTS_TABLE,
+  ORG_UNITS_TABLE,
+  CONVERSATION_REFS_TABLE,
+  IDENTITY_LINKS_TABLE,
+  RESPONSES_TABLE,
+  AGGREGATES_TABLE,
+  PUBLICATIONS_TABLE,
+  ASSESSMENT_CAMPAIGNS_TABLE,
+  RESPONDENTS_TABLE,
+  CAMPAIGNS_TABLE,
+  DELIVERY_SHARDS_TABLE,
+  DELIVERIES_TABLE,
+  DELIVERY_BUDGET_TABLE,
+  AUDIT_TABLE,
+  LEASES_TABLE,
+  FACILITATOR_CANDIDATES_TABLE,
+  FACILITATOR_ROUNDS_TABLE,
+  FACILITATOR_SHORTLIST_TABLE,
+] as const;
+
+/**
+ * Every text command the bot answers, in help order. The Teams manifest's `commandLists` are
+ * checked against these patterns when the app package is built.
+ */
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  ASSESSMENT_COMMAND,
+  RESULTS_COMMAND,
+  EXPORT_COMMAND,
+  ERASE_COMMAND,
+  NEAR_FACILITATORS_COMMAND,
+  WITHDRAW_CONSENT_COMMAND,
+  HELP_COMMAND,
+];
+
+/**
+ * Every feature's tab API routes (`<feature>.routes.ts`), given the services at the composition
+ * root (which must offer what each module's deps ask).
+ */
+export const TAB_ROUTES = [
+  registerMeApi,
+  registerDashboardApi,
+  registerCampaignsApi,
+  registerFacilitatorRoundsApi,
+  registerFacilitatorsApi,
+  registerAuditApi,
+] as const;

@@ -68,6 +68,8 @@ export class RoundsService {
     { version: string; counts: UnitHeadcounts; view: RoundView }
   >(20, VIEW_MAX_AGE_MS);
   private counts: { checkedAt: number; counts: Promise<UnitHeadcounts> } | undefined;
+  /** Version reads in flight: requests arriving meanwhile share one instead of queueing more. */
+  private readonly versionReads = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly deps: RoundsServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -109,8 +111,8 @@ export class RoundsService {
   /**
    * The round's shortlist and coverage map. Built once per version of the round and import of
    * the directory on this instance: otherwise a request costs one point read (the round's
-   * version), whatever the shortlist's size; an import reaches the employees counted within
-   * about a second.
+   * version, shared by the requests that arrive while it is in flight), whatever the
+   * shortlist's size; an import reaches the employees counted within about a second.
    */
   async view(id: string): Promise<RoundView> {
     if (!ROUND_ID_PATTERN.test(id)) throw new RoundError({ code: 'unknownRound' });
@@ -126,6 +128,24 @@ export class RoundsService {
     const view = roundView(round, entries, (department) => counts.subtree([department]));
     this.views.set(id, { version, counts, view });
     return view;
+  }
+
+  private version(id: string): Promise<string | undefined> {
+    let read = this.versionReads.get(id);
+    if (!read) {
+      const started = this.deps.rounds.version(id).finally(() => {
+        if (this.versionReads.get(id) === started) this.versionReads.delete(id);
+      });
+      this.versionReads.set(id, started);
+      read = started;
+    }
+    return read;
+  }
+
+  /** After this instance's own change: the next view reads the new version. */
+  private changed(id: string): void {
+    this.versionReads.delete(id);
+    this.views.delete(id);
   }
 
   private headcounts(): Promise<UnitHeadcounts> {
@@ -157,6 +177,7 @@ export class RoundsService {
         ? undefined
         : { ...current, targets: { ...current.targets, ...targets } },
     );
+    this.changed(id);
     if (round?.invitationCampaignId) throw new RoundError({ code: 'alreadyInvited' });
   }
 
@@ -197,6 +218,7 @@ export class RoundsService {
       note: reason,
     });
     await this.deps.rounds.modifyEntry(id, objectId, next);
+    this.changed(id);
   }
 
   /** The round, refused when unknown or already invited. */

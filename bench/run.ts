@@ -1,5 +1,6 @@
 import { benchStartup } from './startup';
 import { benchDashboard, printDashboard } from './dashboard';
+import { benchShortlist, printShortlist } from './shortlist';
 import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const turn = await benchTurn();
   printTurn(turn);
   printDashboard(await benchDashboard());
+  printShortlist(await benchShortlist());
   printTab(await benchTab());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors > 0) process.exitCode = 1;

@@ -33,4 +33,15 @@ describe('the local demo data', () => {
     expect(compared.filter((c) => typeof c?.delta === 'number').length).toBeGreaterThan(10);
     expect(screen.dimensions.at(-1)!.units.every((u) => u.comparison?.delta === null)).toBe(true);
   });
+
+  it('has consenting candidates enough for a shortlist across departments', async () => {
+    const round = await services.facilitatorRounds.create('demo-admin', {
+      thresholds: { digitalSkills: 70, motivation: 70 },
+    });
+    const { candidates, coverage } = await services.facilitatorRounds.view(round.id);
+    const reasons = new Set(candidates.map((c) => c.reason));
+    expect(reasons).toEqual(new Set(['aboveThresholds', 'coverage']));
+    expect(new Set(candidates.map((c) => c.department)).size).toBeGreaterThanOrEqual(10);
+    expect(coverage.filter((c) => c.candidates >= c.target).length).toBeGreaterThan(8);
+  });
 });

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import { demoCampaigns } from '../core/assessment/demo-campaigns';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
+import { demoCandidates } from '../core/facilitators/demo-candidates';
 import type { Services } from './app';
 
 /**
- * Fills an empty directory with the synthetic demo organisation, and adds two earlier assessment
- * campaigns of synthetic aggregates so that the dashboard can compare them (local use only).
+ * Fills an empty directory with the synthetic demo organisation, adds two earlier assessment
+ * campaigns of synthetic aggregates so that the dashboard can compare them, and consenting
+ * facilitator candidates so that a selection round has a shortlist (local use only).
  */
 export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
   if (!(await services.directory.isEmpty())) return;
@@ -18,4 +20,7 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
     await services.aggregates.replaceCampaign(campaign.id, rows);
     logger.info({ campaignId: campaign.id, rows: rows.length }, 'demo campaign created');
   }
+  const candidates = demoCandidates(people);
+  await services.candidates.upsertMany(candidates);
+  logger.info({ candidates: candidates.length }, 'demo facilitator candidates created');
 }

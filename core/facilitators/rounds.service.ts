@@ -24,6 +24,8 @@ export const REASON_LENGTH = { min: 3, max: 500 };
 /** How long a cached view may be served without its version changing (a crash between a change and its version). */
 const VIEW_MAX_AGE_MS = 60_000;
 const NAME_LOOKUPS = 16;
+/** How often the directory's import stamp is checked for new headcounts (as the directory does). */
+const HEADCOUNTS_CHECK_MS = 1_000;
 
 export const ROUND_ID_PATTERN = /^r\d{13}[0-9a-f]{6}$/;
 
@@ -65,6 +67,9 @@ export class RoundsService {
     string,
     { version: string; counts: UnitHeadcounts; view: RoundView }
   >(20, VIEW_MAX_AGE_MS);
+  private counts: { checkedAt: number; counts: Promise<UnitHeadcounts> } | undefined;
+  /** Version reads in flight: requests arriving meanwhile share one instead of queueing more. */
+  private readonly versionReads = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly deps: RoundsServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -105,15 +110,13 @@ export class RoundsService {
 
   /**
    * The round's shortlist and coverage map. Built once per version of the round and import of
-   * the directory on this instance: otherwise a request costs two point reads (the round's
-   * version, the directory's import stamp), whatever the shortlist's size.
+   * the directory on this instance: otherwise a request costs one point read (the round's
+   * version, shared by the requests that arrive while it is in flight), whatever the
+   * shortlist's size; an import reaches the employees counted within about a second.
    */
   async view(id: string): Promise<RoundView> {
     if (!ROUND_ID_PATTERN.test(id)) throw new RoundError({ code: 'unknownRound' });
-    const [version, counts] = await Promise.all([
-      this.deps.rounds.version(id),
-      this.deps.headcounts.current(),
-    ]);
+    const [version, counts] = await Promise.all([this.deps.rounds.version(id), this.headcounts()]);
     if (version === undefined) throw new RoundError({ code: 'unknownRound' });
     const cached = this.views.get(id);
     if (cached?.version === version && cached.counts === counts) return cached.view;
@@ -125,6 +128,37 @@ export class RoundsService {
     const view = roundView(round, entries, (department) => counts.subtree([department]));
     this.views.set(id, { version, counts, view });
     return view;
+  }
+
+  private version(id: string): Promise<string | undefined> {
+    let read = this.versionReads.get(id);
+    if (!read) {
+      const started = this.deps.rounds.version(id).finally(() => {
+        if (this.versionReads.get(id) === started) this.versionReads.delete(id);
+      });
+      this.versionReads.set(id, started);
+      read = started;
+    }
+    return read;
+  }
+
+  /** After this instance's own change: the next view reads the new version. */
+  private changed(id: string): void {
+    this.versionReads.delete(id);
+    this.views.delete(id);
+  }
+
+  private headcounts(): Promise<UnitHeadcounts> {
+    const now = this.now().getTime();
+    if (!this.counts || now - this.counts.checkedAt >= HEADCOUNTS_CHECK_MS) {
+      const counts = this.deps.headcounts.current();
+      const entry = { checkedAt: now, counts };
+      this.counts = entry;
+      counts.catch(() => {
+        if (this.counts === entry) this.counts = undefined;
+      });
+    }
+    return this.counts.counts;
   }
 
   /** New targets for some departments (the others keep theirs), before the invitation only. */
@@ -143,6 +177,7 @@ export class RoundsService {
         ? undefined
         : { ...current, targets: { ...current.targets, ...targets } },
     );
+    this.changed(id);
     if (round?.invitationCampaignId) throw new RoundError({ code: 'alreadyInvited' });
   }
 
@@ -183,6 +218,7 @@ export class RoundsService {
       note: reason,
     });
     await this.deps.rounds.modifyEntry(id, objectId, next);
+    this.changed(id);
   }
 
   /** The round, refused when unknown or already invited. */

@@ -351,7 +351,9 @@ export interface DepartmentCoverage {
 /**
  * GET /api/v1/facilitator-rounds/:id, and the answer of PATCH …/:id and POST …/:id/shortlist.
  * Candidates ordered by department, then reason (thresholds, coverage, manual), then scores;
- * removed and withdrawn people stay listed with their status. Coverage by department name.
+ * removed people stay listed with their status; people who withdrew their consent are left out
+ * (their scores are never shown again). Coverage by department name: every department with a
+ * target or a shortlisted person.
  */
 export interface FacilitatorRound extends FacilitatorRoundSummary {
   candidates: ShortlistCandidate[];

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import type { Person } from '../core/directory/person';
+import type { Candidate } from '../core/facilitators/facilitators';
+import { TableStore } from '../core/store/table-store';
+import { ALL_TABLES } from '../core/tables';
+import { seededRandom } from '../core/util/random';
+import { createBotServer, createServices } from '../server/app';
+import { startAzurite } from '../server/azurite';
+import { silentLogger } from '../test/bot-harness';
+import { identityOf } from '../tab/api/auth/identity';
+
+const DEPARTMENTS = 60;
+const CONSENTING = 0.3;
+const REQUESTS = 300;
+const WARM_UP = 20;
+const CONCURRENCY = 10;
+export const SHORTLIST_BAR_MS = 200;
+export const SHORTLIST_GROWTH_BAR = 2;
+
+export interface ShortlistRun {
+  people: number;
+  candidates: number;
+  shortlisted: number;
+  bytes: number;
+  createMs: number;
+  firstViewMs: number;
+  p50: number;
+  p95: number;
+}
+
+/** Two scores around 60 (spread 15), related as real answers are, to one decimal, 0–100. */
+function scores(next: () => number): [number, number] {
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const shared = normal();
+  const score = () =>
+    Math.round(Math.min(100, Math.max(0, 60 + 15 * (0.6 * shared + 0.8 * normal()))) * 10) / 10;
+  return [score(), score()];
+}
+
+function organisation(people: number, seed: number): { staff: Person[]; candidates: Candidate[] } {
+  const next = seededRandom(seed);
+  const staff: Person[] = [];
+  const candidates: Candidate[] = [];
+  for (let n = 0; n < people; n++) {
+    const objectId = `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+    const department = `Area ${String(Math.floor(next() * DEPARTMENTS)).padStart(2, '0')}`;
+    staff.push({
+      objectId,
+      displayName: `Persona ${n}`,
+      orgUnitPath: [department, `Settore ${Math.floor(next() * 3)}`],
+      manager: false,
+      roles: [],
+      locale: 'it-IT',
+    });
+    if (next() >= CONSENTING) continue;
+    const [digitalSkills, motivation] = scores(next);
+    candidates.push({
+      objectId,
+      department,
+      digitalSkills,
+      motivation,
+      interested: next() < 0.5,
+      submittedAt: new Date('2026-03-01T09:00:00Z'),
+    });
+  }
+  return { staff, candidates };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * A round's shortlist and coverage map (GET /api/v1/facilitator-rounds/:id as an admin, over
+ * HTTP) with 4,000 and 100,000 assessed people in 60 departments, 30 % consenting. The round is
+ * created from the candidates table kept on submission; its view is built once per version of
+ * the round, so a request costs two point reads whatever the size of the shortlist.
+ */
+export async function benchShortlist(): Promise<ShortlistRun[]> {
+  const azurite = await startAzurite();
+  const runs: ShortlistRun[] = [];
+  try {
+    for (const people of [4_000, 100_000]) {
+      const store = new TableStore(
+        { kind: 'connectionString', connectionString: azurite.connectionString },
+        `b${randomBytes(4).toString('hex')}`,
+      );
+      await store.ensureTables(ALL_TABLES);
+      const services = createServices(store, {
+        pseudonymSecret: 'bench-only-0123456789abcdef0123456789',
+      });
+      const { staff, candidates } = organisation(people, people);
+      await services.directory.importPeople(staff);
+      await services.candidates.upsertMany(candidates);
+      const admin = identityOf('00000000-0000-4000-8000-aaaaaaaaaaaa');
+      const created = performance.now();
+      const round = await services.facilitatorRounds.create(admin.objectId, {
+        thresholds: { digitalSkills: 70, motivation: 70 },
+      });
+      const createMs = performance.now() - created;
+      const server = createBotServer(
+        {
+          botAuth: { mode: 'local' },
+          authenticate: async () => ({ ...admin, roles: ['employee', 'admin'] }),
+        },
+        services,
+        silentLogger,
+      );
+      await new Promise<void>((resolve) => {
+        server.listen(0, '127.0.0.1', resolve);
+      });
+      const url = `http://127.0.0.1:${server.address().port}/api/v1/facilitator-rounds/${round.id}`;
+      let bytes = 0;
+      let shortlisted = 0;
+      const timed = async (): Promise<number> => {
+        const started = performance.now();
+        const response = await fetch(url);
+        if (response.status !== 200) throw new Error(`the round answered ${response.status}`);
+        const body = await response.arrayBuffer();
+        const elapsed = performance.now() - started;
+        bytes = body.byteLength;
+        return elapsed;
+      };
+      const firstViewMs = await timed();
+      shortlisted = (await services.facilitatorRounds.view(round.id)).candidates.length;
+      for (let i = 0; i < WARM_UP; i++) await timed();
+      const times: number[] = [];
+      const worker = async (): Promise<void> => {
+        while (times.length < REQUESTS) times.push(await timed());
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      server.close();
+      await store.deleteTables(ALL_TABLES);
+      const sorted = [...times].sort((a, b) => a - b);
+      runs.push({
+        people,
+        candidates: candidates.length,
+        shortlisted,
+        bytes,
+        createMs,
+        firstViewMs,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+      });
+    }
+  } finally {
+    await azurite.stop();
+  }
+  return runs;
+}
+
+export function printShortlist(runs: ShortlistRun[]): void {
+  const [small, large] = runs;
+  console.log(
+    '\nShortlist: GET /api/v1/facilitator-rounds/:id (admin, 60 departments, 30 % consenting), 10 concurrent callers',
+  );
+  console.table(
+    runs.map((r) => ({
+      people: r.people,
+      candidates: r.candidates,
+      shortlisted: r.shortlisted,
+      'response (KB)': (r.bytes / 1024).toFixed(0),
+      'round created (ms)': r.createMs.toFixed(0),
+      'first view (ms)': r.firstViewMs.toFixed(1),
+      'p50 (ms)': r.p50.toFixed(1),
+      'p95 (ms)': r.p95.toFixed(1),
+      'p95 / bar 200 ms': (r.p95 / SHORTLIST_BAR_MS).toFixed(2),
+    })),
+  );
+  if (small && large) {
+    const growth = large.p95 / small.p95;
+    const pass = growth <= SHORTLIST_GROWTH_BAR && large.p95 <= SHORTLIST_BAR_MS;
+    console.log(
+      `p95 at 100,000 / p95 at 4,000 = ${growth.toFixed(2)} (bar ${SHORTLIST_GROWTH_BAR}) ${pass ? 'PASS' : 'FAIL'}`,
+    );
+  }
+}

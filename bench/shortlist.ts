@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Person } from '../core/directory/person';
 import type { Candidate } from '../core/facilitators/facilitators';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../core/tables';
+import { ALL_TABLES } from '../server/registry';
 import { seededRandom } from '../core/util/random';
 import { createBotServer, createServices } from '../server/app';
 import { startAzurite } from '../server/azurite';

@@ -40,7 +40,10 @@ describe('the facilitators near me', () => {
       within(panel)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual([`Elena Russo${AREA}Scrivi in chat`, `Franco Greco${AREA}Scrivi in chat`]);
+    ).toEqual([
+      `Elena Russo${AREA} > Settore ScuoleScrivi in chat`,
+      `Franco Greco${AREA}Scrivi in chat`,
+    ]);
     await userEvent.click(
       within(panel).getByRole('button', { name: 'Scrivi in chat a Franco Greco' }),
     );

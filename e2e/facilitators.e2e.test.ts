@@ -113,18 +113,4 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
     expect(sideways).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 180_000);
-
-  it('shows an employee the facilitators of their settore on My results', async () => {
-    await ctx.page.setViewportSize(NARROW);
-    await ctx.page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${GIULIA.objectId}`);
-    const panel = ctx.page.getByRole('region', { name: 'Facilitatori del tuo settore' });
-    await panel.waitFor({ timeout: 30_000 });
-    await screenshot(ctx.page, 'facilitators-near-me-420');
-    await panel
-      .getByText(/facilitatori o facilitatrici digitali|Nel tuo settore/)
-      .first()
-      .waitFor();
-    expect(await scrollsSideways(ctx.page)).toBe(false);
-    await screenshot(ctx.page, 'facilitators-near-me-420');
-  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { COMMAND_SPECS } from '../server/registry';
 import { CONVERSATION_REFS_TABLE } from '../core/conversations/conversation-refs.repository';
-import type { Services } from '../server/app';
-import { demoServices } from '../test/store';
+import { createServices, type Services } from '../server/app';
+import { demoServices, TEST_CONFIG } from '../test/store';
 import { botHarness, cardsOf, cardText, GIULIA, personalActivity, SARA } from '../test/bot-harness';
 import { cardProblems } from './cards/card-validation';
 import { translator } from '../core/i18n/translator';
@@ -210,6 +210,32 @@ describe('óiBO bot over the real store', () => {
     const [card] = cardsOf(replies);
     expect(cardText(card)).toContain('Vuoi cancellare i tuoi dati?');
     expect(card!.actions?.map((action) => action.verb)).toEqual(['privacy.erase', 'privacy.keep']);
+  });
+
+  it("links the summary of 'i miei dati' to the tab's own place for them, inside Teams", async () => {
+    const teamsAppId = '4f8a2c1e-9b3d-4e7a-8c6f-2d1b0a9e8f70';
+    const linked = botHarness(createServices(services.store, { ...TEST_CONFIG, teamsAppId }));
+    for (const [user, title] of [
+      [GIULIA, 'Apri i tuoi dati nella scheda óiBO'],
+      [SARA, 'Open your data in the óiBO tab'],
+    ] as const) {
+      const [card] = cardsOf(
+        await linked.turn(personalActivity(user, { type: 'message', text: 'i miei dati' })),
+      );
+      expect(cardProblems(card!)).toEqual([]);
+      expect(card!.actions).toEqual([{ type: 'Action.OpenUrl', title, url: expect.any(String) }]);
+      const url = new URL(card!.actions![0]!.url as string);
+      expect(`${url.origin}${url.pathname}`).toBe(
+        `https://teams.microsoft.com/l/entity/${teamsAppId}/home`,
+      );
+      expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: 'my-data' });
+    }
+    // Without the app id (TEST_CONFIG) there is nowhere to link to.
+    const [plain] = cardsOf(
+      await bot.turn(personalActivity(GIULIA, { type: 'message', text: 'i miei dati' })),
+    );
+    expect(cardText(plain)).toContain('I tuoi dati');
+    expect(plain!.actions).toBeUndefined();
   });
 
   it('answers unknown text with a hint, never silence', async () => {

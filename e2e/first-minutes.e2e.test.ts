@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
 import { TableStore } from '../core/store/table-store';
 import { createServices, type Services } from '../server/app';
@@ -6,6 +5,7 @@ import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
 import { loadConfig } from '../server/config';
 import { screenshot } from './browser';
 import { appInBrowser } from './harness';
+import { recordSidewaysScroll, sidewaysMoments } from './sideways';
 
 const [, MARCO, , , , PAOLO] = users.map((u) => u); // a manager; a manager of the programme team
 const AREA = MARCO!.orgUnitPath[0]!;
@@ -20,27 +20,13 @@ const WIDE = { width: 1280, height: 900 };
 /** Teams on a phone. */
 const NARROW = { width: 420, height: 860 };
 
-/** Whether the page scrolls sideways (tables scroll inside their own regions). */
-/**
- * Whether the page still scrolls sideways once its layout has settled (Fluent measures some
- * components, such as a message bar, and reflows them a moment after the width changes).
- */
-const scrollsSideways = async (page: Page) =>
-  page
-    .waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', undefined, {
-      timeout: 5_000,
-    })
-    .then(
-      () => false,
-      () => true,
-    );
-
 describe("the manager's and the programme team's first minutes in the tab", () => {
   const ctx = appInBrowser(WIDE);
   let azurite: AzuriteHandle;
   let services: Services;
 
   beforeAll(async () => {
+    await recordSidewaysScroll(ctx.page);
     azurite = await openEmbeddedStore(ctx.app.dataDir);
     const store = new TableStore({
       kind: 'connectionString',
@@ -101,7 +87,7 @@ describe("the manager's and the programme team's first minutes in the tab", () =
 
     await page.setViewportSize(NARROW);
     await area.waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await sidewaysMoments(page)).toEqual([]);
     await screenshot(page, 'first-minutes-manager-420');
   }, 120_000);
 
@@ -183,11 +169,11 @@ describe("the manager's and the programme team's first minutes in the tab", () =
 
     await page.setViewportSize(NARROW);
     await newest.waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await sidewaysMoments(page)).toEqual([]);
     await screenshot(page, 'first-minutes-team-campaign-420');
     await page.getByRole('tab', { name: 'Cruscotto' }).click();
     await table.waitFor({ timeout: 20_000 });
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await sidewaysMoments(page)).toEqual([]);
     await screenshot(page, 'first-minutes-team-dashboard-420');
   }, 180_000);
 });

@@ -43,6 +43,9 @@ param secretsOfficerId string = ''
 @description('Client id (GUID) of the Entra app registration the tab signs in to (SSO, access_as_user).')
 param tabSsoClientId string
 
+@description('TEAMS_APP_ID of the app: the id Teams knows the app by (the app package\'s manifest id, TEAMS_APP_ID of .env.<name>), for the bot\'s links into the tab; empty for none.')
+param teamsAppId string = ''
+
 @description('Days Log Analytics keeps logs and telemetry.')
 @minValue(30)
 param logRetentionDays int = 30
@@ -111,6 +114,7 @@ module app 'modules/app-service.bicep' = {
     keyVaultName: keyVaultName
     tabSsoClientId: tabSsoClientId
     tabSsoTenantId: tenant().tenantId
+    teamsAppId: teamsAppId
     logLevel: logLevel
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

@@ -23,6 +23,7 @@ const DEPLOYMENT_VALUES: Record<string, string> = {
   PSEUDONYM_SECRET: 'stand-in-for-the-key-vault-secret-of-48-characters',
   TAB_SSO_CLIENT_ID: '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60',
   TAB_SSO_TENANT_ID: '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00',
+  TEAMS_APP_ID: '4f8a2c1e-9b3d-4e7a-8c6f-2d1b0a9e8f70',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-4000-8000-000000000000',
 };
 
@@ -88,6 +89,21 @@ describe('Bicep app settings', () => {
     expect(configSettings.has('MicrosoftAppPassword')).toBe(false);
     expect(configSettings.has('TABLES_CONNECTION_STRING')).toBe(false);
     expect(configSettings.get('PSEUDONYM_SECRET')).toMatch(/^'@Microsoft\.KeyVault\(/);
+  });
+
+  it('gives the app the Teams app id of the app package, from the one key both read', () => {
+    expect(configSettings.get('TEAMS_APP_ID')).toBe('teamsAppId');
+    expect(loadConfig(deployedEnv()).teamsAppId).toBe(DEPLOYMENT_VALUES.TEAMS_APP_ID);
+    const parameters = JSON.parse(readFileSync(join(INFRA, 'main.parameters.json'), 'utf8')) as {
+      parameters: Record<string, { value: string }>;
+    };
+    const manifest = JSON.parse(
+      readFileSync(join(ROOT, 'manifest', 'manifest.template.json'), 'utf8'),
+    ) as { id: string };
+    expect(parameters.parameters.teamsAppId?.value).toBe(manifest.id);
+    expect(manifest.id).toBe('${{TEAMS_APP_ID}}');
+    const main = readFileSync(join(INFRA, 'main.bicep'), 'utf8');
+    expect(main).toMatch(/^\s+teamsAppId: teamsAppId$/m);
   });
 
   it('sets every key production cannot start without', () => {

@@ -1,5 +1,6 @@
 import { COMMAND_SPECS } from '../server/registry';
 import { RESOURCES } from '../core/i18n/translator';
+import { PERSONAL_TAB_ENTITY_ID } from '../core/tab-pages';
 
 /**
  * The app's tabs and bot menu, with their Italian and English names side by side. The packager
@@ -26,7 +27,7 @@ export interface BotCommandEntry {
 }
 
 export const STATIC_TABS: readonly StaticTabEntry[] = [
-  { entityId: 'home', path: '/tab/', name: { 'it-IT': 'óiBO', 'en-US': 'óiBO' } },
+  { entityId: PERSONAL_TAB_ENTITY_ID, path: '/tab/', name: { 'it-IT': 'óiBO', 'en-US': 'óiBO' } },
 ];
 
 /** The bot menu is every text command, in help order, with the words help shows. */

@@ -98,6 +98,8 @@ export interface Services {
   campaigns: CampaignService;
   completions: CampaignCompletions;
   deliverySettings: Config['delivery'];
+  /** The id Teams knows the app by (TEAMS_APP_ID): the bot's links into the tab need it. */
+  teamsAppId: Config['teamsAppId'];
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
   /** The facilitators' roster. */
@@ -155,11 +157,15 @@ export function createServices(
     privacy: policy = privacyPolicy(),
     retention: periods = DEFAULT_RETENTION,
     abuseLimits = DEFAULT_ABUSE_LIMITS,
+    teamsAppId,
     programmeContactUpn,
     now,
   }: Pick<Config, 'pseudonymSecret'> &
     Partial<
-      Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'programmeContactUpn'>
+      Pick<
+        Config,
+        'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'teamsAppId' | 'programmeContactUpn'
+      >
     > & {
       /** The retention purge's clock (tests move it). */
       now?: () => Date;
@@ -302,6 +308,7 @@ export function createServices(
       k: async (subject) => (await assessmentCampaigns.find(subject))?.policy.k ?? policy.k,
     }),
     deliverySettings,
+    teamsAppId,
     limits: new AbuseLimits(abuseLimits),
     roster,
     community,
@@ -354,7 +361,7 @@ export function createBot(
     limits: services.limits,
     commands: [
       ...assessmentCommands(features),
-      ...privacyCommands(services.privacy, services.questionnaire),
+      ...privacyCommands(services.privacy, services.questionnaire, services.teamsAppId),
       ...facilitatorCommands(services.community),
     ],
     cardActions: [

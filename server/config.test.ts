@@ -87,6 +87,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the Teams app id that deep links into the tab name, a GUID, and needs none', () => {
+    expect(loadConfig({}).teamsAppId).toBeUndefined();
+    const id = '4f8a2c1e-9b3d-4e7a-8c6f-2d1b0a9e8f70';
+    expect(loadConfig({ TEAMS_APP_ID: id }).teamsAppId).toBe(id);
+    expect(problems({ TEAMS_APP_ID: 'oibo-app' })).toEqual(['TEAMS_APP_ID: must be a GUID']);
+  });
+
   it('uses a configured store instead of the embedded one', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
       'connectionString',

@@ -44,6 +44,8 @@ const EnvSchema = z
     PSEUDONYM_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     TAB_SSO_CLIENT_ID: z.uuid().optional(),
     TAB_SSO_TENANT_ID: z.uuid().optional(),
+    // Any GUID, as the app package's manifest id is (manifest/package-env.ts).
+    TEAMS_APP_ID: z.guid('must be a GUID').optional(),
     MicrosoftAppId: z.uuid().optional(),
     MicrosoftAppPassword: z.string().min(1).optional(),
     MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).optional(),
@@ -132,6 +134,8 @@ export interface Config {
   botAuth: BotAuthSettings;
   /** Entra SSO for the tab API; demo identities (local only) without it. */
   tabAuth: { mode: 'entra'; tenantId: string; clientId: string } | { mode: 'demo' };
+  /** The id Teams knows the app by, for deep links into the tab; cards offer none without it. */
+  teamsAppId: string | undefined;
   /** Application Insights; nothing is collected or loaded without it. */
   telemetry: { connectionString: string } | undefined;
   /** Writes one person may make, counted per instance (core/util/abuse-limits.ts). */
@@ -222,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       e.TAB_SSO_CLIENT_ID && e.TAB_SSO_TENANT_ID
         ? { mode: 'entra', tenantId: e.TAB_SSO_TENANT_ID, clientId: e.TAB_SSO_CLIENT_ID }
         : { mode: 'demo' },
+    teamsAppId: e.TEAMS_APP_ID,
     telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : undefined,

@@ -17,6 +17,7 @@ import {
   reviewCard,
 } from '../features/assessment/assessment.cards';
 import { myDataCard } from '../features/privacy/my-data.cards';
+import { tabPageUrl } from './links';
 import { eraseConfirmCard } from '../features/privacy/privacy.cards';
 import { cardProblems } from './card-validation';
 import {
@@ -27,6 +28,8 @@ import {
   revocationCard,
 } from '../features/facilitators/facilitators.cards';
 import { actionFailedCard, turnFailedCard } from './error.cards';
+
+const TEAMS_APP_ID = '4f8a2c1e-9b3d-4e7a-8c6f-2d1b0a9e8f70';
 
 describe.each(LOCALES)('cards in %s', (locale) => {
   const t = translator(locale);
@@ -106,6 +109,13 @@ describe.each(LOCALES)('cards in %s', (locale) => {
     [
       'my data, nothing stored',
       myDataCard(context, { directory: null, assessments: [], chat: null }),
+    ],
+    [
+      'my data, with the link to the tab',
+      myDataCard(
+        { ...context, tabUrl: tabPageUrl(TEAMS_APP_ID, 'my-data') },
+        { directory: null, assessments: [], chat: null },
+      ),
     ],
     ['delete my data', eraseConfirmCard(t)],
     [
@@ -280,6 +290,34 @@ describe('assessment cards', () => {
       const name = questionnaire.dimensions.find((x) => x.id === d.dimension)!.name['it-IT'];
       expect(cardText(card)).toContain(`**${name}**`);
     }
+  });
+});
+
+describe('my data card', () => {
+  const nothing = { directory: null, assessments: [], chat: null };
+  const context = { questionnaire: shippedQuestionnaire() };
+
+  it.each([
+    ['it-IT', 'Apri i tuoi dati nella scheda óiBO'],
+    ['en-US', 'Open your data in the óiBO tab'],
+  ] as const)('opens the tab at "my data" inside Teams (%s)', (locale, title) => {
+    const t = translator(locale);
+    const card = myDataCard(
+      { ...context, t, locale, tabUrl: tabPageUrl(TEAMS_APP_ID, 'my-data') },
+      nothing,
+    );
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.OpenUrl',
+        title,
+        url: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/home?context=%7B%22subEntityId%22%3A%22my-data%22%7D`,
+      },
+    ]);
+  });
+
+  it('offers no button when the Teams app id is not configured', () => {
+    const t = translator('it-IT');
+    expect(myDataCard({ ...context, t, locale: 'it-IT' }, nothing).actions).toBeUndefined();
   });
 });
 

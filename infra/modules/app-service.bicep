@@ -6,6 +6,9 @@ param tabSsoClientId string
 @description('Tenant whose users sign in to the tab.')
 param tabSsoTenantId string
 
+@description('The id Teams knows the app by, for the bot\'s links into the tab (empty: none).')
+param teamsAppId string
+
 @description('Azure region.')
 param location string
 
@@ -62,6 +65,7 @@ var configSettings = {
   MicrosoftAppTenantId: botTenantId
   TAB_SSO_CLIENT_ID: tabSsoClientId
   TAB_SSO_TENANT_ID: tabSsoTenantId
+  TEAMS_APP_ID: teamsAppId
   // Teams' per-tenant limit for an app; all instances share it through the store.
   DELIVERY_RATE_PER_SECOND: '50'
   // Resolved by App Service with the system-assigned identity before the process starts.

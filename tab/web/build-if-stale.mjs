@@ -12,6 +12,8 @@ const inputs = [
   path.join(web, 'index.html'),
   path.join(web, 'vite.config.mjs'),
   path.join(repo, 'content', 'demo', 'playground-users.json'),
+  // Shared with the bot and the manifest: the places in the tab a deep link opens.
+  path.join(repo, 'core', 'tab-pages.ts'),
   path.join(repo, 'package-lock.json'),
 ];
 

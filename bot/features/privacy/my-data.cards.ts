@@ -9,6 +9,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../../cards/card';
+import { openUrlAction } from '../../cards/links';
 import { choiceInWords } from '../assessment/assessment.cards';
 
 /**
@@ -56,6 +57,8 @@ interface MyDataContext {
   t: Translate;
   locale: Locale;
   questionnaire: Questionnaire;
+  /** The tab's "my data" place, where the complete file is downloaded; no button without it. */
+  tabUrl?: string | undefined;
 }
 
 const ROLE_KEYS: Record<string, MessageKey> = {
@@ -65,22 +68,27 @@ const ROLE_KEYS: Record<string, MessageKey> = {
 
 /** "My data" in chat: what is stored, in words, and where to download the complete file. */
 export function myDataCard(context: MyDataContext, data: MyData): AdaptiveCard {
-  const { t } = context;
-  return adaptiveCard([
-    heading(t('privacy.export.title')),
-    paragraph(t('privacy.export.text')),
-    ...directorySection(context, data.directory),
-    section(t('privacy.export.assessments')),
-    ...(data.assessments.length > 0
-      ? data.assessments.flatMap((assessment) => assessmentSection(context, assessment))
-      : [paragraph(t('privacy.export.assessments.none'))]),
-    ...(data.chat
-      ? [
-          section(t('privacy.export.chat.title')),
-          paragraph(t('privacy.export.chat', { date: longDate(context, data.chat.lastContactAt) })),
-        ]
-      : []),
-  ]);
+  const { t, tabUrl } = context;
+  return adaptiveCard(
+    [
+      heading(t('privacy.export.title')),
+      paragraph(t('privacy.export.text')),
+      ...directorySection(context, data.directory),
+      section(t('privacy.export.assessments')),
+      ...(data.assessments.length > 0
+        ? data.assessments.flatMap((assessment) => assessmentSection(context, assessment))
+        : [paragraph(t('privacy.export.assessments.none'))]),
+      ...(data.chat
+        ? [
+            section(t('privacy.export.chat.title')),
+            paragraph(
+              t('privacy.export.chat', { date: longDate(context, data.chat.lastContactAt) }),
+            ),
+          ]
+        : []),
+    ],
+    tabUrl ? [openUrlAction(t('privacy.export.open'), tabUrl)] : [],
+  );
 }
 
 function directorySection({ t, locale }: MyDataContext, person: MyData['directory']) {

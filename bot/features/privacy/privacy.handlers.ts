@@ -3,6 +3,7 @@ import type { PrivacyService } from '../../../core/privacy/privacy.service';
 import { onVerb, replaceCard, type CardAction } from '../../card-actions';
 import { DELETION_WORDS, type Command, type CommandSpec } from '../../commands';
 import { noticeCard } from '../../cards/card';
+import { tabPageUrl } from '../../cards/links';
 import { myDataCard, MyDataSchema } from './my-data.cards';
 import { eraseConfirmCard } from './privacy.cards';
 import { PRIVACY_VERBS } from './privacy.verbs';
@@ -34,14 +35,22 @@ export const ERASE_COMMAND: CommandSpec = {
   personalOnly: true,
 };
 
-export function privacyCommands(privacy: PrivacyService, questionnaire: Questionnaire): Command[] {
+/** `teamsAppId`: the summary links to the tab's "my data" place; without it, no link. */
+export function privacyCommands(
+  privacy: PrivacyService,
+  questionnaire: Questionnaire,
+  teamsAppId: string | undefined,
+): Command[] {
   return [
     {
       ...EXPORT_COMMAND,
       run: async (turn) => {
         if (!turn.objectId) return turn.sendCard(noticeCard(turn.t('assessment.unidentified')));
         const data = MyDataSchema.parse(await privacy.export(turn.objectId));
-        await turn.sendCard(myDataCard({ t: turn.t, locale: turn.locale, questionnaire }, data));
+        const tabUrl = teamsAppId && tabPageUrl(teamsAppId, 'my-data');
+        await turn.sendCard(
+          myDataCard({ t: turn.t, locale: turn.locale, questionnaire, tabUrl }, data),
+        );
       },
     },
     { ...ERASE_COMMAND, run: (turn) => turn.sendCard(eraseConfirmCard(turn.t)) },

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isTabPage, type TabPage } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import { resolveLocale, type Locale } from '../i18n/i18n';
 import { demoPersonas } from './demo-personas';
@@ -88,7 +89,7 @@ function initialDemoUser(params: URLSearchParams): string {
 
 type Host =
   | { kind: 'pending' }
-  | { kind: 'teams'; teams: TeamsJs; locale: Locale }
+  | { kind: 'teams'; teams: TeamsJs; locale: Locale; openedAt: TabPage | undefined }
   | { kind: 'browser'; locale: Locale; localeFixed: boolean; theme: ThemeName };
 
 /** Initialises teams-js once and provides the {@link TeamsSeam} to the app. */
@@ -109,7 +110,13 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         setTeamsTheme(themeOf(context?.app.theme));
         app.registerOnThemeChangeHandler((theme) => setTeamsTheme(themeOf(theme)));
         void app.notifySuccess().catch(() => undefined);
-        setHost({ kind: 'teams', teams, locale: resolveLocale(context?.app.locale) });
+        const page = context?.page.subPageId;
+        setHost({
+          kind: 'teams',
+          teams,
+          locale: resolveLocale(context?.app.locale),
+          openedAt: isTabPage(page) ? page : undefined,
+        });
         return;
       }
       const params = new URLSearchParams(window.location.search);
@@ -147,6 +154,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         demo: null,
         userKey: 'teams',
         openChat: teamsChat(host.teams),
+        ...(host.openedAt ? { openedAt: host.openedAt } : {}),
       };
     }
     return {

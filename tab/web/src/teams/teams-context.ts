@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { TabPage } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import type { Locale } from '../i18n/i18n';
 
@@ -37,6 +38,8 @@ export interface TeamsSeam {
   userKey: string;
   /** Opens a Teams 1:1 chat with the person of this UPN (in Teams, else through its link). */
   openChat: (upn: string) => Promise<void>;
+  /** The place a Teams deep link opened the tab at (its `subEntityId`, teams-js `page.subPageId`). */
+  openedAt?: TabPage;
 }
 
 /** Teams' link to a 1:1 chat, for where teams-js cannot open one itself. */

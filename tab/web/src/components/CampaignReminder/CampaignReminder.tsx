@@ -95,7 +95,7 @@ export function CampaignReminder({
       </div>
       {error !== null && <ErrorBar error={error} />}
       {created && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {isScheduled(created)
               ? t('campaigns.reminder.scheduled', { date: formatDate(created.notBefore, locale) })

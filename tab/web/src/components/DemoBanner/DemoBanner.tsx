@@ -20,7 +20,7 @@ export function DemoBanner({ demo }: { demo: DemoIdentity }) {
   const styles = useDemoBannerStyles();
   return (
     <section className={styles.root} aria-label={t('demo.badge')}>
-      <MessageBar intent="warning" className={styles.message}>
+      <MessageBar intent="warning" layout="multiline" className={styles.message}>
         <MessageBarBody>
           <Badge color="warning" appearance="filled">
             {t('demo.badge')}

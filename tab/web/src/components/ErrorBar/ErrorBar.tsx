@@ -26,7 +26,7 @@ export function ErrorBar({
   const { t } = useI18n();
   const message = useErrorMessage();
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>{(refusal && refusalTitle(error)) || message(error)}</MessageBarBody>
       {onRetry && (
         <MessageBarActions>

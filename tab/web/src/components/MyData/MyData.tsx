@@ -1,9 +1,10 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import type { FacilitatorConsentWithdrawal } from '../../api/types';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { downloadText } from '../../api/download';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
+import { useTeams } from '../../teams/teams-context';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { useMyDataStyles } from './MyData.styles';
@@ -17,6 +18,12 @@ export function MyData({ onErased }: { onErased: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [withdrawal, setWithdrawal] = useState<FacilitatorConsentWithdrawal | null>(null);
   const { busy, error, run, clearError } = useAction<'download' | 'erase' | 'withdraw'>();
+  const { openedAt } = useTeams();
+  const section = useRef<HTMLElement>(null);
+  // Opened from the bot's "my data" link: start here (focus also scrolls it into view).
+  useEffect(() => {
+    if (openedAt === 'my-data') section.current?.focus();
+  }, [openedAt]);
 
   const download = () =>
     run('download', async () => {
@@ -37,7 +44,7 @@ export function MyData({ onErased }: { onErased: () => void }) {
     });
 
   return (
-    <section aria-labelledby={headingId} className={styles.root}>
+    <section aria-labelledby={headingId} className={styles.root} ref={section} tabIndex={-1}>
       <Subtitle1 as="h2" id={headingId}>
         {t('data.heading')}
       </Subtitle1>

@@ -114,7 +114,7 @@ export function MyResults() {
     <div className={styles.root}>
       <Title2 as="h2">{t('results.heading')}</Title2>
       {erased && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('data.erased')}</MessageBarBody>
         </MessageBar>
       )}

@@ -139,7 +139,7 @@ export function NewCampaign({ onStarted }: { onStarted: (campaign: Campaign) => 
         )}
         {error !== null && <ErrorBar error={error} />}
         {started !== null && error === null && (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t('campaigns.new.started', { audience: started })}</MessageBarBody>
           </MessageBar>
         )}

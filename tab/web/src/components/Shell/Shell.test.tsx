@@ -28,6 +28,23 @@ describe('navigation', () => {
     expect(server.calls.some((call) => call.includes('/dashboard/'))).toBe(false);
   });
 
+  it("opens at «I tuoi dati» when the bot's link asks for it, and nowhere in particular otherwise", async () => {
+    const { apiFetch } = fakeServer({ me: sara, heatmap });
+    renderApp(fakeTeams(apiFetch, { openedAt: 'my-data' }));
+
+    const myData = await screen.findByRole('region', { name: 'I tuoi dati' });
+    await waitFor(() => expect(myData).toHaveFocus());
+    expect(screen.getByRole('tab', { name: 'I miei risultati' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    cleanup();
+
+    renderApp(fakeTeams(apiFetch));
+    await screen.findByRole('region', { name: 'I tuoi dati' });
+    expect(screen.getByRole('region', { name: 'I tuoi dati' })).not.toHaveFocus();
+  });
+
   it('gives a manager the dashboard as a second tab', async () => {
     const { apiFetch } = fakeServer({ me: marco, heatmap });
     renderApp(fakeTeams(apiFetch));

@@ -5,9 +5,10 @@ import type { DashboardCampaigns, Heatmap, Me, MyResults, Trend } from '../src/a
 import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
+import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
 import { json, problem } from './responses';
 
-export interface FakeServer extends FakeCampaigns {
+export interface FakeServer extends FakeCampaigns, FakeFacilitators {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -40,6 +41,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     campaigns: [],
     departments: [],
     refuseStart: null,
+    rounds: [],
+    audit: [],
+    nearMe: { scope: 'department', unit: null, facilitators: [] },
+    refuseShortlist: null,
     calls: [],
     bodies: [],
     ...state,
@@ -53,6 +58,12 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     if (route.includes(' /api/v1/campaigns')) {
       if (!server.me.roles.includes('admin')) return problem(403, 'Accesso negato');
       return campaignRoute(server, route, body) ?? problem(404, 'Not found');
+    }
+    if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
+    if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {
+      if (!server.me.roles.includes('admin')) return problem(403, 'Accesso negato');
+      const query = new URLSearchParams(path.split('?')[1]);
+      return facilitatorRoute(server, route, query, body) ?? problem(404, 'Not found');
     }
     switch (route) {
       case 'GET /api/v1/me':
@@ -111,6 +122,7 @@ export function fakeTeams(apiFetch: ApiFetch, overrides: Partial<TeamsSeam> = {}
     apiFetch,
     demo: null,
     userKey: 'test-user',
+    openChat: () => Promise.resolve(),
     ...overrides,
   };
 }

@@ -1,10 +1,20 @@
 import type {
+  AuditPage,
   Campaign,
   CampaignAction,
   CampaignPreview,
   CampaignStatus,
+  CreatedFacilitatorRound,
   DashboardCampaigns,
   FacilitatorConsentWithdrawal,
+  FacilitatorInvitations,
+  FacilitatorRoundList,
+  FacilitatorRound,
+  FacilitatorRoundSummary,
+  FacilitatorTargets,
+  FacilitatorsNearMe,
+  NewFacilitatorRound,
+  ShortlistChange,
   Heatmap,
   Trend,
   HeatmapChoice,
@@ -14,6 +24,9 @@ import type {
   StartAudience,
   UnreachablePerson,
 } from './types';
+
+/** Audit entries per page. */
+export const AUDIT_PAGE = 50;
 
 /** fetch for the tab API, already carrying the caller's credentials (see TeamsProvider). */
 export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -49,9 +62,14 @@ async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function post<T>(apiFetch: ApiFetch, path: string, body: unknown = {}): Promise<T> {
+async function post<T>(
+  apiFetch: ApiFetch,
+  path: string,
+  body: unknown = {},
+  method = 'POST',
+): Promise<T> {
   const response = await send(apiFetch, path, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
@@ -59,6 +77,7 @@ async function post<T>(apiFetch: ApiFetch, path: string, body: unknown = {}): Pr
 }
 
 const campaignPath = (id: string) => `/api/v1/campaigns/${encodeURIComponent(id)}`;
+const roundPath = (id: string) => `/api/v1/facilitator-rounds/${encodeURIComponent(id)}`;
 
 export interface Api {
   me(): Promise<Me>;
@@ -87,6 +106,23 @@ export interface Api {
   unreachable(id: string): Promise<UnreachablePerson[]>;
   /** Schedules a reminder `afterHours` after the campaign started (0: now). */
   remind(id: string, afterHours: number): Promise<Campaign>;
+  /** Facilitator selection rounds, newest first (admins only). */
+  facilitatorRounds(): Promise<FacilitatorRoundSummary[]>;
+  /** Creates a round and answers its id. */
+  createFacilitatorRound(round: NewFacilitatorRound): Promise<string>;
+  /** A round with its shortlist and coverage map. */
+  facilitatorRound(id: string): Promise<FacilitatorRound>;
+  /** Replaces the targets of these departments (before the invitation only). */
+  changeRoundTargets(id: string, targets: FacilitatorTargets): Promise<FacilitatorRound>;
+  changeShortlist(id: string, change: ShortlistChange): Promise<FacilitatorRound>;
+  /** Starts the round's invitation campaign and answers its id. */
+  inviteRound(id: string): Promise<string>;
+  /** A page of the audit log, newest first (`after`: the previous page's `next`). */
+  audit(after?: string): Promise<AuditPage>;
+  /** The whole audit log as CSV. */
+  auditCsv(): Promise<string>;
+  /** The facilitators of the caller's department, or of their area when it has none. */
+  facilitatorsNearMe(): Promise<FacilitatorsNearMe>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -136,5 +172,23 @@ export function createApi(apiFetch: ApiFetch): Api {
         .people,
     remind: (id, afterHours) =>
       post<Campaign>(apiFetch, `${campaignPath(id)}/reminders`, { afterHours }),
+    facilitatorRounds: async () =>
+      (await json<FacilitatorRoundList>(apiFetch, '/api/v1/facilitator-rounds')).rounds,
+    createFacilitatorRound: async (round) =>
+      (await post<CreatedFacilitatorRound>(apiFetch, '/api/v1/facilitator-rounds', round)).id,
+    facilitatorRound: (id) => json<FacilitatorRound>(apiFetch, roundPath(id)),
+    changeRoundTargets: (id, targets) =>
+      post<FacilitatorRound>(apiFetch, roundPath(id), { targets }, 'PATCH'),
+    changeShortlist: (id, change) =>
+      post<FacilitatorRound>(apiFetch, `${roundPath(id)}/shortlist`, change),
+    inviteRound: async (id) =>
+      (await post<FacilitatorInvitations>(apiFetch, `${roundPath(id)}/invitations`)).campaignId,
+    audit: (after) => {
+      const query = new URLSearchParams({ limit: String(AUDIT_PAGE) });
+      if (after) query.set('after', after);
+      return json<AuditPage>(apiFetch, `/api/v1/audit?${query.toString()}`);
+    },
+    auditCsv: async () => (await send(apiFetch, '/api/v1/audit.csv')).text(),
+    facilitatorsNearMe: () => json<FacilitatorsNearMe>(apiFetch, '/api/v1/facilitators/near-me'),
   };
 }

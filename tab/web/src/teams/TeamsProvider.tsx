@@ -3,7 +3,7 @@ import { isTabPage, type TabPage } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import { resolveLocale, type Locale } from '../i18n/i18n';
 import { demoPersonas } from './demo-personas';
-import { TeamsContext, type TeamsSeam, type ThemeName } from './teams-context';
+import { chatLink, TeamsContext, type TeamsSeam, type ThemeName } from './teams-context';
 
 /** Inside Teams the host answers in milliseconds; a plain browser page gets no answer at all. */
 const INIT_TIMEOUT_MS = 2000;
@@ -69,6 +69,16 @@ function teamsFetch({ authentication }: TeamsJs, locale: Locale): ApiFetch {
       withHeaders(init, { authorization: `Bearer ${token}` }, { 'accept-language': locale }),
     );
   };
+}
+
+/** The chat inside Teams where the host supports it, else Teams' own link (a new window outside). */
+function teamsChat({ app, chat }: TeamsJs): TeamsSeam['openChat'] {
+  return (upn) => (chat.isSupported() ? chat.openChat({ user: upn }) : app.openLink(chatLink(upn)));
+}
+
+function browserChat(upn: string): Promise<void> {
+  window.open(chatLink(upn), '_blank', 'noopener');
+  return Promise.resolve();
 }
 
 function initialDemoUser(params: URLSearchParams): string {
@@ -143,6 +153,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         apiFetch,
         demo: null,
         userKey: 'teams',
+        openChat: teamsChat(host.teams),
         ...(host.openedAt ? { openedAt: host.openedAt } : {}),
       };
     }
@@ -161,6 +172,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         },
       },
       userKey: demoUser,
+      openChat: browserChat,
     };
   }, [host, teamsTheme, demoUser, apiFetch]);
 

@@ -36,8 +36,15 @@ export interface TeamsSeam {
   demo: DemoIdentity | null;
   /** Changes when the user changes (demo switcher): the app remounts and reloads everything. */
   userKey: string;
+  /** Opens a Teams 1:1 chat with the person of this UPN (in Teams, else through its link). */
+  openChat: (upn: string) => Promise<void>;
   /** The place a Teams deep link opened the tab at (its `subEntityId`, teams-js `page.subPageId`). */
   openedAt?: TabPage;
+}
+
+/** Teams' link to a 1:1 chat, for where teams-js cannot open one itself. */
+export function chatLink(upn: string): string {
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(upn)}`;
 }
 
 export const TeamsContext = createContext<TeamsSeam | null>(null);

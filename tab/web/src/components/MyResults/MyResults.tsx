@@ -13,6 +13,7 @@ import type { MyResults as Results } from '../../api/types';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { FacilitatorsNearMe } from '../FacilitatorsNearMe/FacilitatorsNearMe';
 import { MyData } from '../MyData/MyData';
 import { ScoreChart, type ScoreRow } from '../ScoreChart/ScoreChart';
 import { useMyResultsStyles } from './MyResults.styles';
@@ -100,7 +101,7 @@ function ResultView({ results }: { results: Results }) {
   );
 }
 
-/** The person's own latest result, and their data rights. */
+/** The person's own latest result, the facilitators nearby, and their data rights. */
 export function MyResults() {
   const { t } = useI18n();
   const api = useApi();
@@ -121,6 +122,7 @@ export function MyResults() {
       {results.state === 'failed' && <ErrorBar error={results.error} onRetry={reload} />}
       {results.state === 'loaded' &&
         (results.value ? <ResultView results={results.value} /> : <EmptyState />)}
+      {results.state === 'loaded' && <FacilitatorsNearMe />}
       {results.state !== 'loading' && (
         <MyData
           onErased={() => {

@@ -61,17 +61,17 @@ describe('navigation', () => {
     expect(screen.queryByRole('tab', { name: 'Campagne' })).not.toBeInTheDocument();
   });
 
-  it('gives an admin the campaigns as a third tab', async () => {
+  it('gives an admin the campaigns and the facilitators as tabs of their own', async () => {
     const { apiFetch, server } = fakeServer({ me: sara, heatmap, campaigns: [campaignStatus()] });
     renderApp(fakeTeams(apiFetch));
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(3);
-    ['I miei risultati', 'Cruscotto', 'Campagne'].forEach((name, i) =>
+    expect(tabs).toHaveLength(4);
+    ['I miei risultati', 'Cruscotto', 'Campagne', 'Facilitatori'].forEach((name, i) =>
       expect(tabs[i]).toHaveAccessibleName(name),
     );
-    expect(server.calls.some((call) => call.includes('/campaigns'))).toBe(false);
+    expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds)/.test(call))).toBe(false);
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campagne' }));
 

@@ -1,5 +1,5 @@
 import { Spinner, Tab, TabList, Text, Title1 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useState, type ReactNode } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import type { Me } from '../../api/types';
 import { useDirectoryLocale, useI18n } from '../../i18n/i18n';
@@ -18,7 +18,13 @@ const Campaigns = lazy(() =>
   import('../Campaigns/Campaigns').then((module) => ({ default: module.Campaigns })),
 );
 
-type Section = 'results' | 'dashboard' | 'campaigns';
+// Admins only, and only when they open it.
+const Facilitators = lazy(() =>
+  import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
+);
+
+type Section = 'results' | 'dashboard' | 'campaigns' | 'facilitators';
+const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
   return me.roles.includes('manager') || me.roles.includes('admin');
@@ -29,7 +35,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
-    ...(me.roles.includes('admin') ? (['campaigns'] as const) : []),
+    ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
   ];
 }
 
@@ -51,6 +57,12 @@ export function Shell() {
     results: t('nav.results'),
     dashboard: t('nav.dashboard'),
     campaigns: t('nav.campaigns'),
+    facilitators: t('nav.facilitators'),
+  };
+  const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
+    dashboard: <Dashboard />,
+    campaigns: <Campaigns />,
+    facilitators: <Facilitators />,
   };
 
   return (
@@ -92,7 +104,7 @@ export function Shell() {
                 <MyResults />
               ) : (
                 <Suspense fallback={<Spinner label={t('app.loading')} />}>
-                  {current === 'dashboard' ? <Dashboard /> : <Campaigns />}
+                  {screens[current]}
                 </Suspense>
               )}
             </div>

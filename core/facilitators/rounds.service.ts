@@ -22,8 +22,6 @@ import { defaultTarget, selectShortlist } from './selection';
 export const MAX_TARGET = 10_000;
 export const REASON_LENGTH = { min: 3, max: 500 };
 const NAME_LOOKUPS = 16;
-/** How often the directory's import stamp is checked for new headcounts (as the directory does). */
-const HEADCOUNTS_CHECK_MS = 1_000;
 
 export interface NewRound {
   thresholds: { digitalSkills: number; motivation: number };
@@ -58,18 +56,7 @@ const isActive = (entry: ShortlistEntry | undefined): entry is ShortlistEntry =>
  */
 export class RoundsService {
   private readonly now: () => Date;
-<<<<<<< HEAD
   private readonly views: RoundViews;
-=======
-  /** Each round's view, with the version and headcounts it was built from. */
-  private readonly views = new LruCache<
-    string,
-    { version: string; counts: UnitHeadcounts; view: RoundView }
-  >(20, VIEW_MAX_AGE_MS);
-  private counts: { checkedAt: number; counts: Promise<UnitHeadcounts> } | undefined;
-  /** Version reads in flight: requests arriving meanwhile share one instead of queueing more. */
-  private readonly versionReads = new Map<string, Promise<string | undefined>>();
->>>>>>> h-ftab
 
   constructor(private readonly deps: RoundsServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -109,63 +96,9 @@ export class RoundsService {
     return this.deps.rounds.list();
   }
 
-<<<<<<< HEAD
   /** The round's shortlist and coverage map ({@link RoundViews}). */
   view(id: string): Promise<RoundView> {
     return this.views.view(id);
-=======
-  /**
-   * The round's shortlist and coverage map. Built once per version of the round and import of
-   * the directory on this instance: otherwise a request costs one point read (the round's
-   * version, shared by the requests that arrive while it is in flight), whatever the
-   * shortlist's size; an import reaches the employees counted within about a second.
-   */
-  async view(id: string): Promise<RoundView> {
-    if (!ROUND_ID_PATTERN.test(id)) throw new RoundError({ code: 'unknownRound' });
-    const [version, counts] = await Promise.all([this.deps.rounds.version(id), this.headcounts()]);
-    if (version === undefined) throw new RoundError({ code: 'unknownRound' });
-    const cached = this.views.get(id);
-    if (cached?.version === version && cached.counts === counts) return cached.view;
-    const [round, entries] = await Promise.all([
-      this.deps.rounds.round(id),
-      this.deps.rounds.shortlist(id),
-    ]);
-    if (!round) throw new RoundError({ code: 'unknownRound' });
-    const view = roundView(round, entries, (department) => counts.subtree([department]));
-    this.views.set(id, { version, counts, view });
-    return view;
->>>>>>> h-ftab
-  }
-
-  private version(id: string): Promise<string | undefined> {
-    let read = this.versionReads.get(id);
-    if (!read) {
-      const started = this.deps.rounds.version(id).finally(() => {
-        if (this.versionReads.get(id) === started) this.versionReads.delete(id);
-      });
-      this.versionReads.set(id, started);
-      read = started;
-    }
-    return read;
-  }
-
-  /** After this instance's own change: the next view reads the new version. */
-  private changed(id: string): void {
-    this.versionReads.delete(id);
-    this.views.delete(id);
-  }
-
-  private headcounts(): Promise<UnitHeadcounts> {
-    const now = this.now().getTime();
-    if (!this.counts || now - this.counts.checkedAt >= HEADCOUNTS_CHECK_MS) {
-      const counts = this.deps.headcounts.current();
-      const entry = { checkedAt: now, counts };
-      this.counts = entry;
-      counts.catch(() => {
-        if (this.counts === entry) this.counts = undefined;
-      });
-    }
-    return this.counts.counts;
   }
 
   /** New targets for some departments (the others keep theirs), before the invitation only. */
@@ -184,11 +117,7 @@ export class RoundsService {
         ? undefined
         : { ...current, targets: { ...current.targets, ...targets } },
     );
-<<<<<<< HEAD
     this.views.changed(id);
-=======
-    this.changed(id);
->>>>>>> h-ftab
     if (round?.invitationCampaignId) throw new RoundError({ code: 'alreadyInvited' });
   }
 
@@ -229,11 +158,7 @@ export class RoundsService {
       note: reason,
     });
     await this.deps.rounds.modifyEntry(id, objectId, next);
-<<<<<<< HEAD
     this.views.changed(id);
-=======
-    this.changed(id);
->>>>>>> h-ftab
   }
 
   /** The round, refused when unknown or already invited. */

@@ -44,6 +44,18 @@ import { PublicationsRepository } from '../core/privacy/publications.repository'
 import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { privacyPolicy } from '../core/privacy/suppression';
 import { AuditLog } from '../core/audit/audit-log';
+import trainingCatalogueFile from '../content/training/catalogue.v1.json';
+import { FacilitatorsRepository } from '../core/facilitators/facilitators.repository';
+import {
+  loadTrainingCatalogue,
+  type TrainingCatalogue,
+} from '../core/facilitators/training-catalogue';
+import { TrainingNudge } from '../core/facilitators/training-nudge';
+import { TrainingRecordsRepository } from '../core/facilitators/training-records.repository';
+import { TrainingService } from '../core/facilitators/training.service';
+import { DEFAULT_TRAINING_TARGET_HOURS } from '../core/facilitators/training-path';
+import { trainingMessageKinds } from '../bot/delivery/training-messages';
+import { trainingActions, trainingCommands } from '../bot/features/training/training.handlers';
 import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
@@ -87,6 +99,10 @@ export interface Services {
   teamsAppId: Config['teamsAppId'];
   /** Per-person write limits, shared by the bot and the tab API. */
   limits: AbuseLimits;
+  facilitators: FacilitatorsRepository;
+  training: TrainingService;
+  /** The monthly nudge to facilitators behind schedule (started by main). */
+  trainingNudge: TrainingNudge;
 }
 
 export interface DeliveryRepositories {
@@ -130,6 +146,14 @@ export function shippedQuestionnaire(): Questionnaire {
   return loadQuestionnaire(questionnaireFile);
 }
 
+/** The training catalogue shipped in content/; a bad file stops start-up naming the module. */
+export function shippedTrainingCatalogue(questionnaire: Questionnaire): TrainingCatalogue {
+  return loadTrainingCatalogue(
+    trainingCatalogueFile,
+    questionnaire.dimensions.map((d) => d.id),
+  );
+}
+
 export function createServices(
   store: TableStore,
   {
@@ -139,10 +163,16 @@ export function createServices(
     retention: periods = DEFAULT_RETENTION,
     abuseLimits = DEFAULT_ABUSE_LIMITS,
     teamsAppId,
+    trainingTargetHours = DEFAULT_TRAINING_TARGET_HOURS,
     now,
   }: Pick<Config, 'pseudonymSecret'> &
-    Partial<Pick<Config, 'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'teamsAppId'>> & {
-      /** The retention purge's clock (tests move it). */
+    Partial<
+      Pick<
+        Config,
+        'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'teamsAppId' | 'trainingTargetHours'
+      >
+    > & {
+      /** The retention purge's and the training schedule's clock (tests move it). */
       now?: () => Date;
     },
 ): Services {
@@ -187,6 +217,19 @@ export function createServices(
     shards: new ShardsRepository(store),
     deliveries: new DeliveriesRepository(store),
   };
+  const audit = new AuditLog(store);
+  const facilitators = new FacilitatorsRepository(store);
+  const trainingRecords = new TrainingRecordsRepository(store);
+  const training = new TrainingService({
+    catalogue: shippedTrainingCatalogue(questionnaire),
+    records: trainingRecords,
+    facilitators,
+    assessment,
+    directory,
+    audit,
+    targetHours: trainingTargetHours,
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -194,8 +237,8 @@ export function createServices(
       async () => (await assessment.lockCampaign()).policy.k,
       submittedBy(respondents, pseudonyms),
     ),
+    ...trainingMessageKinds(() => training.behindSchedule()),
   ]);
-  const audit = new AuditLog(store);
   const personalData = {
     ...delivery,
     directory,
@@ -207,14 +250,18 @@ export function createServices(
     respondents,
     conversationRefs,
     audit,
+    facilitators,
+    trainingRecords,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
+  const leases = new Leases(store);
+  const owner = randomBytes(6).toString('hex');
   const retention = new Retention({
     rules: retentionRules(personalData),
     periods,
     audit,
-    leases: new Leases(store),
-    owner: randomBytes(6).toString('hex'),
+    leases,
+    owner,
     ...(now ? { now } : {}),
   });
   const campaigns = new CampaignService({
@@ -255,6 +302,15 @@ export function createServices(
     deliverySettings,
     teamsAppId,
     limits: new AbuseLimits(abuseLimits),
+    facilitators,
+    training,
+    trainingNudge: new TrainingNudge({
+      training,
+      campaigns,
+      leases,
+      owner,
+      ...(now ? { now } : {}),
+    }),
   };
 }
 
@@ -304,11 +360,13 @@ export function createBot(
     limits: services.limits,
     commands: [
       ...assessmentCommands(features),
+      ...trainingCommands(services.training),
       ...privacyCommands(services.privacy, services.questionnaire, services.teamsAppId),
     ],
     cardActions: [
       ...assessmentActions(features),
       ...privacyActions(services.privacy),
+      ...trainingActions(services.training),
       ...extraActions,
     ],
   });

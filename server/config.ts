@@ -3,6 +3,7 @@ import type { BotAuthSettings } from '../bot/adapter';
 import type { AbuseLimitSettings } from '../core/util/abuse-limits';
 import { DEFAULT_K, MIN_K, privacyPolicy, type PrivacyPolicy } from '../core/privacy/suppression';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../core/retention/retention';
+import { DEFAULT_TRAINING_TARGET_HOURS } from '../core/facilitators/training-path';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -57,6 +58,12 @@ const EnvSchema = z
     LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     LIMIT_ERASURES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
     LIMIT_CAMPAIGN_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+    TRAINING_TARGET_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(400)
+      .default(DEFAULT_TRAINING_TARGET_HOURS),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string): void =>
@@ -139,6 +146,8 @@ export interface Config {
   telemetry: { connectionString: string } | undefined;
   /** Writes one person may make, counted per instance (core/util/abuse-limits.ts). */
   abuseLimits: AbuseLimitSettings;
+  /** Hours of training each facilitator aims at per calendar year. */
+  trainingTargetHours: number;
 }
 
 export interface DeliverySettings {
@@ -232,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       erasuresPerHour: e.LIMIT_ERASURES_PER_HOUR,
       campaignStartsPerMinute: e.LIMIT_CAMPAIGN_STARTS_PER_MINUTE,
     },
+    trainingTargetHours: e.TRAINING_TARGET_HOURS,
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

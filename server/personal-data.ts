@@ -10,6 +10,9 @@ import type { RespondentsRepository } from '../core/delivery/respondents.reposit
 import { DELIVERY_SHARDS_TABLE } from '../core/delivery/shards.repository';
 import { DELIVERY_BUDGET_TABLE } from '../core/delivery/tenant-budget';
 import type { DirectoryService } from '../core/directory/directory.service';
+import { facilitatorData, trainingData } from '../core/facilitators/facilitators-holders';
+import type { FacilitatorsRepository } from '../core/facilitators/facilitators.repository';
+import type { TrainingRecordsRepository } from '../core/facilitators/training-records.repository';
 import type { PeopleRepository } from '../core/directory/people.repository';
 import { ORG_UNITS_TABLE } from '../core/directory/org-units.repository';
 import {
@@ -48,6 +51,8 @@ export interface PersonalDataSources {
   campaigns: CampaignsRepository;
   deliveries: DeliveriesRepository;
   audit: AuditLog;
+  facilitators: FacilitatorsRepository;
+  trainingRecords: TrainingRecordsRepository;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -59,6 +64,8 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     conversationData(s.conversationRefs),
     deliveryData(s.deliveries, s.directory),
     campaignsData(s.campaigns),
+    facilitatorData(s.facilitators),
+    trainingData(s.trainingRecords),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];

@@ -6,12 +6,16 @@ import type { CommandSpec } from '../bot/commands';
 import { registerCampaignsApi } from '../tab/api/campaigns.routes';
 import { registerDashboardApi } from '../tab/api/dashboard.routes';
 import { registerMeApi } from '../tab/api/me.routes';
+import { registerTrainingApi } from '../tab/api/training.routes';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
 } from '../bot/features/assessment/assessment.handlers';
 import { HELP_COMMAND } from '../bot/features/help/help.command';
 import { ERASE_COMMAND, EXPORT_COMMAND } from '../bot/features/privacy/privacy.handlers';
+import { TRAINING_COMMAND } from '../bot/features/training/training.handlers';
+import { FACILITATORS_TABLE } from '../core/facilitators/facilitators.repository';
+import { TRAINING_RECORDS_TABLE } from '../core/facilitators/training-records.repository';
 import { CAMPAIGNS_TABLE } from '../core/delivery/campaigns.repository';
 import { DELIVERIES_TABLE } from '../core/delivery/deliveries.repository';
 import { RESPONDENTS_TABLE } from '../core/delivery/respondents.repository';
@@ -47,6 +51,8 @@ export const ALL_TABLES = [
   DELIVERY_BUDGET_TABLE,
   AUDIT_TABLE,
   LEASES_TABLE,
+  FACILITATORS_TABLE,
+  TRAINING_RECORDS_TABLE,
 ] as const;
 
 /**
@@ -56,6 +62,7 @@ export const ALL_TABLES = [
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
+  TRAINING_COMMAND,
   EXPORT_COMMAND,
   ERASE_COMMAND,
   HELP_COMMAND,
@@ -65,4 +72,9 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
  * Every feature's tab API routes (`<feature>.routes.ts`), given the services at the composition
  * root (which must offer what each module's deps ask).
  */
-export const TAB_ROUTES = [registerMeApi, registerDashboardApi, registerCampaignsApi] as const;
+export const TAB_ROUTES = [
+  registerMeApi,
+  registerDashboardApi,
+  registerCampaignsApi,
+  registerTrainingApi,
+] as const;

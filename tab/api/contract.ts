@@ -260,3 +260,54 @@ export interface UnreachablePerson {
 export interface UnreachablePeople {
   people: UnreachablePerson[];
 }
+
+/** One module of a facilitator's path, in the caller's language. */
+export interface TrainingPathModule {
+  id: string;
+  title: string;
+  description: string;
+  area: string;
+  format: string;
+  hours: number;
+  link: string;
+  /** Everyone's common core, or chosen for the facilitator's growth areas. */
+  reason: 'commonCore' | 'growth';
+  done: { date: string; hours: number } | null;
+}
+
+/** GET /api/v1/me/training-path (and the answer of POST …/completions): facilitators only. */
+export interface TrainingPath {
+  hoursDone: number;
+  target: number;
+  expectedByNow: number;
+  behindSchedule: boolean;
+  /** The first module not done; null when the path is complete. */
+  next: string | null;
+  /** Today in the programme's calendar, the latest completion date accepted. */
+  today: string;
+  modules: TrainingPathModule[];
+}
+
+/** GET /api/v1/facilitators (each facilitator): hours, never the modules of their path. */
+export interface RosterFacilitator {
+  objectId: string;
+  displayName: string | null;
+  upn: string | null;
+  department: string;
+  since: string;
+  hoursDone: number;
+  target: number;
+  behindSchedule: boolean;
+}
+
+/** GET /api/v1/facilitators: admins only. */
+export interface FacilitatorRoster {
+  target: number;
+  facilitators: RosterFacilitator[];
+}
+
+/** POST /api/v1/training-completions: what the import wrote. */
+export interface TrainingImport {
+  lines: number;
+  people: number;
+}

@@ -164,6 +164,8 @@ export interface Problem {
   type?: string;
   title?: string;
   status?: number;
+  /** The refused lines of an imported file, each with its reason in the caller's language. */
+  errors?: { line?: number; message: string }[];
 }
 
 export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';

@@ -11,6 +11,9 @@ import type {
   MyResults,
   Problem,
   StartAudience,
+  FacilitatorRoster,
+  TrainingImport,
+  TrainingPath,
   UnreachablePerson,
 } from './types';
 
@@ -22,6 +25,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title?: string,
+    /** The refused lines of an imported file, when the server listed them. */
+    readonly lines: { line?: number; message: string }[] = [],
   ) {
     super(title ?? `HTTP ${status}`);
     this.name = 'ApiError';
@@ -40,7 +45,7 @@ async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promi
   if (response.headers.get('content-type')?.includes('json')) {
     problem = ((await response.json().catch(() => ({}))) ?? {}) as Problem;
   }
-  throw new ApiError(response.status, problem.title);
+  throw new ApiError(response.status, problem.title, problem.errors);
 }
 
 async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
@@ -84,6 +89,19 @@ export interface Api {
   unreachable(id: string): Promise<UnreachablePerson[]>;
   /** Schedules a reminder `afterHours` after the campaign started (0: now). */
   remind(id: string, afterHours: number): Promise<Campaign>;
+  /** Facilitators only: their own training path. */
+  trainingPath(): Promise<TrainingPath>;
+  /** Marks a module done; the refreshed path. */
+  completeModule(completion: {
+    moduleId: string;
+    date: string;
+    hours: number;
+  }): Promise<TrainingPath>;
+  /** Admins only: every facilitator's hours against the target. */
+  facilitatorRoster(): Promise<FacilitatorRoster>;
+  facilitatorRosterCsv(): Promise<string>;
+  /** Admins only: the training platform's completions, all or nothing. */
+  importCompletions(csv: string): Promise<TrainingImport>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -129,5 +147,18 @@ export function createApi(apiFetch: ApiFetch): Api {
         .people,
     remind: (id, afterHours) =>
       post<Campaign>(apiFetch, `${campaignPath(id)}/reminders`, { afterHours }),
+    trainingPath: () => json<TrainingPath>(apiFetch, '/api/v1/me/training-path'),
+    completeModule: (completion) =>
+      post<TrainingPath>(apiFetch, '/api/v1/me/training-path/completions', completion),
+    facilitatorRoster: () => json<FacilitatorRoster>(apiFetch, '/api/v1/facilitators'),
+    facilitatorRosterCsv: async () => (await send(apiFetch, '/api/v1/facilitators.csv')).text(),
+    importCompletions: async (csv) => {
+      const response = await send(apiFetch, '/api/v1/training-completions', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: csv,
+      });
+      return (await response.json()) as TrainingImport;
+    },
   };
 }

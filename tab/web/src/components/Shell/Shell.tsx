@@ -17,8 +17,18 @@ const Dashboard = lazy(() =>
 const Campaigns = lazy(() =>
   import('../Campaigns/Campaigns').then((module) => ({ default: module.Campaigns })),
 );
+// Facilitators only.
+const MyPath = lazy(() =>
+  import('../MyPath/MyPath').then((module) => ({ default: module.MyPath })),
+);
+// Admins only: the facilitators' training (the selection screens join it in this section).
+const FacilitatorRoster = lazy(() =>
+  import('../FacilitatorRoster/FacilitatorRoster').then((module) => ({
+    default: module.FacilitatorRoster,
+  })),
+);
 
-type Section = 'results' | 'dashboard' | 'campaigns';
+type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
   return me.roles.includes('manager') || me.roles.includes('admin');
@@ -28,8 +38,9 @@ export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
 export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
+    ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
-    ...(me.roles.includes('admin') ? (['campaigns'] as const) : []),
+    ...(me.roles.includes('admin') ? (['campaigns', 'facilitators'] as const) : []),
   ];
 }
 
@@ -49,8 +60,16 @@ export function Shell() {
   const current = sections.includes(section) ? section : 'results';
   const label: Record<Section, string> = {
     results: t('nav.results'),
+    path: t('nav.path'),
     dashboard: t('nav.dashboard'),
     campaigns: t('nav.campaigns'),
+    facilitators: t('nav.facilitators'),
+  };
+  const screens: Record<Exclude<Section, 'results'>, () => React.JSX.Element> = {
+    path: () => <MyPath />,
+    dashboard: () => <Dashboard />,
+    campaigns: () => <Campaigns />,
+    facilitators: () => <FacilitatorRoster />,
   };
 
   return (
@@ -92,7 +111,7 @@ export function Shell() {
                 <MyResults />
               ) : (
                 <Suspense fallback={<Spinner label={t('app.loading')} />}>
-                  {current === 'dashboard' ? <Dashboard /> : <Campaigns />}
+                  {screens[current]()}
                 </Suspense>
               )}
             </div>

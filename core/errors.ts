@@ -24,6 +24,11 @@ export abstract class DomainError extends Error {
   describe(t: Translate): string {
     return t(this.messageKey, this.params);
   }
+
+  /** More members of the problem (e.g. the refused lines of a file), in the translator's language. */
+  problemDetails(_t: Translate): Record<string, unknown> {
+    return {};
+  }
 }
 
 export function isDomainError(error: unknown): error is DomainError {

@@ -147,3 +147,49 @@ describe('npm run admin -- directory import', () => {
     });
   });
 });
+
+describe('npm run admin -- training import', () => {
+  let store: TableStore;
+  let drop: () => Promise<void>;
+  let env: NodeJS.ProcessEnv;
+  const oid = '7b0c2e5a-6f1d-4c3b-9a8e-1d2f3a4b5c60';
+
+  beforeAll(async () => {
+    ({ store, drop } = await freshStore());
+    env = {
+      TABLES_CONNECTION_STRING: process.env.OIBO_TEST_TABLES,
+      TABLES_PREFIX: store.prefix,
+      LOG_LEVEL: 'silent',
+    };
+    const services = createServices(store, { pseudonymSecret: 'x'.repeat(32) });
+    await services.facilitators.add({
+      objectId: oid,
+      department: 'Area Welfare',
+      roundId: 'r-test',
+      since: new Date('2026-01-01T00:00:00Z'),
+    });
+  });
+  afterAll(() => drop());
+
+  it('imports completions all or nothing, listing the refused lines', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'oibo-admin-'));
+    const bad = path.join(dir, 'bad.csv');
+    await writeFile(
+      bad,
+      `person,module,date,hours\n${oid},pagopa,2026-01-10,2\n${oid},astrology,2026-01-10,2\n`,
+    );
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    expect(await runAdmin(['training', 'import', bad], env, io)).toBe(1);
+    expect(err.slice(1)).toEqual(['  line 3: module not in the catalogue']);
+    const services = createServices(store, { pseudonymSecret: 'x'.repeat(32) });
+    expect(await services.training.recordsOf(oid)).toEqual([]);
+
+    const good = path.join(dir, 'good.csv');
+    await writeFile(good, `person,module,date,hours\n${oid},pagopa,2026-01-10,2\n`);
+    expect(await runAdmin(['training', 'import', good], env, io)).toBe(0);
+    expect(out).toEqual(['Imported 1 completions of 1 facilitators.']);
+    expect((await services.training.recordsOf(oid)).map((r) => r.moduleId)).toEqual(['pagopa']);
+  });
+});

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseDirectoryCsv } from '../core/directory/directory-csv';
 import { invitationTo } from '../core/assessment/assessment-messages';
+import { TrainingImportError } from '../core/facilitators/training-errors';
+import { translator } from '../core/i18n/translator';
 import { CAMPAIGN_USAGE, runCampaignCommand } from './admin-campaigns';
 import type { AdminIo } from './admin-io';
 import { createServices, openStore, type Services } from './app';
@@ -12,6 +14,7 @@ Commands:
   directory import <file.csv>   Import or update people from an HR export (see README, "People directory")
   aggregates rebuild            Recompute the assessment aggregates from the submitted results
   retention --dry-run           List the rows the daily retention purge would delete now
+  training import <file.csv>    Import training completions (person, module, date, hours), all or nothing
 ${CAMPAIGN_USAGE}
 
 Campaigns are sent by the running app (npm start, or every instance in Azure); these commands
@@ -54,6 +57,9 @@ export async function runAdmin(
       return 0;
     });
   }
+  if (area === 'training' && verb === 'import' && rest.length === 1) {
+    return importCompletions(rest[0]!, env, io);
+  }
   if (area === 'campaign' && verb !== undefined) {
     return withServices(env, (services) =>
       runCampaignCommand(
@@ -68,16 +74,43 @@ export async function runAdmin(
   return 2;
 }
 
-async function importDirectory(file: string, env: NodeJS.ProcessEnv, io: AdminIo): Promise<number> {
-  let text: string;
+async function readText(file: string, io: AdminIo): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     io.err(
       `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
-    return 1;
+    return undefined;
   }
+}
+
+async function importCompletions(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  io: AdminIo,
+): Promise<number> {
+  const text = await readText(file, io);
+  if (text === undefined) return 1;
+  return withServices(env, async (services) => {
+    try {
+      const { lines, people } = await services.training.importCompletions(text, 'admin-cli');
+      io.out(`Imported ${lines} completions of ${people} facilitators.`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof TrainingImportError)) throw error;
+      const t = translator('en-US');
+      io.err(`${file} is not valid; nothing was imported. ${error.problems.length} problem(s):`);
+      const { errors } = error.problemDetails(t) as { errors: { line: number; message: string }[] };
+      for (const { line, message } of errors) io.err(`  line ${line}: ${message}`);
+      return 1;
+    }
+  });
+}
+
+async function importDirectory(file: string, env: NodeJS.ProcessEnv, io: AdminIo): Promise<number> {
+  const text = await readText(file, io);
+  if (text === undefined) return 1;
   const parsed = parseDirectoryCsv(text);
   if (!parsed.ok) {
     io.err(`${file} is not valid; nothing was imported. ${parsed.problems.length} problem(s):`);

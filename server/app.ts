@@ -55,6 +55,17 @@ import { PublicationsRepository } from '../core/privacy/publications.repository'
 import { Pseudonyms } from '../core/privacy/pseudonyms';
 import { privacyPolicy } from '../core/privacy/suppression';
 import { AuditLog } from '../core/audit/audit-log';
+import trainingCatalogueFile from '../content/training/catalogue.v1.json';
+import {
+  loadTrainingCatalogue,
+  type TrainingCatalogue,
+} from '../core/facilitators/training-catalogue';
+import { TrainingNudge } from '../core/facilitators/training-nudge';
+import { TrainingRecordsRepository } from '../core/facilitators/training-records.repository';
+import { TrainingService } from '../core/facilitators/training.service';
+import { DEFAULT_TRAINING_TARGET_HOURS } from '../core/facilitators/training-path';
+import { trainingMessageKinds } from '../bot/delivery/training-messages';
+import { trainingActions, trainingCommands } from '../bot/features/training/training.handlers';
 import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
@@ -106,6 +117,9 @@ export interface Services {
   facilitators: FacilitatorsRepository;
   /** The facilitator community after selection: invitations, approvals, the role, consent. */
   community: CommunityService;
+  training: TrainingService;
+  /** The monthly nudge to facilitators behind schedule (started by main). */
+  trainingNudge: TrainingNudge;
 }
 
 export interface DeliveryRepositories {
@@ -149,6 +163,14 @@ export function shippedQuestionnaire(): Questionnaire {
   return loadQuestionnaire(questionnaireFile);
 }
 
+/** The training catalogue shipped in content/; a bad file stops start-up naming the module. */
+export function shippedTrainingCatalogue(questionnaire: Questionnaire): TrainingCatalogue {
+  return loadTrainingCatalogue(
+    trainingCatalogueFile,
+    questionnaire.dimensions.map((d) => d.id),
+  );
+}
+
 export function createServices(
   store: TableStore,
   {
@@ -159,15 +181,22 @@ export function createServices(
     abuseLimits = DEFAULT_ABUSE_LIMITS,
     teamsAppId,
     programmeContactUpn,
+    trainingTargetHours = DEFAULT_TRAINING_TARGET_HOURS,
     now,
   }: Pick<Config, 'pseudonymSecret'> &
     Partial<
       Pick<
         Config,
-        'delivery' | 'privacy' | 'retention' | 'abuseLimits' | 'teamsAppId' | 'programmeContactUpn'
+        | 'delivery'
+        | 'privacy'
+        | 'retention'
+        | 'abuseLimits'
+        | 'teamsAppId'
+        | 'programmeContactUpn'
+        | 'trainingTargetHours'
       >
     > & {
-      /** The retention purge's clock (tests move it). */
+      /** The retention purge's and the training schedule's clock (tests move it). */
       now?: () => Date;
     },
 ): Services {
@@ -230,6 +259,17 @@ export function createServices(
     audit,
     candidates,
   });
+  const trainingRecords = new TrainingRecordsRepository(store);
+  const training = new TrainingService({
+    catalogue: shippedTrainingCatalogue(questionnaire),
+    records: trainingRecords,
+    facilitators,
+    assessment,
+    directory,
+    audit,
+    targetHours: trainingTargetHours,
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -238,6 +278,7 @@ export function createServices(
       submittedBy(respondents, pseudonyms),
     ),
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
+    ...trainingMessageKinds(() => training.behindSchedule()),
   ]);
   const personalData = {
     ...delivery,
@@ -252,14 +293,18 @@ export function createServices(
     audit,
     candidates,
     rounds,
+    facilitators,
+    trainingRecords,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
+  const leases = new Leases(store);
+  const owner = randomBytes(6).toString('hex');
   const retention = new Retention({
     rules: retentionRules(personalData),
     periods,
     audit,
-    leases: new Leases(store),
-    owner: randomBytes(6).toString('hex'),
+    leases,
+    owner,
     ...(now ? { now } : {}),
   });
   const campaigns = new CampaignService({
@@ -312,6 +357,14 @@ export function createServices(
     limits: new AbuseLimits(abuseLimits),
     facilitators,
     community,
+    training,
+    trainingNudge: new TrainingNudge({
+      training,
+      campaigns,
+      leases,
+      owner,
+      ...(now ? { now } : {}),
+    }),
   };
 }
 
@@ -361,6 +414,7 @@ export function createBot(
     limits: services.limits,
     commands: [
       ...assessmentCommands(features),
+      ...trainingCommands(services.training),
       ...privacyCommands(services.privacy, services.questionnaire, services.teamsAppId),
       ...facilitatorCommands(services.community),
     ],
@@ -368,6 +422,7 @@ export function createBot(
       ...assessmentActions(features),
       ...privacyActions(services.privacy),
       ...facilitatorActions(services.community),
+      ...trainingActions(services.training),
       ...extraActions,
     ],
   });

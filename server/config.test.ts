@@ -103,6 +103,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PROGRAMME_CONTACT_UPN: 'facilitazione' })).toThrow(ConfigError);
   });
 
+  it('reads the yearly training target of facilitators, 40 hours by default', () => {
+    expect(loadConfig({}).trainingTargetHours).toBe(40);
+    expect(loadConfig({ TRAINING_TARGET_HOURS: '60' }).trainingTargetHours).toBe(60);
+    expect(problems({ TRAINING_TARGET_HOURS: '0' })).toEqual([
+      expect.stringMatching(/^TRAINING_TARGET_HOURS: /),
+    ]);
+  });
+
   it('uses a configured store instead of the embedded one', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).store.kind).toBe(
       'connectionString',

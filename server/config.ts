@@ -3,6 +3,7 @@ import type { BotAuthSettings } from '../bot/adapter';
 import type { AbuseLimitSettings } from '../core/util/abuse-limits';
 import { DEFAULT_K, MIN_K, privacyPolicy, type PrivacyPolicy } from '../core/privacy/suppression';
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../core/retention/retention';
+import { DEFAULT_TRAINING_TARGET_HOURS } from '../core/facilitators/training-path';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -58,6 +59,12 @@ const EnvSchema = z
     LIMIT_ERASURES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
     LIMIT_CAMPAIGN_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
     PROGRAMME_CONTACT_UPN: z.email().max(256).toLowerCase().optional(),
+    TRAINING_TARGET_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(400)
+      .default(DEFAULT_TRAINING_TARGET_HOURS),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string): void =>
@@ -142,6 +149,8 @@ export interface Config {
   abuseLimits: AbuseLimitSettings;
   /** Who the facilitator invitation's "Ask a question" opens a Teams chat with; no button without. */
   programmeContactUpn: string | undefined;
+  /** Hours of training each facilitator aims at per calendar year. */
+  trainingTargetHours: number;
 }
 
 export interface DeliverySettings {
@@ -236,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       campaignStartsPerMinute: e.LIMIT_CAMPAIGN_STARTS_PER_MINUTE,
     },
     programmeContactUpn: e.PROGRAMME_CONTACT_UPN,
+    trainingTargetHours: e.TRAINING_TARGET_HOURS,
     botAuth: e.MicrosoftAppId
       ? {
           mode: 'entra',

@@ -1,19 +1,35 @@
 import type { Logger } from 'pino';
 import { demoCampaigns } from '../core/assessment/demo-campaigns';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
+import { departmentOf } from '../core/directory/person';
 import { demoCandidates } from '../core/facilitators/demo-candidates';
 import type { Services } from './app';
 
+/** Demo facilitators joined the community this long ago: some months of a training year. */
+const DEMO_FACILITATOR_MONTHS = 3;
+
 /**
- * Fills an empty directory with the synthetic demo organisation, adds two earlier assessment
- * campaigns of synthetic aggregates so that the dashboard can compare them, and consenting
- * facilitator candidates so that a selection round has a shortlist (local use only).
+ * Fills an empty directory with the synthetic demo organisation, puts its facilitators on the
+ * community's roster, adds two earlier assessment campaigns of synthetic aggregates so that the
+ * dashboard can compare them, and consenting facilitator candidates so that a selection round
+ * has a shortlist (local use only).
  */
 export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
   if (!(await services.directory.isEmpty())) return;
   const people = generateDemoDirectory();
   const summary = await services.directory.importPeople(people);
   logger.info(summary, 'demo directory created');
+  const since = new Date();
+  since.setUTCMonth(since.getUTCMonth() - DEMO_FACILITATOR_MONTHS);
+  for (const person of people.filter((p) => p.roles.includes('facilitator') && p.objectId)) {
+    const department = departmentOf(person);
+    await services.facilitators.add({
+      objectId: person.objectId!,
+      department,
+      roundId: 'demo',
+      since,
+    });
+  }
   const current = services.assessment.describeCampaign();
   for (const { campaign, rows } of demoCampaigns(current, services.questionnaire, people)) {
     await services.assessmentCampaigns.lock(campaign);

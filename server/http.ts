@@ -9,6 +9,7 @@ import { translator } from '../core/i18n/translator';
 import type { TableStore } from '../core/store/table-store';
 import { requestLocale, sendProblem } from '../tab/api/problem';
 import { registerTabApi, type TabApiDeps } from '../tab/api/routes';
+import { COMPLETIONS_CSV_PATH } from '../tab/api/training.routes';
 import { checkStore } from './health';
 import { jsonBodies, type RefuseBody } from './json-body';
 import { securityHeaders } from './security-headers';
@@ -68,7 +69,7 @@ export function createHttpServer({
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(jsonBodies(MAX_BODY_BYTES, refuseBody));
+  server.use(jsonBodies(MAX_BODY_BYTES, refuseBody, [COMPLETIONS_CSV_PATH]));
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const ms = performance.now() - (started.get(req) ?? performance.now());
     logger.info(

@@ -11,6 +11,8 @@ const EXIT_STORE_LOST = 69;
 const PUBLISH_EVERY_MS = 10_000;
 /** How often each instance checks whether the daily retention purge is due (a lease read). */
 const RETENTION_CHECK_EVERY_MS = 10 * 60_000;
+/** How often each instance checks whether this month's training nudge has gone (a lease read). */
+const NUDGE_CHECK_EVERY_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -92,6 +94,10 @@ async function main(): Promise<void> {
     ),
   );
 
+  services.trainingNudge.start(NUDGE_CHECK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'the monthly training nudge failed; it is tried again next hour'),
+  );
+
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
     playground = await startPlayground({
@@ -119,7 +125,12 @@ async function main(): Promise<void> {
       logger.info(cause, 'stopping');
       // Steps in flight finish and their shards are handed back before the store goes; without a
       // store they cannot be, and their leases lapse as after a crash.
-      await Promise.all([delivery.stop(), services.publisher.stop(), services.retention.stop()]);
+      await Promise.all([
+        delivery.stop(),
+        services.publisher.stop(),
+        services.retention.stop(),
+        services.trainingNudge.stop(),
+      ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.
     await Promise.allSettled([

@@ -10,6 +10,9 @@ import type { RespondentsRepository } from '../core/delivery/respondents.reposit
 import { DELIVERY_SHARDS_TABLE } from '../core/delivery/shards.repository';
 import { DELIVERY_BUDGET_TABLE } from '../core/delivery/tenant-budget';
 import type { DirectoryService } from '../core/directory/directory.service';
+import { facilitatorData, trainingData } from '../core/facilitators/facilitators-holders';
+import type { FacilitatorsRepository } from '../core/facilitators/facilitators.repository';
+import type { TrainingRecordsRepository } from '../core/facilitators/training-records.repository';
 import type { PeopleRepository } from '../core/directory/people.repository';
 import { ORG_UNITS_TABLE } from '../core/directory/org-units.repository';
 import {
@@ -58,6 +61,8 @@ export interface PersonalDataSources {
   audit: AuditLog;
   candidates: CandidatesRepository;
   rounds: RoundsRepository;
+  facilitators: FacilitatorsRepository;
+  trainingRecords: TrainingRecordsRepository;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -71,6 +76,8 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     campaignsData(s.campaigns),
     candidatesData(s.candidates),
     roundsData(s.rounds),
+    facilitatorData(s.facilitators),
+    trainingData(s.trainingRecords),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];

@@ -13,12 +13,16 @@ import {
   NEAR_FACILITATORS_COMMAND,
   WITHDRAW_CONSENT_COMMAND,
 } from '../bot/features/facilitators/facilitators.handlers';
+import { registerTrainingApi } from '../tab/api/training.routes';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
 } from '../bot/features/assessment/assessment.handlers';
 import { HELP_COMMAND } from '../bot/features/help/help.command';
 import { ERASE_COMMAND, EXPORT_COMMAND } from '../bot/features/privacy/privacy.handlers';
+import { TRAINING_COMMAND } from '../bot/features/training/training.handlers';
+import { FACILITATORS_TABLE } from '../core/facilitators/facilitators.repository';
+import { TRAINING_RECORDS_TABLE } from '../core/facilitators/training-records.repository';
 import { CAMPAIGNS_TABLE } from '../core/delivery/campaigns.repository';
 import { DELIVERIES_TABLE } from '../core/delivery/deliveries.repository';
 import { RESPONDENTS_TABLE } from '../core/delivery/respondents.repository';
@@ -62,6 +66,8 @@ export const ALL_TABLES = [
   FACILITATOR_CANDIDATES_TABLE,
   FACILITATOR_ROUNDS_TABLE,
   FACILITATOR_SHORTLIST_TABLE,
+  FACILITATORS_TABLE,
+  TRAINING_RECORDS_TABLE,
 ] as const;
 
 /**
@@ -71,6 +77,7 @@ export const ALL_TABLES = [
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
+  TRAINING_COMMAND,
   EXPORT_COMMAND,
   ERASE_COMMAND,
   NEAR_FACILITATORS_COMMAND,
@@ -89,4 +96,5 @@ export const TAB_ROUTES = [
   registerFacilitatorRoundsApi,
   registerFacilitatorsApi,
   registerAuditApi,
+  registerTrainingApi,
 ] as const;

@@ -68,6 +68,8 @@ var configSettings = {
   TEAMS_APP_ID: teamsAppId
   // Teams' per-tenant limit for an app; all instances share it through the store.
   DELIVERY_RATE_PER_SECOND: '50'
+  // Yearly training hours per digital facilitator (the programme's target).
+  TRAINING_TARGET_HOURS: '40'
   // Resolved by App Service with the system-assigned identity before the process starts.
   PSEUDONYM_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=pseudonym-secret)'
   // The app's own OpenTelemetry (server/telemetry.ts), which removes ids before anything is sent.

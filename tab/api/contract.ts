@@ -164,6 +164,8 @@ export interface Problem {
   type?: string;
   title?: string;
   status?: number;
+  /** The refused lines of an imported file, each with its reason in the caller's language. */
+  errors?: { line?: number; message: string }[];
 }
 
 export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';
@@ -451,4 +453,55 @@ export interface FacilitatorConsentWithdrawal {
  */
 export interface FacilitatorRevocation {
   reason: string;
+}
+
+/** One module of a facilitator's path, in the caller's language. */
+export interface TrainingPathModule {
+  id: string;
+  title: string;
+  description: string;
+  area: string;
+  format: string;
+  hours: number;
+  link: string;
+  /** Everyone's common core, or chosen for the facilitator's growth areas. */
+  reason: 'commonCore' | 'growth';
+  done: { date: string; hours: number } | null;
+}
+
+/** GET /api/v1/me/training-path (and the answer of POST …/completions): facilitators only. */
+export interface TrainingPath {
+  hoursDone: number;
+  target: number;
+  expectedByNow: number;
+  behindSchedule: boolean;
+  /** The first module not done; null when the path is complete. */
+  next: string | null;
+  /** Today in the programme's calendar, the latest completion date accepted. */
+  today: string;
+  modules: TrainingPathModule[];
+}
+
+/** GET /api/v1/facilitators (each facilitator): hours, never the modules of their path. */
+export interface RosterFacilitator {
+  objectId: string;
+  displayName: string | null;
+  upn: string | null;
+  department: string;
+  since: string;
+  hoursDone: number;
+  target: number;
+  behindSchedule: boolean;
+}
+
+/** GET /api/v1/facilitators: admins only. */
+export interface FacilitatorRoster {
+  target: number;
+  facilitators: RosterFacilitator[];
+}
+
+/** POST /api/v1/training-completions: what the import wrote. */
+export interface TrainingImport {
+  lines: number;
+  people: number;
 }

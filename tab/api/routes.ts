@@ -37,7 +37,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         if (error.retryAfterSeconds !== undefined) {
           res.setHeader('retry-after', String(error.retryAfterSeconds));
         }
-        return sendProblem(res, error.status, error.describe(t), { code: error.code });
+        return sendProblem(res, error.status, error.describe(t), {
+          code: error.code,
+          ...error.problemDetails(t),
+        });
       }
       if (error instanceof z.ZodError) {
         return sendProblem(res, 400, t('api.error.400'), {

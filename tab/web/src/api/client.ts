@@ -22,6 +22,9 @@ import type {
   MyResults,
   Problem,
   StartAudience,
+  FacilitatorRoster,
+  TrainingImport,
+  TrainingPath,
   UnreachablePerson,
 } from './types';
 
@@ -36,6 +39,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title?: string,
+    /** The refused lines of an imported file, when the server listed them. */
+    readonly lines: { line?: number; message: string }[] = [],
   ) {
     super(title ?? `HTTP ${status}`);
     this.name = 'ApiError';
@@ -54,7 +59,7 @@ async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promi
   if (response.headers.get('content-type')?.includes('json')) {
     problem = ((await response.json().catch(() => ({}))) ?? {}) as Problem;
   }
-  throw new ApiError(response.status, problem.title);
+  throw new ApiError(response.status, problem.title, problem.errors);
 }
 
 async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
@@ -123,6 +128,19 @@ export interface Api {
   auditCsv(): Promise<string>;
   /** The facilitators of the caller's department, or of their area when it has none. */
   facilitatorsNearMe(): Promise<FacilitatorsNearMe>;
+  /** Facilitators only: their own training path. */
+  trainingPath(): Promise<TrainingPath>;
+  /** Marks a module done; the refreshed path. */
+  completeModule(completion: {
+    moduleId: string;
+    date: string;
+    hours: number;
+  }): Promise<TrainingPath>;
+  /** Admins only: every facilitator's hours against the target. */
+  facilitatorRoster(): Promise<FacilitatorRoster>;
+  facilitatorRosterCsv(): Promise<string>;
+  /** Admins only: the training platform's completions, all or nothing. */
+  importCompletions(csv: string): Promise<TrainingImport>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -190,5 +208,18 @@ export function createApi(apiFetch: ApiFetch): Api {
     },
     auditCsv: async () => (await send(apiFetch, '/api/v1/audit.csv')).text(),
     facilitatorsNearMe: () => json<FacilitatorsNearMe>(apiFetch, '/api/v1/facilitators/near-me'),
+    trainingPath: () => json<TrainingPath>(apiFetch, '/api/v1/me/training-path'),
+    completeModule: (completion) =>
+      post<TrainingPath>(apiFetch, '/api/v1/me/training-path/completions', completion),
+    facilitatorRoster: () => json<FacilitatorRoster>(apiFetch, '/api/v1/facilitators'),
+    facilitatorRosterCsv: async () => (await send(apiFetch, '/api/v1/facilitators.csv')).text(),
+    importCompletions: async (csv) => {
+      const response = await send(apiFetch, '/api/v1/training-completions', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: csv,
+      });
+      return (await response.json()) as TrainingImport;
+    },
   };
 }

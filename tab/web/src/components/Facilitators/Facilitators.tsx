@@ -3,13 +3,17 @@ import { useCallback, useId, useState } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { FacilitatorRoster } from '../FacilitatorRoster/FacilitatorRoster';
 import { AuditLog } from './AuditLog';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 import { NewRound } from './NewRound';
 import { RoundList } from './RoundList';
 import { RoundView } from './RoundView';
 
-/** The programme team's selection rounds of digital facilitators, and the audit log. */
+/**
+ * The programme team's digital facilitators: selection rounds, the roster with its training, and
+ * the audit log.
+ */
 export function Facilitators() {
   const { t } = useI18n();
   const api = useApi();
@@ -57,6 +61,7 @@ export function Facilitators() {
           }}
         />
       )}
+      <FacilitatorRoster />
       {rounds.state !== 'failed' && <AuditLog key={writes} />}
     </div>
   );

@@ -61,15 +61,15 @@ describe('navigation', () => {
     expect(screen.queryByRole('tab', { name: 'Campagne' })).not.toBeInTheDocument();
   });
 
-  it('gives an admin the campaigns and the facilitators as tabs of their own', async () => {
+  it('gives an admin who is also a facilitator their path, the campaigns and the facilitators', async () => {
     const { apiFetch, server } = fakeServer({ me: sara, heatmap, campaigns: [campaignStatus()] });
     renderApp(fakeTeams(apiFetch));
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(4);
-    ['I miei risultati', 'Cruscotto', 'Campagne', 'Facilitatori'].forEach((name, i) =>
-      expect(tabs[i]).toHaveAccessibleName(name),
+    expect(tabs).toHaveLength(5);
+    ['I miei risultati', 'Il mio percorso', 'Cruscotto', 'Campagne', 'Facilitatori'].forEach(
+      (name, i) => expect(tabs[i]).toHaveAccessibleName(name),
     );
     expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds)/.test(call))).toBe(false);
 

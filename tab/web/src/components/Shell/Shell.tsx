@@ -17,13 +17,16 @@ const Dashboard = lazy(() =>
 const Campaigns = lazy(() =>
   import('../Campaigns/Campaigns').then((module) => ({ default: module.Campaigns })),
 );
-
-// Admins only, and only when they open it.
+// Facilitators only.
+const MyPath = lazy(() =>
+  import('../MyPath/MyPath').then((module) => ({ default: module.MyPath })),
+);
+// Admins only, and only when they open it: selection rounds, the roster and its training.
 const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
 
-type Section = 'results' | 'dashboard' | 'campaigns' | 'facilitators';
+type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -34,6 +37,7 @@ export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
 export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
+    ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
   ];
@@ -55,11 +59,13 @@ export function Shell() {
   const current = sections.includes(section) ? section : 'results';
   const label: Record<Section, string> = {
     results: t('nav.results'),
+    path: t('nav.path'),
     dashboard: t('nav.dashboard'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
+    path: <MyPath />,
     dashboard: <Dashboard />,
     campaigns: <Campaigns />,
     facilitators: <Facilitators />,

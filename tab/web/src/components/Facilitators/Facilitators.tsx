@@ -61,8 +61,12 @@ export function Facilitators() {
           }}
         />
       )}
-      <FacilitatorRoster />
-      {rounds.state !== 'failed' && <AuditLog key={writes} />}
+      {rounds.state !== 'failed' && (
+        <>
+          <FacilitatorRoster />
+          <AuditLog key={writes} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { TableStore } from '../core/store/table-store';
@@ -8,21 +7,11 @@ import { loadConfig } from '../server/config';
 import { submitAssessment } from '../test/assessment';
 import { screenshot } from './browser';
 import { appInBrowser } from './harness';
+import { recordSidewaysScroll, sidewaysMoments } from './sideways';
 
 const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilitator and admin
 const NARROW = { width: 420, height: 860 };
 const REASON = 'Ha chiesto di rimandare: riorganizzazione del servizio in corso';
-
-/** Whether the page still scrolls sideways once its layout has settled (see first-minutes). */
-const scrollsSideways = async (page: Page) =>
-  page
-    .waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', undefined, {
-      timeout: 5_000,
-    })
-    .then(
-      () => false,
-      () => true,
-    );
 
 describe('the Facilitatori screen in a browser (demo identities)', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
@@ -55,6 +44,7 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
 
   it('walks an admin from a new round to its invitation, with a removal in the audit log', async () => {
     const page = ctx.page;
+    await recordSidewaysScroll(page);
     await page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${SARA.objectId}`);
     await page.getByRole('tab', { name: 'Facilitatori' }).click({ timeout: 30_000 });
     await page.getByRole('heading', { name: 'Nuovo turno di selezione' }).waitFor();
@@ -108,9 +98,9 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
 
     await page.setViewportSize(NARROW);
     await bar.waitFor();
-    const sideways = await scrollsSideways(page);
+    const sideways = await sidewaysMoments(page);
     await screenshot(page, 'facilitators-invited-420');
-    expect(sideways).toBe(false);
+    expect(sideways).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 180_000);
 });

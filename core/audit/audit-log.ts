@@ -121,7 +121,11 @@ export class AuditLog {
   /** An erased person's entries keep what was done and why, no longer whom it was about. */
   async forgetSubject(subject: string): Promise<void> {
     for (const row of await this.bySubject(subject)) {
-      await this.table.update({ ...row.value, subject: ERASED_SUBJECT }, row.etag);
+      // The person's own words about themselves (a decline's reason) go with them; an admin's
+      // reason for a change stays, about nobody.
+      const { note, ...entry } = row.value;
+      const kept = row.value.actor === subject ? {} : note === undefined ? {} : { note };
+      await this.table.update({ ...entry, ...kept, subject: ERASED_SUBJECT }, row.etag);
     }
   }
 

@@ -74,18 +74,34 @@ describe('facilitator candidates kept on submission', () => {
       reason: 'Ha già altri incarichi',
     };
     await services.facilitatorRounds.changeShortlist(admin, round.id, change);
+    // The person's own words about themselves, as a declined invitation's reason.
+    await services.audit.record({
+      at: new Date(),
+      actor: yes!.objectId!,
+      action: 'facilitators.decline',
+      reason: round.id,
+      counts: {},
+      subject: yes!.objectId!,
+      note: 'Non ho tempo quest’anno',
+    });
     const exported = await services.privacy.export(yes!.objectId!);
     expect(exported).toMatchObject({
       facilitatorCandidate: { digitalSkills: 80, motivation: 80, interested: true },
       facilitatorShortlists: [{ roundId: round.id, status: 'removed' }],
-      auditAbout: [{ action: 'facilitators.shortlist.remove', note: 'Ha già altri incarichi' }],
+      auditAbout: [
+        { action: 'facilitators.decline', note: 'Non ho tempo quest’anno' },
+        { action: 'facilitators.shortlist.remove', note: 'Ha già altri incarichi' },
+      ],
     });
     await services.privacy.erase(yes!.objectId!);
     expect(await services.candidates.row(yes!.objectId!)).toBeUndefined();
     expect(await services.rounds.entriesOf(yes!.objectId!)).toEqual([]);
     expect(await services.audit.bySubject(yes!.objectId!)).toEqual([]);
-    expect((await services.audit.bySubject(ERASED_SUBJECT)).map((row) => row.value)).toEqual([
+    const erased = (await services.audit.bySubject(ERASED_SUBJECT)).map((row) => row.value);
+    expect(erased).toEqual([
+      expect.not.objectContaining({ note: expect.anything() }),
       expect.objectContaining({ actor: admin, reason: round.id, note: 'Ha già altri incarichi' }),
     ]);
+    expect(erased[0]).toMatchObject({ action: 'facilitators.decline' });
   });
 });

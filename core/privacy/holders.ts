@@ -143,8 +143,8 @@ export function auditData(audit: AuditLog): PersonalDataHolder {
     erase: ({ objectId }) => audit.forgetSubject(objectId.toLowerCase()),
     leaves:
       "the audit entries of the person's privileged actions, until the log's retention; entries " +
-      `about the person keep what was done and the admin's reason, their subject becomes ` +
-      `"${ERASED_SUBJECT}"`,
+      `about the person keep what was done and the admin's reason (never the person's own words, ` +
+      `such as a decline's reason), their subject becomes "${ERASED_SUBJECT}"`,
   };
 }
 

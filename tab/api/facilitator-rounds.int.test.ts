@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type restify from 'restify';
 import { generateDemoDirectory } from '../../core/directory/demo-directory';
 import { CONSENT_ITEM } from '../../core/facilitators/facilitators';
@@ -287,6 +289,31 @@ describe('facilitator rounds over HTTP', () => {
     const round = await view(id);
     expect(round.candidates.find((c) => c.objectId === strongX!.objectId)?.status).toBe('approved');
     expect(round.coverage.find((c) => c.department === x)).toMatchObject({ accepted: 1 });
+  });
+
+  it('sends a round gzip-ed to a caller that accepts it, the same JSON to one that does not', async () => {
+    const id = await create();
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        get(
+          `${base}/api/v1/facilitator-rounds/${id}`,
+          { headers: { 'x-oibo-demo-user': SARA.objectId, 'accept-encoding': acceptEncoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        ).on('error', reject);
+      });
+    const plain = await raw('identity');
+    const zipped = await raw('br;q=1, gzip;q=0.5');
+    const refused = await raw('gzip;q=0');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    expect(zipped.body.byteLength).toBeLessThan(plain.body.byteLength);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(JSON.parse(plain.body.toString()) as FacilitatorRound).toEqual(await view(id));
   });
 
   it('lists rounds newest first and pages the audit log', async () => {

@@ -5,6 +5,7 @@ import type { RoundView } from '../../core/facilitators/round-view';
 import type { RoundsService } from '../../core/facilitators/rounds.service';
 import { adminOnly } from './admin-only';
 import type * as Api from './contract';
+import { encodeJson, sendEncodedJson, type EncodedJson } from './encoded-json';
 import type { Route } from './route';
 
 export interface FacilitatorRoundsApiDeps {
@@ -62,8 +63,8 @@ function viewJson({ round, candidates, coverage }: RoundView): Api.FacilitatorRo
 /**
  * Facilitator selection rounds, admins only: create, list, a round's shortlist and coverage
  * map, its targets and hand changes before the invitation (POST …/invitations is the
- * invitations' module). A view is serialised once per version: the service hands back the same
- * object until the round changes.
+ * invitations' module). A view is serialised (and gzip-ed) once per version: the service hands
+ * back the same object until the round changes, so a read is a cache hit and one write.
  */
 export function registerFacilitatorRoundsApi(
   server: restify.Server,
@@ -71,18 +72,14 @@ export function registerFacilitatorRoundsApi(
   deps: FacilitatorRoundsApiDeps,
 ): void {
   const rounds = deps.facilitatorRounds;
-  const serialised = new WeakMap<RoundView, string>();
-  const sendView = (res: restify.Response, view: RoundView) => {
-    let body = serialised.get(view);
+  const encoded = new WeakMap<RoundView, Promise<EncodedJson>>();
+  const sendView = async (req: restify.Request, res: restify.Response, view: RoundView) => {
+    let body = encoded.get(view);
     if (body === undefined) {
-      body = JSON.stringify(viewJson(view));
-      serialised.set(view, body);
+      body = encodeJson(viewJson(view));
+      encoded.set(view, body);
     }
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-    });
-    res.end(body);
+    sendEncodedJson(req, res, 200, await body);
   };
 
   server.post(
@@ -113,7 +110,7 @@ export function registerFacilitatorRoundsApi(
     route(
       adminOnly(async ({ req, res }) => {
         const { id } = IdParams.parse(req.params);
-        sendView(res, await rounds.view(id));
+        await sendView(req, res, await rounds.view(id));
       }),
     ),
   );
@@ -125,7 +122,7 @@ export function registerFacilitatorRoundsApi(
         const { id } = IdParams.parse(req.params);
         const { targets } = TargetsBody.parse(req.body ?? {});
         await rounds.changeTargets(identity.objectId, id, targets);
-        sendView(res, await rounds.view(id));
+        await sendView(req, res, await rounds.view(id));
       }),
     ),
   );
@@ -137,7 +134,7 @@ export function registerFacilitatorRoundsApi(
         const { id } = IdParams.parse(req.params);
         const change = ShortlistBody.parse(req.body ?? {});
         await rounds.changeShortlist(identity.objectId, id, change);
-        sendView(res, await rounds.view(id));
+        await sendView(req, res, await rounds.view(id));
       }),
     ),
   );

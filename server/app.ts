@@ -222,7 +222,8 @@ export function createServices(
     orgUnits,
     pseudonyms,
     respondents,
-    candidates,
+    // The community is created below, before a submission can reach it.
+    candidates: { submitted: (...submission) => community.submitted(...submission) },
   });
   const publications = new Publications(new PublicationsRepository(store));
   const publisher = new AggregatesPublisher({

@@ -1,6 +1,6 @@
 import type { RespondentsRepository } from '../delivery/respondents.repository';
 import { candidateOf } from '../facilitators/candidates';
-import type { CandidatesRepository } from '../facilitators/candidates.repository';
+import type { CommunityService } from '../facilitators/community.service';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import type { Pseudonyms } from '../privacy/pseudonyms';
 import type { PrivacyPolicy } from '../privacy/suppression';
@@ -86,8 +86,11 @@ export interface AssessmentDeps {
   pseudonyms: Pseudonyms;
   /** Who completed, for reminders; never the answers. */
   respondents: RespondentsRepository;
-  /** Who may be shortlisted as a facilitator (consent yes), with the two scores only. */
-  candidates: Pick<CandidatesRepository, 'submitted'>;
+  /**
+   * Who may be shortlisted as a facilitator (consent yes), with the two scores only; a candidate
+   * who submits without consent leaves the rounds (the community).
+   */
+  candidates: Pick<CommunityService, 'submitted'>;
   now?: () => Date;
 }
 

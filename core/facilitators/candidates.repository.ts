@@ -62,19 +62,19 @@ export class CandidatesRepository {
   /**
    * A submission's outcome: the candidate, or (undefined) no consent, which deletes the row. A
    * decision older than the stored one (a repeated press after a withdrawal) changes nothing.
+   * Whether a candidate left: their row was deleted by this call.
    */
-  async submitted(objectId: string, at: Date, candidate: Candidate | undefined): Promise<void> {
+  async submitted(objectId: string, at: Date, candidate: Candidate | undefined): Promise<boolean> {
     const id = objectId.toLowerCase();
     if (candidate) {
       await this.table.modify(this.keysOf(id), (current) =>
         current && atOf(current) >= at ? undefined : { kind: 'candidate', candidate },
       );
-      return;
+      return false;
     }
     const stored = await this.table.get(personPartition(id), id);
-    if (stored?.value.kind === 'candidate' && atOf(stored.value) <= at) {
-      await this.table.delete(this.keysOf(id), stored.etag);
-    }
+    if (stored?.value.kind !== 'candidate' || atOf(stored.value) > at) return false;
+    return this.table.delete(this.keysOf(id), stored.etag);
   }
 
   /** Consent withdrawn: the person leaves the candidates at once (a marker keeps when). */

@@ -15,7 +15,7 @@ import {
   FACILITATOR_INVITATION,
   FACILITATOR_REVOCATION,
 } from './facilitator-messages';
-import type { SelectionRound, ShortlistEntry, ShortlistStatus } from './facilitators';
+import type { Candidate, SelectionRound, ShortlistEntry, ShortlistStatus } from './facilitators';
 import type { FacilitatorsRepository } from './facilitators.repository';
 import { nearFacilitators, type NearFacilitators } from './near-me';
 import type { RoundsRepository } from './rounds.repository';
@@ -72,7 +72,7 @@ export interface CommunityDeps {
   startedCampaigns: Pick<CampaignsRepository, 'get'>;
   audit: AuditLog;
   /** The consenting people kept on submission: a withdrawal takes the person out at once. */
-  candidates: Pick<CandidatesRepository, 'withdraw'>;
+  candidates: Pick<CandidatesRepository, 'withdraw' | 'submitted'>;
   now?: () => Date;
 }
 
@@ -254,17 +254,7 @@ export class CommunityService {
   async withdrawConsent(objectId: string): Promise<{ withdrawn: number; facilitator: boolean }> {
     const now = this.now();
     await this.deps.candidates.withdraw(objectId, now);
-    const open = (await this.deps.rounds.entriesOf(objectId)).filter((e) =>
-      WITHDRAWABLE.includes(e.status),
-    );
-    for (const entry of open) {
-      await this.deps.rounds.modifyEntry(entry.roundId, objectId, (e) =>
-        e && WITHDRAWABLE.includes(e.status)
-          ? { ...e, status: 'withdrawn', changedAt: now }
-          : undefined,
-      );
-    }
-    const withdrawn = open.length;
+    const withdrawn = await this.withdrawEntries(objectId, now);
     await this.deps.audit.record({
       at: now,
       actor: objectId,
@@ -274,6 +264,41 @@ export class CommunityService {
       subject: objectId,
     });
     return { withdrawn, facilitator: (await this.deps.roster.find(objectId)) !== undefined };
+  }
+
+  /**
+   * A submission of the assessment, with its candidate or none (no consent, or a selection
+   * dimension left unanswered). A candidate who submits again without consent leaves every round
+   * as a withdrawal does (an unanswered invitation included), audited; who was no candidate costs
+   * one point read.
+   */
+  async submitted(objectId: string, at: Date, candidate: Candidate | undefined): Promise<void> {
+    if (!(await this.deps.candidates.submitted(objectId, at, candidate))) return;
+    const withdrawn = await this.withdrawEntries(objectId, at);
+    if (withdrawn === 0) return;
+    await this.deps.audit.record({
+      at,
+      actor: objectId,
+      action: 'facilitators.consent.withdraw',
+      reason: 'assessment',
+      counts: { entries: withdrawn },
+      subject: objectId,
+    });
+  }
+
+  /** Every entry of the person not decided yet becomes withdrawn; how many. */
+  private async withdrawEntries(objectId: string, at: Date): Promise<number> {
+    const open = (await this.deps.rounds.entriesOf(objectId)).filter((e) =>
+      WITHDRAWABLE.includes(e.status),
+    );
+    for (const entry of open) {
+      await this.deps.rounds.modifyEntry(entry.roundId, objectId, (e) =>
+        e && WITHDRAWABLE.includes(e.status)
+          ? { ...e, status: 'withdrawn', changedAt: at }
+          : undefined,
+      );
+    }
+    return open.length;
   }
 
   /**

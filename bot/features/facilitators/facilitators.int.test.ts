@@ -9,7 +9,7 @@ import {
   FACILITATOR_APPROVAL,
   FACILITATOR_DECISION,
 } from '../../../core/facilitators/facilitator-messages';
-import type { ShortlistEntry } from '../../../core/facilitators/facilitators';
+import { CONSENT_ITEM, type ShortlistEntry } from '../../../core/facilitators/facilitators';
 import { FACILITATORS_TABLE } from '../../../core/facilitators/facilitators.repository';
 import { DEFAULT_ABUSE_LIMITS } from '../../../core/util/abuse-limits';
 import { createAuthenticator } from '../../../tab/api/auth/authenticator';
@@ -28,6 +28,7 @@ import {
   personalActivity,
   silentLogger,
 } from '../../../test/bot-harness';
+import { submitAssessment } from '../../../test/assessment';
 import { cardButtons } from '../../../test/card-buttons';
 import { freshStore, TEST_CONFIG } from '../../../test/store';
 import { createTestTokenIssuer, type TestTokenIssuer } from '../../../test/test-tokens';
@@ -70,7 +71,20 @@ const carla = person('Carla', ['Area Welfare', 'Settore Casa']);
 const olga = person('Olga', ANZIANI);
 const colleague = person('Ugo', ['Area Welfare', 'Settore Minori'], { upn: undefined });
 const sergio = person('Sergio', ['Area Sport']);
-const PEOPLE = [director, head, otherManager, admin, anna, bruno, carla, olga, colleague, sergio];
+const lia = person('Lia', ['Area Cultura', 'Settore Biblioteche']);
+const PEOPLE = [
+  director,
+  head,
+  otherManager,
+  admin,
+  anna,
+  bruno,
+  carla,
+  olga,
+  colleague,
+  sergio,
+  lia,
+];
 
 const oid = (p: Person) => p.objectId!;
 const ROUND = 'r20261204t090000';
@@ -431,6 +445,30 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     const clicked = await click(carla, sent, 'Accetto');
     expect(cardText(clicked)).toContain('non è più valida');
     expect(await status(carla)).toBe('withdrawn');
+  });
+
+  it('a later submission without consent withdraws her open entries and invitation, audited', async () => {
+    const other = 'r20261204t110000';
+    await submitAssessment(services, lia, 5);
+    expect(await services.candidates.find(oid(lia))).toBeDefined();
+    await services.rounds.create(
+      { ...(await services.rounds.round(ROUND))!, id: other, invitationCampaignId: undefined },
+      [{ ...entry(lia, 'proposed'), roundId: other }],
+    );
+    await services.rounds.modifyEntry(ROUND, oid(lia), () => entry(lia, 'invited'));
+    // Her next assessment (a later campaign, or after her answers were erased) says no.
+    await services.assessment.erase(services.pseudonyms.pseudonymOf(oid(lia)));
+    await submitAssessment(services, lia, 5, { [CONSENT_ITEM]: false });
+    expect(await services.candidates.find(oid(lia))).toBeUndefined();
+    expect(await status(lia)).toBe('withdrawn');
+    expect((await services.rounds.entry(other, oid(lia)))?.status).toBe('withdrawn');
+    expect(cardText(await cardFor(invitation, lia))).toContain('non è più valida');
+    const [audited] = await services.audit.bySubject(oid(lia));
+    expect(audited?.value).toMatchObject({
+      action: 'facilitators.consent.withdraw',
+      reason: 'assessment',
+      counts: { entries: 2 },
+    });
   });
 
   it("withdrawing consent in chat keeps a facilitator's role and says so", async () => {

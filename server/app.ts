@@ -30,6 +30,7 @@ import {
 } from '../core/delivery/delivery-engine';
 import { RespondentsRepository } from '../core/delivery/respondents.repository';
 import { CandidatesRepository } from '../core/facilitators/candidates.repository';
+import { RoundPreparation } from '../core/facilitators/round-preparation';
 import { RoundsRepository } from '../core/facilitators/rounds.repository';
 import { RoundsService } from '../core/facilitators/rounds.service';
 import { ShardsRepository } from '../core/delivery/shards.repository';
@@ -103,6 +104,8 @@ export interface Services {
   rounds: RoundsRepository;
   /** Facilitator selection rounds: shortlists, coverage, overrides (admins). */
   facilitatorRounds: RoundsService;
+  /** New rounds' shortlists, built in the background (resumed by main after a crash). */
+  roundPreparation: RoundPreparation;
   delivery: DeliveryRepositories;
   /** Every kind of proactive message the app sends (a feature adds its own here). */
   kinds: MessageKinds;
@@ -308,6 +311,14 @@ export function createServices(
     owner,
     ...(now ? { now } : {}),
   });
+  const roundPreparation = new RoundPreparation({
+    rounds,
+    candidates,
+    directory,
+    leases,
+    owner,
+    ...(now ? { now } : {}),
+  });
   const campaigns = new CampaignService({
     ...delivery,
     people,
@@ -344,7 +355,9 @@ export function createServices(
       orgUnits,
       headcounts,
       audit,
+      preparation: roundPreparation,
     }),
+    roundPreparation,
     delivery,
     kinds,
     campaigns,

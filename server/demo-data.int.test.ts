@@ -38,6 +38,7 @@ describe('the local demo data', () => {
     const round = await services.facilitatorRounds.create('demo-admin', {
       thresholds: { digitalSkills: 70, motivation: 70 },
     });
+    await services.roundPreparation.settled(round.id);
     const { candidates, coverage } = await services.facilitatorRounds.view(round.id);
     const reasons = new Set(candidates.map((c) => c.reason));
     expect(reasons).toEqual(new Set(['aboveThresholds', 'coverage']));

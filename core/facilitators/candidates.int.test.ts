@@ -68,6 +68,7 @@ describe('facilitator candidates kept on submission', () => {
     const round = await services.facilitatorRounds.create(admin, {
       thresholds: { digitalSkills: 70, motivation: 70 },
     });
+    await services.roundPreparation.settled(round.id);
     const change = {
       action: 'remove' as const,
       objectId: yes!.objectId!,

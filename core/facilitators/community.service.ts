@@ -21,11 +21,17 @@ import { nearFacilitators, type NearFacilitators } from './near-me';
 import type { RoundsRepository } from './rounds.repository';
 
 export type CommunityProblem =
-  'unknownRound' | 'alreadyInvited' | 'nobodyToInvite' | 'noApprover' | 'notFacilitator';
+  | 'unknownRound'
+  | 'preparing'
+  | 'alreadyInvited'
+  | 'nobodyToInvite'
+  | 'noApprover'
+  | 'notFacilitator';
 
 const PROBLEM_STATUS: Record<CommunityProblem, number> = {
   unknownRound: 404,
   notFacilitator: 404,
+  preparing: 409,
   alreadyInvited: 409,
   nobodyToInvite: 422,
   noApprover: 422,
@@ -101,6 +107,7 @@ export class CommunityService {
   async invite(roundId: string, admin: string): Promise<{ campaignId: string }> {
     const round = await this.deps.rounds.round(roundId);
     if (!round) throw new CommunityError('unknownRound');
+    if (round.preparing) throw new CommunityError('preparing');
     if (round.invitationCampaignId) {
       if (await this.deps.startedCampaigns.get(round.invitationCampaignId)) {
         throw new CommunityError('alreadyInvited');

@@ -98,7 +98,19 @@ export interface SelectionRound {
   managerApproval: boolean;
   /** The delivery campaign of its invitations, once invited (a round is invited once). */
   invitationCampaignId?: string;
+  /** While its shortlist is built in the background: how far; absent once the round is ready. */
+  preparing?: RoundProgress;
 }
+
+/**
+ * How far a round's preparation is: `done` of `total` steps (a name looked up, an entry written);
+ * `total` is 0 until the candidates are read and selected.
+ */
+export const RoundProgressSchema = z.strictObject({
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type RoundProgress = z.infer<typeof RoundProgressSchema>;
 
 /** A facilitator of the community: granted the role on approval (or acceptance). */
 export interface Facilitator {

@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from '../i18n/translator';
 export type RoundProblem =
   | { code: 'unknownRound' }
   | { code: 'alreadyInvited' }
+  | { code: 'preparing' }
   | { code: 'invalidThresholds' }
   | { code: 'invalidTargets' }
   | { code: 'unknownDepartments'; departments: string[] }
@@ -17,6 +18,7 @@ export type RoundProblem =
 const PROBLEM_STATUS: Record<RoundProblem['code'], number> = {
   unknownRound: 404,
   alreadyInvited: 409,
+  preparing: 409,
   invalidThresholds: 422,
   invalidTargets: 422,
   unknownDepartments: 422,

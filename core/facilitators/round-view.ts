@@ -33,13 +33,14 @@ const REASON_ORDER = { aboveThresholds: 0, coverage: 1, manual: 2 } as const;
  * The round's view from its stored shortlist: people who withdrew their consent are left out
  * (their scores are never shown again); removed people stay, with their status. Candidates by
  * department, then reason, then merit; the coverage map has every department with a target or
- * a shortlisted person, by name.
+ * a shortlisted person, by name. A round still preparing has neither yet.
  */
 export function roundView(
   round: SelectionRound,
   entries: readonly ShortlistEntry[],
   employees: (department: string) => number,
 ): RoundView {
+  if (round.preparing) return { round, candidates: [], coverage: [] };
   const invited = round.invitationCampaignId !== undefined;
   const candidates = entries
     .filter((entry) => entry.status !== 'withdrawn')

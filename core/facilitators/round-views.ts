@@ -46,11 +46,10 @@ export class RoundViews {
     if (version === undefined) throw new RoundError({ code: 'unknownRound' });
     const cached = this.views.get(id);
     if (cached?.version === version && cached.counts === counts) return cached.view;
-    const [round, entries] = await Promise.all([
-      this.deps.rounds.round(id),
-      this.deps.rounds.shortlist(id),
-    ]);
+    const round = await this.deps.rounds.round(id);
     if (!round) throw new RoundError({ code: 'unknownRound' });
+    // A round still preparing has no shortlist to show yet, only its progress.
+    const entries = round.preparing ? [] : await this.deps.rounds.shortlist(id);
     const view = roundView(round, entries, (department) => counts.subtree([department]));
     this.views.set(id, { version, counts, view });
     return view;

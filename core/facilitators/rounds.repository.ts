@@ -4,6 +4,7 @@ import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../
 import { decodeKey, encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import {
+  RoundProgressSchema,
   ShortlistReasonSchema,
   ShortlistStatusSchema,
   ThresholdsSchema,
@@ -52,6 +53,7 @@ const roundMapping: EntityMapping<SelectionRound> = {
     targets: JSON.stringify(round.targets),
     managerApproval: round.managerApproval,
     invitationCampaignId: round.invitationCampaignId ?? '',
+    preparing: round.preparing ? JSON.stringify(round.preparing) : '',
   }),
   fromEntity: (e) => ({
     id: decodeKey(String(e.rowKey)),
@@ -62,6 +64,9 @@ const roundMapping: EntityMapping<SelectionRound> = {
     managerApproval: e.managerApproval === true,
     ...(typeof e.invitationCampaignId === 'string' && e.invitationCampaignId
       ? { invitationCampaignId: e.invitationCampaignId }
+      : {}),
+    ...(typeof e.preparing === 'string' && e.preparing
+      ? { preparing: RoundProgressSchema.parse(JSON.parse(e.preparing)) }
       : {}),
   }),
 };
@@ -103,11 +108,19 @@ export class RoundsRepository {
     this.versions = new EntityTable(store.client(FACILITATOR_ROUNDS_TABLE), versionMapping);
   }
 
-  /** Writes the shortlist, then the round: a round is listed only once its shortlist is whole. */
-  async create(round: SelectionRound, shortlist: readonly ShortlistEntry[]): Promise<void> {
+  /**
+   * Writes the shortlist, then the round: a round is ready only once its shortlist is whole (a
+   * round created `preparing` gets its shortlist with {@link writeEntries}).
+   */
+  async create(round: SelectionRound, shortlist: readonly ShortlistEntry[] = []): Promise<void> {
     await this.entries.upsertMany(shortlist);
     await this.bump(round.id);
     await this.rounds.insert(round);
+  }
+
+  /** Upserts entries of a round being prepared (its version moves when it is ready). */
+  async writeEntries(shortlist: readonly ShortlistEntry[]): Promise<void> {
+    await this.entries.upsertMany(shortlist);
   }
 
   /**
@@ -151,8 +164,12 @@ export class RoundsRepository {
   }
 
   async shortlist(roundId: string): Promise<ShortlistEntry[]> {
-    const rows = await this.entries.all(odata`PartitionKey eq ${encodeKey(roundId)}`);
-    return rows.map((row) => row.value);
+    return (await this.shortlistRows(roundId)).map((row) => row.value);
+  }
+
+  /** The round's entries as stored (with their etags). */
+  shortlistRows(roundId: string): Promise<Stored<ShortlistEntry>[]> {
+    return this.entries.all(odata`PartitionKey eq ${encodeKey(roundId)}`);
   }
 
   async entry(roundId: string, objectId: string): Promise<ShortlistEntry | undefined> {

@@ -4,24 +4,18 @@ import type { DirectoryService } from '../directory/directory.service';
 import type { DirectoryHeadcounts } from '../directory/headcounts';
 import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import { invertedTimestamp } from '../store/keys';
-import { forEachLimit } from '../util/concurrency';
 import type { CandidatesRepository } from './candidates.repository';
-import {
-  ThresholdsSchema,
-  type Candidate,
-  type SelectionRound,
-  type ShortlistEntry,
-} from './facilitators';
+import { ThresholdsSchema, type SelectionRound, type ShortlistEntry } from './facilitators';
 import { RoundError } from './round-errors';
+import { shortlistEntry, type RoundPreparation } from './round-preparation';
 import type { RoundView } from './round-view';
 import { isRoundId, RoundViews } from './round-views';
 import type { RoundsRepository } from './rounds.repository';
-import { defaultTarget, selectShortlist } from './selection';
+import { defaultTarget } from './selection';
 
 /** The largest coverage target of one department. */
 export const MAX_TARGET = 10_000;
 export const REASON_LENGTH = { min: 3, max: 500 };
-const NAME_LOOKUPS = 16;
 
 export interface NewRound {
   thresholds: { digitalSkills: number; motivation: number };
@@ -37,11 +31,13 @@ export interface ShortlistChange {
 
 export interface RoundsServiceDeps {
   rounds: RoundsRepository;
-  candidates: Pick<CandidatesRepository, 'all' | 'find'>;
+  candidates: Pick<CandidatesRepository, 'find'>;
   directory: Pick<DirectoryService, 'find'>;
   orgUnits: Pick<OrgUnitsRepository, 'list'>;
   headcounts: Pick<DirectoryHeadcounts, 'current'>;
   audit: Pick<AuditLog, 'record'>;
+  /** Builds a new round's shortlist in the background. */
+  preparation: Pick<RoundPreparation, 'begin'>;
   now?: () => Date;
 }
 
@@ -50,8 +46,8 @@ const isActive = (entry: ShortlistEntry | undefined): entry is ShortlistEntry =>
 
 /**
  * Facilitator selection rounds, for admins (the caller authorises): a round is created with its
- * thresholds and targets and a shortlist chosen from the consenting candidates; until it is
- * invited, its targets change and people are added or removed by hand, each change audited
+ * thresholds and targets, and its shortlist chosen from the consenting candidates in the
+ * background; once it is ready and until it is invited, its targets change and people are added or removed by hand, each change audited
  * with the admin's reason. Refusals are {@link RoundError}s, raised before anything is written.
  */
 export class RoundsService {
@@ -63,6 +59,10 @@ export class RoundsService {
     this.views = new RoundViews(deps);
   }
 
+  /**
+   * Creates the round `preparing` and starts its preparation in the background
+   * ({@link RoundPreparation}): its shortlist is there once the round is ready.
+   */
   async create(actor: string, input: NewRound): Promise<SelectionRound> {
     const thresholds = ThresholdsSchema.safeParse(input.thresholds);
     if (!thresholds.success) throw new RoundError({ code: 'invalidThresholds' });
@@ -79,16 +79,17 @@ export class RoundsService {
       thresholds: thresholds.data,
       targets,
       managerApproval: input.managerApproval ?? true,
+      preparing: { done: 0, total: 0 },
     };
-    const shortlist = await this.shortlistOf(round, await this.deps.candidates.all());
-    await this.deps.rounds.create(round, shortlist);
+    await this.deps.rounds.create(round);
     await this.deps.audit.record({
       at,
       actor,
       action: 'facilitators.round.create',
       reason: round.id,
-      counts: { shortlisted: shortlist.length, departments: departments.length },
+      counts: { departments: departments.length },
     });
+    this.deps.preparation.begin(round.id);
     return round;
   }
 
@@ -141,7 +142,7 @@ export class RoundsService {
       next = (current) =>
         isActive(current)
           ? undefined
-          : { ...this.entryOf(id, candidate, person.displayName), reason: 'manual', changedAt: at };
+          : { ...shortlistEntry(id, candidate, person.displayName, at), reason: 'manual' };
     } else {
       if (!isActive(entry)) throw new RoundError({ code: 'notShortlisted' });
       next = (current) =>
@@ -161,10 +162,11 @@ export class RoundsService {
     this.views.changed(id);
   }
 
-  /** The round, refused when unknown or already invited. */
+  /** The round, refused when unknown, still preparing or already invited. */
   private async openRound(id: string): Promise<SelectionRound> {
     const round = isRoundId(id) ? await this.deps.rounds.round(id) : undefined;
     if (!round) throw new RoundError({ code: 'unknownRound' });
+    if (round.preparing) throw new RoundError({ code: 'preparing' });
     if (round.invitationCampaignId) throw new RoundError({ code: 'alreadyInvited' });
     return round;
   }
@@ -182,49 +184,5 @@ export class RoundsService {
     if (unknown.length > 0)
       throw new RoundError({ code: 'unknownDepartments', departments: unknown });
     return departments;
-  }
-
-  /**
-   * The selection with each person's name from the directory; people no longer in it are left
-   * out and the selection made again without them (a department's next best fills the place).
-   */
-  private async shortlistOf(
-    round: SelectionRound,
-    candidates: readonly Candidate[],
-  ): Promise<ShortlistEntry[]> {
-    const names = new Map<string, string | null>();
-    for (;;) {
-      const selected = selectShortlist(
-        candidates.filter((c) => names.get(c.objectId) !== null),
-        round.thresholds,
-        round.targets,
-      );
-      const unknown = selected.filter(({ candidate }) => !names.has(candidate.objectId));
-      if (unknown.length === 0) {
-        return selected.map(({ candidate, reason }) => ({
-          ...this.entryOf(round.id, candidate, names.get(candidate.objectId)!),
-          reason,
-        }));
-      }
-      await forEachLimit(unknown, NAME_LOOKUPS, async ({ candidate }) => {
-        const person = await this.deps.directory.find({ objectId: candidate.objectId });
-        names.set(candidate.objectId, person?.displayName ?? null);
-      });
-    }
-  }
-
-  private entryOf(roundId: string, candidate: Candidate, displayName: string): ShortlistEntry {
-    return {
-      roundId,
-      objectId: candidate.objectId,
-      displayName,
-      department: candidate.department,
-      digitalSkills: candidate.digitalSkills,
-      motivation: candidate.motivation,
-      interested: candidate.interested,
-      reason: 'aboveThresholds',
-      status: 'proposed',
-      changedAt: this.now(),
-    };
   }
 }

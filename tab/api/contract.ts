@@ -274,7 +274,10 @@ export interface FacilitatorThresholds {
 /** Facilitators wanted per department (top-level unit), by its name. */
 export type FacilitatorTargets = Record<string, number>;
 
-/** POST /api/v1/facilitator-rounds (the body); answered 201 with {@link CreatedFacilitatorRound}. */
+/**
+ * POST /api/v1/facilitator-rounds (the body); answered 201 with {@link CreatedFacilitatorRound}
+ * at once: the round is `preparing` until its shortlist is built in the background.
+ */
 export interface NewFacilitatorRound {
   thresholds: FacilitatorThresholds;
   /** Per department; a department left out keeps its default (one per 50 employees, …). */
@@ -312,7 +315,16 @@ export interface FacilitatorRoundSummary {
   managerApproval: boolean;
   /** The invitation campaign once invited (then targets and shortlist are frozen), else null. */
   invitationCampaignId: string | null;
+  /**
+   * `preparing` while the shortlist is built in the background (the round answers empty
+   * `candidates` and `coverage`, and its changes and invitation answer 409), then `ready`.
+   */
+  status: FacilitatorRoundStatus;
+  /** While preparing: `done` of `total` steps (`total` 0 until the candidates are selected). */
+  progress: { done: number; total: number } | null;
 }
+
+export type FacilitatorRoundStatus = 'preparing' | 'ready';
 
 /** GET /api/v1/facilitator-rounds: newest first. */
 export interface FacilitatorRoundList {

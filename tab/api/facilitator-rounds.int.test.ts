@@ -3,6 +3,13 @@ import { gunzipSync } from 'node:zlib';
 import type restify from 'restify';
 import { generateDemoDirectory } from '../../core/directory/demo-directory';
 import { CONSENT_ITEM } from '../../core/facilitators/facilitators';
+import {
+  PREPARATION_LEASE_MS,
+  preparationLease,
+  RoundPreparation,
+} from '../../core/facilitators/round-preparation';
+import { invertedTimestamp } from '../../core/store/keys';
+import { Leases } from '../../core/store/leases';
 import users from '../../content/demo/playground-users.json';
 import { createBotServer, type Services } from '../../server/app';
 import { submitAssessment } from '../../test/assessment';
@@ -40,7 +47,9 @@ describe('facilitator rounds over HTTP', () => {
   const create = async (body: unknown = { thresholds: { digitalSkills: 70, motivation: 70 } }) => {
     const response = await post('/api/v1/facilitator-rounds', body);
     expect(response.status).toBe(201);
-    return ((await response.json()) as { id: string }).id;
+    const { id } = (await response.json()) as { id: string };
+    await services.roundPreparation.settled(id);
+    return id;
   };
   const view = async (id: string) => {
     const response = await call(`/api/v1/facilitator-rounds/${id}`, SARA);
@@ -96,6 +105,81 @@ describe('facilitator rounds over HTTP', () => {
     });
     expect(round.coverage.every((c) => c.target >= 1)).toBe(true);
     expect(round.coverage.filter((c) => c.belowTarget).length).toBe(round.coverage.length - 2);
+  });
+
+  it('answers a round still preparing with its progress, refuses its changes, and a restarted instance prepares it', async () => {
+    // As a crashed instance leaves it: created, preparing, one entry of its attempt written.
+    const at = new Date();
+    const id = `r${invertedTimestamp(at)}c0ffee`;
+    await services.rounds.create({
+      id,
+      createdAt: at,
+      createdBy: SARA.objectId,
+      thresholds: { digitalSkills: 70, motivation: 70 },
+      targets: { [x!]: 1, [y!]: 1 },
+      managerApproval: true,
+      preparing: { done: 3, total: 8 },
+    });
+    await services.rounds.writeEntries([
+      {
+        roundId: id,
+        objectId: weakY!.objectId!,
+        displayName: weakY!.displayName,
+        department: y!,
+        digitalSkills: 40,
+        motivation: 40,
+        interested: true,
+        reason: 'coverage',
+        status: 'proposed',
+        changedAt: at,
+      },
+    ]);
+    expect(await view(id)).toMatchObject({
+      status: 'preparing',
+      progress: { done: 3, total: 8 },
+      candidates: [],
+      coverage: [],
+    });
+    const refused = [
+      await call(`/api/v1/facilitator-rounds/${id}`, SARA, {
+        method: 'PATCH',
+        body: JSON.stringify({ targets: { [x!]: 2 } }),
+      }),
+      await post(`/api/v1/facilitator-rounds/${id}/shortlist`, {
+        action: 'remove',
+        objectId: weakY!.objectId,
+        reason: REASON,
+      }),
+      await post(`/api/v1/facilitator-rounds/${id}/invitations`, {}),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ code: 'preparing' });
+    }
+
+    // The crashed instance's lease holds it until it lapses; then another instance redoes it.
+    const leases = new Leases(services.store);
+    await leases.claim(preparationLease(id), 'crashed', at.getTime(), at.getTime() + 60_000);
+    await services.roundPreparation.resume();
+    expect((await view(id)).status).toBe('preparing');
+    const restarted = new RoundPreparation({
+      ...services,
+      leases,
+      owner: 'restarted',
+      now: () => new Date(at.getTime() + PREPARATION_LEASE_MS),
+    });
+    await restarted.resume();
+    const round = await view(id);
+    expect(round).toMatchObject({ status: 'ready', progress: null });
+    expect(round.candidates.map((c) => [c.objectId, c.reason])).toEqual(
+      [
+        [x!, strongX!.objectId, 'aboveThresholds'],
+        [y!, goodY!.objectId, 'coverage'],
+      ]
+        .sort(([a], [b]) => a!.localeCompare(b!, 'it'))
+        .map(([, objectId, reason]) => [objectId, reason]),
+    );
+    expect(round.coverage.map((c) => c.department).sort()).toEqual([x!, y!].sort());
   });
 
   it('answers 403 to employees and managers on every route', async () => {

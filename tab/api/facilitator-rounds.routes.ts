@@ -39,6 +39,8 @@ function summaryJson(round: SelectionRound): Api.FacilitatorRoundSummary {
     targets: round.targets,
     managerApproval: round.managerApproval,
     invitationCampaignId: round.invitationCampaignId ?? null,
+    status: round.preparing ? 'preparing' : 'ready',
+    progress: round.preparing ?? null,
   };
 }
 

@@ -33,6 +33,8 @@ export function openRound(overrides: Partial<FacilitatorRound> = {}): Facilitato
     targets: { [DIGITAL]: 1, [WELFARE]: 2 },
     managerApproval: true,
     invitationCampaignId: null,
+    status: 'ready',
+    progress: null,
     candidates: [
       candidate('p1', 'Anna Rossi', DIGITAL, 91.5, 80),
       candidate('p2', 'Bruno Verdi', DIGITAL, 75, 88.2, { interested: false }),

@@ -51,6 +51,9 @@ export function facilitatorRoute(
       targets: {},
       managerApproval,
       invitationCampaignId: null,
+      // Ready at once here: a round still preparing is a fixture of its own.
+      status: 'ready',
+      progress: null,
       candidates: [],
       coverage: [],
     });

@@ -55,6 +55,11 @@ export function Facilitators() {
           key={selected}
           id={selected}
           onChanged={written}
+          onReady={() => {
+            // Kept open while the list is read again.
+            setChosen(selected);
+            reload();
+          }}
           onInvited={() => {
             reload();
             written();

@@ -64,9 +64,11 @@ export function RoundList({
               </TableCell>
               <TableCell>
                 {t(
-                  round.invitationCampaignId === null
-                    ? 'facilitators.rounds.open'
-                    : 'facilitators.rounds.invited',
+                  round.status === 'preparing'
+                    ? 'facilitators.rounds.preparing'
+                    : round.invitationCampaignId === null
+                      ? 'facilitators.rounds.open'
+                      : 'facilitators.rounds.invited',
                 )}
               </TableCell>
             </TableRow>

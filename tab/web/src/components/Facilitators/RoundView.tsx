@@ -1,5 +1,5 @@
 import { Card, Spinner, Subtitle1, Text } from '@fluentui/react-components';
-import { useCallback, useId } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import type { FacilitatorRound } from '../../api/types';
 import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
@@ -8,19 +8,26 @@ import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { CoverageMap } from './CoverageMap';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 import { RoundInvite } from './RoundInvite';
+import { RoundPreparing } from './RoundPreparing';
 import { Shortlist } from './Shortlist';
 
+/** How often a round still preparing is read again. */
+export const PREPARING_POLL_MS = 2000;
+
 /**
- * One round: its settings, coverage map, shortlist and invitation. `onChanged`: targets or the
- * shortlist written; `onInvited`: the invitation started.
+ * One round: its settings, coverage map, shortlist and invitation; while it is preparing, its
+ * progress, read again every {@link PREPARING_POLL_MS}. `onChanged`: targets or the shortlist
+ * written; `onReady`: its preparation ended while shown; `onInvited`: the invitation started.
  */
 export function RoundView({
   id,
   onChanged,
+  onReady,
   onInvited,
 }: {
   id: string;
   onChanged: () => void;
+  onReady: () => void;
   onInvited: () => void;
 }) {
   const { t, locale } = useI18n();
@@ -29,6 +36,26 @@ export function RoundView({
   const headingId = useId();
   const load = useCallback(() => api.facilitatorRound(id), [api, id]);
   const [round, reload, set] = useLoad(load);
+  const current = round.state === 'loaded' ? round.value : null;
+  useEffect(() => {
+    if (current?.status !== 'preparing') return;
+    let live = true;
+    const timer = setTimeout(() => {
+      load().then(
+        (next) => {
+          if (!live) return;
+          set(next);
+          if (next.status === 'ready') onReady();
+        },
+        // A failed read shows its error, with a retry, as the first one does.
+        () => live && reload(),
+      );
+    }, PREPARING_POLL_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [current, load, set, reload, onReady]);
   const changed = useCallback(
     (next: FacilitatorRound) => {
       set(next);
@@ -60,15 +87,21 @@ export function RoundView({
                   : 'facilitators.round.withoutApproval',
               )}
             </Text>
-            <CoverageMap round={round.value} onChanged={changed} />
-            <Shortlist round={round.value} onChanged={changed} />
-            <RoundInvite
-              round={round.value}
-              onInvited={() => {
-                reload();
-                onInvited();
-              }}
-            />
+            {round.value.status === 'preparing' ? (
+              <RoundPreparing progress={round.value.progress} />
+            ) : (
+              <>
+                <CoverageMap round={round.value} onChanged={changed} />
+                <Shortlist round={round.value} onChanged={changed} />
+                <RoundInvite
+                  round={round.value}
+                  onInvited={() => {
+                    reload();
+                    onInvited();
+                  }}
+                />
+              </>
+            )}
           </>
         )}
       </section>

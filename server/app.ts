@@ -315,6 +315,8 @@ export function createServices(
     rounds,
     candidates,
     directory,
+    headcounts,
+    orgUnits,
     leases,
     owner,
     ...(now ? { now } : {}),

@@ -1,11 +1,13 @@
 import type { DirectoryService } from '../directory/directory.service';
+import type { DirectoryHeadcounts } from '../directory/headcounts';
+import type { OrgUnitsRepository } from '../directory/org-units.repository';
 import type { Leases } from '../store/leases';
 import { forEachLimit } from '../util/concurrency';
 import { Periodic } from '../util/periodic';
 import type { CandidatesRepository } from './candidates.repository';
 import type { Candidate, RoundProgress, SelectionRound, ShortlistEntry } from './facilitators';
 import type { RoundsRepository } from './rounds.repository';
-import { selectShortlist } from './selection';
+import { defaultTarget, selectShortlist } from './selection';
 
 const NAME_LOOKUPS = 16;
 /** Entries written between two progress marks. */
@@ -48,6 +50,8 @@ export interface RoundPreparationDeps {
   >;
   candidates: Pick<CandidatesRepository, 'all'>;
   directory: Pick<DirectoryService, 'find'>;
+  headcounts: Pick<DirectoryHeadcounts, 'current'>;
+  orgUnits: Pick<OrgUnitsRepository, 'list'>;
   leases: Pick<Leases, 'claim'>;
   /** This instance, as lease owner. */
   owner: string;
@@ -58,7 +62,7 @@ export interface RoundPreparationDeps {
  * Builds the shortlists of rounds created `preparing`, in the background: the instance that
  * created the round starts at once; every instance's periodic job looks for rounds still
  * preparing and takes over one whose lease ({@link PREPARATION_LEASE_MS}) has lapsed, after a
- * crash. A preparation reads the candidates, selects, looks up names, writes the entries (an
+ * crash. A preparation sets the default targets, reads the candidates, selects, looks up names, writes the entries (an
  * earlier attempt's entries it did not select go), with its progress on the round about once a
  * second, then marks the round ready: a redo is a whole new selection, so it is safe to repeat.
  */
@@ -116,8 +120,9 @@ export class RoundPreparation {
     if (!(await this.deps.leases.claim(lease, this.deps.owner, now, now + PREPARATION_LEASE_MS))) {
       return;
     }
-    const round = await this.deps.rounds.round(roundId);
-    if (!round?.preparing) return;
+    const stored = await this.deps.rounds.round(roundId);
+    if (!stored?.preparing) return;
+    const round = await this.withDefaultTargets(stored);
     const progress = new ProgressMarks(roundId, this.deps.rounds, this.now);
     const shortlist = await this.shortlistOf(round, await this.deps.candidates.all(), progress);
     const selected = new Set(shortlist.map((entry) => entry.objectId));
@@ -132,6 +137,22 @@ export class RoundPreparation {
     await this.deps.rounds.modifyRound(roundId, ({ preparing, ...ready }) =>
       preparing ? ready : undefined,
     );
+  }
+
+  /** Every department's target: the admin's where given, else its default (kept on the round). */
+  private async withDefaultTargets(round: SelectionRound): Promise<SelectionRound> {
+    const [counts, units] = await Promise.all([
+      this.deps.headcounts.current(),
+      this.deps.orgUnits.list(),
+    ]);
+    const departments = units.filter((unit) => unit.path.length === 1).map((u) => u.path[0]!);
+    const targets = Object.fromEntries(
+      departments.map((d) => [d, round.targets[d] ?? defaultTarget(counts.subtree([d]))]),
+    );
+    const stored = await this.deps.rounds.modifyRound(round.id, (current) =>
+      current.preparing ? { ...current, targets } : undefined,
+    );
+    return stored ?? { ...round, targets };
   }
 
   /**

@@ -11,7 +11,6 @@ import { shortlistEntry, type RoundPreparation } from './round-preparation';
 import type { RoundView } from './round-view';
 import { isRoundId, RoundViews } from './round-views';
 import type { RoundsRepository } from './rounds.repository';
-import { defaultTarget } from './selection';
 
 /** The largest coverage target of one department. */
 export const MAX_TARGET = 10_000;
@@ -61,23 +60,20 @@ export class RoundsService {
 
   /**
    * Creates the round `preparing` and starts its preparation in the background
-   * ({@link RoundPreparation}): its shortlist is there once the round is ready.
+   * ({@link RoundPreparation}): its default targets and shortlist are there once it is ready.
    */
   async create(actor: string, input: NewRound): Promise<SelectionRound> {
     const thresholds = ThresholdsSchema.safeParse(input.thresholds);
     if (!thresholds.success) throw new RoundError({ code: 'invalidThresholds' });
-    const counts = await this.deps.headcounts.current();
     const departments = await this.departments(input.targets ?? {});
-    const targets = Object.fromEntries(
-      departments.map((d) => [d, input.targets?.[d] ?? defaultTarget(counts.subtree([d]))]),
-    );
     const at = this.now();
     const round: SelectionRound = {
       id: `r${invertedTimestamp(at)}${randomBytes(3).toString('hex')}`,
       createdAt: at,
       createdBy: actor,
       thresholds: thresholds.data,
-      targets,
+      // The departments left out get their default with the shortlist (a count of everyone).
+      targets: input.targets ?? {},
       managerApproval: input.managerApproval ?? true,
       preparing: { done: 0, total: 0 },
     };

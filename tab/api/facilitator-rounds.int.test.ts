@@ -2,6 +2,7 @@ import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type restify from 'restify';
 import { generateDemoDirectory } from '../../core/directory/demo-directory';
+import { DirectoryHeadcounts } from '../../core/directory/headcounts';
 import { CONSENT_ITEM } from '../../core/facilitators/facilitators';
 import {
   PREPARATION_LEASE_MS,
@@ -164,6 +165,7 @@ describe('facilitator rounds over HTTP', () => {
     expect((await view(id)).status).toBe('preparing');
     const restarted = new RoundPreparation({
       ...services,
+      headcounts: new DirectoryHeadcounts(services),
       leases,
       owner: 'restarted',
       now: () => new Date(at.getTime() + PREPARATION_LEASE_MS),
@@ -179,7 +181,10 @@ describe('facilitator rounds over HTTP', () => {
         .sort(([a], [b]) => a!.localeCompare(b!, 'it'))
         .map(([, objectId, reason]) => [objectId, reason]),
     );
-    expect(round.coverage.map((c) => c.department).sort()).toEqual([x!, y!].sort());
+    // Its targets as given, and every other department's default, set by the preparation.
+    expect(round.targets).toMatchObject({ [x!]: 1, [y!]: 1 });
+    expect(round.coverage.length).toBeGreaterThan(2);
+    expect(round.coverage.every((c) => c.target >= 1)).toBe(true);
   });
 
   it('answers 403 to employees and managers on every route', async () => {

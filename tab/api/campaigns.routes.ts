@@ -28,6 +28,18 @@ const RemindBody = z.strictObject({
     .max(24 * 90),
 });
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+/** Message kinds are slugs (`assessment`, `facilitator-invitation`); `kind` may repeat. */
+const ListQuery = z.strictObject({
+  kind: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z
+        .array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/))
+        .min(1)
+        .max(20),
+    )
+    .optional(),
+});
 
 function campaignJson(c: Campaign, remindable: boolean): Api.Campaign {
   return {
@@ -74,9 +86,11 @@ export function registerCampaignsApi(
   server.get(
     '/api/v1/campaigns',
     route(
-      adminOnly(async ({ res }) => {
+      adminOnly(async ({ req, res }) => {
+        const { kind } = ListQuery.parse(req.query ?? {});
+        const campaigns = await deps.campaigns.list();
         res.json({
-          campaigns: (await deps.campaigns.list()).map(json),
+          campaigns: (kind ? campaigns.filter((c) => kind.includes(c.kind)) : campaigns).map(json),
         } satisfies Api.CampaignList);
       }),
     ),

@@ -199,7 +199,10 @@ export interface Campaign {
   endedAt: string | null;
 }
 
-/** GET /api/v1/campaigns */
+/**
+ * GET /api/v1/campaigns, newest first; `?kind=…` (repeatable, message kinds such as `assessment`,
+ * `reminder`, `facilitator-invitation`) keeps only those kinds, else every campaign.
+ */
 export interface CampaignList {
   campaigns: Campaign[];
 }

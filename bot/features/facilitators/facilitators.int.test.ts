@@ -532,6 +532,32 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
     expect(cardText(await cardFor(await completed(told!.id), anna))).toContain('è concluso');
     expect((await post(path, admin, { reason: 'Di nuovo' })).status).toBe(404);
   });
+
+  it('lists the campaigns of the kinds asked for, so decisions do not flood the invitations', async () => {
+    const kindsOf = async (query: string) => {
+      const response = await call(`/api/v1/campaigns${query}`, admin);
+      expect(response.status).toBe(200);
+      const { campaigns } = (await response.json()) as { campaigns: { kind: string }[] };
+      return new Set(campaigns.map((c) => c.kind));
+    };
+    const every = await kindsOf('');
+    expect(every).toEqual(
+      new Set([
+        'facilitator-invitation',
+        'facilitator-reminder',
+        'facilitator-approval',
+        'facilitator-decision',
+        'facilitator-revocation',
+      ]),
+    );
+    expect(await kindsOf('?kind=facilitator-invitation&kind=facilitator-reminder')).toEqual(
+      new Set(['facilitator-invitation', 'facilitator-reminder']),
+    );
+    expect(await kindsOf('?kind=assessment')).toEqual(new Set());
+    for (const query of ['?kind=', '?kind=Not%20a%20kind', '?other=1']) {
+      expect((await call(`/api/v1/campaigns${query}`, admin)).status).toBe(400);
+    }
+  });
 });
 
 /** A 1:1 chat with the bot at the simulator, as if the person had installed the app. */

@@ -78,9 +78,16 @@ function created(
 }
 
 /** Answers a campaigns route, or null when `route` ("METHOD path") is not one of them. */
-export function campaignRoute(state: FakeCampaigns, route: string, body: unknown): Response | null {
+export function campaignRoute(
+  state: FakeCampaigns,
+  route: string,
+  query: URLSearchParams,
+  body: unknown,
+): Response | null {
   if (route === 'GET /api/v1/campaigns') {
-    return json(200, { campaigns: state.campaigns.map(campaignOf) });
+    const kinds = query.getAll('kind');
+    const listed = state.campaigns.filter((c) => kinds.length === 0 || kinds.includes(c.kind));
+    return json(200, { campaigns: listed.map(campaignOf) });
   }
   if (route === 'GET /api/v1/campaigns/departments') {
     return json(200, { departments: state.departments });

@@ -57,7 +57,8 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     if (body !== undefined) server.bodies.push({ call: `${method} ${path}`, body });
     if (route.includes(' /api/v1/campaigns')) {
       if (!server.me.roles.includes('admin')) return problem(403, 'Accesso negato');
-      return campaignRoute(server, route, body) ?? problem(404, 'Not found');
+      const query = new URLSearchParams(path.split('?')[1]);
+      return campaignRoute(server, route, query, body) ?? problem(404, 'Not found');
     }
     if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
     if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {

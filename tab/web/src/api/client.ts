@@ -98,8 +98,8 @@ export interface Api {
   dashboardCampaigns(): Promise<DashboardCampaigns>;
   /** A unit of the caller's scope (default: the whole scope) over every round. */
   trend(unit?: string[]): Promise<Trend>;
-  /** Admins only, newest first. */
-  campaigns(): Promise<Campaign[]>;
+  /** Admins only, newest first; of these message kinds only, unless null. */
+  campaigns(kinds?: readonly string[] | null): Promise<Campaign[]>;
   /** The directory's departments, for a campaign's audience. */
   departments(): Promise<string[]>;
   /** What starting it would do now (writes nothing). */
@@ -175,8 +175,12 @@ export function createApi(apiFetch: ApiFetch): Api {
       for (const segment of unit) query.append('unit', segment);
       return json<Trend>(apiFetch, `/api/v1/dashboard/trend?${query.toString()}`);
     },
-    campaigns: async () =>
-      (await json<{ campaigns: Campaign[] }>(apiFetch, '/api/v1/campaigns')).campaigns,
+    campaigns: async (kinds) => {
+      const query = new URLSearchParams();
+      for (const kind of kinds ?? []) query.append('kind', kind);
+      const path = query.size > 0 ? `/api/v1/campaigns?${query.toString()}` : '/api/v1/campaigns';
+      return (await json<{ campaigns: Campaign[] }>(apiFetch, path)).campaigns;
+    },
     departments: async () =>
       (await json<{ departments: string[] }>(apiFetch, '/api/v1/campaigns/departments'))
         .departments,

@@ -28,7 +28,8 @@ describe('campaign list, live', () => {
   it('follows the server by itself while a campaign is unfinished, then stops reading', async () => {
     const fake = fakeServer({ me: sara, campaigns: [shown, other] });
     renderWithTeams(<Campaigns />, fakeTeams(fake.apiFetch));
-    const lists = () => fake.server.calls.filter((c) => c === 'GET /api/v1/campaigns');
+    const lists = () =>
+      fake.server.calls.filter((c) => c === 'GET /api/v1/campaigns?kind=assessment&kind=reminder');
     await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
     expect(stateOf(/1 mar 2026/)).toBe('In preparazione');
 

@@ -4,6 +4,7 @@ export const useCampaignsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { color: tokens.colorNeutralForeground2, maxWidth: '48rem' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  filter: { maxWidth: '28rem' },
   columns: {
     display: 'grid',
     // One column on a phone (Teams mobile is about 420 px wide): never wider than the screen.

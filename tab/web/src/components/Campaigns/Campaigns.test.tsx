@@ -53,6 +53,38 @@ describe('campaigns', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the questionnaire campaigns first, and the other kinds when asked for', async () => {
+    const approval = campaignStatus({
+      id: 'c20260313t090000a1b2c3',
+      kind: 'facilitator-approval',
+      remindable: false,
+      state: 'completed',
+      audience: { kind: 'chosen' },
+      createdAt: '2026-03-13T09:00:00.000Z',
+    });
+    const { server } = renderCampaigns({ me: sara, campaigns: [approval, reminder, invitation] });
+    const kinds = async () =>
+      within(await screen.findByRole('table', { name: 'Campagne, dalla più recente' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+
+    expect(await kinds()).toEqual(['Promemoria', 'Invito al questionario']);
+    expect(server.calls).toContain('GET /api/v1/campaigns?kind=assessment&kind=reminder');
+
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Mostra' }),
+      'Facilitatori digitali: inviti, approvazioni ed esiti',
+    );
+    await waitFor(async () => expect(await kinds()).toEqual(['Richiesta di approvazione']));
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Mostra' }),
+      'Tutte le campagne',
+    );
+    await waitFor(async () => expect(await kinds()).toHaveLength(3));
+    expect(server.calls).toContain('GET /api/v1/campaigns');
+  });
+
   it('names the first of several areas in the list, and all of them in the campaign', async () => {
     const areas = campaignStatus({
       state: 'completed',

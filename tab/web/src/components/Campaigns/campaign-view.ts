@@ -51,7 +51,33 @@ export function allows(state: CampaignState, action: CampaignAction): boolean {
 const KIND_KEYS = new Map<string, MessageKey>([
   ['assessment', 'campaigns.kind.assessment'],
   ['reminder', 'campaigns.kind.reminder'],
+  ['facilitator-invitation', 'campaigns.kind.facilitatorInvitation'],
+  ['facilitator-reminder', 'campaigns.kind.facilitatorReminder'],
+  ['facilitator-approval', 'campaigns.kind.facilitatorApproval'],
+  ['facilitator-decision', 'campaigns.kind.facilitatorDecision'],
+  ['facilitator-revocation', 'campaigns.kind.facilitatorRevocation'],
+  ['training-nudge', 'campaigns.kind.trainingNudge'],
 ]);
+
+/**
+ * What the campaigns list shows: the message kinds of each choice (`all`: every kind, those of
+ * later features included). Each acceptance or decision of a facilitator is a small campaign of
+ * its own, so the list starts on the questionnaire's invitations and reminders.
+ */
+export const KIND_FILTERS = {
+  assessment: ['assessment', 'reminder'],
+  facilitators: [
+    'facilitator-invitation',
+    'facilitator-reminder',
+    'facilitator-approval',
+    'facilitator-decision',
+    'facilitator-revocation',
+  ],
+  training: ['training-nudge'],
+  all: null,
+} as const satisfies Record<string, readonly string[] | null>;
+export type KindFilter = keyof typeof KIND_FILTERS;
+export const DEFAULT_KIND_FILTER: KindFilter = 'assessment';
 
 /** A campaign's kind in words; a message kind the tab does not know yet, by its id. */
 export function kindName(kind: string, t: Translate): string {

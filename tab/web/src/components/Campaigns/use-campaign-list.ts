@@ -7,13 +7,14 @@ import { isActive } from './campaign-view';
 export const LIST_POLL_MS = 5_000;
 
 /**
- * The campaigns as loaded, with the ones this screen started or saw change laid over them. While
- * any is unfinished the list is read again every {@link LIST_POLL_MS} (not while the page is
- * hidden), so every row's state follows the server, not only the one on screen.
+ * The campaigns of `kinds` (null: every kind) as loaded, with the ones this screen started or saw
+ * change laid over them. While any is unfinished the list is read again every
+ * {@link LIST_POLL_MS} (not while the page is hidden), so every row's state follows the server,
+ * not only the one on screen.
  */
-export function useCampaignList() {
+export function useCampaignList(kinds: readonly string[] | null) {
   const api = useApi();
-  const load = useCallback(() => api.campaigns(), [api]);
+  const load = useCallback(() => api.campaigns(kinds), [api, kinds]);
   const [loaded, reload, set] = useLoad(load);
   const [changed, setChanged] = useState<readonly Campaign[]>([]);
   const upsert = useCallback(
@@ -33,9 +34,9 @@ export function useCampaignList() {
   const campaigns = useMemo(() => {
     if (loaded.state !== 'loaded') return [];
     const byId = new Map(loaded.value.map((c) => [c.id, c]));
-    for (const c of changed) byId.set(c.id, c);
+    for (const c of changed) if (!kinds || kinds.includes(c.kind)) byId.set(c.id, c);
     return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  }, [loaded, changed]);
+  }, [loaded, changed, kinds]);
   const unfinished = campaigns.some((c) => isActive(c.state));
 
   useEffect(() => {
@@ -45,7 +46,7 @@ export function useCampaignList() {
     const poll = async () => {
       if (!document.hidden) {
         try {
-          const value = await api.campaigns();
+          const value = await api.campaigns(kinds);
           if (live) fresh(value);
         } catch {
           // A failed read keeps the list on screen; the next round reads again.
@@ -58,7 +59,7 @@ export function useCampaignList() {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, fresh, unfinished]);
+  }, [api, fresh, unfinished, kinds]);
 
   return { loaded, reload, campaigns, upsert };
 }

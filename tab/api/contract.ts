@@ -164,8 +164,11 @@ export interface Problem {
   type?: string;
   title?: string;
   status?: number;
-  /** The refused lines of an imported file, each with its reason in the caller's language. */
-  errors?: { line?: number; message: string }[];
+  /**
+   * The refused lines of an imported file, each with its reason in the caller's language; or a
+   * body's refused fields (`path`, dotted: `links.0`), as every route answers a schema refusal.
+   */
+  errors?: { line?: number; path?: string; message: string }[];
 }
 
 export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';
@@ -509,12 +512,7 @@ export interface TrainingImport {
 // ---- Call4Ideas (issue 16): routes in tab/api/ideas.routes.ts ----
 
 export type IdeaStatus =
-  | 'submitted'
-  | 'underReview'
-  | 'accepted'
-  | 'implemented'
-  | 'notFeasible'
-  | 'outOfScope';
+  'submitted' | 'underReview' | 'accepted' | 'implemented' | 'notFeasible' | 'outOfScope';
 export type IdeaBeneficiary = 'citizens' | 'businesses' | 'colleagues';
 /** The fixed themes an idea may be filed under; the web names them in its language. */
 export type IdeaTheme =

@@ -68,9 +68,14 @@ describe('navigation', () => {
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
     expect(tabs).toHaveLength(6);
-    ['I miei risultati', 'Idee', 'Il mio percorso', 'Cruscotto', 'Campagne', 'Facilitatori'].forEach(
-      (name, i) => expect(tabs[i]).toHaveAccessibleName(name),
-    );
+    [
+      'I miei risultati',
+      'Idee',
+      'Il mio percorso',
+      'Cruscotto',
+      'Campagne',
+      'Facilitatori',
+    ].forEach((name, i) => expect(tabs[i]).toHaveAccessibleName(name));
     expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds)/.test(call))).toBe(false);
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campagne' }));

@@ -61,7 +61,7 @@ export class TextIndex<F extends string> {
       idField: 'id',
       fields: [...options.fields],
       processTerm: (term) => indexTerms(term),
-      searchOptions: { boost: options.boost ?? {} },
+      searchOptions: { boost: (options.boost ?? {}) as Record<string, number> },
     });
   }
 

@@ -644,6 +644,7 @@ export interface IdeaAmendment {
 export type IdeaHistoryKind =
   | 'submitted'
   | 'status'
+  | 'amendmentProposed'
   | 'amendmentAccepted'
   | 'amendmentRejected'
   | 'merged'

@@ -77,9 +77,14 @@ export class CallIdeas {
     const known = this.ideas.get(idea.id);
     if (known && sameIdea(known, idea)) return;
     this.ideas.set(idea.id, idea);
-    if (!known || known.title !== idea.title || known.problem !== idea.problem ||
-      known.proposal !== idea.proposal || known.procedure !== idea.procedure ||
-      known.office !== idea.office) {
+    if (
+      !known ||
+      known.title !== idea.title ||
+      known.problem !== idea.problem ||
+      known.proposal !== idea.proposal ||
+      known.procedure !== idea.procedure ||
+      known.office !== idea.office
+    ) {
       this.index.upsert(idea.id, {
         title: idea.title,
         text: `${idea.problem}\n${idea.proposal}\n${idea.benefits}`,

@@ -47,6 +47,9 @@ export interface IdeaRow {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+/** A text property, null when empty or absent. */
+const opt = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
 
 const ideaMapping: EntityMapping<IdeaRow> = {
   keys: ({ idea }) => ({ partitionKey: idea.callId, rowKey: idea.id }),
@@ -75,7 +78,9 @@ const ideaMapping: EntityMapping<IdeaRow> = {
     createdAt: idea.createdAt,
   }),
   fromEntity: (e) => {
-    const hidden = e.hidden ? (JSON.parse(String(e.hidden)) as { reason: string; at: string }) : null;
+    const hidden = opt(e.hidden)
+      ? (JSON.parse(opt(e.hidden)!) as { reason: string; at: string })
+      : null;
     return {
       stamp: String(e.timestamp ?? ''),
       idea: {
@@ -92,11 +97,11 @@ const ideaMapping: EntityMapping<IdeaRow> = {
         area: String(e.area),
         theme: String(e.theme) as Idea['theme'],
         status: String(e.status) as Idea['status'],
-        statusReason: e.statusReason ? String(e.statusReason) : null,
-        labId: e.labId ? String(e.labId) : null,
+        statusReason: opt(e.statusReason),
+        labId: opt(e.labId),
         authors: JSON.parse(String(e.authors)) as Signer[],
         mergedAuthors: JSON.parse(String(e.mergedAuthors)) as Record<string, Signer[]>,
-        mergedInto: e.mergedInto ? String(e.mergedInto) : null,
+        mergedInto: opt(e.mergedInto),
         mergedFrom: JSON.parse(String(e.mergedFrom)) as string[],
         votes: Number(e.votes),
         comments: Number(e.comments),
@@ -233,7 +238,6 @@ const threadMapping: EntityMapping<ThreadRow> = {
     const key = String(e.rowKey);
     const ideaId = String(e.partitionKey);
     const id = key.slice(2);
-    const text = (v: unknown) => (v ? String(v) : null);
     if (key.startsWith(PREFIX.amendment)) {
       return {
         kind: 'amendment',
@@ -244,18 +248,20 @@ const threadMapping: EntityMapping<ThreadRow> = {
         text: String(e.text),
         before: String(e.before),
         status: String(e.status) as Amendment['status'],
-        reason: text(e.reason),
+        reason: opt(e.reason),
         createdAt: asDate(e.createdAt),
         decidedAt: e.decidedAt ? asDate(e.decidedAt) : null,
       };
     }
     if (key.startsWith(PREFIX.comment)) {
-      const hidden = e.hidden ? (JSON.parse(String(e.hidden)) as { reason: string; at: string }) : null;
+      const hidden = opt(e.hidden)
+        ? (JSON.parse(opt(e.hidden)!) as { reason: string; at: string })
+        : null;
       return {
         kind: 'comment',
         ideaId,
         id,
-        parent: text(e.parent),
+        parent: opt(e.parent),
         author: JSON.parse(String(e.author)) as Signer,
         text: String(e.text),
         hidden: hidden ? { reason: hidden.reason, at: new Date(hidden.at) } : null,
@@ -268,15 +274,15 @@ const threadMapping: EntityMapping<ThreadRow> = {
       id,
       event: String(e.event) as HistoryKind,
       at: asDate(e.at),
-      actor: e.actor ? (JSON.parse(String(e.actor)) as Signer) : null,
-      status: (text(e.status) as Idea['status'] | null) ?? null,
-      reason: text(e.reason),
-      field: text(e.field) as AmendmentField | null,
-      before: text(e.before),
-      after: text(e.after),
-      other: e.other ? (JSON.parse(String(e.other)) as { id: string; title: string }) : null,
-      labId: text(e.labId),
-      amendmentId: text(e.amendmentId),
+      actor: opt(e.actor) ? (JSON.parse(opt(e.actor)!) as Signer) : null,
+      status: (opt(e.status) as Idea['status'] | null) ?? null,
+      reason: opt(e.reason),
+      field: opt(e.field) as AmendmentField | null,
+      before: opt(e.before),
+      after: opt(e.after),
+      other: opt(e.other) ? (JSON.parse(opt(e.other)!) as { id: string; title: string }) : null,
+      labId: opt(e.labId),
+      amendmentId: opt(e.amendmentId),
     };
   },
 };

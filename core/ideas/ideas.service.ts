@@ -260,7 +260,12 @@ export class IdeasService {
       after: text,
       amendmentId: amendment.id,
     });
-    await this.deps.notify({ kind: 'update', ideaId: id, entryId: entry.id, actor: actor.objectId });
+    await this.deps.notify({
+      kind: 'update',
+      ideaId: id,
+      entryId: entry.id,
+      actor: actor.objectId,
+    });
     return amendment;
   }
 
@@ -316,13 +321,19 @@ export class IdeasService {
       return {
         ...next,
         [amendment.field]: amendment.text,
-        authors: isAuthor(i, author.objectId ?? '') || author.objectId === null
-          ? i.authors
-          : [...i.authors, author],
+        authors:
+          isAuthor(i, author.objectId ?? '') || author.objectId === null
+            ? i.authors
+            : [...i.authors, author],
       };
     });
     this.views.apply(changed);
-    await this.deps.notify({ kind: 'amendmentDecided', ideaId: id, amendmentId, actor: actor.objectId });
+    await this.deps.notify({
+      kind: 'amendmentDecided',
+      ideaId: id,
+      amendmentId,
+      actor: actor.objectId,
+    });
     return changed;
   }
 
@@ -371,7 +382,12 @@ export class IdeasService {
     const change = changeStatus(idea.status, input.status, input);
     const changed = await this.deps.repository.modifyIdea(id, (i) => {
       if (i.status !== idea.status) throw new IdeaError('badTransition');
-      return { ...i, status: change.status, statusReason: change.reason, labId: change.labId ?? i.labId };
+      return {
+        ...i,
+        status: change.status,
+        statusReason: change.reason,
+        labId: change.labId ?? i.labId,
+      };
     });
     this.views.apply(changed);
     const entry = await this.history(id, {
@@ -382,7 +398,12 @@ export class IdeasService {
       labId: change.labId,
     });
     await this.audit(actor, 'ideas.status', id);
-    await this.deps.notify({ kind: 'update', ideaId: id, entryId: entry.id, actor: actor.objectId });
+    await this.deps.notify({
+      kind: 'update',
+      ideaId: id,
+      entryId: entry.id,
+      actor: actor.objectId,
+    });
     return changed;
   }
 
@@ -390,7 +411,10 @@ export class IdeasService {
     const idea = await this.idea(actor, id);
     if (idea.hidden) return;
     this.views.apply(
-      await this.deps.repository.modifyIdea(id, (i) => ({ ...i, hidden: { reason, at: this.now() } })),
+      await this.deps.repository.modifyIdea(id, (i) => ({
+        ...i,
+        hidden: { reason, at: this.now() },
+      })),
     );
     await this.history(id, { event: 'hidden', actor: signer(actor), reason });
     await this.audit(actor, 'ideas.hide', id);
@@ -440,11 +464,20 @@ export class IdeasService {
     this.views.apply(changedTarget);
     this.views.apply(changedSource);
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
-    const entry = await this.history(id, { event: 'merged', actor: signer(actor), other: other(target) });
+    const entry = await this.history(id, {
+      event: 'merged',
+      actor: signer(actor),
+      other: other(target),
+    });
     await this.history(into, { event: 'mergedFrom', actor: signer(actor), other: other(source) });
     await this.tallies.recount(into);
     await this.audit(actor, 'ideas.merge', id);
-    await this.deps.notify({ kind: 'update', ideaId: id, entryId: entry.id, actor: actor.objectId });
+    await this.deps.notify({
+      kind: 'update',
+      ideaId: id,
+      entryId: entry.id,
+      actor: actor.objectId,
+    });
     return changedSource;
   }
 
@@ -454,8 +487,14 @@ export class IdeasService {
     if (source.mergedInto === null) throw new IdeaError('notMerged');
     const into = source.mergedInto;
     const target = await this.idea(actor, into);
-    const changedTarget = await this.deps.repository.modifyIdea(into, (t) => unmerge(source, t).target);
-    const changedSource = await this.deps.repository.modifyIdea(id, (s) => ({ ...s, mergedInto: null }));
+    const changedTarget = await this.deps.repository.modifyIdea(
+      into,
+      (t) => unmerge(source, t).target,
+    );
+    const changedSource = await this.deps.repository.modifyIdea(id, (s) => ({
+      ...s,
+      mergedInto: null,
+    }));
     this.views.apply(changedTarget);
     this.views.apply(changedSource);
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
@@ -463,7 +502,7 @@ export class IdeasService {
     await this.history(into, { event: 'unmergedFrom', actor: signer(actor), other: other(source) });
     await Promise.all([this.tallies.recount(into), this.tallies.recount(id)]);
     await this.audit(actor, 'ideas.unmerge', id);
-    return (await this.idea(actor, id));
+    return await this.idea(actor, id);
   }
 
   /** Per idea of the call, the votes cast in the last 7 days (the pipeline's trending). */
@@ -485,14 +524,18 @@ export class IdeasService {
   async erase(objectId: string): Promise<void> {
     const repo = this.deps.repository;
     const votes = await repo.votesBy(objectId);
-    await repo.removeVotes(objectId, votes.map((v) => v.ideaId));
+    await repo.removeVotes(
+      objectId,
+      votes.map((v) => v.ideaId),
+    );
     const roots = new Set<string>();
     for (const vote of votes) {
       const idea = (await repo.getIdea(vote.ideaId))?.value.idea;
       if (idea) roots.add(idea.mergedInto ?? idea.id);
     }
     for (const root of roots) await this.tallies.recount(root);
-    const former = (s: Signer): Signer => (s.objectId === objectId ? { objectId: null, name: null } : s);
+    const former = (s: Signer): Signer =>
+      s.objectId === objectId ? { objectId: null, name: null } : s;
     for (const idea of await repo.ideasSignedBy(objectId)) {
       this.views.apply(
         await repo.modifyIdea(idea.id, (i) => ({
@@ -578,6 +621,12 @@ export class IdeasService {
   }
 
   private async audit(actor: Actor, action: string, reason: string): Promise<void> {
-    await this.deps.audit.record({ at: this.now(), actor: actor.objectId, action, reason, counts: {} });
+    await this.deps.audit.record({
+      at: this.now(),
+      actor: actor.objectId,
+      action,
+      reason,
+      counts: {},
+    });
   }
 }

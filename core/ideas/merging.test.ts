@@ -44,7 +44,13 @@ function run(sequence: Op[]) {
   const ideas = new Map<string, Model>(
     IDS.map((id) => [
       id,
-      { id, authors: [signer(`author-${id}`)], mergedAuthors: {}, mergedInto: null, mergedFrom: [] },
+      {
+        id,
+        authors: [signer(`author-${id}`)],
+        mergedAuthors: {},
+        mergedInto: null,
+        mergedFrom: [],
+      },
     ]),
   );
   const rows = new Map<string, Set<string>>(IDS.map((id) => [id, new Set<string>()]));
@@ -129,8 +135,20 @@ describe('merge and unmerge vote arithmetic', () => {
   });
 
   it('counts someone who voted both ideas once on the target', () => {
-    const a = { id: 'a', authors: [signer('x')], mergedAuthors: {}, mergedInto: null, mergedFrom: [] };
-    const b = { id: 'b', authors: [signer('y')], mergedAuthors: {}, mergedInto: null, mergedFrom: [] };
+    const a = {
+      id: 'a',
+      authors: [signer('x')],
+      mergedAuthors: {},
+      mergedInto: null,
+      mergedFrom: [],
+    };
+    const b = {
+      id: 'b',
+      authors: [signer('y')],
+      mergedAuthors: {},
+      mergedInto: null,
+      mergedFrom: [],
+    };
     const { source, target } = merge<Model>(a, b);
     const rows: Record<string, string[]> = { a: ['p1', 'p2'], b: ['p2', 'p3'] };
     expect(distinctVoters(voteGroup(target), (id) => rows[id]!).size).toBe(3);

@@ -50,7 +50,8 @@ export function merge<T extends MergeFields>(source: T, target: T): { source: T;
 export function unmerge<T extends MergeFields>(source: T, target: T): { source: T; target: T } {
   if (source.mergedInto !== target.id) throw new IdeaError('notMerged');
   const added = target.mergedAuthors[source.id] ?? [];
-  const { [source.id]: _gone, ...mergedAuthors } = target.mergedAuthors;
+  const mergedAuthors = { ...target.mergedAuthors };
+  delete mergedAuthors[source.id];
   return {
     source: { ...source, mergedInto: null },
     target: {

@@ -76,7 +76,8 @@ export class VoteTallies {
       },
       { attempts: 20, baseDelayMs: 3, maxDelayMs: 200 },
     ).catch((error: unknown) => {
-      if (error instanceof ConcurrencyError) throw new Error(`recount of ${ideaId} kept conflicting`);
+      if (error instanceof ConcurrencyError)
+        throw new Error(`recount of ${ideaId} kept conflicting`);
       throw error;
     });
     this.written(idea);

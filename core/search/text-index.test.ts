@@ -57,6 +57,10 @@ describe('TextIndex', () => {
   });
 
   it('narrows candidates before ranking', () => {
-    expect(index().search('online', (id) => id !== '1').map((h) => h.id)).toEqual(['3']);
+    expect(
+      index()
+        .search('online', (id) => id !== '1')
+        .map((h) => h.id),
+    ).toEqual(['3']);
   });
 });

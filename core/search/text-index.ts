@@ -14,9 +14,15 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** MiniSearch's own word splitting (spaces and punctuation), as it splits documents. */
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
 /** Lower case, without accents or other combining marks: «Attività» and «attivita» are one word. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -96,7 +102,11 @@ export class TextIndex<F extends string> {
     return this.run(
       {
         combineWith: 'AND',
-        queries: words.map((stems, i) => ({ combineWith: 'OR', prefix: i === last, queries: stems })),
+        queries: words.map((stems, i) => ({
+          combineWith: 'OR',
+          prefix: i === last,
+          queries: stems,
+        })),
       },
       words,
       accept,
@@ -121,7 +131,7 @@ export class TextIndex<F extends string> {
   private wordStems(text: string): string[][] {
     const seen = new Set<string>();
     const words: string[][] = [];
-    for (const token of MiniSearch.getDefault('tokenize')(text) as string[]) {
+    for (const token of tokenize(text)) {
       const stems = indexTerms(token);
       if (stems.length === 0 || stems.every((stem) => seen.has(stem))) continue;
       stems.forEach((stem) => seen.add(stem));

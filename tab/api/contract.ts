@@ -509,12 +509,7 @@ export interface TrainingImport {
 // ---- Call4Ideas (issue 16): routes in tab/api/ideas.routes.ts ----
 
 export type IdeaStatus =
-  | 'submitted'
-  | 'underReview'
-  | 'accepted'
-  | 'implemented'
-  | 'notFeasible'
-  | 'outOfScope';
+  'submitted' | 'underReview' | 'accepted' | 'implemented' | 'notFeasible' | 'outOfScope';
 export type IdeaBeneficiary = 'citizens' | 'businesses' | 'colleagues';
 /** The fixed themes an idea may be filed under; the web names them in its language. */
 export type IdeaTheme =

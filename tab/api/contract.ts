@@ -642,6 +642,7 @@ export interface IdeaAmendment {
 export type IdeaHistoryKind =
   | 'submitted'
   | 'status'
+  | 'amendmentProposed'
   | 'amendmentAccepted'
   | 'amendmentRejected'
   | 'merged'

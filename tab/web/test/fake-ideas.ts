@@ -191,7 +191,7 @@ function ideaAction(
     if (decision === 'accept') {
       history(idea, {
         kind: 'amendmentAccepted',
-        actor: amendment.author,
+        actor: { objectId: me.objectId, displayName: me.displayName ?? '', former: false },
         field: amendment.field,
         before: idea[amendment.field],
         after: amendment.text,

@@ -91,7 +91,7 @@ function ProposeAmendment({
         />
       </Field>
       {done && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('ideas.amendments.sent')}</MessageBarBody>
         </MessageBar>
       )}

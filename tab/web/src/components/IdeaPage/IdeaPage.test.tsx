@@ -151,7 +151,9 @@ describe('an idea page', () => {
       await screen.findByRole('button', { name: 'Accogli la modifica di Giulia Ferri' }),
     );
     const history = await screen.findByRole('region', { name: "Storia dell'idea" });
-    expect(await within(history).findByText('Accolta la modifica di Giulia Ferri')).toBeVisible();
+    expect(
+      await within(history).findByText('Giulia Ferri ha accolto una proposta di modifica'),
+    ).toBeVisible();
     expect(history).toHaveTextContent(amendment.before);
     expect(screen.getAllByText(amendment.text).length).toBeGreaterThan(1);
     expect(screen.queryByRole('button', { name: /^Accogli/ })).not.toBeInTheDocument();

@@ -17,7 +17,8 @@ const renderAdmin = (ideas: IdeaDetail[]) => {
 };
 
 const openIdea = async (title: string) => {
-  await userEvent.click(await screen.findByRole('button', { name: title }));
+  // The first screen of a file also pays for Fluent's first render: slow on a loaded machine.
+  await userEvent.click(await screen.findByRole('button', { name: title }, { timeout: 15_000 }));
   return screen.findByRole('region', { name: "Gestione dell'idea" });
 };
 

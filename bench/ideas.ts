@@ -92,9 +92,16 @@ async function seed(services: Services, ideas: number): Promise<{ ids: string[];
   for (let i = 0; i < ideas; i++) {
     const id = newIdeaId(CALL_ID);
     // Pareto-like: the mean stays VOTES_PER_IDEA.
-    const count = Math.min(2_000, Math.floor(VOTES_PER_IDEA * 0.5 * (1 / Math.max(0.02, next()) ** 0.5)));
+    const count = Math.min(
+      2_000,
+      Math.floor(VOTES_PER_IDEA * 0.5 * (1 / Math.max(0.02, next()) ** 0.5)),
+    );
     for (let v = 0; v < count; v++) {
-      votes.push({ ideaId: id, voter: `v${(i * 7919 + v) % 100_000}`, at: new Date(created + v * 1000) });
+      votes.push({
+        ideaId: id,
+        voter: `v${(i * 7919 + v) % 100_000}`,
+        at: new Date(created + v * 1000),
+      });
     }
     rows.push({
       id,
@@ -112,7 +119,12 @@ async function seed(services: Services, ideas: number): Promise<{ ids: string[];
       status: 'submitted',
       statusReason: null,
       labId: null,
-      authors: [{ objectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Persona ${i}` }],
+      authors: [
+        {
+          objectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          name: `Persona ${i}`,
+        },
+      ],
       mergedAuthors: {},
       mergedInto: null,
       mergedFrom: [],

@@ -213,8 +213,8 @@ describe('Call4Ideas over HTTP (Azurite + connector simulator)', () => {
     await Promise.all(people.slice(0, 50).map((p) => vote(id, p, false)));
     const again = await json<IdeaVote>(await vote(id, people[0]!, false));
     expect(again).toEqual({ votes: 250, voted: false });
-    expect((await detail(id, people[60]!)).voted).toBe(true);
-    expect((await detail(id, people[0]!)).voted).toBe(false);
+    expect((await detail(id, people[60])).voted).toBe(true);
+    expect((await detail(id, people[0])).voted).toBe(false);
   });
 
   it('lets authors accept or reject amendments: one decision wins, the amender is told', async () => {

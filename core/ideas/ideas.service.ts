@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
 import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import {
+  callOfIdea,
   isAuthor,
   isCallOpen,
   newCallId,
@@ -64,12 +65,15 @@ const rowId = (at: Date) => `${at.toISOString()}|${randomBytes(3).toString('hex'
  */
 export class IdeasService {
   readonly views: IdeasViews;
+  /** The store, for benchmarks and the personal-data holder's scans. */
+  readonly repository: IdeasRepository;
   private readonly tallies: VoteTallies;
   private readonly now: () => Date;
   private calls: { at: number; calls: IdeaCall[] } | undefined;
 
   constructor(private readonly deps: IdeasDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.repository = deps.repository;
     this.views = new IdeasViews(deps.repository, () => this.now().getTime());
     this.tallies = new VoteTallies(deps.repository, (idea) => this.views.apply(idea));
   }
@@ -173,10 +177,12 @@ export class IdeasService {
   async idea(actor: Actor, id: string): Promise<Idea> {
     const stored = await this.deps.repository.getIdea(id);
     const idea = stored?.value.idea;
-    if (!idea || (idea.hidden && !actor.admin && !isAuthor(idea, actor.objectId))) {
-      throw new IdeaError('unknownIdea');
-    }
+    if (!idea || !this.visible(actor, idea)) throw new IdeaError('unknownIdea');
     return idea;
+  }
+
+  private visible(actor: Actor, idea: Idea): boolean {
+    return !idea.hidden || actor.admin || isAuthor(idea, actor.objectId);
   }
 
   async page(actor: Actor, id: string): Promise<IdeaPage> {
@@ -207,10 +213,18 @@ export class IdeasService {
 
   // ---- votes ----
 
-  /** One vote per person per idea; a repeated vote changes nothing. */
+  /**
+   * One vote per person per idea; a repeated vote changes nothing. The idea is checked in this
+   * instance's view of its call (at most a second old; a point read when this instance has not
+   * seen it yet), so a vote costs one write of its own and a share of a recount: a vote racing a
+   * merge within that second lands on the merged idea's rows, which count on the target anyway.
+   */
   async vote(actor: Actor, id: string, on: boolean): Promise<{ votes: number; voted: boolean }> {
-    const idea = await this.idea(actor, id);
-    if (!this.isOpen(await this.call(idea.callId))) throw new IdeaError('callClosed');
+    const call = await this.call(callOfIdea(id)).catch(() => undefined);
+    if (!call) throw new IdeaError('unknownIdea');
+    const seen = (await this.views.of(call.id)).ideas.get(id);
+    const idea = seen && this.visible(actor, seen) ? seen : await this.idea(actor, id);
+    if (!this.isOpen(call)) throw new IdeaError('callClosed');
     if (idea.mergedInto !== null) throw new IdeaError('merged');
     if (on && idea.hidden) throw new IdeaError('hidden');
     if (on) {

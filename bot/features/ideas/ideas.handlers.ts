@@ -14,6 +14,7 @@ export const NEW_IDEA_COMMAND: CommandSpec = {
   patterns: [/^(nuova idea|proponi (un')?idea|new idea|propose an idea)$/],
   usageKey: 'ideas.new.usage',
   descriptionKey: 'ideas.new.description',
+  personalOnly: true,
 };
 
 function actorOf(turn: TurnScope, objectId: string): Actor {

@@ -5,7 +5,13 @@ import { freshStore, TEST_CONFIG } from '../test/store';
 import type { AdaptiveCard } from './cards/card';
 import { cardProblems } from './cards/card-validation';
 
-const LIMITS = { answersPerMinute: 2, erasuresPerHour: 3, campaignStartsPerMinute: 5 };
+const LIMITS = {
+  answersPerMinute: 2,
+  erasuresPerHour: 3,
+  campaignStartsPerMinute: 5,
+  ideaPostsPerHour: 30,
+  ideaVotesPerMinute: 60,
+};
 
 /** The first Action.Execute of `verb` in a card. */
 function action(card: unknown, verb: string): { verb: string; data: Record<string, unknown> } {

@@ -71,6 +71,11 @@ import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
 import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
+import { IdeasRepository } from '../core/ideas/ideas.repository';
+import { IdeasService } from '../core/ideas/ideas.service';
+import { noticeSender } from '../core/ideas/idea-messages';
+import { ideaMessageKinds } from '../bot/features/ideas/ideas.messages';
+import { ideaActions, ideaCommands } from '../bot/features/ideas/ideas.handlers';
 import { ALL_TABLES, TAB_ROUTES } from './registry';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
@@ -123,6 +128,8 @@ export interface Services {
   training: TrainingService;
   /** The monthly nudge to facilitators behind schedule (started by main). */
   trainingNudge: TrainingNudge;
+  /** Call4Ideas: calls, ideas, votes, amendments, comments, moderation, merging. */
+  ideas: IdeasService;
 }
 
 export interface DeliveryRepositories {
@@ -274,6 +281,13 @@ export function createServices(
     targetHours: trainingTargetHours,
     ...(now ? { now } : {}),
   });
+  const ideaStore = new IdeasRepository(store);
+  const ideas = new IdeasService({
+    repository: ideaStore,
+    audit,
+    notify: noticeSender({ start: (input) => campaigns.start(input) }),
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -283,6 +297,7 @@ export function createServices(
     ),
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
     ...trainingMessageKinds(() => training.behindSchedule()),
+    ...ideaMessageKinds(ideaStore),
   ]);
   const personalData = {
     ...delivery,
@@ -299,6 +314,7 @@ export function createServices(
     rounds,
     facilitators,
     trainingRecords,
+    ideas,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const leases = new Leases(store);
@@ -381,6 +397,7 @@ export function createServices(
       owner,
       ...(now ? { now } : {}),
     }),
+    ideas,
   };
 }
 
@@ -433,12 +450,14 @@ export function createBot(
       ...trainingCommands(services.training),
       ...privacyCommands(services.privacy, services.questionnaire, services.teamsAppId),
       ...facilitatorCommands(services.community),
+      ...ideaCommands(services.ideas),
     ],
     cardActions: [
       ...assessmentActions(features),
       ...privacyActions(services.privacy),
       ...facilitatorActions(services.community),
       ...trainingActions(services.training),
+      ...ideaActions(services.ideas),
       ...extraActions,
     ],
   });

@@ -80,6 +80,8 @@ describe('loadConfig', () => {
       answersPerMinute: 60,
       erasuresPerHour: 3,
       campaignStartsPerMinute: 5,
+      ideaPostsPerHour: 30,
+      ideaVotesPerMinute: 60,
     });
     expect(loadConfig({ LIMIT_ERASURES_PER_HOUR: '10' }).abuseLimits.erasuresPerHour).toBe(10);
     expect(problems({ LIMIT_ANSWERS_PER_MINUTE: '0' })).toEqual([

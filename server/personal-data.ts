@@ -45,6 +45,9 @@ import {
   shortlistRule,
 } from '../core/facilitators/holders';
 import type { RoundsRepository } from '../core/facilitators/rounds.repository';
+import { ideasData } from '../core/ideas/ideas-holders';
+import { IDEA_CALLS_TABLE } from '../core/ideas/ideas.repository';
+import type { IdeasService } from '../core/ideas/ideas.service';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -63,6 +66,7 @@ export interface PersonalDataSources {
   rounds: RoundsRepository;
   facilitators: FacilitatorsRepository;
   trainingRecords: TrainingRecordsRepository;
+  ideas: IdeasService;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -78,6 +82,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     roundsData(s.rounds),
     facilitatorData(s.facilitators),
     trainingData(s.trainingRecords),
+    ideasData(s.ideas),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];
@@ -91,6 +96,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: DELIVERY_SHARDS_TABLE, reason: 'counts and instance leases per part of a campaign' },
   { table: DELIVERY_BUDGET_TABLE, reason: "the tenant's send slots" },
   { table: LEASES_TABLE, reason: 'lease names and instance ids' },
+  { table: IDEA_CALLS_TABLE, reason: 'calls for ideas: titles, questions and dates' },
 ];
 
 /** What the daily purge deletes, by kind of data (periods in config). */

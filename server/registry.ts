@@ -14,6 +14,14 @@ import {
   WITHDRAW_CONSENT_COMMAND,
 } from '../bot/features/facilitators/facilitators.handlers';
 import { registerTrainingApi } from '../tab/api/training.routes';
+import { registerIdeasApi } from '../tab/api/ideas.routes';
+import { NEW_IDEA_COMMAND } from '../bot/features/ideas/ideas.handlers';
+import {
+  IDEA_CALLS_TABLE,
+  IDEA_THREADS_TABLE,
+  IDEA_VOTES_TABLE,
+  IDEAS_TABLE,
+} from '../core/ideas/ideas.repository';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
@@ -68,6 +76,10 @@ export const ALL_TABLES = [
   FACILITATOR_SHORTLIST_TABLE,
   FACILITATORS_TABLE,
   TRAINING_RECORDS_TABLE,
+  IDEA_CALLS_TABLE,
+  IDEAS_TABLE,
+  IDEA_VOTES_TABLE,
+  IDEA_THREADS_TABLE,
 ] as const;
 
 /**
@@ -82,6 +94,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   ERASE_COMMAND,
   NEAR_FACILITATORS_COMMAND,
   WITHDRAW_CONSENT_COMMAND,
+  NEW_IDEA_COMMAND,
   HELP_COMMAND,
 ];
 
@@ -97,4 +110,5 @@ export const TAB_ROUTES = [
   registerFacilitatorsApi,
   registerAuditApi,
   registerTrainingApi,
+  registerIdeasApi,
 ] as const;

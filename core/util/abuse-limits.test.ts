@@ -1,7 +1,13 @@
 import { translator } from '../i18n/translator';
 import { AbuseLimits, TooManyRequestsError } from './abuse-limits';
 
-const LIMITS = { answersPerMinute: 3, erasuresPerHour: 1, campaignStartsPerMinute: 2 };
+const LIMITS = {
+  answersPerMinute: 3,
+  erasuresPerHour: 1,
+  campaignStartsPerMinute: 2,
+  ideaPostsPerHour: 1,
+  ideaVotesPerMinute: 1,
+};
 
 function refusal(act: () => void): TooManyRequestsError {
   try {

@@ -3,7 +3,7 @@ import type { MessageKey, Params } from '../i18n/translator';
 import { KeyedLimiter, retryAfterSeconds, type RateWindow } from './rate-limits';
 
 /** The writes a person makes that are limited, each counted on its own. */
-export type LimitedWrite = 'answer' | 'erasure' | 'campaignStart';
+export type LimitedWrite = 'answer' | 'erasure' | 'campaignStart' | 'ideaPost' | 'ideaVote';
 
 /** How many of each a person may make (configured; generous for people, tight for scripts). */
 export interface AbuseLimitSettings {
@@ -13,12 +13,18 @@ export interface AbuseLimitSettings {
   erasuresPerHour: number;
   /** Campaigns and reminders an admin creates. */
   campaignStartsPerMinute: number;
+  /** Ideas, amendments and comments a person posts (Call4Ideas). */
+  ideaPostsPerHour: number;
+  /** Votes and withdrawals on ideas. */
+  ideaVotesPerMinute: number;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimitSettings = {
   answersPerMinute: 60,
   erasuresPerHour: 3,
   campaignStartsPerMinute: 5,
+  ideaPostsPerHour: 30,
+  ideaVotesPerMinute: 60,
 };
 
 function windows(settings: AbuseLimitSettings): Record<LimitedWrite, RateWindow[]> {
@@ -26,6 +32,8 @@ function windows(settings: AbuseLimitSettings): Record<LimitedWrite, RateWindow[
     answer: [{ limit: settings.answersPerMinute, windowMs: 60_000 }],
     erasure: [{ limit: settings.erasuresPerHour, windowMs: 3_600_000 }],
     campaignStart: [{ limit: settings.campaignStartsPerMinute, windowMs: 60_000 }],
+    ideaPost: [{ limit: settings.ideaPostsPerHour, windowMs: 3_600_000 }],
+    ideaVote: [{ limit: settings.ideaVotesPerMinute, windowMs: 60_000 }],
   };
 }
 
@@ -68,6 +76,8 @@ export class AbuseLimits {
       answer: new KeyedLimiter(all.answer),
       erasure: new KeyedLimiter(all.erasure),
       campaignStart: new KeyedLimiter(all.campaignStart),
+      ideaPost: new KeyedLimiter(all.ideaPost),
+      ideaVote: new KeyedLimiter(all.ideaVote),
     };
   }
 

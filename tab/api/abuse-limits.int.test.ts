@@ -6,7 +6,13 @@ import { GIULIA, SARA, silentLogger } from '../../test/bot-harness';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import { createAuthenticator } from './auth/authenticator';
 
-const LIMITS = { answersPerMinute: 60, erasuresPerHour: 1, campaignStartsPerMinute: 1 };
+const LIMITS = {
+  answersPerMinute: 60,
+  erasuresPerHour: 1,
+  campaignStartsPerMinute: 1,
+  ideaPostsPerHour: 1,
+  ideaVotesPerMinute: 2,
+};
 
 describe('abuse limits on the tab API', () => {
   let services: Services;

@@ -164,8 +164,11 @@ export interface Problem {
   type?: string;
   title?: string;
   status?: number;
-  /** The refused lines of an imported file, each with its reason in the caller's language. */
-  errors?: { line?: number; message: string }[];
+  /**
+   * The refused lines of an imported file, each with its reason in the caller's language; or a
+   * body's refused fields (`path`, dotted: `links.0`), as every route answers a schema refusal.
+   */
+  errors?: { line?: number; path?: string; message: string }[];
 }
 
 export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';
@@ -519,4 +522,276 @@ export interface FacilitatorRoster {
 export interface TrainingImport {
   lines: number;
   people: number;
+}
+
+// ---- Call4Ideas (issue 16): routes in tab/api/ideas.routes.ts ----
+
+export type IdeaStatus =
+  'submitted' | 'underReview' | 'accepted' | 'implemented' | 'notFeasible' | 'outOfScope';
+export type IdeaBeneficiary = 'citizens' | 'businesses' | 'colleagues';
+/** The fixed themes an idea may be filed under; the web names them in its language. */
+export type IdeaTheme =
+  | 'onlineServices'
+  | 'paperless'
+  | 'data'
+  | 'internalProcesses'
+  | 'collaboration'
+  | 'skills'
+  | 'other';
+export type IdeaSort = 'votes' | 'newest' | 'discussed';
+
+/** A call for ideas: `open` when now is within [opensAt, closesAt). Dates are ISO 8601. */
+export interface IdeaCall {
+  id: string;
+  title: string;
+  question: string;
+  opensAt: string;
+  closesAt: string;
+  open: boolean;
+  ideas: number;
+}
+
+/**
+ * GET /api/v1/idea-calls (everyone): every call, newest first; `current` is the open call (null
+ * when none is open); `areas` the directory's departments an idea may be filed under.
+ */
+export interface IdeaCallList {
+  calls: IdeaCall[];
+  current: string | null;
+  areas: string[];
+  themes: IdeaTheme[];
+}
+
+/**
+ * POST /api/v1/idea-calls → 201 {id} and PUT /api/v1/idea-calls/:id → 200 IdeaCall (admins):
+ * title 3–200, question 3–1,000 characters, opensAt < closesAt; two calls may not overlap (409).
+ */
+export interface IdeaCallBody {
+  title: string;
+  question: string;
+  opensAt: string;
+  closesAt: string;
+}
+
+/** Someone shown on an idea; `former` (objectId null, a localised name) after their erasure. */
+export interface IdeaPerson {
+  objectId: string | null;
+  displayName: string;
+  former: boolean;
+}
+
+/**
+ * POST /api/v1/ideas (everyone) → 201 {id}, into the open call (none open → 409). Lengths:
+ * title 5–150; procedure, office 2–200; problem, proposal, benefits 10–4,000; at most 5 links
+ * (https, ≤ 500 each). `area` defaults to the proposer's department.
+ */
+export interface IdeaProposal {
+  title: string;
+  procedure: string;
+  office: string;
+  problem: string;
+  proposal: string;
+  benefits: string;
+  beneficiaries?: IdeaBeneficiary[];
+  links?: string[];
+  area?: string;
+  theme?: IdeaTheme;
+}
+
+export interface CreatedId {
+  id: string;
+}
+
+/** An idea in a list. `hidden` ideas are listed only for admins. */
+export interface IdeaSummary {
+  id: string;
+  callId: string;
+  title: string;
+  procedure: string;
+  office: string;
+  area: string;
+  theme: IdeaTheme;
+  status: IdeaStatus;
+  /** Distinct voters, its merged ideas' voters included (each person once). */
+  votes: number;
+  comments: number;
+  /** Amendments awaiting the authors' decision. */
+  openAmendments: number;
+  authors: IdeaPerson[];
+  createdAt: string;
+  mergedInto: string | null;
+  hidden: boolean;
+  labId: string | null;
+}
+
+/**
+ * GET /api/v1/ideas?call=&q=&area=&theme=&status=&sort=votes|newest|discussed&offset=0&limit=50
+ * (everyone; `call` defaults to the current call, else the newest; limit ≤ 50). `q` is a stemmed,
+ * accent-insensitive search in Italian and English; with `q` and no `sort`, best matches first.
+ * Merged ideas are left out (they show on their target).
+ */
+export interface IdeaList {
+  ideas: IdeaSummary[];
+  total: number;
+  offset: number;
+}
+
+export type IdeaAmendmentField = 'proposal' | 'problem';
+export type IdeaAmendmentStatus = 'open' | 'accepted' | 'rejected';
+
+export interface IdeaAmendment {
+  id: string;
+  author: IdeaPerson;
+  field: IdeaAmendmentField;
+  /** The text proposed (replacing the whole field). */
+  text: string;
+  /** The field's text when the amendment was proposed. */
+  before: string;
+  status: IdeaAmendmentStatus;
+  /** The authors' reason when rejected. */
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export type IdeaHistoryKind =
+  | 'submitted'
+  | 'status'
+  | 'amendmentProposed'
+  | 'amendmentAccepted'
+  | 'amendmentRejected'
+  | 'merged'
+  | 'mergedFrom'
+  | 'unmerged'
+  | 'unmergedFrom'
+  | 'hidden'
+  | 'restored';
+
+/** One entry of an idea's history, oldest first. */
+export interface IdeaHistoryEntry {
+  at: string;
+  kind: IdeaHistoryKind;
+  actor: IdeaPerson | null;
+  /** The new status (kind `status`). */
+  status: IdeaStatus | null;
+  /** Public reason: status change, rejection, moderation. */
+  reason: string | null;
+  /** amendmentAccepted: the field and both versions. */
+  field: IdeaAmendmentField | null;
+  before: string | null;
+  after: string | null;
+  /** merged / mergedFrom / unmerged / unmergedFrom: the other idea. */
+  other: { id: string; title: string } | null;
+  labId: string | null;
+}
+
+/**
+ * GET /api/v1/ideas/:id (everyone; a hidden idea only for its authors and admins, else 404).
+ * `voted` is the caller's own vote (nobody sees another's). `hiddenReason` only for authors and
+ * admins. `may` says what the caller may do now (the server checks again).
+ */
+export interface IdeaDetail extends IdeaSummary {
+  problem: string;
+  proposal: string;
+  benefits: string;
+  beneficiaries: IdeaBeneficiary[];
+  links: string[];
+  statusReason: string | null;
+  hiddenReason: string | null;
+  mergedFrom: { id: string; title: string }[];
+  voted: boolean;
+  callOpen: boolean;
+  amendments: IdeaAmendment[];
+  history: IdeaHistoryEntry[];
+  may: { vote: boolean; amend: boolean; decideAmendments: boolean; administer: boolean };
+}
+
+/** PUT and DELETE /api/v1/ideas/:id/vote (everyone, idempotent): the count after. */
+export interface IdeaVote {
+  votes: number;
+  voted: boolean;
+}
+
+/**
+ * POST /api/v1/ideas/:id/amendments (everyone but the idea's authors) → 201 {id}: exactly one of
+ * `proposal` or `problem` (10–4,000 characters), the field's whole new text.
+ */
+export interface IdeaAmendmentBody {
+  proposal?: string;
+  problem?: string;
+}
+
+/**
+ * POST …/amendments/:amendmentId/accept (no body) and …/reject {reason} (3–1,000): the idea's
+ * authors only (403); an amendment already decided → 409. Answer: the IdeaDetail.
+ */
+export interface IdeaDecisionBody {
+  reason?: string;
+}
+
+/**
+ * One comment; `text` null when hidden and the caller is neither its author nor an admin.
+ * `replies` only on top-level comments (one level).
+ */
+export interface IdeaComment {
+  id: string;
+  author: IdeaPerson;
+  text: string | null;
+  createdAt: string;
+  hidden: boolean;
+  hiddenReason: string | null;
+  replies: IdeaComment[];
+}
+
+/** GET /api/v1/ideas/:id/comments (everyone who may see the idea), oldest first. */
+export interface IdeaCommentList {
+  comments: IdeaComment[];
+}
+
+/** POST /api/v1/ideas/:id/comments → 201 {id}: text 2–2,000; `parent` a top-level comment. */
+export interface IdeaCommentBody {
+  text: string;
+  parent?: string;
+}
+
+/**
+ * POST /api/v1/ideas/:id/status (admins) → IdeaDetail. Allowed moves: submitted → underReview;
+ * underReview → accepted | notFeasible | outOfScope; accepted → implemented; `reason` (3–1,000)
+ * is mandatory for notFeasible and outOfScope, public; `labId` only with accepted. Else 409.
+ */
+export interface IdeaStatusBody {
+  status: IdeaStatus;
+  reason?: string;
+  labId?: string;
+}
+
+/** POST /api/v1/ideas/:id/merge {into} (admins) → IdeaDetail of :id; POST …/unmerge → the same. */
+export interface IdeaMergeBody {
+  into: string;
+}
+
+/**
+ * POST /api/v1/ideas/:id/hide and /ideas/:id/comments/:commentId/hide {reason} (3–1,000, shown
+ * to the author); …/restore (no body). Admins. → 204.
+ */
+export interface IdeaModerationBody {
+  reason: string;
+}
+
+/** GET /api/v1/ideas/similar?text=…&call= (everyone): at most 5, best first. */
+export interface SimilarIdeas {
+  ideas: { id: string; title: string; status: IdeaStatus; votes: number; score: number }[];
+}
+
+/**
+ * GET /api/v1/ideas/pipeline?call= (admins): counts per status and per area (visible ideas, not
+ * merged), the 10 top-voted, and trending: the 10 with most new votes in the last 7 days.
+ * GET /api/v1/ideas.csv?call= (admins): every idea of the call, one row each.
+ */
+export interface IdeaPipeline {
+  callId: string | null;
+  byStatus: { status: IdeaStatus; count: number }[];
+  byArea: { area: string; total: number; byStatus: Partial<Record<IdeaStatus, number>> }[];
+  topVoted: IdeaSummary[];
+  trending: { idea: IdeaSummary; votesThisWeek: number }[];
 }

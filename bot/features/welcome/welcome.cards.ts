@@ -36,6 +36,7 @@ function personalWelcome({ t, firstName, k }: WelcomeView): AdaptiveCard {
     paragraph(t('privacy.purpose')),
     paragraph(t('privacy.visibility', { k })),
     paragraph(t('privacy.retention')),
+    paragraph(t('privacy.ideas')),
     paragraph(t('privacy.rights')),
   ]);
   return adaptiveCard(

@@ -6,9 +6,10 @@ import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
 import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
+import { emptyIdeas, ideasRoute, type FakeIdeas } from './fake-ideas';
 import { json, problem } from './responses';
 
-export interface FakeServer extends FakeCampaigns, FakeFacilitators {
+export interface FakeServer extends FakeCampaigns, FakeFacilitators, FakeIdeas {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -45,6 +46,7 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     audit: [],
     nearMe: { scope: 'department', unit: null, facilitators: [] },
     refuseShortlist: null,
+    ...emptyIdeas(),
     calls: [],
     bodies: [],
     ...state,
@@ -59,6 +61,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
       if (!server.me.roles.includes('admin')) return problem(403, 'Accesso negato');
       const query = new URLSearchParams(path.split('?')[1]);
       return campaignRoute(server, route, query, body) ?? problem(404, 'Not found');
+    }
+    if (/ \/api\/v1\/idea/.test(route)) {
+      const query = new URLSearchParams(path.split('?')[1]);
+      return ideasRoute(server, server.me, route, query, body) ?? problem(404, 'Not found');
     }
     if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
     if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {

@@ -27,6 +27,7 @@ import type {
   TrainingPath,
   UnreachablePerson,
 } from './types';
+import { createIdeasApi, type IdeasApi } from './ideas-client';
 
 /** Audit entries per page. */
 export const AUDIT_PAGE = 50;
@@ -39,15 +40,19 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title?: string,
-    /** The refused lines of an imported file, when the server listed them. */
-    readonly lines: { line?: number; message: string }[] = [],
+    /** The refused lines of an imported file, or the refused fields of a form (`path`). */
+    readonly lines: { line?: number; path?: string; message: string }[] = [],
   ) {
     super(title ?? `HTTP ${status}`);
     this.name = 'ApiError';
   }
 }
 
-async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promise<Response> {
+export async function send(
+  apiFetch: ApiFetch,
+  path: string,
+  init?: RequestInit,
+): Promise<Response> {
   let response: Response;
   try {
     response = await apiFetch(path, init);
@@ -62,12 +67,12 @@ async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promi
   throw new ApiError(response.status, problem.title, problem.errors);
 }
 
-async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
+export async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
   const response = await send(apiFetch, path);
   return (await response.json()) as T;
 }
 
-async function post<T>(
+export async function post<T>(
   apiFetch: ApiFetch,
   path: string,
   body: unknown = {},
@@ -141,6 +146,8 @@ export interface Api {
   facilitatorRosterCsv(): Promise<string>;
   /** Admins only: the training platform's completions, all or nothing. */
   importCompletions(csv: string): Promise<TrainingImport>;
+  /** Call4Ideas: calls, ideas, votes, comments, amendments and their administration. */
+  ideas: IdeasApi;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -225,5 +232,6 @@ export function createApi(apiFetch: ApiFetch): Api {
       });
       return (await response.json()) as TrainingImport;
     },
+    ideas: createIdeasApi(apiFetch),
   };
 }

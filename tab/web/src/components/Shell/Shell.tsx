@@ -21,12 +21,14 @@ const Campaigns = lazy(() =>
 const MyPath = lazy(() =>
   import('../MyPath/MyPath').then((module) => ({ default: module.MyPath })),
 );
+// Everyone, when they open it: Call4Ideas.
+const Ideas = lazy(() => import('../Ideas/Ideas').then((module) => ({ default: module.Ideas })));
 // Admins only, and only when they open it: selection rounds, the roster and its training.
 const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
 
-type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
+type Section = 'results' | 'ideas' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -37,6 +39,7 @@ export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
 export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
+    'ideas',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
@@ -59,12 +62,14 @@ export function Shell() {
   const current = sections.includes(section) ? section : 'results';
   const label: Record<Section, string> = {
     results: t('nav.results'),
+    ideas: t('nav.ideas'),
     path: t('nav.path'),
     dashboard: t('nav.dashboard'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
+    ideas: <Ideas admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     path: <MyPath />,
     dashboard: <Dashboard />,
     campaigns: <Campaigns />,

@@ -1,0 +1,46 @@
+import { CampaignError } from '../delivery/campaign.service';
+import type { IdeaNotice } from './ideas.service';
+
+/** Message kinds of Call4Ideas (stored in campaigns: never rename one in use). */
+export const IDEA_UPDATE = 'idea-update';
+export const IDEA_AMENDMENT_DECIDED = 'idea-amendment-decided';
+
+/** The campaign subject of a notice: the idea and the history entry or amendment it is about. */
+export function noticeSubject(notice: IdeaNotice): { kind: string; subject: string } {
+  return notice.kind === 'update'
+    ? { kind: IDEA_UPDATE, subject: `${notice.ideaId}/${notice.entryId}` }
+    : { kind: IDEA_AMENDMENT_DECIDED, subject: `${notice.ideaId}/${notice.amendmentId}` };
+}
+
+export function parseNoticeSubject(subject: string): { ideaId: string; id: string } {
+  const slash = subject.indexOf('/');
+  return { ideaId: subject.slice(0, slash), id: subject.slice(slash + 1) };
+}
+
+/**
+ * Sends a notice as a campaign of its kind to the people the kind chooses (audience `chosen`);
+ * nobody to tell (the only author acted, say) is no error.
+ */
+export function noticeSender(campaigns: {
+  start(input: {
+    kind: string;
+    subject: string;
+    audience: unknown;
+    createdBy: string;
+  }): Promise<unknown>;
+}): (notice: IdeaNotice) => Promise<void> {
+  return async (notice) => {
+    const { kind, subject } = noticeSubject(notice);
+    try {
+      await campaigns.start({
+        kind,
+        subject,
+        audience: { kind: 'chosen' },
+        createdBy: notice.actor,
+      });
+    } catch (error) {
+      if (error instanceof CampaignError && error.problem.code === 'emptyAudience') return;
+      throw error;
+    }
+  };
+}

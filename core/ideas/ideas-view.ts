@@ -1,0 +1,153 @@
+import { TextIndex } from '../search/text-index';
+import type { Idea, IdeaStatus, IdeaTheme } from './idea';
+import type { IdeasRepository } from './ideas.repository';
+
+/** How stale a list may be on an instance that did not make the change itself. */
+export const REFRESH_MS = 1_000;
+/**
+ * Rows are re-read from a little before the newest stamp seen: a row written just before that
+ * stamp but committed after the read would otherwise be missed.
+ */
+const OVERLAP_MS = 5_000;
+
+const SEARCHED = ['title', 'text', 'where'] as const;
+
+export type IdeaSort = 'votes' | 'newest' | 'discussed';
+
+export interface IdeaQuery {
+  q?: string;
+  area?: string;
+  theme?: IdeaTheme;
+  status?: IdeaStatus;
+  sort?: IdeaSort;
+  /** Admins see hidden ideas too. */
+  withHidden: boolean;
+}
+
+const ORDER: Record<IdeaSort, (a: Idea, b: Idea) => number> = {
+  votes: (a, b) => b.votes - a.votes || b.createdAt.getTime() - a.createdAt.getTime(),
+  newest: (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id),
+  discussed: (a, b) =>
+    b.comments + b.openAmendments - (a.comments + a.openAmendments) ||
+    b.createdAt.getTime() - a.createdAt.getTime(),
+};
+
+/**
+ * One call's ideas in this instance's memory, with their full-text index: what lists, search and
+ * similar ideas read. Kept current by this instance's own writes at once and, for other
+ * instances' writes, by re-reading at most once a second the rows whose store Timestamp is newer
+ * than the newest seen (the change stamp; one partition query that returns only changed rows).
+ */
+export class CallIdeas {
+  readonly ideas = new Map<string, Idea>();
+  readonly index = new TextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
+  private newest = 0;
+  private checkedAt = 0;
+  private reading: Promise<void> | undefined;
+  private sorted = new Map<IdeaSort, Idea[]>();
+
+  constructor(
+    private readonly callId: string,
+    private readonly repository: IdeasRepository,
+    private readonly now: () => number,
+  ) {}
+
+  /** Reads what changed since the last read, at most once a second; concurrent callers share it. */
+  async fresh(): Promise<this> {
+    if (this.now() - this.checkedAt < REFRESH_MS) return this;
+    this.reading ??= this.read().finally(() => (this.reading = undefined));
+    await this.reading;
+    return this;
+  }
+
+  private async read(): Promise<void> {
+    const started = this.now();
+    const since = this.newest > 0 ? new Date(this.newest - OVERLAP_MS) : undefined;
+    const rows = await this.repository.ideasOf(this.callId, since);
+    for (const row of rows) {
+      const stamp = Date.parse(row.stamp);
+      if (stamp > this.newest) this.newest = stamp;
+      this.apply(row.idea);
+    }
+    this.checkedAt = started;
+  }
+
+  /** An idea as written (by this instance) or read. */
+  apply(idea: Idea): void {
+    const known = this.ideas.get(idea.id);
+    if (known && sameIdea(known, idea)) return;
+    this.ideas.set(idea.id, idea);
+    if (
+      !known ||
+      known.title !== idea.title ||
+      known.problem !== idea.problem ||
+      known.proposal !== idea.proposal ||
+      known.procedure !== idea.procedure ||
+      known.office !== idea.office
+    ) {
+      this.index.upsert(idea.id, {
+        title: idea.title,
+        text: `${idea.problem}\n${idea.proposal}\n${idea.benefits}`,
+        where: `${idea.procedure}\n${idea.office}`,
+      });
+    }
+    this.sorted.clear();
+  }
+
+  /** The ideas a list shows, in order: merged ideas left out (they show on their target). */
+  list(query: IdeaQuery): Idea[] {
+    const keep = (idea: Idea) =>
+      idea.mergedInto === null &&
+      (query.withHidden || idea.hidden === null) &&
+      (query.area === undefined || idea.area === query.area) &&
+      (query.theme === undefined || idea.theme === query.theme) &&
+      (query.status === undefined || idea.status === query.status);
+    if (query.q?.trim()) {
+      const hits = this.index.search(query.q, (id) => {
+        const idea = this.ideas.get(id);
+        return idea !== undefined && keep(idea);
+      });
+      const found = hits.map((hit) => this.ideas.get(hit.id)!);
+      return query.sort ? found.sort(ORDER[query.sort]) : found;
+    }
+    return this.ordered(query.sort ?? 'votes').filter(keep);
+  }
+
+  /** Every idea in an order, sorted once per change (lists read far more than ideas change). */
+  private ordered(sort: IdeaSort): Idea[] {
+    let ideas = this.sorted.get(sort);
+    if (!ideas) {
+      ideas = [...this.ideas.values()].sort(ORDER[sort]);
+      this.sorted.set(sort, ideas);
+    }
+    return ideas;
+  }
+}
+
+function sameIdea(a: Idea, b: Idea): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Every call's {@link CallIdeas} on this instance, loaded on first use. */
+export class IdeasViews {
+  private readonly calls = new Map<string, CallIdeas>();
+
+  constructor(
+    private readonly repository: IdeasRepository,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async of(callId: string): Promise<CallIdeas> {
+    let view = this.calls.get(callId);
+    if (!view) {
+      view = new CallIdeas(callId, this.repository, this.now);
+      this.calls.set(callId, view);
+    }
+    return view.fresh();
+  }
+
+  /** This instance's own write, seen at once. */
+  apply(idea: Idea): void {
+    this.calls.get(idea.callId)?.apply(idea);
+  }
+}

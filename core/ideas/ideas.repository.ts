@@ -1,0 +1,418 @@
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
+import { AlreadyExistsError } from '../store/errors';
+import { retryOnConflict } from '../store/retry';
+import type { TableStore } from '../store/table-store';
+import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
+
+/**
+ * Call4Ideas storage, four tables:
+ * - `ideacalls`: one partition, one row per call (a handful over the years).
+ * - `ideas`: PartitionKey the call, RowKey the idea id (which starts with the call's, so a point
+ *   read needs only the id). The row carries the counters (`votes`, `comments`,
+ *   `openAmendments`): what a list sorted by votes reads, so a list never counts rows.
+ * - `ideavotes`: PartitionKey the idea, RowKey the voter: one row per person per idea, the truth
+ *   of the counts. A repeated vote is a refused insert (409), a repeated withdrawal a missing row.
+ * - `ideathreads`: PartitionKey the idea; RowKey `a|<id>` amendments, `c|<id>` comments,
+ *   `h|<time>|<id>` history entries. An amendment's decision and its history entry are one
+ *   transaction, so an amendment is decided once.
+ */
+export const IDEA_CALLS_TABLE = 'ideacalls';
+export const IDEAS_TABLE = 'ideas';
+export const IDEA_VOTES_TABLE = 'ideavotes';
+export const IDEA_THREADS_TABLE = 'ideathreads';
+
+const CALLS_PARTITION = 'call';
+
+const callMapping: EntityMapping<IdeaCall> = {
+  keys: (call) => ({ partitionKey: CALLS_PARTITION, rowKey: call.id }),
+  toEntity: (call) => ({
+    title: call.title,
+    question: call.question,
+    opensAt: call.opensAt,
+    closesAt: call.closesAt,
+  }),
+  fromEntity: (e) => ({
+    id: String(e.rowKey),
+    title: String(e.title),
+    question: String(e.question),
+    opensAt: asDate(e.opensAt),
+    closesAt: asDate(e.closesAt),
+  }),
+};
+
+/** An idea as read, with the store's change stamp (the row's Timestamp). */
+export interface IdeaRow {
+  idea: Idea;
+  stamp: string;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+/** A text property, null when empty or absent. */
+const opt = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
+const ideaMapping: EntityMapping<IdeaRow> = {
+  keys: ({ idea }) => ({ partitionKey: idea.callId, rowKey: idea.id }),
+  toEntity: ({ idea }) => ({
+    title: idea.title,
+    procedure: idea.procedure,
+    office: idea.office,
+    problem: idea.problem,
+    proposal: idea.proposal,
+    benefits: idea.benefits,
+    beneficiaries: json(idea.beneficiaries),
+    links: json(idea.links),
+    area: idea.area,
+    theme: idea.theme,
+    status: idea.status,
+    statusReason: idea.statusReason ?? '',
+    labId: idea.labId ?? '',
+    authors: json(idea.authors),
+    mergedAuthors: json(idea.mergedAuthors),
+    mergedInto: idea.mergedInto ?? '',
+    mergedFrom: json(idea.mergedFrom),
+    votes: idea.votes,
+    comments: idea.comments,
+    openAmendments: idea.openAmendments,
+    hidden: idea.hidden ? json(idea.hidden) : '',
+    createdAt: idea.createdAt,
+  }),
+  fromEntity: (e) => {
+    const hidden = opt(e.hidden)
+      ? (JSON.parse(opt(e.hidden)!) as { reason: string; at: string })
+      : null;
+    return {
+      stamp: String(e.timestamp ?? ''),
+      idea: {
+        id: String(e.rowKey),
+        callId: String(e.partitionKey),
+        title: String(e.title),
+        procedure: String(e.procedure),
+        office: String(e.office),
+        problem: String(e.problem),
+        proposal: String(e.proposal),
+        benefits: String(e.benefits),
+        beneficiaries: JSON.parse(String(e.beneficiaries)) as Idea['beneficiaries'],
+        links: JSON.parse(String(e.links)) as string[],
+        area: String(e.area),
+        theme: String(e.theme) as Idea['theme'],
+        status: String(e.status) as Idea['status'],
+        statusReason: opt(e.statusReason),
+        labId: opt(e.labId),
+        authors: JSON.parse(String(e.authors)) as Signer[],
+        mergedAuthors: JSON.parse(String(e.mergedAuthors)) as Record<string, Signer[]>,
+        mergedInto: opt(e.mergedInto),
+        mergedFrom: JSON.parse(String(e.mergedFrom)) as string[],
+        votes: Number(e.votes),
+        comments: Number(e.comments),
+        openAmendments: Number(e.openAmendments),
+        hidden: hidden ? { reason: hidden.reason, at: new Date(hidden.at) } : null,
+        createdAt: asDate(e.createdAt),
+      },
+    };
+  },
+};
+
+export interface Vote {
+  ideaId: string;
+  voter: string;
+  at: Date;
+}
+
+const voteMapping: EntityMapping<Vote> = {
+  keys: (vote) => ({ partitionKey: vote.ideaId, rowKey: vote.voter }),
+  toEntity: (vote) => ({ at: vote.at }),
+  fromEntity: (e) => ({
+    ideaId: String(e.partitionKey),
+    voter: String(e.rowKey),
+    at: asDate(e.at),
+  }),
+};
+
+export type AmendmentField = 'proposal' | 'problem';
+
+export interface Amendment {
+  kind: 'amendment';
+  ideaId: string;
+  id: string;
+  author: Signer;
+  field: AmendmentField;
+  text: string;
+  before: string;
+  status: 'open' | 'accepted' | 'rejected';
+  reason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export interface Comment {
+  kind: 'comment';
+  ideaId: string;
+  id: string;
+  parent: string | null;
+  author: Signer;
+  text: string;
+  hidden: { reason: string; at: Date } | null;
+  createdAt: Date;
+}
+
+export type HistoryKind =
+  | 'submitted'
+  | 'status'
+  | 'amendmentProposed'
+  | 'amendmentAccepted'
+  | 'amendmentRejected'
+  | 'merged'
+  | 'mergedFrom'
+  | 'unmerged'
+  | 'unmergedFrom'
+  | 'hidden'
+  | 'restored';
+
+export interface HistoryEntry {
+  kind: 'history';
+  ideaId: string;
+  /** `<ISO time>|<random>`: sorts oldest first. */
+  id: string;
+  event: HistoryKind;
+  at: Date;
+  actor: Signer | null;
+  status: Idea['status'] | null;
+  reason: string | null;
+  field: AmendmentField | null;
+  before: string | null;
+  after: string | null;
+  other: { id: string; title: string } | null;
+  labId: string | null;
+  /** The amendment an amendment event is about (its amender is told). */
+  amendmentId: string | null;
+}
+
+export type ThreadRow = Amendment | Comment | HistoryEntry;
+
+const PREFIX = { amendment: 'a|', comment: 'c|', history: 'h|' } as const;
+
+const threadMapping: EntityMapping<ThreadRow> = {
+  keys: (row) => ({ partitionKey: row.ideaId, rowKey: PREFIX[row.kind] + row.id }),
+  toEntity: (row) => {
+    switch (row.kind) {
+      case 'amendment':
+        return {
+          author: json(row.author),
+          authorId: row.author.objectId ?? '',
+          field: row.field,
+          text: row.text,
+          before: row.before,
+          status: row.status,
+          reason: row.reason ?? '',
+          createdAt: row.createdAt,
+          decidedAt: row.decidedAt ?? undefined,
+        };
+      case 'comment':
+        return {
+          author: json(row.author),
+          authorId: row.author.objectId ?? '',
+          parent: row.parent ?? '',
+          text: row.text,
+          hidden: row.hidden ? json(row.hidden) : '',
+          createdAt: row.createdAt,
+        };
+      case 'history':
+        return {
+          event: row.event,
+          at: row.at,
+          actor: row.actor ? json(row.actor) : '',
+          authorId: row.actor?.objectId ?? '',
+          status: row.status ?? '',
+          reason: row.reason ?? '',
+          field: row.field ?? '',
+          before: row.before ?? '',
+          after: row.after ?? '',
+          other: row.other ? json(row.other) : '',
+          labId: row.labId ?? '',
+          amendmentId: row.amendmentId ?? '',
+        };
+    }
+  },
+  fromEntity: (e) => {
+    const key = String(e.rowKey);
+    const ideaId = String(e.partitionKey);
+    const id = key.slice(2);
+    if (key.startsWith(PREFIX.amendment)) {
+      return {
+        kind: 'amendment',
+        ideaId,
+        id,
+        author: JSON.parse(String(e.author)) as Signer,
+        field: String(e.field) as AmendmentField,
+        text: String(e.text),
+        before: String(e.before),
+        status: String(e.status) as Amendment['status'],
+        reason: opt(e.reason),
+        createdAt: asDate(e.createdAt),
+        decidedAt: e.decidedAt ? asDate(e.decidedAt) : null,
+      };
+    }
+    if (key.startsWith(PREFIX.comment)) {
+      const hidden = opt(e.hidden)
+        ? (JSON.parse(opt(e.hidden)!) as { reason: string; at: string })
+        : null;
+      return {
+        kind: 'comment',
+        ideaId,
+        id,
+        parent: opt(e.parent),
+        author: JSON.parse(String(e.author)) as Signer,
+        text: String(e.text),
+        hidden: hidden ? { reason: hidden.reason, at: new Date(hidden.at) } : null,
+        createdAt: asDate(e.createdAt),
+      };
+    }
+    return {
+      kind: 'history',
+      ideaId,
+      id,
+      event: String(e.event) as HistoryKind,
+      at: asDate(e.at),
+      actor: opt(e.actor) ? (JSON.parse(opt(e.actor)!) as Signer) : null,
+      status: (opt(e.status) as Idea['status'] | null) ?? null,
+      reason: opt(e.reason),
+      field: opt(e.field) as AmendmentField | null,
+      before: opt(e.before),
+      after: opt(e.after),
+      other: opt(e.other) ? (JSON.parse(opt(e.other)!) as { id: string; title: string }) : null,
+      labId: opt(e.labId),
+      amendmentId: opt(e.amendmentId),
+    };
+  },
+};
+
+function range(partitionKey: string, prefix: string): string {
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${end}`;
+}
+
+export class IdeasRepository {
+  readonly calls: EntityTable<IdeaCall>;
+  readonly ideas: EntityTable<IdeaRow>;
+  readonly votes: EntityTable<Vote>;
+  readonly threads: EntityTable<ThreadRow>;
+
+  constructor(store: TableStore) {
+    this.calls = new EntityTable(store.client(IDEA_CALLS_TABLE), callMapping);
+    this.ideas = new EntityTable(store.client(IDEAS_TABLE), ideaMapping);
+    this.votes = new EntityTable(store.client(IDEA_VOTES_TABLE), voteMapping);
+    this.threads = new EntityTable(store.client(IDEA_THREADS_TABLE), threadMapping);
+  }
+
+  async allCalls(): Promise<IdeaCall[]> {
+    return (await this.calls.all(odata`PartitionKey eq ${CALLS_PARTITION}`)).map((r) => r.value);
+  }
+
+  async getIdea(id: string): Promise<Stored<IdeaRow> | undefined> {
+    return this.ideas.get(callOfIdea(id), id);
+  }
+
+  /** A call's ideas changed at or after `since` (the store's Timestamp); all of them without. */
+  async ideasOf(callId: string, since?: Date): Promise<IdeaRow[]> {
+    const filter = since
+      ? odata`PartitionKey eq ${callId} and Timestamp ge ${since}`
+      : odata`PartitionKey eq ${callId}`;
+    return (await this.ideas.all(filter)).map((r) => r.value);
+  }
+
+  /** Changes an idea under conflict retry; undefined from `change` leaves it. */
+  async modifyIdea(id: string, change: (idea: Idea) => Idea | undefined): Promise<Idea> {
+    const row = await this.ideas.modify({ partitionKey: callOfIdea(id), rowKey: id }, (current) => {
+      if (!current) return undefined;
+      const next = change(current.idea);
+      return next ? { idea: next, stamp: current.stamp } : undefined;
+    });
+    if (!row) throw new Error(`idea ${id} vanished`);
+    return row.idea;
+  }
+
+  /** Inserts the vote; false when the person had voted already (a replay counts once). */
+  async addVote(vote: Vote): Promise<boolean> {
+    try {
+      await this.votes.insert(vote);
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) return false;
+      throw error;
+    }
+  }
+
+  /** Removes the person's vote on each of `ideaIds` that has one. */
+  async removeVotes(voter: string, ideaIds: readonly string[]): Promise<void> {
+    await Promise.all(
+      ideaIds.map(async (ideaId) => {
+        const row = await this.votes.get(ideaId, voter);
+        if (row) await this.votes.delete({ partitionKey: ideaId, rowKey: voter }, row.etag);
+      }),
+    );
+  }
+
+  async hasVoted(voter: string, ideaIds: readonly string[]): Promise<boolean> {
+    const rows = await Promise.all(ideaIds.map((ideaId) => this.votes.get(ideaId, voter)));
+    return rows.some((row) => row !== undefined);
+  }
+
+  async votesOf(ideaId: string): Promise<Vote[]> {
+    return (await this.votes.all(odata`PartitionKey eq ${ideaId}`)).map((r) => r.value);
+  }
+
+  /** Every vote of one person (erasure, export): a scan of the votes table, rare. */
+  async votesBy(voter: string): Promise<Vote[]> {
+    return (await this.votes.all(odata`RowKey eq ${voter}`)).map((r) => r.value);
+  }
+
+  /** Votes cast since `since`, every idea (the pipeline's trending). */
+  async votesSince(since: Date): Promise<Vote[]> {
+    return (await this.votes.all(odata`at ge ${since}`)).map((r) => r.value);
+  }
+
+  async amendments(ideaId: string): Promise<Stored<Amendment>[]> {
+    return (await this.threads.all(range(ideaId, PREFIX.amendment))) as Stored<Amendment>[];
+  }
+
+  async comments(ideaId: string): Promise<Stored<Comment>[]> {
+    return (await this.threads.all(range(ideaId, PREFIX.comment))) as Stored<Comment>[];
+  }
+
+  async history(ideaId: string): Promise<HistoryEntry[]> {
+    return (await this.threads.all(range(ideaId, PREFIX.history))).map(
+      (r) => r.value as HistoryEntry,
+    );
+  }
+
+  async historyEntry(ideaId: string, id: string): Promise<HistoryEntry | undefined> {
+    return (await this.threads.get(ideaId, PREFIX.history + id))?.value as HistoryEntry | undefined;
+  }
+
+  async thread<K extends ThreadRow['kind']>(
+    ideaId: string,
+    kind: K,
+    id: string,
+  ): Promise<Stored<Extract<ThreadRow, { kind: K }>> | undefined> {
+    const row = await this.threads.get(ideaId, PREFIX[kind] + id);
+    return row as Stored<Extract<ThreadRow, { kind: K }>> | undefined;
+  }
+
+  /** Every thread row (amendments, comments, history) one person signed: erasure and export. */
+  async signedBy(objectId: string): Promise<Stored<ThreadRow>[]> {
+    return this.threads.all(odata`authorId eq ${objectId}`);
+  }
+
+  /** Every idea one person signed (a scan of the ideas table: erasure and export). */
+  async ideasSignedBy(objectId: string): Promise<Idea[]> {
+    const rows = await this.ideas.all();
+    return rows
+      .map((r) => r.value.idea)
+      .filter((idea) => idea.authors.some((a) => a.objectId === objectId));
+  }
+
+  retry<T>(operation: () => Promise<T>): Promise<T> {
+    return retryOnConflict(operation);
+  }
+}

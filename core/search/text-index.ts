@@ -1,0 +1,161 @@
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as italianStem } from '@orama/stemmers/italian';
+import MiniSearch, { type Query } from 'minisearch';
+
+// Words too common to tell documents apart, Italian and English, compared without accents.
+const STOPWORDS = new Set(
+  (
+    'a ad al alla alle allo agli ai anche che chi ci con come da dal dalla dalle dai degli dei del ' +
+    'della delle dello di e ed gli ha hanno i il in io la le lo loro ma mi ne nei nel nella nelle ' +
+    'non o per piu poi quando quale quali questa questo se si sia sono su sua sue sui sul sulla ' +
+    'suo tra tu un una uno e gia essere fare viene vengono cosi dove dell all nell sull quell ' +
+    'an and are as at be by for from has have in is it its of on or that the their this to was ' +
+    'were will with we our you your they not can'
+  ).split(' '),
+);
+
+/** MiniSearch's own word splitting (spaces and punctuation), as it splits documents. */
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** Lower case, without accents or other combining marks: «Attività» and «attivita» are one word. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * One word as the index keeps it: folded, stop words dropped, stemmed in Italian and in English
+ * (both stems are kept, so «pratiche» finds «pratica» and «procedures» finds «procedure» whichever
+ * language a text is in). Numbers are kept as they are.
+ */
+export function indexTerms(word: string): string[] {
+  const folded = foldText(word);
+  if (folded.length < 2 || STOPWORDS.has(folded)) return [];
+  if (/^\d+$/.test(folded)) return [folded];
+  const stems = new Set([italianStem(folded), englishStem(folded)]);
+  return [...stems].filter((stem) => stem.length > 0);
+}
+
+export interface TextHit {
+  id: string;
+  score: number;
+  /** How many distinct words of the query the document matched. */
+  matched: number;
+}
+
+export interface TextIndexOptions<F extends string> {
+  fields: readonly F[];
+  /** How much more a match in a field counts (default 1). */
+  boost?: Partial<Record<F, number>>;
+}
+
+/**
+ * A full-text index in memory (MiniSearch, BM25 ranking) for Italian and English text: stemmed,
+ * accent-insensitive, stop words dropped. A general module: a feature keeps one per collection,
+ * fed from its store (`upsert` on every change it sees, `remove` when a document goes), so the
+ * index is a cache that can always be rebuilt from the rows.
+ */
+export class TextIndex<F extends string> {
+  private readonly index: MiniSearch<Record<string, string>>;
+  private readonly fields: readonly F[];
+
+  constructor(options: TextIndexOptions<F>) {
+    this.fields = options.fields;
+    this.index = new MiniSearch<Record<string, string>>({
+      idField: 'id',
+      fields: [...options.fields],
+      processTerm: (term) => indexTerms(term),
+      searchOptions: { boost: (options.boost ?? {}) as Record<string, number> },
+    });
+  }
+
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  /** Adds the document, or replaces the one indexed under `id`. */
+  upsert(id: string, fields: Record<F, string>): void {
+    if (this.index.has(id)) this.index.discard(id);
+    const document: Record<string, string> = { id };
+    for (const field of this.fields) document[field] = fields[field];
+    this.index.add(document);
+  }
+
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
+  /**
+   * Browse: documents matching every word of `query` (by any of its stems; the last word also as
+   * a prefix, as people type), best first; `accept` narrows the candidates before ranking.
+   */
+  search(query: string, accept?: (id: string) => boolean): TextHit[] {
+    const words = this.wordStems(query);
+    if (words.length === 0) return [];
+    const last = words.length - 1;
+    return this.run(
+      {
+        combineWith: 'AND',
+        queries: words.map((stems, i) => ({
+          combineWith: 'OR',
+          prefix: i === last,
+          queries: stems,
+        })),
+      },
+      words,
+      accept,
+    );
+  }
+
+  /**
+   * Similar documents to a text (a draft's title and problem): any word may match, ranked by
+   * BM25; a document must share at least two of the text's distinct words (one when the text has
+   * only one), so a single common word does not make two ideas "similar".
+   */
+  similar(text: string, limit: number, accept?: (id: string) => boolean): TextHit[] {
+    const words = this.wordStems(text);
+    if (words.length === 0) return [];
+    const needed = Math.min(2, words.length);
+    return this.run({ combineWith: 'OR', queries: words.flat() }, words, accept)
+      .filter((hit) => hit.matched >= needed)
+      .slice(0, limit);
+  }
+
+  /** The text's distinct words, each as its stems. */
+  private wordStems(text: string): string[][] {
+    const seen = new Set<string>();
+    const words: string[][] = [];
+    for (const token of tokenize(text)) {
+      const stems = indexTerms(token);
+      if (stems.length === 0 || stems.every((stem) => seen.has(stem))) continue;
+      stems.forEach((stem) => seen.add(stem));
+      words.push(stems);
+    }
+    return words;
+  }
+
+  private run(
+    query: Query,
+    words: string[][],
+    accept: ((id: string) => boolean) | undefined,
+  ): TextHit[] {
+    const wordOf = new Map(words.flatMap((stems, i) => stems.map((stem) => [stem, i] as const)));
+    return this.index
+      .search(query, {
+        // The query holds stems already.
+        processTerm: (term) => term,
+        ...(accept ? { filter: (result) => accept(String(result.id)) } : {}),
+      })
+      .map((result) => ({
+        id: String(result.id),
+        score: result.score,
+        matched: new Set(result.queryTerms.map((term) => wordOf.get(term) ?? term)).size,
+      }));
+  }
+}

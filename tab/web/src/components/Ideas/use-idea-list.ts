@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { IdeaQuery } from '../../api/ideas-client';
+import { useApi, useLoad } from '../../api/use-api';
+
+/** How long typing pauses before the search runs. */
+export const SEARCH_PAUSE_MS = 300;
+
+/** `value`, once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export type IdeaFilters = Omit<IdeaQuery, 'q' | 'offset' | 'call'>;
+
+/**
+ * A call's ideas as the list shows them: the search text typed (asked once typing pauses), the
+ * filters and sort, and the page; any change but the page goes back to the first page.
+ */
+export function useIdeaList(call: string | undefined, version: number) {
+  const api = useApi();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), SEARCH_PAUSE_MS);
+  const [filters, setFilters] = useState<IdeaFilters>({});
+  const [page, setPage] = useState({ key: '', offset: 0 });
+  const key = JSON.stringify([call, q, filters]);
+  const offset = page.key === key ? page.offset : 0;
+  const load = useCallback(
+    () => api.ideas.list({ ...filters, call, q, offset }),
+    // `version` asks again for the same page.
+    [api, call, q, filters, offset, version],
+  );
+  const [ideas, reload] = useLoad(load);
+  const goTo = useCallback((next: number) => setPage({ key, offset: next }), [key]);
+  return { text, setText, filters, setFilters, ideas, reload, offset, goTo };
+}

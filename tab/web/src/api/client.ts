@@ -41,13 +41,19 @@ export class ApiError extends Error {
     readonly title?: string,
     /** The refused lines of an imported file, when the server listed them. */
     readonly lines: { line?: number; message: string }[] = [],
+    /** The whole problem, for refusals that carry more (a stale task's current version). */
+    readonly problem: Problem = {},
   ) {
     super(title ?? `HTTP ${status}`);
     this.name = 'ApiError';
   }
 }
 
-async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promise<Response> {
+export async function send(
+  apiFetch: ApiFetch,
+  path: string,
+  init?: RequestInit,
+): Promise<Response> {
   let response: Response;
   try {
     response = await apiFetch(path, init);
@@ -59,15 +65,15 @@ async function send(apiFetch: ApiFetch, path: string, init?: RequestInit): Promi
   if (response.headers.get('content-type')?.includes('json')) {
     problem = ((await response.json().catch(() => ({}))) ?? {}) as Problem;
   }
-  throw new ApiError(response.status, problem.title, problem.errors);
+  throw new ApiError(response.status, problem.title, problem.errors, problem);
 }
 
-async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
+export async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {
   const response = await send(apiFetch, path);
   return (await response.json()) as T;
 }
 
-async function post<T>(
+export async function post<T>(
   apiFetch: ApiFetch,
   path: string,
   body: unknown = {},

@@ -86,10 +86,10 @@ type TeamsContextValue = Awaited<ReturnType<TeamsJs['app']['getContext']>>;
 
 /** teams-js `pages.config` on a channel tab's configuration page (frame context `settings`). */
 function teamsTabConfig(
-  { pages }: TeamsJs,
+  { pages, FrameContexts }: TeamsJs,
   context: TeamsContextValue | null,
 ): TabConfig | undefined {
-  if (context?.page.frameContext !== 'settings') return undefined;
+  if (context?.page.frameContext !== FrameContexts.settings) return undefined;
   const teamId = context.team?.internalId;
   const channelId = context.channel?.id;
   return {

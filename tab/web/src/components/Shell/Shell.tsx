@@ -26,7 +26,10 @@ const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
 
-type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
+// Everyone's labs; the lab page, board and cross-lab view load when opened.
+const Labs = lazy(() => import('../Labs/Labs').then((module) => ({ default: module.Labs })));
+
+type Section = 'results' | 'labs' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -37,6 +40,7 @@ export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
 export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
+    'labs',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
@@ -46,25 +50,27 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
 /** Header, demo switcher (outside Teams) and the sections this person may open. */
 export function Shell() {
   const { t } = useI18n();
-  const { demo } = useTeams();
+  const { demo, place } = useTeams();
   const api = useApi();
   const styles = useShellStyles();
   const ids = useId();
   const loadMe = useCallback(() => api.me(), [api]);
   const [me, reloadMe] = useLoad(loadMe);
   useDirectoryLocale(me.state === 'loaded' ? me.value.locale : undefined);
-  const [section, setSection] = useState<Section>('results');
+  const [section, setSection] = useState<Section>(place?.kind === 'lab' ? 'labs' : 'results');
 
   const sections: Section[] = me.state === 'loaded' ? sectionsOf(me.value) : ['results'];
   const current = sections.includes(section) ? section : 'results';
   const label: Record<Section, string> = {
     results: t('nav.results'),
+    labs: t('nav.labs'),
     path: t('nav.path'),
     dashboard: t('nav.dashboard'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
+    labs: me.state === 'loaded' && <Labs me={me.value} />,
     path: <MyPath />,
     dashboard: <Dashboard />,
     campaigns: <Campaigns />,

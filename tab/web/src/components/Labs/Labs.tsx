@@ -32,19 +32,20 @@ export function Labs({ me }: { me: Pick<Me, 'roles'> }) {
   const styles = useLabsStyles();
   const { labs, reload, themes, filter, setFilter } = useLabs();
   const [open, setOpen] = useState<string | null>(place?.kind === 'lab' ? place.labId : null);
-  // Back from a lab, the focus returns to its entry in the list.
-  const left = useRef<string | null>(null);
+  // Back from a lab, the focus returns to its entry in the list (also once the list is reloaded).
+  const left = useRef<{ id: string; before: typeof labs } | null>(null);
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (open || labs.state !== 'loaded' || !left.current) return;
-    list.current?.querySelector<HTMLElement>(`[data-lab="${CSS.escape(left.current)}"]`)?.focus();
-    left.current = null;
+    const { id, before } = left.current;
+    list.current?.querySelector<HTMLElement>(`[data-lab="${CSS.escape(id)}"]`)?.focus();
+    if (labs !== before) left.current = null;
   }, [open, labs]);
   const back = useCallback(() => {
-    left.current = open;
+    if (open) left.current = { id: open, before: labs };
     setOpen(null);
     reload();
-  }, [open, reload]);
+  }, [open, labs, reload]);
 
   if (open) return <LabPage key={open} id={open} onBack={back} />;
   return (

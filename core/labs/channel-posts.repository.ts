@@ -98,7 +98,7 @@ const mapping: EntityMapping<Row> = {
         row: 'state',
         state: {
           channel,
-          sent: JSON.parse(String(e.sent ?? '[]')) as number[],
+          sent: JSON.parse(typeof e.sent === 'string' ? e.sent : '[]') as number[],
           ...(typeof e.owner === 'string' && e.owner !== '' ? { owner: e.owner } : {}),
           claimedUntil: Number(e.claimedUntil ?? 0),
         },

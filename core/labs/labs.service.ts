@@ -126,8 +126,9 @@ export class LabsService {
 
   async unlinkChannel(id: string, actor: Actor): Promise<Lab> {
     return this.manage(id, actor, (lab) => {
-      const { channel: _gone, ...rest } = lab;
-      return rest;
+      const next = { ...lab };
+      delete next.channel;
+      return next;
     });
   }
 

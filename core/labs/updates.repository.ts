@@ -18,7 +18,7 @@ function postFrom(e: Record<string, unknown>): PostState {
       return {
         state: 'posted',
         at: asDate(e.postedAt),
-        conversationId: String(e.postConversationId ?? ''),
+        conversationId: typeof e.postConversationId === 'string' ? e.postConversationId : '',
       };
     case 'failed':
       return {
@@ -57,7 +57,7 @@ const mapping: EntityMapping<LabUpdate> = {
       text: String(e.text),
       ...(typeof e.progress === 'number' ? { progress: e.progress } : {}),
       ...(nextSteps ? { nextSteps } : {}),
-      mentions: JSON.parse(String(e.mentions ?? '[]')) as string[],
+      mentions: JSON.parse(typeof e.mentions === 'string' ? e.mentions : '[]') as string[],
       author: String(e.author),
       at: asDate(e.at),
       post: postFrom(e),

@@ -13,6 +13,10 @@ const PUBLISH_EVERY_MS = 10_000;
 const RETENTION_CHECK_EVERY_MS = 10 * 60_000;
 /** How often each instance checks whether this month's training nudge has gone (a lease read). */
 const NUDGE_CHECK_EVERY_MS = 60 * 60_000;
+/** How often each instance looks for queued channel posts (labs' updates and summaries). */
+const CHANNEL_POSTS_EVERY_MS = 1_000;
+/** How often each instance checks whether this week's lab summaries are queued (a lease read). */
+const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     ]);
   const {
     createBotServer,
+    createChannelPoster,
     createDeliveryEngine,
     createServices,
     createTabAuthenticator,
@@ -98,6 +103,14 @@ async function main(): Promise<void> {
     logger.error({ err: error }, 'the monthly training nudge failed; it is tried again next hour'),
   );
 
+  const channelPoster = createChannelPoster(services, config.botAuth);
+  channelPoster.start(CHANNEL_POSTS_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'posting to channels failed; the posts stay queued'),
+  );
+  services.labs.weekly.start(LAB_SUMMARIES_CHECK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'queueing the weekly lab summaries failed; tried again soon'),
+  );
+
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
     playground = await startPlayground({
@@ -130,6 +143,8 @@ async function main(): Promise<void> {
         services.publisher.stop(),
         services.retention.stop(),
         services.trainingNudge.stop(),
+        channelPoster.stop(),
+        services.labs.weekly.stop(),
       ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.

@@ -45,6 +45,11 @@ import {
   shortlistRule,
 } from '../core/facilitators/holders';
 import type { RoundsRepository } from '../core/facilitators/rounds.repository';
+import { labsData } from '../core/labs/holders';
+import type { LabsFeature } from '../core/labs/labs-feature';
+import { LAB_THEMES_TABLE } from '../core/labs/labs.repository';
+import { TEAMS_TABLE } from '../core/conversations/teams.repository';
+import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -63,6 +68,7 @@ export interface PersonalDataSources {
   rounds: RoundsRepository;
   facilitators: FacilitatorsRepository;
   trainingRecords: TrainingRecordsRepository;
+  labs: LabsFeature;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -78,6 +84,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     roundsData(s.rounds),
     facilitatorData(s.facilitators),
     trainingData(s.trainingRecords),
+    labsData(s.labs),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];
@@ -91,6 +98,9 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: DELIVERY_SHARDS_TABLE, reason: 'counts and instance leases per part of a campaign' },
   { table: DELIVERY_BUDGET_TABLE, reason: "the tenant's send slots" },
   { table: LEASES_TABLE, reason: 'lease names and instance ids' },
+  { table: LAB_THEMES_TABLE, reason: 'lab themes added by admins: titles and descriptions' },
+  { table: TEAMS_TABLE, reason: 'teams and channels the bot is in: ids, names, service URLs' },
+  { table: CHANNEL_POSTS_TABLE, reason: 'queued channel posts (lab and update ids), send times' },
 ];
 
 /** What the daily purge deletes, by kind of data (periods in config). */

@@ -715,12 +715,7 @@ export interface NewLabNote {
 
 /** Why a channel post failed (the lead fixes it, then retries). */
 export type LabPostFailure =
-  | 'notLinked'
-  | 'channelDeleted'
-  | 'appRemoved'
-  | 'forbidden'
-  | 'tooLarge'
-  | 'error';
+  'notLinked' | 'channelDeleted' | 'appRemoved' | 'forbidden' | 'tooLarge' | 'error';
 
 /**
  * An update's post to the lab's channel: stored first, then posted. `pending` while queued or

@@ -52,7 +52,10 @@ const HOST_PAGE = (tabUrl: string) => `<!doctype html><html><body>
 async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'x-oibo-demo-user': SARA.objectId, 'content-type': 'application/json' },
+    headers: {
+      'x-oibo-demo-user': SARA.objectId,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -109,12 +112,14 @@ describe('the Laboratori screens in a browser (demo identities)', () => {
     await entry.click();
     const todo = page.getByRole('list', { name: /^Da fare: 2/ });
     await todo.waitFor({ timeout: 15_000 });
-    const task = page.getByRole('button', { name: 'Mappare gli strumenti in uso' });
+    const task = page.getByRole('button', { name: 'Mappare gli strumenti in uso', exact: true });
     await task.focus();
     await page.keyboard.press('Shift+ArrowRight');
 
     const doing = page.getByRole('list', { name: /^In corso: 1/ });
-    await doing.getByRole('button', { name: 'Mappare gli strumenti in uso' }).waitFor();
+    await doing
+      .getByRole('button', { name: 'Mappare gli strumenti in uso', exact: true })
+      .waitFor();
     expect(await page.getByRole('status').textContent()).toBe(
       '«Mappare gli strumenti in uso» spostata in In corso.',
     );
@@ -184,7 +189,8 @@ describe('the Laboratori screens in a browser (demo identities)', () => {
     // The saved tab (and the same URL outside Teams) opens the lab's board directly.
     await page.goto(`${saved!.contentUrl}&user=${SARA.objectId}&lang=it-IT`);
     await page.getByRole('heading', { name: 'Planner comune per i settori' }).waitFor();
-    await page.getByRole('list', { name: /^In corso: 1/ }).waitFor();
+    await page.getByRole('tab', { name: 'Bacheca', selected: true }).waitFor();
+    await page.getByRole('list', { name: /^Fatto: 0/ }).waitFor();
     await screenshot(page, 'labs-channel-tab-1280');
   }, 120_000);
 });

@@ -32,6 +32,17 @@ describe('text commands', () => {
   it('normalises case, spaces and surrounding punctuation', () => {
     expect(normaliseCommandText('  My   RESULTS.  ')).toBe('my results');
   });
+
+  it.each(['<at>óiBO</at> aiuto', '@óiBO aiuto', '@oibo aiuto', ' @ÓIBO: aiuto'])(
+    'matches %j without the mention, marked or typed',
+    (text) => {
+      expect(findCommand(commands, text)?.id).toBe('help');
+    },
+  );
+
+  it('keeps a word that only starts like the bot', () => {
+    expect(findCommand(commands, '@oibosa aiuto')).toBeUndefined();
+  });
 });
 
 describe("the bot's commands", () => {

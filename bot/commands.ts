@@ -22,10 +22,16 @@ export interface Command extends CommandSpec {
   run(turn: TurnScope): Promise<void>;
 }
 
-/** Lower-case, mention-free, without surrounding punctuation or repeated spaces. */
+/**
+ * Lower-case, mention-free (a mention Teams did not mark as an entity, or "@óiBO" typed where the
+ * client renders no mentions, such as the Agents Playground), without surrounding punctuation or
+ * repeated spaces.
+ */
 export function normaliseCommandText(text: string): string {
   return text
     .toLowerCase()
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/^[\s\u00a0]*@[óo]ibo(?![\p{L}\p{N}])/u, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s!?.,;:/]+|[\s!?.,;:]+$/g, '')
     .trim();

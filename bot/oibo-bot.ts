@@ -15,6 +15,7 @@ import { tooManyRequestsCard } from './cards/error.cards';
 import { findCommand, type Command } from './commands';
 import { conversationScope, rememberConversation } from './conversation-refs';
 import { personalOnlyCard } from './features/help/help.cards';
+import type { TeamRegistry } from './team-registry';
 import { helpAction, helpCommand } from './features/help/help.command';
 import { welcomeCard } from './features/welcome/welcome.cards';
 import { sendCardWith, TURN_LOCALE, type TurnScope } from './turn';
@@ -29,6 +30,8 @@ export interface BotDeps {
   commands?: readonly Command[];
   cardActions?: readonly CardAction[];
   limits: AbuseLimits;
+  /** Keeps the teams and channels the bot is in current (channel posts need them). */
+  teams?: TeamRegistry;
 }
 
 /** A thin router: work happens in the feature handlers under `bot/features/`. */
@@ -42,11 +45,13 @@ export class OiboBot extends TeamsActivityHandler {
     this.commands = [...features, helpCommand(() => this.commands)];
     const actions = [...(deps.cardActions ?? []), helpAction(() => this.commands)];
     this.cardActions = new Map(actions.map((action) => [action.verb, action]));
+    deps.teams?.attach(this);
 
     this.onMessage(async (context, next) => {
       const [turn] = await Promise.all([
         this.scope(context),
         rememberConversation(deps.conversationRefs, context.activity),
+        deps.teams?.heard(context),
       ]);
       const text = TurnContext.removeRecipientMention(context.activity) ?? '';
       const command = findCommand(this.commands, text);

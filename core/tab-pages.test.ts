@@ -1,9 +1,23 @@
-import { isTabPage } from './tab-pages';
+import { CHANNEL_TAB_CONFIG_PATH, isTabPage, labTabPath, tabPlaceOf } from './tab-pages';
 
 describe('tab pages', () => {
   it('knows the places a deep link may open, and nothing else', () => {
     expect(isTabPage('my-data')).toBe(true);
     expect(isTabPage('my-results')).toBe(false);
     expect(isTabPage(undefined)).toBe(false);
+  });
+});
+
+describe('the channel tab', () => {
+  it("opens a lab's board from its own path, and the configuration page from its path", () => {
+    expect(tabPlaceOf(new URL(labTabPath('lab/1 è'), 'https://x').search)).toEqual({
+      kind: 'lab',
+      labId: 'lab/1 è',
+    });
+    expect(tabPlaceOf(new URL(CHANNEL_TAB_CONFIG_PATH, 'https://x').search)).toEqual({
+      kind: 'lab-config',
+    });
+    expect(tabPlaceOf('?lab=')).toEqual({ kind: 'home' });
+    expect(tabPlaceOf('')).toEqual({ kind: 'home' });
   });
 });

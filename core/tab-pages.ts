@@ -12,3 +12,24 @@ export type TabPage = (typeof TAB_PAGES)[number];
 export function isTabPage(id: string | undefined): id is TabPage {
   return (TAB_PAGES as readonly (string | undefined)[]).includes(id);
 }
+
+/**
+ * The channel tab (the manifest's one configurable tab): Teams opens its configuration page at
+ * `CHANNEL_TAB_CONFIG_PATH`, where a lead picks a lab; the saved tab then opens `labTabPath(id)`,
+ * the lab's board. Outside Teams the same paths work in a browser.
+ */
+export const CHANNEL_TAB_CONFIG_PATH = '/tab/?view=lab-config';
+
+export function labTabPath(labId: string): string {
+  return `/tab/?lab=${encodeURIComponent(labId)}`;
+}
+
+/** Where the tab's own URL opens it: a lab's board, the channel tab's configuration, or home. */
+export type TabPlace = { kind: 'lab'; labId: string } | { kind: 'lab-config' } | { kind: 'home' };
+
+export function tabPlaceOf(search: string): TabPlace {
+  const query = new URLSearchParams(search);
+  if (query.get('view') === 'lab-config') return { kind: 'lab-config' };
+  const labId = query.get('lab');
+  return labId ? { kind: 'lab', labId } : { kind: 'home' };
+}

@@ -37,6 +37,20 @@ describe('Teams app package', () => {
     );
   });
 
+  it("declares one channel tab, a lab's board, configured from the tab's lab-config page", () => {
+    const { manifest } = sample();
+    expect(manifest.configurableTabs).toEqual([
+      {
+        configurationUrl: 'https://oibo-sample.azurewebsites.net/tab/?view=lab-config',
+        canUpdateConfiguration: true,
+        scopes: ['team'],
+        context: ['channelTab'],
+      },
+    ]);
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    expect(manifest.bots?.[0]?.scopes).toContain('team');
+  });
+
   it('zips the manifest, the English strings and both icons at the root', () => {
     const files = unzipSync(createAppPackageZip(parsePackageEnv(sampleText)));
     expect(Object.keys(files).sort()).toEqual([

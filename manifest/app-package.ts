@@ -10,7 +10,7 @@ import { ACCENT_COLOR, iconProblems } from './icons';
 import template from './manifest.template.json';
 import { fillPlaceholders, PackageError, type PackageEnv } from './package-env';
 import { schemaErrors } from './schema-validation';
-import { BOT_COMMANDS, STATIC_TABS, type Localised } from './surfaces';
+import { BOT_COMMANDS, CHANNEL_TAB, STATIC_TABS, type Localised } from './surfaces';
 import { uploadRuleProblems } from './upload-rules';
 
 export type Manifest = TeamsManifestV1D28.TeamsManifestV1D28;
@@ -49,6 +49,14 @@ export function buildAppPackage(env: PackageEnv): AppPackage {
     // Teams' built-in tabs: the bot chat and the app's About page.
     { entityId: 'conversations', scopes: ['personal'] },
     { entityId: 'about', scopes: ['personal'] },
+  ];
+  manifest.configurableTabs = [
+    {
+      configurationUrl: `${env.TAB_BASE_URL}${CHANNEL_TAB.configurationPath}`,
+      canUpdateConfiguration: true,
+      scopes: ['team'],
+      context: ['channelTab'],
+    },
   ];
   STATIC_TABS.forEach((tab, i) => (language[`staticTabs[${i}].name`] = tab.name['en-US']));
 

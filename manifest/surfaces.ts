@@ -1,6 +1,6 @@
 import { COMMAND_SPECS } from '../server/registry';
 import { RESOURCES } from '../core/i18n/translator';
-import { PERSONAL_TAB_ENTITY_ID } from '../core/tab-pages';
+import { CHANNEL_TAB_CONFIG_PATH, PERSONAL_TAB_ENTITY_ID } from '../core/tab-pages';
 
 /**
  * The app's tabs and bot menu, with their Italian and English names side by side. The packager
@@ -29,6 +29,12 @@ export interface BotCommandEntry {
 export const STATIC_TABS: readonly StaticTabEntry[] = [
   { entityId: PERSONAL_TAB_ENTITY_ID, path: '/tab/', name: { 'it-IT': 'óiBO', 'en-US': 'óiBO' } },
 ];
+
+/**
+ * The one configurable tab Teams allows an app: a lab's board in its team's channel. Its
+ * configuration page (path under TAB_BASE_URL) lets a lead pick the lab.
+ */
+export const CHANNEL_TAB = { configurationPath: CHANNEL_TAB_CONFIG_PATH } as const;
 
 /** The bot menu is every text command, in help order, with the words help shows. */
 export const BOT_COMMANDS: readonly BotCommandEntry[] = COMMAND_SPECS.map((spec) => ({

@@ -29,6 +29,7 @@ describe('Teams upload rules beyond the schema', () => {
     const personalOnly = sample();
     delete personalOnly.supportsChannelFeatures;
     personalOnly.bots![0]!.scopes = ['personal', 'groupChat'];
+    delete personalOnly.configurableTabs;
     expect(uploadRuleProblems(personalOnly)).toEqual([]);
 
     const older = sample();
@@ -51,6 +52,7 @@ describe('Teams upload rules beyond the schema', () => {
     manifest.webApplicationInfo!.resource = 'api://other.example.org/8a3f5e21';
     expect(uploadRuleProblems(manifest)).toEqual([
       'manifest.json: tab URL https://oibo-sample.azurewebsites.net/tab/ is not in validDomains',
+      'manifest.json: tab URL https://oibo-sample.azurewebsites.net/tab/?view=lab-config is not in validDomains',
       "manifest.json: webApplicationInfo.resource api://other.example.org/8a3f5e21 must be api://<the tab's domain>/<client id>",
     ]);
     manifest.validDomains = ['*.azurewebsites.net'];

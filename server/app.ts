@@ -82,6 +82,11 @@ import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
 import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
+import { createLabsFeature, type LabsFeature } from '../core/labs/labs-feature';
+import { ChannelPoster, type ChannelSender } from '../core/labs/channel-poster';
+import { labMessageKinds, labPostCards } from '../bot/features/labs/labs.messages';
+import { labActions, labCommands } from '../bot/features/labs/labs.handlers';
+import { TeamRegistry } from '../bot/team-registry';
 import { personalDataHolders, retentionRules } from './personal-data';
 import { countedDelivery } from './telemetry-campaigns';
 
@@ -130,6 +135,10 @@ export interface Services {
   trainingNudge: TrainingNudge;
   /** Call4Ideas: calls, ideas, votes, amendments, comments, moderation, merging. */
   ideas: IdeasService;
+  /** Labs: their boards, updates, channel posts and weekly summaries. */
+  labs: LabsFeature;
+  /** This instance's id in store leases and channel claims. */
+  owner: string;
 }
 
 export interface DeliveryRepositories {
@@ -288,6 +297,17 @@ export function createServices(
     notify: noticeSender({ start: (input) => campaigns.start(input) }),
     ...(now ? { now } : {}),
   });
+  const leases = new Leases(store);
+  const owner = randomBytes(6).toString('hex');
+  const labs = createLabsFeature({
+    store,
+    directory,
+    campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
+    leases,
+    owner,
+    cards: labPostCards(directory),
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -298,6 +318,7 @@ export function createServices(
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
     ...trainingMessageKinds(() => training.behindSchedule()),
     ...ideaMessageKinds(ideaStore),
+    ...labMessageKinds({ labs: labs.labRows, themes: labs.themes, directory }),
   ]);
   const personalData = {
     ...delivery,
@@ -315,10 +336,9 @@ export function createServices(
     facilitators,
     trainingRecords,
     ideas,
+    labs,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
-  const leases = new Leases(store);
-  const owner = randomBytes(6).toString('hex');
   const retention = new Retention({
     rules: retentionRules(personalData),
     periods,
@@ -398,7 +418,31 @@ export function createServices(
       ...(now ? { now } : {}),
     }),
     ideas,
+    labs,
+    owner,
   };
+}
+
+/**
+ * This instance's channel poster (labs' updates and weekly summaries): the engine's connector
+ * sender and the same tenant budget row, so posts and campaigns share the tenant's rate.
+ */
+export function createChannelPoster(
+  services: Services,
+  botAuth: Config['botAuth'],
+  overrides: { sender?: ChannelSender } = {},
+): ChannelPoster {
+  const { ratePerSecond, maxAttempts } = services.deliverySettings;
+  const poster = new ChannelPoster({
+    posts: services.labs.posts,
+    subjects: services.labs.updates,
+    budget: new TenantBudget(services.store, { ratePerSecond }),
+    sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
+    owner: services.owner,
+    maxAttempts,
+  });
+  services.labs.onQueued(() => void poster.drain().catch(() => undefined));
+  return poster;
 }
 
 /**
@@ -439,18 +483,25 @@ export function createBot(
   extraActions: CardAction[] = [],
 ): OiboBot {
   const features = { assessment: services.assessment, questionnaire: services.questionnaire };
+  const labDeps = {
+    labs: services.labs.labs,
+    updates: services.labs.updates,
+    directory: services.directory,
+  };
   return new OiboBot({
     directory: services.directory,
     conversationRefs: services.conversationRefs,
     logger,
     privacyThreshold: async () => (await services.assessment.lockCampaign()).policy.k,
     limits: services.limits,
+    teams: new TeamRegistry(services.labs.teams, logger),
     commands: [
       ...assessmentCommands(features),
       ...trainingCommands(services.training),
       ...privacyCommands(services.privacy, services.questionnaire, services.teamsAppId),
       ...facilitatorCommands(services.community),
       ...ideaCommands(services.ideas),
+      ...labCommands(labDeps),
     ],
     cardActions: [
       ...assessmentActions(features),
@@ -458,6 +509,7 @@ export function createBot(
       ...facilitatorActions(services.community),
       ...trainingActions(services.training),
       ...ideaActions(services.ideas),
+      ...labActions(labDeps),
       ...extraActions,
     ],
   });

@@ -15,6 +15,10 @@ const RETENTION_CHECK_EVERY_MS = 10 * 60_000;
 const NUDGE_CHECK_EVERY_MS = 60 * 60_000;
 /** How often each instance looks for facilitator rounds left preparing (a crash). */
 const ROUND_PREPARATION_CHECK_EVERY_MS = 30_000;
+/** How often each instance looks for queued channel posts (labs' updates and summaries). */
+const CHANNEL_POSTS_EVERY_MS = 1_000;
+/** How often each instance checks whether this week's lab summaries are queued (a lease read). */
+const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
     ]);
   const {
     createBotServer,
+    createChannelPoster,
     createDeliveryEngine,
     createServices,
     createTabAuthenticator,
@@ -106,6 +111,14 @@ async function main(): Promise<void> {
     ),
   );
 
+  const channelPoster = createChannelPoster(services, config.botAuth);
+  channelPoster.start(CHANNEL_POSTS_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'posting to channels failed; the posts stay queued'),
+  );
+  services.labs.weekly.start(LAB_SUMMARIES_CHECK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'queueing the weekly lab summaries failed; tried again soon'),
+  );
+
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
     playground = await startPlayground({
@@ -139,6 +152,8 @@ async function main(): Promise<void> {
         services.retention.stop(),
         services.trainingNudge.stop(),
         services.roundPreparation.stop(),
+        channelPoster.stop(),
+        services.labs.weekly.stop(),
       ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.

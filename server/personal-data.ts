@@ -48,6 +48,11 @@ import type { RoundsRepository } from '../core/facilitators/rounds.repository';
 import { ideasData } from '../core/ideas/ideas-holders';
 import { IDEA_CALLS_TABLE } from '../core/ideas/ideas.repository';
 import type { IdeasService } from '../core/ideas/ideas.service';
+import { labsData } from '../core/labs/holders';
+import type { LabsFeature } from '../core/labs/labs-feature';
+import { LAB_THEMES_TABLE } from '../core/labs/labs.repository';
+import { TEAMS_TABLE } from '../core/conversations/teams.repository';
+import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -67,6 +72,7 @@ export interface PersonalDataSources {
   facilitators: FacilitatorsRepository;
   trainingRecords: TrainingRecordsRepository;
   ideas: IdeasService;
+  labs: LabsFeature;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -83,6 +89,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     facilitatorData(s.facilitators),
     trainingData(s.trainingRecords),
     ideasData(s.ideas),
+    labsData(s.labs),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];
@@ -97,6 +104,9 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: DELIVERY_BUDGET_TABLE, reason: "the tenant's send slots" },
   { table: LEASES_TABLE, reason: 'lease names and instance ids' },
   { table: IDEA_CALLS_TABLE, reason: 'calls for ideas: titles, questions and dates' },
+  { table: LAB_THEMES_TABLE, reason: 'lab themes added by admins: titles and descriptions' },
+  { table: TEAMS_TABLE, reason: 'teams and channels the bot is in: ids, names, service URLs' },
+  { table: CHANNEL_POSTS_TABLE, reason: 'queued channel posts (lab and update ids), send times' },
 ];
 
 /** What the daily purge deletes, by kind of data (periods in config). */

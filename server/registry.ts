@@ -52,6 +52,13 @@ import {
   FACILITATOR_ROUNDS_TABLE,
   FACILITATOR_SHORTLIST_TABLE,
 } from '../core/facilitators/rounds.repository';
+import { LAB_THEMES_TABLE, LABS_TABLE } from '../core/labs/labs.repository';
+import { LAB_BOARD_TABLE } from '../core/labs/board.repository';
+import { LAB_UPDATES_TABLE } from '../core/labs/updates.repository';
+import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
+import { TEAMS_TABLE } from '../core/conversations/teams.repository';
+import { registerLabsApi } from '../tab/api/labs.routes';
+import { LAB_UPDATE_COMMAND, LINK_LAB_COMMAND } from '../bot/features/labs/labs.handlers';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -80,6 +87,12 @@ export const ALL_TABLES = [
   IDEAS_TABLE,
   IDEA_VOTES_TABLE,
   IDEA_THREADS_TABLE,
+  LABS_TABLE,
+  LAB_THEMES_TABLE,
+  LAB_BOARD_TABLE,
+  LAB_UPDATES_TABLE,
+  CHANNEL_POSTS_TABLE,
+  TEAMS_TABLE,
 ] as const;
 
 /**
@@ -95,6 +108,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   NEAR_FACILITATORS_COMMAND,
   WITHDRAW_CONSENT_COMMAND,
   NEW_IDEA_COMMAND,
+  LINK_LAB_COMMAND,
+  LAB_UPDATE_COMMAND,
   HELP_COMMAND,
 ];
 
@@ -111,4 +126,5 @@ export const TAB_ROUTES = [
   registerAuditApi,
   registerTrainingApi,
   registerIdeasApi,
+  registerLabsApi,
 ] as const;

@@ -48,6 +48,30 @@ describe('ConnectorSimulator', () => {
     ]);
   });
 
+  it('starts threads in a channel, logged under the channel and limited per channel', () => {
+    const { simulator } = sim();
+    const post = () =>
+      simulator.handle({
+        method: 'POST',
+        path: '/v3/conversations',
+        body: JSON.stringify({
+          isGroup: true,
+          channelData: { channel: { id: '19:lab@thread.tacv2' }, tenant: { id: TENANT } },
+          activity: { type: 'message', text: 'update' },
+        }),
+      });
+    const first = post();
+    expect(first.status).toBe(201);
+    expect(conversationOf(first)).toMatch(/^19:lab@thread\.tacv2;messageid=/);
+    for (let i = 1; i < 7; i++) expect(post().status).toBe(201);
+    expect(post().status).toBe(429);
+    expect([...simulator.deliveries()]).toHaveLength(7);
+    expect([...simulator.deliveries()][0]).toMatchObject({
+      conversationId: '19:lab@thread.tacv2',
+      summary: 'update',
+    });
+  });
+
   it('throttles the eighth send in a second with a Retry-After that then succeeds', () => {
     const { simulator, clock } = sim();
     const conversation = 'a:conv';

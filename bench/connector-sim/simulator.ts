@@ -4,6 +4,7 @@ import {
   isRecord,
   personalConversationId,
   personalTarget,
+  channelTarget,
   recipientOf,
   route,
   summarize,
@@ -150,6 +151,8 @@ export class ConnectorSimulator {
   }
 
   private create(params: WireConversationParameters, bytes: number, now: number): SimResponse {
+    const channel = channelTarget(params);
+    if (channel !== undefined) return this.createInChannel(channel, params, bytes, now);
     const target = personalTarget(params);
     if (!target) {
       return this.reject(400, 'BadArgument', 'Only 1:1 conversations with one member.');
@@ -163,6 +166,28 @@ export class ConnectorSimulator {
     if (!isRecord(params.activity)) return this.respond(201, { id });
     const activityId = this.deliver(conversation, 'send', params.activity, bytes, now);
     return this.respond(201, { id, activityId });
+  }
+
+  /**
+   * A new thread in a channel: Teams' per-conversation limits count against the channel (the
+   * safer reading), and the delivery is logged under the channel's id; the answer is the
+   * thread's id, `<channel>;messageid=<n>`.
+   */
+  private createInChannel(
+    channel: string,
+    params: WireConversationParameters,
+    bytes: number,
+    now: number,
+  ): SimResponse {
+    if (!isRecord(params.activity)) {
+      return this.reject(400, 'BadArgument', 'A channel conversation needs its first activity.');
+    }
+    const conversation = this.registry.conversation(channel);
+    const refused = this.admitWrite(conversation, now, 'send');
+    if (refused) return refused;
+    this.counts.conversationsCreated++;
+    const activityId = this.deliver(conversation, 'send', params.activity, bytes, now);
+    return this.respond(201, { id: `${channel};messageid=${activityId}`, activityId });
   }
 
   private write(

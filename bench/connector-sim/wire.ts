@@ -14,7 +14,7 @@ export interface WireConversationParameters {
   isGroup?: unknown;
   members?: unknown;
   tenantId?: unknown;
-  channelData?: { tenant?: { id?: unknown } };
+  channelData?: { tenant?: { id?: unknown }; channel?: { id?: unknown } };
   activity?: WireActivity;
 }
 
@@ -84,6 +84,18 @@ export function personalTarget(
   const tenant = typeof params.tenantId === 'string' ? params.tenantId : channelTenant;
   if (members.length !== 1 || !user || params.isGroup === true) return undefined;
   return { user, tenant: typeof tenant === 'string' ? tenant : '' };
+}
+
+/**
+ * The channel of a request that starts a new conversation (a thread) in a team channel
+ * (`isGroup` and `channelData.channel.id`, what `createConversationAsync` sends for a channel
+ * post); undefined otherwise.
+ */
+export function channelTarget(params: WireConversationParameters): string | undefined {
+  const channel = isRecord(params.channelData?.channel) ? params.channelData.channel.id : undefined;
+  return params.isGroup === true && typeof channel === 'string' && channel !== ''
+    ? channel
+    : undefined;
 }
 
 /**

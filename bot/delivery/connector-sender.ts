@@ -1,5 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { ProactiveSender } from '../../core/delivery/delivery-engine';
+import type { ChannelSender, ChannelTarget } from '../../core/labs/channel-poster';
 import type { DeliveryTarget } from '../../core/delivery/deliveries.repository';
 import { classifyResponse, type SendOutcome } from '../../core/delivery/send-outcome';
 import type { BotAuthSettings } from '../adapter';
@@ -34,11 +35,13 @@ export function botTokenSource(auth: BotAuthSettings): TokenSource {
 
 /**
  * Posts one activity to a conversation with one HTTP request (Bot Connector
- * `POST /v3/conversations/{id}/activities`). botbuilder's `ConnectorClient` retries 429 and 5xx
- * by itself; the delivery engine must see every attempt so that all of them pass through the
- * tenant budget, so this sender never retries.
+ * `POST /v3/conversations/{id}/activities`), or starts a new conversation in a team channel with
+ * it (`POST /v3/conversations`, what `adapter.createConversationAsync` sends). botbuilder's
+ * `ConnectorClient` retries 429 and 5xx by itself; the delivery engine and the channel poster must
+ * see every attempt so that all of them pass through the tenant budget, so this sender never
+ * retries.
  */
-export class ConnectorSender implements ProactiveSender {
+export class ConnectorSender implements ProactiveSender, ChannelSender {
   constructor(
     private readonly token: TokenSource,
     private readonly timeoutMs = 10_000,
@@ -58,6 +61,34 @@ export class ConnectorSender implements ProactiveSender {
         ...(target.tenantId ? { tenant: { id: target.tenantId } } : {}),
       },
     };
+    return (await this.request(url, body)).outcome;
+  }
+
+  /** A new conversation (thread) in the channel, with the activity as its first message. */
+  async post(
+    target: ChannelTarget,
+    activity: Record<string, unknown>,
+  ): Promise<{ outcome: SendOutcome; conversationId?: string }> {
+    const url = `${target.serviceUrl.replace(/\/+$/, '')}/v3/conversations`;
+    const tenant = target.tenantId ? { tenant: { id: target.tenantId } } : {};
+    const body = {
+      isGroup: true,
+      ...(target.botId ? { bot: { id: target.botId } } : {}),
+      ...(target.tenantId ? { tenantId: target.tenantId } : {}),
+      channelData: { channel: { id: target.channelId }, team: { id: target.teamId }, ...tenant },
+      activity: {
+        type: 'message',
+        ...activity,
+        channelData: { ...((activity.channelData ?? {}) as Record<string, unknown>), ...tenant },
+      },
+    };
+    return this.request(url, body);
+  }
+
+  private async request(
+    url: string,
+    body: unknown,
+  ): Promise<{ outcome: SendOutcome; conversationId?: string }> {
     try {
       const token = await this.token();
       const response = await fetch(url, {
@@ -70,12 +101,23 @@ export class ConnectorSender implements ProactiveSender {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       const code = response.ok ? undefined : await errorCode(response);
-      if (response.ok) await response.body?.cancel();
-      return classifyResponse(response.status, code, response.headers.get('retry-after'));
+      const conversationId = response.ok ? await createdId(response) : undefined;
+      const outcome = classifyResponse(response.status, code, response.headers.get('retry-after'));
+      return { outcome, ...(conversationId ? { conversationId } : {}) };
     } catch (error) {
       // Timeouts and network errors: the message may or may not have arrived; try again later.
-      return { kind: 'retry', error: `network ${(error as Error).name}` };
+      return { outcome: { kind: 'retry', error: `network ${(error as Error).name}` } };
     }
+  }
+}
+
+/** The id of a created conversation (`{ id }`); nothing for a send's answer we do not read. */
+async function createdId(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { id?: unknown };
+    return typeof body.id === 'string' ? body.id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -795,3 +795,339 @@ export interface IdeaPipeline {
   topVoted: IdeaSummary[];
   trending: { idea: IdeaSummary; votesThisWeek: number }[];
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Labs (issue 15). Routes and who may call them: tab/api/labs.routes.ts. Dates without a time are
+ * `YYYY-MM-DD` (the programme's calendar, Europe/Rome); instants are ISO 8601.
+ * ------------------------------------------------------------------------------------------- */
+
+export type LabStatus = 'proposed' | 'active' | 'concluded';
+/** The board's columns: Da fare / In corso / Fatto. */
+export type LabColumn = 'todo' | 'doing' | 'done';
+/** The caller's place in a lab: null when none (they may ask to join a public lab). */
+export type LabMembership = 'lead' | 'member' | 'invited' | 'requested' | null;
+
+/** A theme (the five seeded in content/labs/, plus those admins add), in the caller's language. */
+export interface LabTheme {
+  id: string;
+  title: string;
+  description: string;
+  /** Seeded from content/labs/ (not editable in the app), or added by an admin. */
+  seeded: boolean;
+}
+
+/** GET /api/v1/labs/themes (everyone) */
+export interface LabThemes {
+  themes: LabTheme[];
+}
+
+/** POST /api/v1/labs/themes (admins; the body): 201 {@link LabTheme}. Titles 3–80, descriptions ≤ 500. */
+export interface NewLabTheme {
+  title: Record<Locale, string>;
+  description: Record<Locale, string>;
+}
+
+/**
+ * A person as a lab shows them. After their erasure a person is `former` (a "former member"),
+ * with no id or name: the lab's history stays readable without them.
+ */
+export interface LabPerson {
+  objectId: string | null;
+  displayName: string | null;
+  former: boolean;
+}
+
+/** A Teams channel a lab is linked to, named as the bot last saw it. */
+export interface LabChannel {
+  teamId: string;
+  channelId: string;
+  teamName: string | null;
+  channelName: string | null;
+  /** False once the channel was deleted or the app removed from the team: posts will fail. */
+  available: boolean;
+}
+
+/** What the caller may do in a lab (the server checks every route again). */
+export interface LabPermissions {
+  /** Lead or admin: settings, members, channel, updates, close. */
+  manage: boolean;
+  /** Lead, member or admin: tasks, milestones, notes and decisions. */
+  editBoard: boolean;
+  /** Not in the lab, nothing pending, lab not concluded: may ask to join (or accept an invitation). */
+  join: boolean;
+}
+
+/** Each item of GET /api/v1/labs. */
+export interface LabSummary {
+  id: string;
+  theme: LabTheme;
+  title: string;
+  goal: string;
+  status: LabStatus;
+  private: boolean;
+  leads: LabPerson[];
+  memberCount: number;
+  startDate: string | null;
+  plannedEndDate: string | null;
+  /** When the latest update was posted; null when none yet. */
+  lastUpdateAt: string | null;
+  channel: LabChannel | null;
+  membership: LabMembership;
+}
+
+/**
+ * GET /api/v1/labs?theme=<id>&status=<status>&mine=lead|member (filters optional; `mine=member`
+ * includes the labs one leads): newest first; private labs only for their members and admins.
+ */
+export interface LabList {
+  labs: LabSummary[];
+}
+
+/** POST /api/v1/labs (facilitators, admins; the body): 201 {@link CreatedLab}; the caller becomes a lead. */
+export interface NewLab {
+  theme: string;
+  /** 3–120 characters. */
+  title: string;
+  /** 3–2,000 characters. */
+  goal: string;
+  /** Object ids of further leads (the caller is always one); at most 10. */
+  leads?: string[];
+  startDate?: string | null;
+  plannedEndDate?: string | null;
+  /** Default false. */
+  private?: boolean;
+}
+
+export interface CreatedLab {
+  id: string;
+}
+
+/** PATCH /api/v1/labs/:id (leads, admins; the body): any of these; 200 {@link Lab}. */
+export interface LabSettingsChange {
+  theme?: string;
+  title?: string;
+  goal?: string;
+  startDate?: string | null;
+  plannedEndDate?: string | null;
+  private?: boolean;
+  /** Between proposed and active; concluding is POST …/close. */
+  status?: 'proposed' | 'active';
+}
+
+export interface LabMember {
+  person: LabPerson;
+  role: 'lead' | 'member';
+  since: string;
+  /** Their department (top-level unit) in the directory today; null when unknown. */
+  department: string | null;
+}
+
+/** Someone invited (waiting for Join / No thanks) or asking to join (waiting for a lead). */
+export interface LabPending {
+  person: LabPerson;
+  at: string;
+}
+
+export interface LabMilestone {
+  id: string;
+  title: string;
+  dueDate: string | null;
+  reached: boolean;
+}
+
+/** A task of the board. `etag` is what PATCH / DELETE send back as `If-Match`. */
+export interface LabTask {
+  id: string;
+  title: string;
+  description: string;
+  column: LabColumn;
+  /** Position within its column, ascending (a move sets it). */
+  order: number;
+  assignees: LabPerson[];
+  dueDate: string | null;
+  milestoneId: string | null;
+  updatedAt: string;
+  etag: string;
+}
+
+/** POST /api/v1/labs/:id/tasks (members, leads, admins; the body): 201 {@link LabTask} + `ETag`. */
+export interface NewLabTask {
+  /** 1–200 characters. */
+  title: string;
+  /** ≤ 4,000 characters. */
+  description?: string;
+  /** Default 'todo'. */
+  column?: LabColumn;
+  /** Default: after the column's last task. */
+  order?: number;
+  /** Members' object ids; at most 20. */
+  assignees?: string[];
+  dueDate?: string | null;
+  milestoneId?: string | null;
+}
+
+/**
+ * PATCH /api/v1/labs/:id/tasks/:taskId with `If-Match: <etag>` (required, else 428): 200
+ * {@link LabTask} + `ETag`; stale → 412 {@link LabTaskConflict}. DELETE …/:taskId with `If-Match`:
+ * 204, stale → 412 likewise.
+ */
+export type LabTaskChange = Partial<NewLabTask>;
+
+/** The 412 problem of a stale task edit: the task as it is now, for the screen to show. */
+export interface LabTaskConflict extends Problem {
+  code: 'labs.task.stale';
+  current: LabTask;
+}
+
+/** POST /api/v1/labs/:id/milestones (the body): 201 {@link LabMilestone}; PATCH …/:milestoneId 200. */
+export interface NewLabMilestone {
+  title: string;
+  dueDate?: string | null;
+  reached?: boolean;
+}
+
+export type LabNoteKind = 'note' | 'decision';
+
+/** One entry of the log of notes and decisions (newest first). */
+export interface LabNote {
+  id: string;
+  kind: LabNoteKind;
+  text: string;
+  author: LabPerson;
+  at: string;
+}
+
+/** POST /api/v1/labs/:id/notes (members, leads, admins; the body): 201 {@link LabNote}. Text 1–2,000. */
+export interface NewLabNote {
+  kind: LabNoteKind;
+  text: string;
+}
+
+/** Why a channel post failed (the lead fixes it, then retries). */
+export type LabPostFailure =
+  'notLinked' | 'channelDeleted' | 'appRemoved' | 'forbidden' | 'tooLarge' | 'error';
+
+/**
+ * An update's post to the lab's channel: stored first, then posted. `pending` while queued or
+ * being retried, `posted` with the time, `failed` with the reason (retry with POST …/retry),
+ * `notLinked` when the lab had no channel when it was written.
+ */
+export type LabPostState =
+  | { state: 'pending'; at: null; reason: null }
+  | { state: 'posted'; at: string; reason: null }
+  | { state: 'failed'; at: string; reason: LabPostFailure }
+  | { state: 'notLinked'; at: null; reason: null };
+
+/** One update of the lab's timeline (newest first). */
+export interface LabUpdate {
+  id: string;
+  title: string;
+  text: string;
+  /** 0–100, when given. */
+  progress: number | null;
+  nextSteps: string | null;
+  mentions: LabPerson[];
+  author: LabPerson;
+  at: string;
+  post: LabPostState;
+}
+
+/**
+ * POST /api/v1/labs/:id/updates (leads, admins; the body): 201 {@link LabUpdate}; it is stored,
+ * then posted to the linked channel. POST …/updates/:updateId/retry: 202 {@link LabUpdate}
+ * (only a failed or not-linked one, else 409).
+ */
+export interface NewLabUpdate {
+  /** 3–120 characters. */
+  title: string;
+  /** 1–2,000 characters. */
+  text: string;
+  progress?: number | null;
+  /** ≤ 1,000 characters. */
+  nextSteps?: string | null;
+  /** Members' object ids to mention; at most 20. */
+  mentions?: string[];
+}
+
+/**
+ * GET /api/v1/labs/:id: the lab, its people, board, log and timeline. `invitations` and
+ * `requests` are listed to leads and admins only (empty for others).
+ */
+export interface Lab extends LabSummary {
+  members: LabMember[];
+  invitations: LabPending[];
+  requests: LabPending[];
+  milestones: LabMilestone[];
+  tasks: LabTask[];
+  notes: LabNote[];
+  updates: LabUpdate[];
+  outcome: string | null;
+  closedAt: string | null;
+  permissions: LabPermissions;
+}
+
+/** POST /api/v1/labs/:id/members (leads, admins; the body): invites them (a card in chat); 200 {@link Lab}. */
+export interface LabInvitation {
+  /** Directory object ids; at most 50 at once. */
+  objectIds: string[];
+}
+
+/** PATCH /api/v1/labs/:id/members/:objectId (leads, admins; the body): 200 {@link Lab}. */
+export interface LabMemberChange {
+  role: 'lead' | 'member';
+}
+
+/** POST /api/v1/labs/:id/close (leads, admins; the body): 200 {@link Lab}; already concluded → 409. */
+export interface LabClosing {
+  /** 3–4,000 characters. */
+  outcome: string;
+}
+
+/** PUT /api/v1/labs/:id/channel (leads, admins; the body): ids as Teams sends them in `channelData`. */
+export interface LabChannelLink {
+  teamId: string;
+  channelId: string;
+}
+
+/** A team the bot is installed in, with its channels (the channel link's picker). */
+export interface KnownTeam {
+  teamId: string;
+  name: string | null;
+  channels: { channelId: string; name: string | null }[];
+}
+
+/** GET /api/v1/labs/teams (facilitators, admins): teams where the app is installed, by name. */
+export interface KnownTeams {
+  teams: KnownTeam[];
+}
+
+/** GET /api/v1/labs/people?q=<2+ characters> (facilitators, admins): directory matches, ≤ 20. */
+export interface LabPeopleSearch {
+  people: { objectId: string; displayName: string; department: string | null }[];
+}
+
+/** One row of the cross-lab view. */
+export interface LabOverviewRow {
+  id: string;
+  theme: string;
+  title: string;
+  status: LabStatus;
+  private: boolean;
+  leads: LabPerson[];
+  members: number;
+  /** Departments of the members in the directory today, by name. */
+  departments: string[];
+  tasksDone: number;
+  tasksTotal: number;
+  /** Open tasks whose due date has passed (in the programme's calendar). */
+  overdue: number;
+  lastUpdateAt: string | null;
+}
+
+/**
+ * GET /api/v1/labs/overview (managers, admins; private labs only for admins and their members),
+ * and GET /api/v1/labs/overview.csv (the same rows, the caller's spreadsheet dialect, UTF-8 BOM).
+ */
+export interface LabOverview {
+  labs: LabOverviewRow[];
+}

@@ -7,9 +7,10 @@ import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
 import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
 import { emptyIdeas, ideasRoute, type FakeIdeas } from './fake-ideas';
+import { labsRoute, type FakeLabs } from './fake-labs';
 import { json, problem } from './responses';
 
-export interface FakeServer extends FakeCampaigns, FakeFacilitators, FakeIdeas {
+export interface FakeServer extends FakeCampaigns, FakeFacilitators, FakeIdeas, FakeLabs {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -47,6 +48,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     nearMe: { scope: 'department', unit: null, facilitators: [] },
     refuseShortlist: null,
     ...emptyIdeas(),
+    labs: [],
+    labThemes: [],
+    knownTeams: [],
+    directory: [],
     calls: [],
     bodies: [],
     ...state,
@@ -65,6 +70,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     if (/ \/api\/v1\/idea/.test(route)) {
       const query = new URLSearchParams(path.split('?')[1]);
       return ideasRoute(server, server.me, route, query, body) ?? problem(404, 'Not found');
+    }
+    if (route.includes(' /api/v1/labs')) {
+      const query = new URLSearchParams(path.split('?')[1]);
+      return labsRoute(server, route, query, init, body) ?? problem(404, 'Not found');
     }
     if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
     if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {

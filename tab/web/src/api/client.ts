@@ -42,6 +42,8 @@ export class ApiError extends Error {
     readonly title?: string,
     /** The refused lines of an imported file, or the refused fields of a form (`path`). */
     readonly lines: { line?: number; path?: string; message: string }[] = [],
+    /** The whole problem, for refusals that carry more (a stale task's current version). */
+    readonly problem: Problem = {},
   ) {
     super(title ?? `HTTP ${status}`);
     this.name = 'ApiError';
@@ -64,7 +66,7 @@ export async function send(
   if (response.headers.get('content-type')?.includes('json')) {
     problem = ((await response.json().catch(() => ({}))) ?? {}) as Problem;
   }
-  throw new ApiError(response.status, problem.title, problem.errors);
+  throw new ApiError(response.status, problem.title, problem.errors, problem);
 }
 
 export async function json<T>(apiFetch: ApiFetch, path: string): Promise<T> {

@@ -4,7 +4,7 @@ import { useTeams } from '../teams/teams-context';
 import { ApiError, createApi, type Api, type ApiFetch } from './client';
 
 /** Asks the server to word its answers (result names, problems) in `locale`. */
-function inLanguage(apiFetch: ApiFetch, locale: string): ApiFetch {
+export function inLanguage(apiFetch: ApiFetch, locale: string): ApiFetch {
   return (path, init) => {
     const headers = new Headers(init?.headers);
     headers.set('accept-language', locale);

@@ -1,9 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isTabPage, type TabPage } from '../../../../core/tab-pages';
+import { isTabPage, tabPlaceOf, type TabPage } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import { resolveLocale, type Locale } from '../i18n/i18n';
 import { demoPersonas } from './demo-personas';
-import { chatLink, TeamsContext, type TeamsSeam, type ThemeName } from './teams-context';
+import {
+  chatLink,
+  TeamsContext,
+  type TabConfig,
+  type TeamsSeam,
+  type ThemeName,
+} from './teams-context';
 
 /** Inside Teams the host answers in milliseconds; a plain browser page gets no answer at all. */
 const INIT_TIMEOUT_MS = 2000;
@@ -76,6 +82,31 @@ function teamsChat({ app, chat }: TeamsJs): TeamsSeam['openChat'] {
   return (upn) => (chat.isSupported() ? chat.openChat({ user: upn }) : app.openLink(chatLink(upn)));
 }
 
+type TeamsContextValue = Awaited<ReturnType<TeamsJs['app']['getContext']>>;
+
+/** teams-js `pages.config` on a channel tab's configuration page (frame context `settings`). */
+function teamsTabConfig(
+  { pages, FrameContexts }: TeamsJs,
+  context: TeamsContextValue | null,
+): TabConfig | undefined {
+  if (context?.page.frameContext !== FrameContexts.settings) return undefined;
+  const teamId = context.team?.internalId;
+  const channelId = context.channel?.id;
+  return {
+    channel: teamId && channelId ? { teamId, channelId } : null,
+    setValid: (valid) => pages.config.setValidityState(valid),
+    onSave: (save) =>
+      pages.config.registerOnSaveHandler((event) => {
+        save()
+          .then((setting) => pages.config.setConfig(setting))
+          .then(
+            () => event.notifySuccess(),
+            (error: unknown) => event.notifyFailure(String(error)),
+          );
+      }),
+  };
+}
+
 function browserChat(upn: string): Promise<void> {
   window.open(chatLink(upn), '_blank', 'noopener');
   return Promise.resolve();
@@ -89,7 +120,13 @@ function initialDemoUser(params: URLSearchParams): string {
 
 type Host =
   | { kind: 'pending' }
-  | { kind: 'teams'; teams: TeamsJs; locale: Locale; openedAt: TabPage | undefined }
+  | {
+      kind: 'teams';
+      teams: TeamsJs;
+      locale: Locale;
+      openedAt: TabPage | undefined;
+      tabConfig: TabConfig | undefined;
+    }
   | { kind: 'browser'; locale: Locale; localeFixed: boolean; theme: ThemeName };
 
 /** Initialises teams-js once and provides the {@link TeamsSeam} to the app. */
@@ -116,6 +153,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
           teams,
           locale: resolveLocale(context?.app.locale),
           openedAt: isTabPage(page) ? page : undefined,
+          tabConfig: teamsTabConfig(teams, context),
         });
         return;
       }
@@ -145,6 +183,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
 
   const seam = useMemo((): TeamsSeam | null => {
     if (host.kind === 'pending' || !apiFetch) return null;
+    const place = tabPlaceOf(window.location.search);
     if (host.kind === 'teams') {
       return {
         host: 'teams',
@@ -155,6 +194,8 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         userKey: 'teams',
         openChat: teamsChat(host.teams),
         ...(host.openedAt ? { openedAt: host.openedAt } : {}),
+        place,
+        ...(host.tabConfig ? { tabConfig: host.tabConfig } : {}),
       };
     }
     return {
@@ -173,6 +214,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
       },
       userKey: demoUser,
       openChat: browserChat,
+      place,
     };
   }, [host, teamsTheme, demoUser, apiFetch]);
 

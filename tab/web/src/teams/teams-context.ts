@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { TabPage } from '../../../../core/tab-pages';
+import type { TabPage, TabPlace } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import type { Locale } from '../i18n/i18n';
 
@@ -40,6 +40,28 @@ export interface TeamsSeam {
   openChat: (upn: string) => Promise<void>;
   /** The place a Teams deep link opened the tab at (its `subEntityId`, teams-js `page.subPageId`). */
   openedAt?: TabPage;
+  /** Where the tab's own URL opens it: a lab's board (a channel tab, a link), its configuration. */
+  place?: TabPlace;
+  /** Only on a channel tab's configuration page inside Teams: teams-js `pages.config`. */
+  tabConfig?: TabConfig;
+}
+
+/** What a channel tab opens once saved (teams-js `pages.config.setConfig`'s instance config). */
+export interface ChannelTabSetting {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+}
+
+/** The channel tab's configuration page as Teams hosts it. */
+export interface TabConfig {
+  /** The team and channel the tab is added to, as the bot knows them (null: Teams did not say). */
+  channel: { teamId: string; channelId: string } | null;
+  /** Enables (or disables) Teams' Save button. */
+  setValid(valid: boolean): void;
+  /** On Save, Teams stores what `save` answers; a rejection keeps the dialog open. */
+  onSave(save: () => Promise<ChannelTabSetting>): void;
 }
 
 /** Teams' link to a 1:1 chat, for where teams-js cannot open one itself. */

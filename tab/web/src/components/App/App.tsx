@@ -5,7 +5,7 @@ import {
   teamsLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nProvider } from '../../i18n/i18n';
 import { useTeams, type ThemeName } from '../../teams/teams-context';
 import { Shell } from '../Shell/Shell';
@@ -34,11 +34,24 @@ export function TabProviders({ children }: { children: ReactNode }) {
   );
 }
 
+// Only on the channel tab's configuration page.
+const ChannelTabConfig = lazy(() =>
+  import('../ChannelTabConfig/ChannelTabConfig').then((module) => ({
+    default: module.ChannelTabConfig,
+  })),
+);
+
 export function App() {
-  const { userKey } = useTeams();
+  const { userKey, place } = useTeams();
   return (
     <TabProviders>
-      <Shell key={userKey} />
+      {place?.kind === 'lab-config' ? (
+        <Suspense fallback={null}>
+          <ChannelTabConfig key={userKey} />
+        </Suspense>
+      ) : (
+        <Shell key={userKey} />
+      )}
     </TabProviders>
   );
 }

@@ -14,16 +14,16 @@ const renderApp = (seam: TeamsSeam) =>
   );
 
 describe('navigation', () => {
-  it('shows an employee My results and the ideas', async () => {
+  it('shows an employee My results, the labs and the ideas', async () => {
     const { apiFetch, server } = fakeServer({ me: giulia });
     renderApp(fakeTeams(apiFetch));
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
-    expect(
-      within(nav)
-        .getAllByRole('tab')
-        .map((tab) => tab.getAttribute('value')),
-    ).toEqual(['results', 'ideas']);
+    const tabs = within(nav).getAllByRole('tab');
+    expect(tabs).toHaveLength(3);
+    ['I miei risultati', 'Laboratori', 'Idee'].forEach((name, i) =>
+      expect(tabs[i]).toHaveAccessibleName(name),
+    );
     expect(screen.queryByRole('tab', { name: 'Cruscotto' })).not.toBeInTheDocument();
     expect(server.calls.some((call) => call.includes('/dashboard/'))).toBe(false);
   });
@@ -70,6 +70,7 @@ describe('navigation', () => {
     expect(tabs).toHaveLength(6);
     [
       'I miei risultati',
+      'Laboratori',
       'Idee',
       'Il mio percorso',
       'Cruscotto',

@@ -28,7 +28,10 @@ const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
 
-type Section = 'results' | 'ideas' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
+// Everyone's labs; the lab page, board and cross-lab view load when opened.
+const Labs = lazy(() => import('../Labs/Labs').then((module) => ({ default: module.Labs })));
+
+type Section = 'results' | 'labs' | 'ideas' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -39,6 +42,7 @@ export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
 export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
+    'labs',
     'ideas',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
@@ -49,19 +53,20 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
 /** Header, demo switcher (outside Teams) and the sections this person may open. */
 export function Shell() {
   const { t } = useI18n();
-  const { demo } = useTeams();
+  const { demo, place } = useTeams();
   const api = useApi();
   const styles = useShellStyles();
   const ids = useId();
   const loadMe = useCallback(() => api.me(), [api]);
   const [me, reloadMe] = useLoad(loadMe);
   useDirectoryLocale(me.state === 'loaded' ? me.value.locale : undefined);
-  const [section, setSection] = useState<Section>('results');
+  const [section, setSection] = useState<Section>(place?.kind === 'lab' ? 'labs' : 'results');
 
   const sections: Section[] = me.state === 'loaded' ? sectionsOf(me.value) : ['results'];
   const current = sections.includes(section) ? section : 'results';
   const label: Record<Section, string> = {
     results: t('nav.results'),
+    labs: t('nav.labs'),
     ideas: t('nav.ideas'),
     path: t('nav.path'),
     dashboard: t('nav.dashboard'),
@@ -69,6 +74,7 @@ export function Shell() {
     facilitators: t('nav.facilitators'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
+    labs: me.state === 'loaded' && <Labs me={me.value} />,
     ideas: <Ideas admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     path: <MyPath />,
     dashboard: <Dashboard />,

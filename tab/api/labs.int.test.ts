@@ -109,7 +109,9 @@ describe('labs over HTTP, the team registry and channel posts', () => {
       services.directory,
     );
     server = createBotServer({ botAuth: { mode: 'local' }, authenticate }, services, silentLogger);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
     base = `http://127.0.0.1:${server.address().port}`;
     sim = await startSimulator();
     poster = createChannelPoster(services, { mode: 'local' });

@@ -11,7 +11,8 @@ import {
   start as startSimulator,
   type ConnectorSim,
 } from '../../bench/connector-sim/connector-sim';
-import { botHarness, silentLogger } from '../../test/bot-harness';
+import { botHarness, cardsOf, cardText, silentLogger } from '../../test/bot-harness';
+import type { AdaptiveCard } from '../../bot/cards/card';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import users from '../../content/demo/playground-users.json';
 import type { ChannelPoster } from '../../core/labs/channel-poster';
@@ -285,6 +286,52 @@ describe('labs over HTTP, the team registry and channel posts', () => {
     expect((await lab(id)).updates[0]!.post).toMatchObject({ state: 'posted' });
     const again = await call(`/api/v1/labs/${id}/updates/${posted.id}/retry`, DAVIDE, { json: {} });
     expect(again.status).toBe(409);
+  });
+
+  it('answers "aggiornamento" in the linked channel with or without the mention, and posts the form', async () => {
+    const id = await newLab();
+    await call(`/api/v1/labs/${id}/channel`, DAVIDE, {
+      method: 'PUT',
+      json: { teamId: TEAM, channelId: CHANNEL },
+    });
+    const inChannel = (extra: Partial<Activity>): Partial<Activity> => ({
+      from: { id: `29:${DAVIDE.objectId}`, name: 'Davide', aadObjectId: DAVIDE.objectId },
+      recipient: { id: '28:oibo', name: 'óiBO' },
+      conversation: {
+        id: `${CHANNEL};messageid=1`,
+        name: '',
+        conversationType: 'channel',
+        isGroup: true,
+      },
+      channelData: { team: { id: TEAM }, channel: { id: CHANNEL }, tenant: { id: TENANT } },
+      serviceUrl: sim.url,
+      ...extra,
+    });
+    for (const text of ['aggiornamento', '<at>óiBO</at> update', '@óiBO aggiornamento']) {
+      const [form] = cardsOf(await bot.turn(inChannel({ type: 'message', text })));
+      expect(cardText(form)).toContain('Pagamenti allo sportello');
+    }
+    const before = [...sim.deliveries()].length;
+    const replies = await bot.turn(
+      inChannel({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'labs.update',
+            data: { labId: id, title: 'Dal canale', text: 'Scritto nella scheda', progress: '40' },
+          },
+        },
+      }),
+    );
+    const answer = replies.find((a) => a.type === 'invokeResponse')?.value as {
+      body: { value: AdaptiveCard };
+    };
+    expect(cardText(answer.body.value)).toContain('Aggiornamento salvato');
+    await poster.drain();
+    expect([...sim.deliveries()].length).toBe(before + 1);
+    expect((await lab(id)).updates[0]).toMatchObject({ title: 'Dal canale', progress: 40 });
   });
 
   it('hides a private lab from everyone but its people and admins', async () => {

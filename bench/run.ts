@@ -1,6 +1,7 @@
 import { benchStartup } from './startup';
 import { benchDashboard, printDashboard } from './dashboard';
 import { benchShortlist, printShortlist } from './shortlist';
+import { benchLabs, printLabs } from './labs';
 import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   printTurn(turn);
   printDashboard(await benchDashboard());
   printShortlist(await benchShortlist());
+  printLabs(await benchLabs());
   printTab(await benchTab());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors > 0) process.exitCode = 1;

@@ -3,6 +3,8 @@ import { demoCampaigns } from '../core/assessment/demo-campaigns';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { departmentOf } from '../core/directory/person';
 import { demoCandidates } from '../core/facilitators/demo-candidates';
+import { seedDemoLabs } from '../core/labs/demo-labs';
+import users from '../content/demo/playground-users.json';
 import type { Services } from './app';
 
 /** Demo facilitators joined the community this long ago: some months of a training year. */
@@ -39,4 +41,7 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   const candidates = demoCandidates(people);
   await services.candidates.upsertMany(candidates);
   logger.info({ candidates: candidates.length }, 'demo facilitator candidates created');
+  const [giulia, , sara, davide] = users.map((u) => u.objectId);
+  const labs = await seedDemoLabs(services.labs, { sara: sara!, giulia: giulia!, davide: davide! });
+  logger.info({ labs }, 'demo labs created');
 }

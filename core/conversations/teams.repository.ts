@@ -1,4 +1,4 @@
-import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 
@@ -134,12 +134,5 @@ export class TeamsRepository {
         ? { row: 'team', team: { ...row.team, removed: true, updatedAt: at } }
         : undefined,
     );
-  }
-
-  async channelsOf(teamId: string): Promise<KnownChannel[]> {
-    const rows = await this.table.all(
-      odata`PartitionKey eq ${encodeKey(teamId)} and RowKey ne ${TEAM_ROW}`,
-    );
-    return rows.flatMap(({ value }) => (value.row === 'channel' ? [value.channel] : []));
   }
 }

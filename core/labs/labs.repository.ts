@@ -1,4 +1,4 @@
-import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import type { Lab, LabMemberEntry, LabPendingEntry, LabStatus } from './lab';
@@ -111,10 +111,6 @@ export class LabsRepository {
     return this.table.modify({ partitionKey: PARTITION, rowKey: encodeKey(id) }, (current) =>
       current ? change(current) : undefined,
     );
-  }
-
-  async rows(): Promise<Stored<Lab>[]> {
-    return this.table.all(odata`PartitionKey eq ${PARTITION}`);
   }
 }
 

@@ -14,6 +14,8 @@ import type { LabUpdate } from './update';
 import type { UpdatesRepository } from './updates.repository';
 import { weeklyFigures, type WeeklyFigures } from './weekly';
 
+const LAST_UPDATE_PRECISION_MS = 1_000;
+
 /** The channel cards (bot/features/labs): an update, a lab's weekly summary. */
 export interface LabPostCards {
   update(lab: Lab, update: LabUpdate, locale: Locale): Promise<Activity>;
@@ -64,7 +66,12 @@ export class UpdatesService implements PostSubjects {
       post: lab.channel ? { state: 'pending' } : { state: 'notLinked' },
     };
     await this.deps.updates.insert(update);
-    await this.deps.labRows.modify(labId, (l) => ({ ...l, lastUpdateAt: at }));
+    // To the second: a burst of updates to one lab writes its row once, not once per update.
+    await this.deps.labRows.modify(labId, (l) =>
+      l.lastUpdateAt && l.lastUpdateAt.getTime() > at.getTime() - LAST_UPDATE_PRECISION_MS
+        ? undefined
+        : { ...l, lastUpdateAt: at },
+    );
     if (lab.channel) await this.enqueue(lab, update, locale);
     return update;
   }

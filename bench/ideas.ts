@@ -89,13 +89,23 @@ async function seed(services: Services, ideas: number): Promise<{ ids: string[];
   const rows: Idea[] = [];
   const votes: Vote[] = [];
   const created = Date.now() - 20 * 86_400_000;
+  // Uneven (a few ideas take many), then evened out to exactly VOTES_PER_IDEA on average.
+  const counts = Array.from({ length: ideas }, () =>
+    Math.min(2_000, Math.floor(VOTES_PER_IDEA * 0.5 * Math.max(0.02, next()) ** -0.5)),
+  );
+  let total = counts.reduce((a, b) => a + b, 0);
+  for (let i = 0; total !== ideas * VOTES_PER_IDEA; i = (i + 1) % ideas) {
+    if (total < ideas * VOTES_PER_IDEA) {
+      counts[i]!++;
+      total++;
+    } else if (counts[i]! > 0) {
+      counts[i]!--;
+      total--;
+    }
+  }
   for (let i = 0; i < ideas; i++) {
     const id = newIdeaId(CALL_ID);
-    // Pareto-like: the mean stays VOTES_PER_IDEA.
-    const count = Math.min(
-      2_000,
-      Math.floor(VOTES_PER_IDEA * 0.5 * (1 / Math.max(0.02, next()) ** 0.5)),
-    );
+    const count = counts[i]!;
     for (let v = 0; v < count; v++) {
       votes.push({
         ideaId: id,
@@ -128,23 +138,17 @@ async function seed(services: Services, ideas: number): Promise<{ ids: string[];
       mergedAuthors: {},
       mergedInto: null,
       mergedFrom: [],
-      votes: new Set(votes.slice(votes.length - count).map((v) => v.voter)).size,
+      votes: count,
       comments: Math.floor(next() * 10),
       openAmendments: 0,
       hidden: null,
       createdAt: new Date(created + i * 60_000),
     });
   }
-  // Keep the whole set at ideas × VOTES_PER_IDEA.
-  const target = ideas * VOTES_PER_IDEA;
-  const kept = votes.slice(0, target);
-  const counts = new Map<string, Set<string>>();
-  for (const v of kept) counts.set(v.ideaId, (counts.get(v.ideaId) ?? new Set()).add(v.voter));
-  for (const idea of rows) idea.votes = counts.get(idea.id)?.size ?? 0;
   const repo = services.ideas.repository;
   await repo.ideas.upsertMany(rows.map((idea) => ({ idea, stamp: '' })));
-  await repo.votes.upsertMany(kept);
-  return { ids: rows.map((r) => r.id), votes: kept.length };
+  await repo.votes.upsertMany(votes);
+  return { ids: rows.map((r) => r.id), votes: votes.length };
 }
 
 /**

@@ -49,6 +49,7 @@ export function proposeCard(
         id: field,
         label: t(`ideas.form.field.${field}`),
         isRequired: true,
+        errorMessage: t('ideas.form.lengths'),
         maxLength: MAX_LENGTH[field],
         isMultiline: MULTILINE.has(field),
         ...(typed[field] ? { value: typed[field] } : {}),

@@ -320,12 +320,18 @@ export class SurveyAnswersRepository {
       tallies.set(row.department, addToTally(tally, questions, answersOf(questions, row)));
     }
     const kept = await this.tallies(surveyId);
-    for (const department of kept.keys())
+    for (const department of kept.keys()) {
       if (!tallies.has(department)) tallies.set(department, emptyTally());
+    }
+    await this.putTallies(surveyId, tallies);
+    return tallies;
+  }
+
+  /** Writes tallies whole (a rebuild; a benchmark's seed): last writer wins. */
+  async putTallies(surveyId: string, tallies: ReadonlyMap<string, Tally>): Promise<void> {
     await this.table.upsertMany(
       [...tallies].map(([department, tally]) => ({ kind: 'tally', surveyId, department, tally })),
     );
-    return tallies;
   }
 
   /** A person's identified responses (export, erasure): a scan for their pseudonym. */

@@ -117,6 +117,12 @@ export class SurveyService {
     );
   }
 
+  /** The tallies computed again from the stored answers (they must give the same numbers). */
+  async rebuild(id: string): Promise<void> {
+    const survey = await this.get(id);
+    await this.deps.answers.rebuild(id, survey.questions);
+  }
+
   /** How many people have submitted (the ledger's rows for the survey). */
   async responded(id: string): Promise<number> {
     return (await this.deps.respondents.pseudonymsOf(id)).size;

@@ -199,7 +199,13 @@ describe('pulse surveys (Azurite + connector simulator + tab API + bot)', () => 
 
   /** Answers the whole survey through its two pages; the last card. */
   const answer = async (as: Person, values: { informed: string; text?: string }) => {
-    const first = { survey: surveyId, rev: 1, page: 0, nonce: `n-${oid(as).slice(-12)}`, answers: {} };
+    const first = {
+      survey: surveyId,
+      rev: 1,
+      page: 0,
+      nonce: `n-${oid(as).slice(-12)}`,
+      answers: {},
+    };
     const second = await press(as, 'survey.next', {
       ...first,
       'q:informed': values.informed,

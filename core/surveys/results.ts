@@ -2,6 +2,7 @@ import { emptyValues } from '../assessment/aggregates';
 import type { UnitHeadcounts } from '../directory/headcounts';
 import type { Locale } from '../directory/person';
 import { isWithin } from '../privacy/org-tree';
+import { LruCache } from '../util/lru-cache';
 import { FREE_TEXT_MIN, suppress, type Suppression } from '../privacy/suppression';
 import { shuffled, type SurveyAnswersRepository } from './answers.repository';
 import { valuesOf, type SurveyQuestion, type SurveyQuestionType } from './survey';
@@ -69,14 +70,7 @@ export async function surveyResults(
   if (state === 'draft') throw new SurveyError('notLaunched');
   if (state === 'closed' && !survey.flushedAt) throw new SurveyError('finalising');
   const tallies = await deps.answers.tallies(survey.id);
-  const suppression = suppress(
-    [...tallies].map(([department, tally]) => ({
-      ...emptyValues(),
-      orgUnitPath: [department],
-      count: tally.count,
-    })),
-    { k: survey.k },
-  );
+  const suppression = patternOf(survey.k, tallies);
   const known = new Set([
     ...tallies.keys(),
     ...(survey.audience.kind === 'departments' ? survey.audience.departments : []),
@@ -131,6 +125,23 @@ export async function surveyResults(
     departments,
     questions,
   };
+}
+
+/** Patterns by k and departments' counts, which alone decide them: tallies move only by steps. */
+const patterns = new LruCache<string, Suppression>(200, 10 * 60_000);
+
+function patternOf(k: number, tallies: ReadonlyMap<string, Tally>): Suppression {
+  const counts = [...tallies].map(([department, tally]) => [department, tally.count] as const);
+  const key = JSON.stringify([k, counts]);
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = suppress(
+      counts.map(([department, count]) => ({ ...emptyValues(), orgUnitPath: [department], count })),
+      { k },
+    );
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 function hiddenDepartment(suppression: Suppression, department: string): boolean {

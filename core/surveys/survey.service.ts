@@ -58,7 +58,7 @@ export function dayOf(at: Date): Date {
 export interface SurveyServiceDeps {
   surveys: SurveysRepository;
   answers: SurveyAnswersRepository;
-  respondents: Pick<RespondentsRepository, 'record' | 'ofPerson' | 'pseudonymsOf'>;
+  respondents: Pick<RespondentsRepository, 'record' | 'has' | 'pseudonymsOf'>;
   pseudonyms: Pick<Pseudonyms, 'link'>;
   campaigns: Pick<CampaignService, 'start' | 'remind' | 'cancel'>;
   audit: Pick<AuditLog, 'record'>;
@@ -261,7 +261,10 @@ export class SurveyService {
     person: Person | undefined;
     answers: Record<string, unknown>;
   }): Promise<SubmitOutcome> {
-    const survey = await this.answerable(input.surveyId, input.revision);
+    const [survey, pseudonym] = await Promise.all([
+      this.answerable(input.surveyId, input.revision),
+      this.deps.pseudonyms.link(input.objectId),
+    ]);
     if (!input.person || !inAudience(survey.audience, input.person, () => false)) {
       throw new SurveyError('stale');
     }
@@ -270,9 +273,7 @@ export class SurveyService {
       survey.questions.map((q) => q.id),
       input.answers,
     );
-    const pseudonym = await this.deps.pseudonyms.link(input.objectId);
-    const done = await this.deps.respondents.ofPerson(pseudonym);
-    if (done.some((r) => r.subject === survey.id)) return 'alreadyAnswered';
+    if (await this.deps.respondents.has(pseudonym, survey.id)) return 'alreadyAnswered';
     const department = departmentOf(input.person);
     if (survey.anonymous) {
       await this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers });

@@ -2,6 +2,7 @@ import { benchStartup } from './startup';
 import { benchDashboard, printDashboard } from './dashboard';
 import { benchShortlist, printShortlist } from './shortlist';
 import { benchLabs, printLabs } from './labs';
+import { benchSurvey, printSurvey } from './survey';
 import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
 
@@ -24,9 +25,11 @@ async function main(): Promise<void> {
   printDashboard(await benchDashboard());
   printShortlist(await benchShortlist());
   printLabs(await benchLabs());
+  const survey = await benchSurvey();
+  printSurvey(survey);
   printTab(await benchTab());
   // Benchmarks report figures; only failed requests make the run fail.
-  if (turn.errors > 0) process.exitCode = 1;
+  if (turn.errors + survey.submit.errors + survey.floor.errors > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -89,6 +89,17 @@ import { labActions, labCommands } from '../bot/features/labs/labs.handlers';
 import { TeamRegistry } from '../bot/team-registry';
 import { personalDataHolders, retentionRules } from './personal-data';
 import { countedDelivery } from './telemetry-campaigns';
+import surveyTemplateCommunication from '../content/surveys/programme-communication.json';
+import surveyTemplateAgile from '../content/surveys/agile-working.json';
+import surveyTemplateLab from '../content/surveys/lab-usefulness.json';
+import surveyTemplateTraining from '../content/surveys/training-needs.json';
+import { SurveyAnswersRepository } from '../core/surveys/answers.repository';
+import { PoolCipher } from '../core/surveys/pool-cipher';
+import { SurveyService } from '../core/surveys/survey.service';
+import { SurveysRepository } from '../core/surveys/surveys.repository';
+import { loadSurveyTemplates, type SurveyTemplate } from '../core/surveys/templates';
+import { surveyActions } from '../bot/features/surveys/surveys.handlers';
+import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
 
 export interface Services {
   store: TableStore;
@@ -139,6 +150,8 @@ export interface Services {
   labs: LabsFeature;
   /** This instance's id in store leases and channel claims. */
   owner: string;
+  /** Pulse surveys: building, launching, answering in chat, results; `tick` started by main. */
+  surveys: SurveyService;
 }
 
 export interface DeliveryRepositories {
@@ -175,6 +188,16 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
         );
   await store.ensureTables(ALL_TABLES);
   return { store, close: async () => {} };
+}
+
+/** The survey templates shipped in content/surveys; a bad one stops start-up, named. */
+export function shippedSurveyTemplates(): SurveyTemplate[] {
+  return loadSurveyTemplates([
+    surveyTemplateCommunication,
+    surveyTemplateAgile,
+    surveyTemplateLab,
+    surveyTemplateTraining,
+  ]);
 }
 
 /** The questionnaire shipped in content/; a bad file stops start-up with the item it names. */
@@ -308,6 +331,24 @@ export function createServices(
     cards: labPostCards(directory),
     ...(now ? { now } : {}),
   });
+  const surveyRecords = new SurveysRepository(store);
+  const surveyAnswers = new SurveyAnswersRepository(store, new PoolCipher(pseudonymSecret));
+  const surveys: SurveyService = new SurveyService({
+    surveys: surveyRecords,
+    answers: surveyAnswers,
+    respondents,
+    pseudonyms,
+    // `campaigns` is created below, before anything can call these.
+    campaigns: {
+      start: (input): Promise<Campaign> => campaigns.start(input),
+      remind: (id, afterMs, by): Promise<Campaign> => campaigns.remind(id, afterMs, by),
+      cancel: (id): Promise<Campaign> => campaigns.cancel(id),
+    },
+    audit,
+    headcounts,
+    templates: shippedSurveyTemplates(),
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -319,6 +360,7 @@ export function createServices(
     ...trainingMessageKinds(() => training.behindSchedule()),
     ...ideaMessageKinds(ideaStore),
     ...labMessageKinds({ labs: labs.labRows, themes: labs.themes, directory }),
+    ...surveyMessageKinds(surveys, submittedBy(respondents, pseudonyms)),
   ]);
   const personalData = {
     ...delivery,
@@ -337,6 +379,8 @@ export function createServices(
     trainingRecords,
     ideas,
     labs,
+    surveys: surveyRecords,
+    surveyAnswers,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const retention = new Retention({
@@ -420,6 +464,7 @@ export function createServices(
     ideas,
     labs,
     owner,
+    surveys,
   };
 }
 
@@ -510,6 +555,7 @@ export function createBot(
       ...trainingActions(services.training),
       ...ideaActions(services.ideas),
       ...labActions(labDeps),
+      ...surveyActions(services.surveys),
       ...extraActions,
     ],
   });

@@ -19,6 +19,8 @@ const ROUND_PREPARATION_CHECK_EVERY_MS = 30_000;
 const CHANNEL_POSTS_EVERY_MS = 1_000;
 /** How often each instance checks whether this week's lab summaries are queued (a lease read). */
 const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
+/** How often surveys write their ready steps of answers, close on their date and remind. */
+const SURVEY_TICK_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -118,6 +120,9 @@ async function main(): Promise<void> {
   services.labs.weekly.start(LAB_SUMMARIES_CHECK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'queueing the weekly lab summaries failed; tried again soon'),
   );
+  services.surveys.start(SURVEY_TICK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'the surveys round failed; it runs again next minute'),
+  );
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -154,6 +159,7 @@ async function main(): Promise<void> {
         services.roundPreparation.stop(),
         channelPoster.stop(),
         services.labs.weekly.stop(),
+        services.surveys.stop(),
       ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.

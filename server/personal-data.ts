@@ -53,6 +53,9 @@ import type { LabsFeature } from '../core/labs/labs-feature';
 import { LAB_THEMES_TABLE } from '../core/labs/labs.repository';
 import { TEAMS_TABLE } from '../core/conversations/teams.repository';
 import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
+import { surveysData } from '../core/surveys/holders';
+import type { SurveysRepository } from '../core/surveys/surveys.repository';
+import type { SurveyAnswersRepository } from '../core/surveys/answers.repository';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -73,6 +76,8 @@ export interface PersonalDataSources {
   trainingRecords: TrainingRecordsRepository;
   ideas: IdeasService;
   labs: LabsFeature;
+  surveys: SurveysRepository;
+  surveyAnswers: SurveyAnswersRepository;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -90,6 +95,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     trainingData(s.trainingRecords),
     ideasData(s.ideas),
     labsData(s.labs),
+    surveysData(s.surveys, s.surveyAnswers),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];

@@ -22,6 +22,9 @@ import {
   IDEA_VOTES_TABLE,
   IDEAS_TABLE,
 } from '../core/ideas/ideas.repository';
+import { registerSurveysApi } from '../tab/api/surveys.routes';
+import { SURVEYS_TABLE } from '../core/surveys/surveys.repository';
+import { SURVEY_ANSWERS_TABLE } from '../core/surveys/answers.repository';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
@@ -93,6 +96,8 @@ export const ALL_TABLES = [
   LAB_UPDATES_TABLE,
   CHANNEL_POSTS_TABLE,
   TEAMS_TABLE,
+  SURVEYS_TABLE,
+  SURVEY_ANSWERS_TABLE,
 ] as const;
 
 /**
@@ -127,4 +132,5 @@ export const TAB_ROUTES = [
   registerTrainingApi,
   registerIdeasApi,
   registerLabsApi,
+  registerSurveysApi,
 ] as const;

@@ -37,6 +37,11 @@ export class RespondentsRepository {
     await this.table.upsert({ pseudonym, subject, completedAt });
   }
 
+  /** Whether the person completed `subject` (one point read). */
+  async has(pseudonym: string, subject: string): Promise<boolean> {
+    return (await this.table.get(pseudonym, encodeKey(subject))) !== undefined;
+  }
+
   /**
    * The pseudonyms of everyone who completed `subject`: one query answering only the matches
    * (the service scans the RowKeys), where a whole audience would otherwise read once per person.

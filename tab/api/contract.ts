@@ -505,3 +505,205 @@ export interface TrainingImport {
   lines: number;
   people: number;
 }
+
+/** A text in both languages: the stored and answered form of every survey text. */
+export interface SurveyText {
+  'it-IT': string;
+  'en-US': string;
+}
+
+/**
+ * A text as a survey builder sends it: both languages, or one string used for both (the
+ * acceptance contract's `"text": "…"`).
+ */
+export type SurveyTextInput = string | SurveyText;
+
+/**
+ * scale: 1–5 agreement; recommend: 0–10 likelihood to recommend; single / multiple: one or several
+ * of 2–10 options; text: a short free text (at most 280 characters).
+ */
+export type SurveyQuestionType = 'scale' | 'recommend' | 'single' | 'multiple' | 'text';
+
+export interface SurveyOption {
+  /** Lower-case letters, digits and dashes, unique in its question. */
+  id: string;
+  text: SurveyText;
+}
+
+export interface SurveyQuestion {
+  /** Lower-case letters, digits and dashes, unique in its survey. */
+  id: string;
+  type: SurveyQuestionType;
+  text: SurveyText;
+  /** A required question must be answered before its page moves on. */
+  required: boolean;
+  /** single and multiple only (2–10); empty for the other types. */
+  options: SurveyOption[];
+}
+
+export interface SurveyQuestionInput {
+  id: string;
+  type: SurveyQuestionType;
+  text: SurveyTextInput;
+  /** Default true, except text questions (default false). */
+  required?: boolean;
+  options?: { id: string; text: SurveyTextInput }[];
+}
+
+/** Who a survey goes to: the campaigns' audiences. */
+export type SurveyAudience = StartAudience;
+
+/**
+ * POST /api/v1/surveys and PUT /api/v1/surveys/:id (before launch). Up to 20 questions, at most
+ * 5 of them text. An identified survey must state its `purpose` (shown to every respondent).
+ * Dates are ISO 8601 instants; `opensAt` defaults to the launch, `closesAt` to 14 days after it.
+ * `reminders` are instants between opening and closing (at most 3) when non-respondents get a
+ * reminder. `k` (default 5, 3–50) is locked at launch. `template` names the template it started
+ * from (GET /api/v1/survey-templates), for the record only.
+ */
+export interface NewSurvey {
+  title: SurveyTextInput;
+  intro?: SurveyTextInput;
+  anonymous: boolean;
+  purpose?: SurveyTextInput;
+  questions: SurveyQuestionInput[];
+  audience: SurveyAudience;
+  opensAt?: string;
+  closesAt?: string;
+  reminders?: string[];
+  k?: number;
+  template?: string;
+}
+
+/** POST /api/v1/surveys → 201 */
+export interface CreatedSurvey {
+  id: string;
+}
+
+/** draft: editable, not sent; scheduled: launched, opens later; open; closed. */
+export type SurveyState = 'draft' | 'scheduled' | 'open' | 'closed';
+
+/** Each item of GET /api/v1/surveys. */
+export interface SurveySummary {
+  id: string;
+  title: SurveyText;
+  anonymous: boolean;
+  state: SurveyState;
+  audience: SurveyAudience;
+  questionCount: number;
+  k: number;
+  opensAt: string | null;
+  closesAt: string | null;
+  createdAt: string;
+  launchedAt: string | null;
+  /** The delivery campaign of the survey card (GET /api/v1/campaigns/:id for its progress). */
+  campaignId: string | null;
+  /** People who have submitted (the respondents ledger); null for managers. */
+  responded: number | null;
+}
+
+/** GET /api/v1/surveys: admins all, managers the launched ones (to read results). */
+export interface SurveyList {
+  surveys: SurveySummary[];
+}
+
+/** GET /api/v1/surveys/:id (admins); also the answer of PUT, launch and close. */
+export interface Survey extends SurveySummary {
+  intro: SurveyText | null;
+  purpose: SurveyText | null;
+  questions: SurveyQuestion[];
+  reminders: string[];
+  /** The reminder campaigns sent so far. */
+  reminderCampaignIds: string[];
+  template: string | null;
+  /** How the card splits the questions: the question ids of each page. */
+  pages: string[][];
+}
+
+/** Each item of GET /api/v1/survey-templates: a ready survey to start from. */
+export interface SurveyTemplate {
+  id: string;
+  title: SurveyText;
+  description: SurveyText;
+  /** The survey it fills the builder with (audience everyone, no dates). */
+  survey: NewSurvey & { title: SurveyText; questions: SurveyQuestion[] };
+}
+
+/** GET /api/v1/survey-templates (admins) */
+export interface SurveyTemplates {
+  templates: SurveyTemplate[];
+}
+
+/** GET /api/v1/surveys/:id/card?locale=it-IT&page=0 (admins): the card a respondent would see. */
+export interface SurveyCardPreview {
+  page: number;
+  pages: number;
+  /** The Adaptive Card JSON (the card's `content`), as sent in chat. */
+  card: Record<string, unknown>;
+}
+
+/** POST /api/v1/surveys/:id/launch → 202, and POST /api/v1/surveys/:id/reminders → 202. */
+export interface SurveyLaunch {
+  campaignId: string;
+}
+
+/** One bar of a question's distribution. */
+export interface SurveyCount {
+  /** The option id, or the scale value as a string ('1'…'5', '0'…'10'). */
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SurveyQuestionResult {
+  id: string;
+  type: SurveyQuestionType;
+  /** In the request's language. */
+  text: string;
+  /** Responses in the view that answered this question. */
+  answered: number;
+  /** Every scale value or option, in order (empty for text questions). */
+  counts: SurveyCount[];
+  /** scale and recommend: the mean of the answers; null otherwise or when none. */
+  mean: number | null;
+  /** recommend: promoters (9–10) minus detractors (0–6), in % of answers; null otherwise. */
+  nps: number | null;
+  /**
+   * text: the answers, in no particular order and without attribution, at most 500 (`textTotal`
+   * says how many); null when the view has fewer than 10 responses (or for other types).
+   */
+  texts: string[] | null;
+  textTotal: number | null;
+}
+
+/** A department's response rate; a hidden one carries no number. */
+export interface SurveyDepartmentRate {
+  department: string;
+  hidden: boolean;
+  responses: number | null;
+  /** People of the department in the directory today. */
+  headcount: number;
+  rate: number | null;
+}
+
+/**
+ * GET /api/v1/surveys/:id/results[?department=…] (admins; managers for the departments of their
+ * subtree). A view with fewer than k responses, or hidden to protect a smaller one, is `hidden`
+ * with responses null and no question figures.
+ */
+export interface SurveyResults {
+  surveyId: string;
+  state: SurveyState;
+  anonymous: boolean;
+  k: number;
+  /** The view: null for all the caller may see, else one department. */
+  department: string | null;
+  hidden: boolean;
+  /** Responses counted in the view (answers still held for a shuffled batch are not yet here). */
+  responses: number | null;
+  /** People in the view's audience today, and responses ÷ that. */
+  audience: number;
+  rate: number | null;
+  departments: SurveyDepartmentRate[];
+  questions: SurveyQuestionResult[];
+}

@@ -164,8 +164,11 @@ export interface Problem {
   type?: string;
   title?: string;
   status?: number;
-  /** The refused lines of an imported file, each with its reason in the caller's language. */
-  errors?: { line?: number; message: string }[];
+  /**
+   * The refused lines of an imported file, or the refused fields of a body (`path`: the field,
+   * dot-joined as `questions.2.text.en-US`), each with its reason in the caller's language.
+   */
+  errors?: { line?: number; path?: string; message: string }[];
 }
 
 export type CampaignState = 'preparing' | 'running' | 'paused' | 'cancelled' | 'completed';

@@ -25,8 +25,12 @@ const MyPath = lazy(() =>
 const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
+// Admins and managers, when they open it; its results' charts load later still.
+const Surveys = lazy(() =>
+  import('../Surveys/Surveys').then((module) => ({ default: module.Surveys })),
+);
 
-type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
+type Section = 'results' | 'path' | 'dashboard' | 'surveys' | 'campaigns' | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -38,7 +42,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
   return [
     'results',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
-    ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
+    ...(canSeeDashboard(me) ? (['dashboard', 'surveys'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
   ];
 }
@@ -61,12 +65,14 @@ export function Shell() {
     results: t('nav.results'),
     path: t('nav.path'),
     dashboard: t('nav.dashboard'),
+    surveys: t('nav.surveys'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
     path: <MyPath />,
     dashboard: <Dashboard />,
+    surveys: <Surveys admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     campaigns: <Campaigns />,
     facilitators: <Facilitators />,
   };

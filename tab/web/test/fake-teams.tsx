@@ -6,9 +6,10 @@ import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
 import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
+import { surveyRoute, type FakeSurveys } from './fake-surveys';
 import { json, problem } from './responses';
 
-export interface FakeServer extends FakeCampaigns, FakeFacilitators {
+export interface FakeServer extends FakeCampaigns, FakeFacilitators, FakeSurveys {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -45,6 +46,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     audit: [],
     nearMe: { scope: 'department', unit: null, facilitators: [] },
     refuseShortlist: null,
+    surveys: [],
+    templates: [],
+    surveyResults: {},
+    refuseSurvey: null,
     calls: [],
     bodies: [],
     ...state,
@@ -58,6 +63,14 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     if (route.includes(' /api/v1/campaigns')) {
       if (!server.me.roles.includes('admin')) return problem(403, 'Accesso negato');
       return campaignRoute(server, route, body) ?? problem(404, 'Not found');
+    }
+    if (/ \/api\/v1\/survey/.test(route)) {
+      const admin = server.me.roles.includes('admin');
+      const reads = route === 'GET /api/v1/surveys' || /\/results(\.csv)?$/.test(route);
+      if (!admin && !(reads && server.me.roles.includes('manager')))
+        return problem(403, 'Accesso negato');
+      const query = new URLSearchParams(path.split('?')[1]);
+      return surveyRoute(server, route, query, body) ?? problem(404, 'Not found');
     }
     if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
     if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {

@@ -119,6 +119,8 @@ export class CampaignService {
      * campaign it started instead of sending again: an existing campaign of that id is returned.
      */
     id?: string;
+    /** Not sent before this time (a survey opening later); default now. */
+    notBefore?: Date;
   }): Promise<Campaign> {
     const kind = this.deps.kinds.get(input.kind).id;
     const audience = AudienceSchema.parse(input.audience);
@@ -128,7 +130,13 @@ export class CampaignService {
       if (started) return started.value;
     }
     await this.checkAudience({ kind, subject: input.subject, audience });
-    const fields = { kind, subject: input.subject, audience, createdBy: input.createdBy };
+    const fields = {
+      kind,
+      subject: input.subject,
+      audience,
+      createdBy: input.createdBy,
+      ...(input.notBefore ? { notBefore: input.notBefore } : {}),
+    };
     if (!input.id) return this.create(fields);
     try {
       return await this.create({ ...fields, id: input.id });

@@ -561,7 +561,7 @@ export type SurveyAudience = StartAudience;
  * 5 of them text. An identified survey must state its `purpose` (shown to every respondent).
  * Dates are ISO 8601 instants; `opensAt` defaults to the launch, `closesAt` to 14 days after it.
  * `reminders` are instants between opening and closing (at most 3) when non-respondents get a
- * reminder. `k` (default 5, 3–50) is locked at launch. `template` names the template it started
+ * reminder. `k` (default 5, 3–20) is locked at launch. `template` names the template it started
  * from (GET /api/v1/survey-templates), for the record only.
  */
 export interface NewSurvey {
@@ -686,13 +686,15 @@ export interface SurveyDepartmentRate {
   responses: number | null;
   /** People of the department in the directory today. */
   headcount: number;
+  /** responses ÷ the department's audience; null when hidden or for an audience by role. */
   rate: number | null;
 }
 
 /**
  * GET /api/v1/surveys/:id/results[?department=…] (admins; managers for the departments of their
- * subtree). A view with fewer than k responses, or hidden to protect a smaller one, is `hidden`
- * with responses null and no question figures.
+ * subtree; answers carry the department only, so a manager below a department gets 403). A view
+ * with fewer than k responses, or hidden to protect a smaller one, is `hidden` with responses null
+ * and `questions` empty. 409 while a closed survey's last answers are being written (a minute).
  */
 export interface SurveyResults {
   surveyId: string;
@@ -704,8 +706,11 @@ export interface SurveyResults {
   hidden: boolean;
   /** Responses counted in the view (answers still held for a shuffled batch are not yet here). */
   responses: number | null;
-  /** People in the view's audience today, and responses ÷ that. */
-  audience: number;
+  /**
+   * People in the view's audience today (the directory), and responses ÷ that; null for an
+   * audience by role.
+   */
+  audience: number | null;
   rate: number | null;
   departments: SurveyDepartmentRate[];
   questions: SurveyQuestionResult[];

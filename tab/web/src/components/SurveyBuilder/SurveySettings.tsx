@@ -192,7 +192,7 @@ export function SurveySettings({
         <Input
           type="number"
           min={3}
-          max={50}
+          max={20}
           value={String(draft.k)}
           onChange={(_event, data) => onChange({ k: Number(data.value) })}
         />

@@ -76,13 +76,16 @@ function Overview({ results }: { results: Results }) {
       </MessageBar>
     );
   }
+  const responses = number.format(results.responses);
   return (
     <Text as="p" block weight="semibold">
-      {t('surveys.results.rateOverall', {
-        responses: number.format(results.responses),
-        audience: number.format(results.audience),
-        rate: results.rate === null ? '—' : percent(results.rate, locale),
-      })}
+      {results.audience === null
+        ? t('surveys.results.responsesOnly', { responses })
+        : t('surveys.results.rateOverall', {
+            responses,
+            audience: number.format(results.audience),
+            rate: results.rate === null ? '—' : percent(results.rate, locale),
+          })}
     </Text>
   );
 }

@@ -78,6 +78,17 @@ import type { CardAction } from '../bot/card-actions';
 import { createHttpServer } from './http';
 import { personalDataHolders, retentionRules } from './personal-data';
 import { countedDelivery } from './telemetry-campaigns';
+import surveyTemplateCommunication from '../content/surveys/programme-communication.json';
+import surveyTemplateAgile from '../content/surveys/agile-working.json';
+import surveyTemplateLab from '../content/surveys/lab-usefulness.json';
+import surveyTemplateTraining from '../content/surveys/training-needs.json';
+import { SurveyAnswersRepository } from '../core/surveys/answers.repository';
+import { PoolCipher } from '../core/surveys/pool-cipher';
+import { SurveyService } from '../core/surveys/survey.service';
+import { SurveysRepository } from '../core/surveys/surveys.repository';
+import { loadSurveyTemplates, type SurveyTemplate } from '../core/surveys/templates';
+import { surveyActions } from '../bot/features/surveys/surveys.handlers';
+import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
 
 export interface Services {
   store: TableStore;
@@ -120,6 +131,8 @@ export interface Services {
   training: TrainingService;
   /** The monthly nudge to facilitators behind schedule (started by main). */
   trainingNudge: TrainingNudge;
+  /** Pulse surveys: building, launching, answering in chat, results; `tick` started by main. */
+  surveys: SurveyService;
 }
 
 export interface DeliveryRepositories {
@@ -156,6 +169,16 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
         );
   await store.ensureTables(ALL_TABLES);
   return { store, close: async () => {} };
+}
+
+/** The survey templates shipped in content/surveys; a bad one stops start-up, named. */
+export function shippedSurveyTemplates(): SurveyTemplate[] {
+  return loadSurveyTemplates([
+    surveyTemplateCommunication,
+    surveyTemplateAgile,
+    surveyTemplateLab,
+    surveyTemplateTraining,
+  ]);
 }
 
 /** The questionnaire shipped in content/; a bad file stops start-up with the item it names. */
@@ -270,6 +293,24 @@ export function createServices(
     targetHours: trainingTargetHours,
     ...(now ? { now } : {}),
   });
+  const surveyRecords = new SurveysRepository(store);
+  const surveyAnswers = new SurveyAnswersRepository(store, new PoolCipher(pseudonymSecret));
+  const surveys: SurveyService = new SurveyService({
+    surveys: surveyRecords,
+    answers: surveyAnswers,
+    respondents,
+    pseudonyms,
+    // `campaigns` is created below, before anything can call these.
+    campaigns: {
+      start: (input): Promise<Campaign> => campaigns.start(input),
+      remind: (id, afterMs, by): Promise<Campaign> => campaigns.remind(id, afterMs, by),
+      cancel: (id): Promise<Campaign> => campaigns.cancel(id),
+    },
+    audit,
+    headcounts,
+    templates: shippedSurveyTemplates(),
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -279,6 +320,7 @@ export function createServices(
     ),
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
     ...trainingMessageKinds(() => training.behindSchedule()),
+    ...surveyMessageKinds(surveys, submittedBy(respondents, pseudonyms)),
   ]);
   const personalData = {
     ...delivery,
@@ -295,6 +337,8 @@ export function createServices(
     rounds,
     facilitators,
     trainingRecords,
+    surveys: surveyRecords,
+    surveyAnswers,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const leases = new Leases(store);
@@ -365,6 +409,7 @@ export function createServices(
       owner,
       ...(now ? { now } : {}),
     }),
+    surveys,
   };
 }
 
@@ -423,6 +468,7 @@ export function createBot(
       ...privacyActions(services.privacy),
       ...facilitatorActions(services.community),
       ...trainingActions(services.training),
+      ...surveyActions(services.surveys),
       ...extraActions,
     ],
   });

@@ -13,6 +13,8 @@ const PUBLISH_EVERY_MS = 10_000;
 const RETENTION_CHECK_EVERY_MS = 10 * 60_000;
 /** How often each instance checks whether this month's training nudge has gone (a lease read). */
 const NUDGE_CHECK_EVERY_MS = 60 * 60_000;
+/** How often surveys write their ready steps of answers, close on their date and remind. */
+const SURVEY_TICK_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -97,6 +99,9 @@ async function main(): Promise<void> {
   services.trainingNudge.start(NUDGE_CHECK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'the monthly training nudge failed; it is tried again next hour'),
   );
+  services.surveys.start(SURVEY_TICK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'the surveys round failed; it runs again next minute'),
+  );
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
         services.publisher.stop(),
         services.retention.stop(),
         services.trainingNudge.stop(),
+        services.surveys.stop(),
       ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.

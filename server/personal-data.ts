@@ -45,6 +45,9 @@ import {
   shortlistRule,
 } from '../core/facilitators/holders';
 import type { RoundsRepository } from '../core/facilitators/rounds.repository';
+import { surveysData } from '../core/surveys/holders';
+import type { SurveysRepository } from '../core/surveys/surveys.repository';
+import type { SurveyAnswersRepository } from '../core/surveys/answers.repository';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -63,6 +66,8 @@ export interface PersonalDataSources {
   rounds: RoundsRepository;
   facilitators: FacilitatorsRepository;
   trainingRecords: TrainingRecordsRepository;
+  surveys: SurveysRepository;
+  surveyAnswers: SurveyAnswersRepository;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -78,6 +83,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     roundsData(s.rounds),
     facilitatorData(s.facilitators),
     trainingData(s.trainingRecords),
+    surveysData(s.surveys, s.surveyAnswers),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];

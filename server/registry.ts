@@ -14,6 +14,9 @@ import {
   WITHDRAW_CONSENT_COMMAND,
 } from '../bot/features/facilitators/facilitators.handlers';
 import { registerTrainingApi } from '../tab/api/training.routes';
+import { registerSurveysApi } from '../tab/api/surveys.routes';
+import { SURVEYS_TABLE } from '../core/surveys/surveys.repository';
+import { SURVEY_ANSWERS_TABLE } from '../core/surveys/answers.repository';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
@@ -68,6 +71,8 @@ export const ALL_TABLES = [
   FACILITATOR_SHORTLIST_TABLE,
   FACILITATORS_TABLE,
   TRAINING_RECORDS_TABLE,
+  SURVEYS_TABLE,
+  SURVEY_ANSWERS_TABLE,
 ] as const;
 
 /**
@@ -97,4 +102,5 @@ export const TAB_ROUTES = [
   registerFacilitatorsApi,
   registerAuditApi,
   registerTrainingApi,
+  registerSurveysApi,
 ] as const;

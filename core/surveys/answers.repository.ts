@@ -1,5 +1,11 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { EntityTable, MAX_BATCH, odata, type EntityMapping, type TableOperation } from '../store/entity-table';
+import {
+  EntityTable,
+  MAX_BATCH,
+  odata,
+  type EntityMapping,
+  type TableOperation,
+} from '../store/entity-table';
 import { encodeKey, decodeKey } from '../store/keys';
 import { retryOnConflict } from '../store/retry';
 import type { TableStore } from '../store/table-store';
@@ -257,7 +263,8 @@ export class SurveyAnswersRepository {
       odata`PartitionKey eq ${surveyId} and RowKey ge 'tally|' and RowKey lt 'tally}'`,
     );
     const tallies = new Map<string, Tally>();
-    for (const { value } of rows) if (value.kind === 'tally') tallies.set(value.department, value.tally);
+    for (const { value } of rows)
+      if (value.kind === 'tally') tallies.set(value.department, value.tally);
     return tallies;
   }
 
@@ -303,14 +310,18 @@ export class SurveyAnswersRepository {
   }
 
   /** The tallies computed again from the stored responses, replacing the kept ones. */
-  async rebuild(surveyId: string, questions: readonly SurveyQuestion[]): Promise<Map<string, Tally>> {
+  async rebuild(
+    surveyId: string,
+    questions: readonly SurveyQuestion[],
+  ): Promise<Map<string, Tally>> {
     const tallies = new Map<string, Tally>();
     for await (const row of this.answers(surveyId)) {
       const tally = tallies.get(row.department) ?? emptyTally();
       tallies.set(row.department, addToTally(tally, questions, answersOf(questions, row)));
     }
     const kept = await this.tallies(surveyId);
-    for (const department of kept.keys()) if (!tallies.has(department)) tallies.set(department, emptyTally());
+    for (const department of kept.keys())
+      if (!tallies.has(department)) tallies.set(department, emptyTally());
     await this.table.upsertMany(
       [...tallies].map(([department, tally]) => ({ kind: 'tally', surveyId, department, tally })),
     );

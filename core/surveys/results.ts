@@ -88,7 +88,8 @@ export async function surveyResults(
   }
   const one = request.department ?? (request.scope.length === 1 ? request.scope[0]! : undefined);
   const hidden = one === undefined ? suppression.hidden[0]! : hiddenDepartment(suppression, one);
-  const tally = one === undefined ? sumTallies([...tallies.values()]) : (tallies.get(one) ?? sumTallies([]));
+  const tally =
+    one === undefined ? sumTallies([...tallies.values()]) : (tallies.get(one) ?? sumTallies([]));
   const responses = hidden ? null : tally.count;
   const audience = audienceOf(survey, deps.headcounts, one);
   const rateOf = (n: number | null, of: number | null) => (n === null || !of ? null : n / of);
@@ -107,8 +108,13 @@ export async function surveyResults(
     ? []
     : await Promise.all(
         survey.questions.map((q) =>
-          questionResult(q, tally, request.locale, tally.count >= Math.max(FREE_TEXT_MIN, survey.k), () =>
-            deps.answers.texts(survey.id, q.id, one === undefined ? undefined : [one], Infinity),
+          questionResult(
+            q,
+            tally,
+            request.locale,
+            tally.count >= Math.max(FREE_TEXT_MIN, survey.k),
+            () =>
+              deps.answers.texts(survey.id, q.id, one === undefined ? undefined : [one], Infinity),
           ),
         ),
       );
@@ -140,7 +146,8 @@ function audienceOf(
   department: string | undefined,
 ): number | null {
   const { audience } = survey;
-  if (audience.kind === 'all') return headcounts.subtree(department === undefined ? [] : [department]);
+  if (audience.kind === 'all')
+    return headcounts.subtree(department === undefined ? [] : [department]);
   if (audience.kind !== 'departments') return null;
   const within = audience.departments.filter((d) => department === undefined || d === department);
   return within.reduce((sum, d) => sum + headcounts.subtree([d]), 0);
@@ -156,10 +163,15 @@ async function questionResult(
   const own = tally.questions[q.id] ?? { n: 0, counts: {}, sum: 0 };
   const numeric = q.type === 'scale' || q.type === 'recommend';
   const label = (value: string) => q.options.find((o) => o.id === value)?.text[locale] ?? value;
-  const counts = valuesOf(q).map((value) => ({ value, label: label(value), count: own.counts[value] ?? 0 }));
+  const counts = valuesOf(q).map((value) => ({
+    value,
+    label: label(value),
+    count: own.counts[value] ?? 0,
+  }));
   const share = (values: string[]) =>
     values.reduce((sum, v) => sum + (own.counts[v] ?? 0), 0) / own.n;
-  const listed = q.type === 'text' && textsShown ? shuffled(await texts()).slice(0, TEXT_LIMIT) : null;
+  const listed =
+    q.type === 'text' && textsShown ? shuffled(await texts()).slice(0, TEXT_LIMIT) : null;
   return {
     id: q.id,
     type: q.type,

@@ -5,6 +5,7 @@ import { campaignIdFor } from '../delivery/campaign';
 import type { CampaignService } from '../delivery/campaign.service';
 import type { RespondentsRepository } from '../delivery/respondents.repository';
 import { departmentOf, type Person } from '../directory/person';
+import type { DirectoryHeadcounts } from '../directory/headcounts';
 import type { Pseudonyms } from '../privacy/pseudonyms';
 import { shuffled, MAX_FLUSH, type SurveyAnswersRepository } from './answers.repository';
 import {
@@ -14,9 +15,11 @@ import {
   SurveyInputSchema,
   type SurveyInput,
 } from './survey';
+import { surveyResults, type ResultsRequest, type SurveyResultsView } from './results';
 import { SurveyAnswerError, SurveyError } from './survey-errors';
 import { newSurveyId, type SurveyRecord, type SurveysRepository } from './surveys.repository';
 import type { SurveyTemplate } from './templates';
+import { Periodic } from '../util/periodic';
 
 /** The message kinds of a survey card and of its reminder; their subject is the survey id. */
 export const SURVEY_CARD = 'survey';
@@ -59,6 +62,7 @@ export interface SurveyServiceDeps {
   pseudonyms: Pick<Pseudonyms, 'link'>;
   campaigns: Pick<CampaignService, 'start' | 'remind' | 'cancel'>;
   audit: Pick<AuditLog, 'record'>;
+  headcounts: Pick<DirectoryHeadcounts, 'current'>;
   templates: readonly SurveyTemplate[];
   now?: () => Date;
 }
@@ -74,9 +78,18 @@ export type SubmitOutcome = 'stored' | 'alreadyAnswered';
  */
 export class SurveyService {
   readonly now: () => Date;
+  private readonly periodic = new Periodic(() => this.tick());
 
   constructor(private readonly deps: SurveyServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+  }
+
+  start(everyMs: number, onError: (error: unknown) => void): void {
+    this.periodic.start(everyMs, onError);
+  }
+
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   get templates(): readonly SurveyTemplate[] {
@@ -91,6 +104,17 @@ export class SurveyService {
     const found = await this.deps.surveys.get(id);
     if (!found) throw new SurveyError('notFound');
     return found.value;
+  }
+
+  /** The results a caller may see (see {@link surveyResults}). */
+  async results(id: string, request: ResultsRequest): Promise<SurveyResultsView> {
+    const survey = await this.get(id);
+    const headcounts = await this.deps.headcounts.current();
+    return surveyResults(
+      survey,
+      { answers: this.deps.answers, headcounts, now: this.now() },
+      request,
+    );
   }
 
   /** How many people have submitted (the ledger's rows for the survey). */
@@ -120,7 +144,7 @@ export class SurveyService {
     await this.get(id);
     const updated = await this.deps.surveys.modify(id, (current) => {
       if (current.launchedAt) throw new SurveyError('launched');
-      const { id: _, createdAt, createdBy, revision, remindersSent, reminderCampaignIds } = current;
+      const { createdAt, createdBy, revision, remindersSent, reminderCampaignIds } = current;
       return {
         ...parsed,
         id,
@@ -235,7 +259,11 @@ export class SurveyService {
     if (!input.person || !inAudience(survey.audience, input.person, () => false)) {
       throw new SurveyError('stale');
     }
-    const answers = this.parse(survey, survey.questions.map((q) => q.id), input.answers);
+    const answers = this.parse(
+      survey,
+      survey.questions.map((q) => q.id),
+      input.answers,
+    );
     const pseudonym = await this.deps.pseudonyms.link(input.objectId);
     const done = await this.deps.respondents.ofPerson(pseudonym);
     if (done.some((r) => r.subject === survey.id)) return 'alreadyAnswered';
@@ -310,7 +338,9 @@ export class SurveyService {
     for (const [department, count] of held) {
       for (const size of flushSteps(count, survey.k, closing)) {
         await this.deps.answers.flush(survey.id, department, survey.questions, (all) =>
-          shuffled(all).slice(0, closing ? all.length : size).slice(0, size),
+          shuffled(all)
+            .slice(0, closing ? all.length : size)
+            .slice(0, size),
         );
       }
     }

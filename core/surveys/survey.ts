@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AudienceSchema } from '../delivery/campaign';
+import { AudienceSchema, type Audience } from '../delivery/campaign';
 import type { Locale } from '../directory/person';
 import { DEFAULT_K, MIN_K } from '../privacy/suppression';
 
@@ -32,6 +32,9 @@ export type SurveyQuestionType = (typeof SURVEY_QUESTION_TYPES)[number];
 export const SCALE = { scale: { min: 1, max: 5 }, recommend: { min: 0, max: 10 } } as const;
 
 export type SurveyText = Record<Locale, string>;
+
+/** Who a survey goes to: everyone, departments or a role (a campaign's directory audiences). */
+export type SurveyAudience = Extract<Audience, { kind: 'all' | 'departments' | 'role' }>;
 
 const Id = z
   .string()
@@ -73,7 +76,11 @@ const QuestionSchema = z
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'at least 2 options' });
     }
     if (!choice && q.options.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'only choice questions have options' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'only choice questions have options',
+      });
     }
     if (new Set(q.options.map((o) => o.id)).size !== q.options.length) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
@@ -117,7 +124,11 @@ export const SurveyInputSchema = z
       });
     }
     if (!s.anonymous && !s.purpose) {
-      ctx.addIssue({ code: 'custom', path: ['purpose'], message: 'an identified survey states its purpose' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['purpose'],
+        message: 'an identified survey states its purpose',
+      });
     }
     if (s.opensAt && s.closesAt && s.closesAt <= s.opensAt) {
       ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });
@@ -172,7 +183,8 @@ export function parseAnswers(
   const answers: Answers = {};
   for (const q of asked) {
     const value = raw[q.id];
-    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    const text =
+      typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
     if (value !== undefined && typeof value !== 'string' && typeof value !== 'number') {
       return { problem: { code: 'outOfScale', question: q.id } };
     }
@@ -193,7 +205,8 @@ function parseOne(q: SurveyQuestion, text: string): { value: AnswerValue } | Ans
     case 'recommend': {
       const { min, max } = SCALE[q.type];
       const n = Number(text);
-      if (!/^\d{1,2}$/.test(text) || n < min || n > max) return { code: 'outOfScale', question: q.id };
+      if (!/^\d{1,2}$/.test(text) || n < min || n > max)
+        return { code: 'outOfScale', question: q.id };
       return { value: n };
     }
     case 'single':

@@ -136,7 +136,8 @@ export function SurveyDetail({
       {survey.state !== 'draft' && (
         <Card>
           <Suspense fallback={<Spinner label={t('app.loading')} />}>
-            <SurveyResults surveyId={survey.id} title={title} />
+            {/* Read again when the survey opens or closes (closing writes what it still held). */}
+            <SurveyResults key={survey.state} surveyId={survey.id} title={title} />
           </Suspense>
         </Card>
       )}

@@ -6,6 +6,8 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
+  MessageBar,
+  MessageBarBody,
   Subtitle1,
   Text,
 } from '@fluentui/react-components';
@@ -91,6 +93,11 @@ export function SurveyBuilder({
               max: MAX_QUESTIONS,
             })}
           </Subtitle1>
+          {errors.get('questions') !== undefined && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{errors.get('questions')}</MessageBarBody>
+            </MessageBar>
+          )}
           <ol className={styles.questions}>
             {draft.questions.map((question, index) => (
               <li key={question.id}>

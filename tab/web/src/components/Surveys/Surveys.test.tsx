@@ -89,6 +89,7 @@ describe('survey builder', () => {
       refuseSurvey: [
         { path: 'questions.1.text.en-US', message: 'Manca il testo in inglese.' },
         { path: 'purpose', message: 'Serve lo scopo.' },
+        { path: 'questions', message: 'Al massimo 5 domande a testo libero.' },
       ],
     });
     await startFromTemplate();
@@ -103,7 +104,8 @@ describe('survey builder', () => {
     expect(
       screen.getByRole('textbox', { name: /^Perché servono i nominativi \(italiano\)/ }),
     ).toHaveAccessibleDescription('Serve lo scopo.');
-    expect(screen.getByText(/^Campi da correggere: 2\./)).toBeInTheDocument();
+    expect(screen.getByText('Al massimo 5 domande a testo libero.')).toBeInTheDocument();
+    expect(screen.getByText(/^Campi da correggere: 3\./)).toBeInTheDocument();
     expect(server.surveys).toEqual([]);
   });
 

@@ -84,6 +84,7 @@ describe('the Sondaggi screen in a browser (demo identities)', () => {
     // Answers from one department, through the service the card's Submit calls.
     const survey = (await services.surveys.list())[0]!;
     expect(survey.launchedAt).toBeDefined();
+    expect(survey.k).toBe(3);
     const people = generateDemoDirectory();
     const department = people[0]!.orgUnitPath[0];
     const respondents = people.filter((p) => p.orgUnitPath[0] === department).slice(0, RESPONDENTS);

@@ -29,6 +29,11 @@ module.exports = {
     {
       displayName: 'web',
       transform: {
+        // d3 (under @fluentui/react-charts) ships only ES modules: compiled for jsdom like our code.
+        '/node_modules/(d3-[^/]+|internmap)/.+\\.m?js$': [
+          '@swc/jest',
+          { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+        ],
         '^.+\\.tsx?$': [
           '@swc/jest',
           {
@@ -44,6 +49,11 @@ module.exports = {
       roots: ['<rootDir>/tab/web'],
       testMatch: ['**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      transformIgnorePatterns: ['/node_modules/(?!(d3-[^/]+|internmap)/)'],
+      // The adaptivecards package's lib/ entry is extension-less ESM; its UMD bundle loads in jsdom.
+      moduleNameMapper: {
+        '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+      },
       setupFilesAfterEnv: ['<rootDir>/tab/web/test/setup.ts'],
       moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     },

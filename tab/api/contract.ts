@@ -165,8 +165,8 @@ export interface Problem {
   title?: string;
   status?: number;
   /**
-   * The refused lines of an imported file, each with its reason in the caller's language; or a
-   * body's refused fields (`path`, dotted: `links.0`), as every route answers a schema refusal.
+   * The refused lines of an imported file, or the refused fields of a body (`path`: the field,
+   * dot-joined as `questions.2.text.en-US`), each with its reason in the caller's language.
    */
   errors?: { line?: number; path?: string; message: string }[];
 }

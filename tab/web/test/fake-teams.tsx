@@ -8,9 +8,11 @@ import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
 import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
 import { emptyIdeas, ideasRoute, type FakeIdeas } from './fake-ideas';
 import { labsRoute, type FakeLabs } from './fake-labs';
+import { surveyRoute, type FakeSurveys } from './fake-surveys';
 import { json, problem } from './responses';
 
-export interface FakeServer extends FakeCampaigns, FakeFacilitators, FakeIdeas, FakeLabs {
+export interface FakeServer
+  extends FakeCampaigns, FakeFacilitators, FakeIdeas, FakeLabs, FakeSurveys {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -52,6 +54,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     labThemes: [],
     knownTeams: [],
     directory: [],
+    surveys: [],
+    templates: [],
+    surveyResults: {},
+    refuseSurvey: null,
     calls: [],
     bodies: [],
     ...state,
@@ -74,6 +80,14 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     if (route.includes(' /api/v1/labs')) {
       const query = new URLSearchParams(path.split('?')[1]);
       return labsRoute(server, route, query, init, body) ?? problem(404, 'Not found');
+    }
+    if (/ \/api\/v1\/survey/.test(route)) {
+      const admin = server.me.roles.includes('admin');
+      const reads = route === 'GET /api/v1/surveys' || /\/results(\.csv)?$/.test(route);
+      if (!admin && !(reads && server.me.roles.includes('manager')))
+        return problem(403, 'Accesso negato');
+      const query = new URLSearchParams(path.split('?')[1]);
+      return surveyRoute(server, route, query, body) ?? problem(404, 'Not found');
     }
     if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
     if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {

@@ -26,6 +26,12 @@ import type {
   TrainingImport,
   TrainingPath,
   UnreachablePerson,
+  NewSurvey,
+  Survey,
+  SurveyCardPreview,
+  SurveyResults,
+  SurveySummary,
+  SurveyTemplate,
 } from './types';
 import { createIdeasApi, type IdeasApi } from './ideas-client';
 
@@ -90,6 +96,9 @@ export async function post<T>(
 
 const campaignPath = (id: string) => `/api/v1/campaigns/${encodeURIComponent(id)}`;
 const roundPath = (id: string) => `/api/v1/facilitator-rounds/${encodeURIComponent(id)}`;
+const surveyPath = (id: string) => `/api/v1/surveys/${encodeURIComponent(id)}`;
+const inDepartment = (department: string | null) =>
+  department === null ? '' : `?${new URLSearchParams({ department }).toString()}`;
 
 export interface Api {
   me(): Promise<Me>;
@@ -150,6 +159,25 @@ export interface Api {
   importCompletions(csv: string): Promise<TrainingImport>;
   /** Call4Ideas: calls, ideas, votes, comments, amendments and their administration. */
   ideas: IdeasApi;
+  /** Admins only: ready surveys to start a new one from. */
+  surveyTemplates(): Promise<SurveyTemplate[]>;
+  /** Admins every survey, managers the launched ones. */
+  surveys(): Promise<SurveySummary[]>;
+  survey(id: string): Promise<Survey>;
+  /** Saves a draft; its id. */
+  createSurvey(survey: NewSurvey): Promise<string>;
+  /** Replaces a draft (before launch). */
+  updateSurvey(id: string, survey: NewSurvey): Promise<Survey>;
+  /** A page of the card a respondent would see, in `locale`. */
+  surveyCard(id: string, locale: string, page: number): Promise<SurveyCardPreview>;
+  /** Sends the survey (at its opening date); the delivery campaign's id. */
+  launchSurvey(id: string): Promise<string>;
+  /** Reminds the non-respondents now; the reminder campaign's id. */
+  remindSurvey(id: string): Promise<string>;
+  closeSurvey(id: string): Promise<Survey>;
+  /** The results the caller may see, or one department's (null: all of them). */
+  surveyResults(id: string, department: string | null): Promise<SurveyResults>;
+  surveyResultsCsv(id: string, department: string | null): Promise<string>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -235,5 +263,26 @@ export function createApi(apiFetch: ApiFetch): Api {
       return (await response.json()) as TrainingImport;
     },
     ideas: createIdeasApi(apiFetch),
+    surveyTemplates: async () =>
+      (await json<{ templates: SurveyTemplate[] }>(apiFetch, '/api/v1/survey-templates')).templates,
+    surveys: async () =>
+      (await json<{ surveys: SurveySummary[] }>(apiFetch, '/api/v1/surveys')).surveys,
+    survey: (id) => json<Survey>(apiFetch, surveyPath(id)),
+    createSurvey: async (survey) =>
+      (await post<{ id: string }>(apiFetch, '/api/v1/surveys', survey)).id,
+    updateSurvey: (id, survey) => post<Survey>(apiFetch, surveyPath(id), survey, 'PUT'),
+    surveyCard: (id, locale, page) => {
+      const query = new URLSearchParams({ locale, page: String(page) });
+      return json<SurveyCardPreview>(apiFetch, `${surveyPath(id)}/card?${query.toString()}`);
+    },
+    launchSurvey: async (id) =>
+      (await post<{ campaignId: string }>(apiFetch, `${surveyPath(id)}/launch`)).campaignId,
+    remindSurvey: async (id) =>
+      (await post<{ campaignId: string }>(apiFetch, `${surveyPath(id)}/reminders`)).campaignId,
+    closeSurvey: (id) => post<Survey>(apiFetch, `${surveyPath(id)}/close`),
+    surveyResults: (id, department) =>
+      json<SurveyResults>(apiFetch, `${surveyPath(id)}/results${inDepartment(department)}`),
+    surveyResultsCsv: async (id, department) =>
+      (await send(apiFetch, `${surveyPath(id)}/results.csv${inDepartment(department)}`)).text(),
   };
 }

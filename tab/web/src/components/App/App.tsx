@@ -1,21 +1,10 @@
-import {
-  FluentProvider,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nProvider } from '../../i18n/i18n';
-import { useTeams, type ThemeName } from '../../teams/teams-context';
+import { useTeams } from '../../teams/teams-context';
+import { themes } from '../../teams/themes';
 import { Shell } from '../Shell/Shell';
 import { useAppStyles } from './App.styles';
-
-const themes: Record<ThemeName, Theme> = {
-  light: teamsLightTheme,
-  dark: teamsDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
 
 /** The host's theme and language around any part of the tab (the app, or one component in a test). */
 export function TabProviders({ children }: { children: ReactNode }) {

@@ -27,7 +27,7 @@ type AudienceKind = StartAudience['kind'];
 const ROLES: readonly AudienceRole[] = ['manager', 'facilitator', 'admin'];
 
 /** The directory's departments, read only when the admin chooses to pick some. */
-function DepartmentPicker({
+export function DepartmentPicker({
   selected,
   onChange,
 }: {

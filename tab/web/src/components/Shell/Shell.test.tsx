@@ -59,9 +59,14 @@ describe('navigation', () => {
     expect(await screen.findByRole('table', { name: /Punteggio medio/ })).toBeInTheDocument();
     expect(screen.getByRole('tabpanel', { name: 'Cruscotto' })).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Campagne' })).not.toBeInTheDocument();
+    // Managers read the surveys' results of their subtree; they do not build surveys.
+    await userEvent.click(screen.getByRole('tab', { name: 'Sondaggi' }));
+    const surveys = await screen.findByRole('tabpanel', { name: 'Sondaggi' });
+    expect(await within(surveys).findByText('Non ci sono ancora sondaggi.')).toBeInTheDocument();
+    expect(within(surveys).queryByRole('heading', { name: 'Nuovo sondaggio' })).toBeNull();
   });
 
-  it('gives an admin who is also a facilitator their path, the campaigns and the facilitators', async () => {
+  it('gives an admin who is also a facilitator their path, the surveys, the campaigns and the facilitators', async () => {
     const { apiFetch, server } = fakeServer({ me: sara, heatmap, campaigns: [campaignStatus()] });
     renderApp(fakeTeams(apiFetch));
 
@@ -74,10 +79,13 @@ describe('navigation', () => {
       'Idee',
       'Il mio percorso',
       'Cruscotto',
+      'Sondaggi',
       'Campagne',
       'Facilitatori',
     ].forEach((name, i) => expect(tabs[i]).toHaveAccessibleName(name));
-    expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds)/.test(call))).toBe(false);
+    expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds|surveys)/.test(call))).toBe(
+      false,
+    );
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campagne' }));
 

@@ -27,11 +27,16 @@ const Ideas = lazy(() => import('../Ideas/Ideas').then((module) => ({ default: m
 const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
+// Admins and managers, when they open it; its results' charts load later still.
+const Surveys = lazy(() =>
+  import('../Surveys/Surveys').then((module) => ({ default: module.Surveys })),
+);
 
 // Everyone's labs; the lab page, board and cross-lab view load when opened.
 const Labs = lazy(() => import('../Labs/Labs').then((module) => ({ default: module.Labs })));
 
-type Section = 'results' | 'labs' | 'ideas' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
+type Section =
+  'results' | 'labs' | 'ideas' | 'path' | 'dashboard' | 'surveys' | 'campaigns' | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -45,7 +50,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
     'labs',
     'ideas',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
-    ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
+    ...(canSeeDashboard(me) ? (['dashboard', 'surveys'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
   ];
 }
@@ -70,6 +75,7 @@ export function Shell() {
     ideas: t('nav.ideas'),
     path: t('nav.path'),
     dashboard: t('nav.dashboard'),
+    surveys: t('nav.surveys'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
   };
@@ -78,6 +84,7 @@ export function Shell() {
     ideas: <Ideas admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     path: <MyPath />,
     dashboard: <Dashboard />,
+    surveys: <Surveys admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     campaigns: <Campaigns />,
     facilitators: <Facilitators />,
   };

@@ -67,10 +67,15 @@ import { DEFAULT_TRAINING_TARGET_HOURS } from '../core/facilitators/training-pat
 import { trainingMessageKinds } from '../bot/delivery/training-messages';
 import { trainingActions, trainingCommands } from '../bot/features/training/training.handlers';
 import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
+import { ContestsRepository } from '../core/contests/contests.repository';
+import { CONTEST_WINNER, ContestsService } from '../core/contests/contests.service';
+import { ImagePipeline } from '../core/media/images';
+import { BlobStore, blobTargetOf } from '../core/store/blobs';
+import { contestMessageKinds } from '../bot/delivery/contest-messages';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
 import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
-import { ALL_TABLES, TAB_ROUTES } from './registry';
+import { ALL_CONTAINERS, ALL_TABLES, TAB_ROUTES } from './registry';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
@@ -120,6 +125,12 @@ export interface Services {
   training: TrainingService;
   /** The monthly nudge to facilitators behind schedule (started by main). */
   trainingNudge: TrainingNudge;
+  /** The storage account's blobs (the same account as the tables). */
+  blobs: BlobStore;
+  /** The one image pipeline: every uploaded image is checked and re-encoded by it. */
+  images: ImagePipeline;
+  /** The logo contest. */
+  contests: ContestsService;
 }
 
 export interface DeliveryRepositories {
@@ -141,7 +152,7 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
       { kind: 'connectionString', connectionString: azurite.connectionString },
       config.prefix,
     );
-    await store.ensureTables(ALL_TABLES);
+    await ensureStorage(store);
     return { store, close: () => azurite.stop() };
   }
   const store =
@@ -154,8 +165,16 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
           { kind: 'endpoint', endpoint: config.endpoint, credential: new DefaultAzureCredential() },
           config.prefix,
         );
-  await store.ensureTables(ALL_TABLES);
+  await ensureStorage(store);
   return { store, close: async () => {} };
+}
+
+/** Creates the tables and the blob containers that do not exist yet; safe on every start. */
+export async function ensureStorage(store: TableStore): Promise<void> {
+  await Promise.all([
+    store.ensureTables(ALL_TABLES),
+    new BlobStore(blobTargetOf(store.target), store.prefix).ensureContainers(ALL_CONTAINERS),
+  ]);
 }
 
 /** The questionnaire shipped in content/; a bad file stops start-up with the item it names. */
@@ -270,6 +289,18 @@ export function createServices(
     targetHours: trainingTargetHours,
     ...(now ? { now } : {}),
   });
+  const blobs = new BlobStore(blobTargetOf(store.target), store.prefix);
+  const images = new ImagePipeline();
+  const contests = new ContestsService({
+    contests: new ContestsRepository(store),
+    blobs,
+    images,
+    directory,
+    audit,
+    announce: ({ id, subject, createdBy }): Promise<Campaign> =>
+      campaigns.start({ id, kind: CONTEST_WINNER, subject, audience: { kind: 'all' }, createdBy }),
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -279,6 +310,7 @@ export function createServices(
     ),
     ...facilitatorMessageKinds({ community, directory, contactUpn: programmeContactUpn }),
     ...trainingMessageKinds(() => training.behindSchedule()),
+    ...contestMessageKinds(contests),
   ]);
   const personalData = {
     ...delivery,
@@ -295,6 +327,7 @@ export function createServices(
     rounds,
     facilitators,
     trainingRecords,
+    contests,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const leases = new Leases(store);
@@ -365,6 +398,9 @@ export function createServices(
       owner,
       ...(now ? { now } : {}),
     }),
+    blobs,
+    images,
+    contests,
   };
 }
 

@@ -45,6 +45,8 @@ import {
   shortlistRule,
 } from '../core/facilitators/holders';
 import type { RoundsRepository } from '../core/facilitators/rounds.repository';
+import { contestData } from '../core/contests/holders';
+import type { ContestsService } from '../core/contests/contests.service';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -63,6 +65,7 @@ export interface PersonalDataSources {
   rounds: RoundsRepository;
   facilitators: FacilitatorsRepository;
   trainingRecords: TrainingRecordsRepository;
+  contests: ContestsService;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -78,6 +81,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     roundsData(s.rounds),
     facilitatorData(s.facilitators),
     trainingData(s.trainingRecords),
+    contestData(s.contests),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];

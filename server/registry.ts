@@ -14,6 +14,13 @@ import {
   WITHDRAW_CONSENT_COMMAND,
 } from '../bot/features/facilitators/facilitators.handlers';
 import { registerTrainingApi } from '../tab/api/training.routes';
+import { registerContestsApi } from '../tab/api/contests.routes';
+import {
+  CONTEST_ENTRIES_TABLE,
+  CONTEST_VOTES_TABLE,
+  CONTESTS_TABLE,
+} from '../core/contests/contests.repository';
+import { CONTEST_IMAGES_CONTAINER } from '../core/contests/contests.service';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
@@ -68,7 +75,13 @@ export const ALL_TABLES = [
   FACILITATOR_SHORTLIST_TABLE,
   FACILITATORS_TABLE,
   TRAINING_RECORDS_TABLE,
+  CONTESTS_TABLE,
+  CONTEST_ENTRIES_TABLE,
+  CONTEST_VOTES_TABLE,
 ] as const;
+
+/** Every blob container the app uses; created idempotently at start-up. */
+export const ALL_CONTAINERS = [CONTEST_IMAGES_CONTAINER] as const;
 
 /**
  * Every text command the bot answers, in help order. The Teams manifest's `commandLists` are
@@ -97,4 +110,5 @@ export const TAB_ROUTES = [
   registerFacilitatorsApi,
   registerAuditApi,
   registerTrainingApi,
+  registerContestsApi,
 ] as const;

@@ -90,7 +90,8 @@ export function readImageUpload(
       if (!fields.includes(name) || name in values || info.valueTruncated) refuse('badForm');
       else values[name] = value;
     });
-    for (const limit of ['filesLimit', 'fieldsLimit', 'partsLimit'] as const) {
+    // A part beyond these is refused; busboy stops parsing at `parts` (and says so on reaching it).
+    for (const limit of ['filesLimit', 'fieldsLimit'] as const) {
       form.on(limit, () => refuse('badForm'));
     }
     form.on('error', () => {

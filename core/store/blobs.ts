@@ -42,7 +42,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * {@link TableStore}'s does tables (tests; side-by-side environments).
  */
 export class BlobStore {
-  private readonly service: BlobServiceClient;
+  private client: BlobServiceClient | undefined;
   private delegationKey: Promise<UserDelegationKey> | undefined;
   private delegationKeyExpires = 0;
 
@@ -50,11 +50,15 @@ export class BlobStore {
     private readonly target: BlobTarget,
     private readonly prefix = '',
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.service =
-      target.kind === 'connectionString'
-        ? BlobServiceClient.fromConnectionString(target.connectionString)
-        : new BlobServiceClient(target.endpoint, target.credential);
+  ) {}
+
+  /** Made on first use: a tables-only connection string (some tests' stores) names no blobs. */
+  private get service(): BlobServiceClient {
+    this.client ??=
+      this.target.kind === 'connectionString'
+        ? BlobServiceClient.fromConnectionString(this.target.connectionString)
+        : new BlobServiceClient(this.target.endpoint, this.target.credential);
+    return this.client;
   }
 
   /** Creates the containers that do not exist yet (private: no anonymous access); safe on every start. */

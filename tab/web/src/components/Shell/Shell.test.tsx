@@ -14,7 +14,7 @@ const renderApp = (seam: TeamsSeam) =>
   );
 
 describe('navigation', () => {
-  it('shows an employee only My results', async () => {
+  it('shows an employee My results and the logo contest', async () => {
     const { apiFetch, server } = fakeServer({ me: giulia });
     renderApp(fakeTeams(apiFetch));
 
@@ -22,8 +22,8 @@ describe('navigation', () => {
     expect(
       within(nav)
         .getAllByRole('tab')
-        .map((tab) => tab.textContent),
-    ).toEqual(['I miei risultati']);
+        .map((tab) => tab.firstChild?.textContent),
+    ).toEqual(['I miei risultati', 'Concorso logo']);
     expect(screen.queryByRole('tab', { name: 'Cruscotto' })).not.toBeInTheDocument();
     expect(server.calls.some((call) => call.includes('/dashboard/'))).toBe(false);
   });
@@ -67,10 +67,15 @@ describe('navigation', () => {
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(5);
-    ['I miei risultati', 'Il mio percorso', 'Cruscotto', 'Campagne', 'Facilitatori'].forEach(
-      (name, i) => expect(tabs[i]).toHaveAccessibleName(name),
-    );
+    expect(tabs).toHaveLength(6);
+    [
+      'I miei risultati',
+      'Il mio percorso',
+      'Cruscotto',
+      'Campagne',
+      'Facilitatori',
+      'Concorso logo',
+    ].forEach((name, i) => expect(tabs[i]).toHaveAccessibleName(name));
     expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds)/.test(call))).toBe(false);
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campagne' }));

@@ -26,7 +26,12 @@ const Facilitators = lazy(() =>
   import('../Facilitators/Facilitators').then((module) => ({ default: module.Facilitators })),
 );
 
-type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators';
+// Everyone, when they open it: the logo contest.
+const Contest = lazy(() =>
+  import('../Contest/Contest').then((module) => ({ default: module.Contest })),
+);
+
+type Section = 'results' | 'path' | 'dashboard' | 'campaigns' | 'facilitators' | 'contest';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -40,6 +45,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
+    'contest',
   ];
 }
 
@@ -63,12 +69,14 @@ export function Shell() {
     dashboard: t('nav.dashboard'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
+    contest: t('nav.contest'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
     path: <MyPath />,
     dashboard: <Dashboard />,
     campaigns: <Campaigns />,
     facilitators: <Facilitators />,
+    contest: <Contest admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
   };
 
   return (

@@ -3,6 +3,7 @@ import { benchDashboard, printDashboard } from './dashboard';
 import { benchShortlist, printShortlist } from './shortlist';
 import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
+import { benchUpload, printUpload } from './upload';
 
 /** Runs every benchmark and prints its figures; bars are ratios measured in the same run. */
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   printDashboard(await benchDashboard());
   printShortlist(await benchShortlist());
   printTab(await benchTab());
+  printUpload(await benchUpload());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors > 0) process.exitCode = 1;
 }

@@ -45,8 +45,11 @@ export interface PreparedImage {
   card: ImageVariant;
 }
 
-/** Image decoding and encoding at once, at most: each takes a core and tens of MB. */
-const DEFAULT_SLOTS = 2;
+/**
+ * Uploads read and processed at once, at most: each holds its file (≤ 5 MB) and a decoded image
+ * (tens of MB) and takes the cores libvips gives it; the others wait unread (TCP holds them).
+ */
+const DEFAULT_SLOTS = 1;
 /** JPEG qualities tried, best first, until a card image fits in its byte limit. */
 const CARD_QUALITIES = [85, 70, 55, 40];
 
@@ -54,7 +57,8 @@ const CARD_QUALITIES = [85, 70, 55, 40];
  * The app's one image pipeline: checks an upload by content and limits before decoding, then
  * decodes it and encodes each variant anew. Encoding drops everything but the pixels: EXIF (GPS
  * position, camera, dates), ICC comments, text chunks, and whatever was appended after the
- * image's end (a polyglot's HTML or archive).
+ * image's end (a polyglot's HTML or archive). An upload is read and processed inside one of a
+ * few slots ({@link admit}), so that memory stays bounded however many arrive at once.
  */
 export class ImagePipeline {
   private readonly slots: Semaphore;
@@ -63,24 +67,26 @@ export class ImagePipeline {
     this.slots = new Semaphore(slots);
   }
 
+  /** Runs `upload` (read the request, {@link prepare}, store) when a slot is free. */
+  admit<T>(upload: () => Promise<T>): Promise<T> {
+    return this.slots.run(upload);
+  }
+
   async prepare(data: Buffer): Promise<PreparedImage> {
     if (data.length > IMAGE_LIMITS.maxBytes) throw new ImageError('tooLarge');
     const format = sniffImage(data);
     if (!format) throw new ImageError('unsupportedType');
     await checkHeader(data, format);
-    return this.slots.run(async () => {
-      try {
-        const [full, thumbnail, card] = await Promise.all([
-          encode(decoder(data), format),
-          encode(decoder(data).resize(fitInside(THUMBNAIL_SIDE)), format),
-          cardVariant(data, format),
-        ]);
-        return { full, thumbnail, card };
-      } catch (error) {
-        if (error instanceof ImageError) throw error;
-        throw new ImageError('undecodable');
-      }
-    });
+    try {
+      // One after the other: one decoded image in memory per upload, not three.
+      const full = await encode(decoder(data), format);
+      const thumbnail = await encode(decoder(data).resize(fitInside(THUMBNAIL_SIDE)), format);
+      const card = await cardVariant(data, format);
+      return { full, thumbnail, card };
+    } catch (error) {
+      if (error instanceof ImageError) throw error;
+      throw new ImageError('undecodable');
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type Entry,
 } from '../../core/contests/contest';
 import type { ContestsService, Viewer } from '../../core/contests/contests.service';
+import type { ImagePipeline } from '../../core/media/images';
 import { authorize, type Identity } from './auth/identity';
 import type * as Api from './contract';
 import { readImageUpload } from './multipart';
@@ -15,6 +16,8 @@ import type { Route } from './route';
 
 export interface ContestsApiDeps {
   contests: ContestsService;
+  /** Uploads are read and processed in its slots. */
+  images: ImagePipeline;
 }
 
 /** The one path whose body is an image upload (multipart/form-data), read by the route itself. */
@@ -85,7 +88,7 @@ export function registerContestsApi(
   route: Route,
   deps: ContestsApiDeps,
 ): void {
-  const { contests } = deps;
+  const { contests, images } = deps;
 
   const summary = async (contest: Contest, identity: Identity): Promise<Api.ContestSummary> => {
     const [entries, vote] = await Promise.all([
@@ -147,12 +150,14 @@ export function registerContestsApi(
     '/api/v1/contests/:id/entries',
     route(async ({ identity, req, res }) => {
       const contestId = ContestParams.parse(req.params).id;
-      const upload = await readImageUpload(req, res, {
-        fileField: 'image',
-        fields: ['title', 'description'],
+      const entry = await images.admit(async () => {
+        const upload = await readImageUpload(req, res, {
+          fileField: 'image',
+          fields: ['title', 'description'],
+        });
+        const input = EntryInputSchema.parse(upload.fields);
+        return contests.submit(contestId, identity.objectId, input, upload.image);
       });
-      const input = EntryInputSchema.parse(upload.fields);
-      const entry = await contests.submit(contestId, identity.objectId, input, upload.image);
       res.status(201);
       res.json({ id: entry.id } satisfies Api.Created);
     }),

@@ -54,6 +54,9 @@ describe('Concorso logo', () => {
     const gallery = await screen.findByRole('region', { name: 'Le tue proposte' });
     expect(await within(gallery).findByRole('img', { name: 'Onde' })).toBeVisible();
     expect(within(gallery).getByText('La tua proposta')).toBeVisible();
+    // Still said once the page has reloaded the contest and its gallery.
+    expect(screen.getByText(/Proposta inviata/)).toBeVisible();
+    expect(screen.getByRole('form', { name: 'Invia una proposta' })).toBeVisible();
   });
 
   it("shows the server's reason when it refuses the image", async () => {

@@ -139,7 +139,7 @@ export function Contest({ admin }: { admin: boolean }) {
   return (
     <div className={styles.root}>
       <Title2 as="h2">{t('contest.heading')}</Title2>
-      {contests.state === 'loading' && <Spinner label={t('app.loading')} />}
+      {contests.state === 'loading' && !contest && <Spinner label={t('app.loading')} />}
       {contests.state === 'failed' && <ErrorBar error={contests.error} onRetry={state.reload} />}
       {error !== null && <ErrorBar error={error} refusal />}
       {contests.state === 'loaded' && !contest && <Text as="p">{t('contest.none')}</Text>}

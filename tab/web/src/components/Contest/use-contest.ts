@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContestEntry, ContestResults, ContestSummary, NewContest } from '../../api/types';
 import { useAction, useApi, useLoad } from '../../api/use-api';
 
@@ -12,8 +12,10 @@ export function useContest() {
   const api = useApi();
   const loadContests = useCallback(() => api.contests(), [api]);
   const [contests, reloadContests] = useLoad(loadContests);
-  const contest: ContestSummary | undefined =
-    contests.state === 'loaded' ? contests.value[0] : undefined;
+  // While a reload after an action runs, the page keeps showing what it showed.
+  const shown = useRef<ContestSummary | undefined>(undefined);
+  if (contests.state === 'loaded') shown.current = contests.value[0];
+  const contest = shown.current;
   const contestId = contest?.id;
   const phase = contest?.phase;
   const loadEntries = useCallback(async (): Promise<{
@@ -30,7 +32,6 @@ export function useContest() {
   const [gallery, reloadGallery] = useLoad(loadEntries);
   const action = useAction<ContestAction>();
   const [justSent, setJustSent] = useState(false);
-  useEffect(() => setJustSent(false), [contestId]);
 
   const reload = useCallback(() => {
     reloadContests();

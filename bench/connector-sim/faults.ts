@@ -15,6 +15,11 @@ export interface FaultOptions {
   notFoundShare?: number;
   /** Extra latency added before each response. */
   latencyMs?: Latency;
+  /**
+   * A tenant-wide 429 storm: from the request after the `afterRequests`-th on, every request is
+   * refused for `seconds`, each 429 carrying the storm's remaining time as `Retry-After`.
+   */
+  storm?: { afterRequests: number; seconds: number };
 }
 
 const SERVER_ERRORS = [500, 502, 503, 504] as const;
@@ -47,6 +52,7 @@ export function stableFraction(seed: number, key: string): number {
 export class FaultPlan {
   private readonly seed: number;
   private readonly random: () => number;
+  private stormStartedAt: number | undefined;
 
   constructor(private readonly options: FaultOptions = {}) {
     this.seed = options.seed ?? 1;
@@ -68,6 +74,14 @@ export class FaultPlan {
     const draw = stableFraction(this.seed, `5xx|${conversationId}|${ordinal}`);
     if (draw >= share) return undefined;
     return SERVER_ERRORS[Math.floor((draw / share) * SERVER_ERRORS.length)] ?? 500;
+  }
+
+  /** The storm's remaining milliseconds at `now` for the `ordinal`-th request, or 0. */
+  stormRemainingMs(ordinal: number, now: number): number {
+    const storm = this.options.storm;
+    if (!storm || ordinal <= storm.afterRequests) return 0;
+    this.stormStartedAt ??= now;
+    return Math.max(0, this.stormStartedAt + storm.seconds * 1_000 - now);
   }
 
   latencyMs(): number {

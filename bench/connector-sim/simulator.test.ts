@@ -130,6 +130,22 @@ describe('ConnectorSimulator', () => {
     expect(outcomes()).toEqual(first);
   });
 
+  it('refuses every request of a storm with its remaining time, then admits again', () => {
+    const { simulator, clock } = sim({
+      faults: { storm: { afterRequests: 2, seconds: 3 } },
+      perConversation: false,
+      tenantRatePerSecond: 0,
+    });
+    expect(send(simulator, 'a:x').status).toBe(201);
+    expect(send(simulator, 'a:x').status).toBe(201);
+    expect(send(simulator, 'a:x')).toMatchObject({ status: 429, headers: { 'Retry-After': '3' } });
+    clock.now += 2_100;
+    expect(send(simulator, 'a:x')).toMatchObject({ status: 429, headers: { 'Retry-After': '1' } });
+    clock.now += 900;
+    expect(send(simulator, 'a:x').status).toBe(201);
+    expect(simulator.stats()).toMatchObject({ throttledTenant: 2, accepted: 3 });
+  });
+
   it('counts a repeated idempotency key to the same recipient as a duplicate', () => {
     const { simulator } = sim();
     const conversation = conversationOf(create(simulator, '29:erin'));

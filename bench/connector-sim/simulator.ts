@@ -105,6 +105,11 @@ export class ConnectorSimulator {
   handle(request: SimRequest): SimResponse {
     const now = this.clock();
     this.counts.requests++;
+    const storm = this.faults.stormRemainingMs(this.counts.requests, now);
+    if (storm > 0) {
+      this.counts.throttledTenant++;
+      return this.throttled(storm, 'tenant');
+    }
     const admission = this.tenant?.tryAcquire(now) ?? { ok: true };
     if (!admission.ok) {
       this.counts.throttledTenant++;

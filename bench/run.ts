@@ -5,6 +5,7 @@ import { benchLabs, printLabs } from './labs';
 import { benchSurvey, printSurvey } from './survey';
 import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
+import { benchUpload, printUpload } from './upload';
 
 /** Runs every benchmark and prints its figures; bars are ratios measured in the same run. */
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const survey = await benchSurvey();
   printSurvey(survey);
   printTab(await benchTab());
+  printUpload(await benchUpload());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors + survey.submit.errors + survey.floor.errors > 0) process.exitCode = 1;
 }

@@ -68,6 +68,11 @@ import { DEFAULT_TRAINING_TARGET_HOURS } from '../core/facilitators/training-pat
 import { trainingMessageKinds } from '../bot/delivery/training-messages';
 import { trainingActions, trainingCommands } from '../bot/features/training/training.handlers';
 import { DEFAULT_RETENTION, Retention } from '../core/retention/retention';
+import { ContestsRepository } from '../core/contests/contests.repository';
+import { CONTEST_WINNER, ContestsService } from '../core/contests/contests.service';
+import { ImagePipeline } from '../core/media/images';
+import { BlobStore, blobTargetOf } from '../core/store/blobs';
+import { contestMessageKinds } from '../bot/delivery/contest-messages';
 import { Leases } from '../core/store/leases';
 import { TableStore } from '../core/store/table-store';
 import { AbuseLimits, DEFAULT_ABUSE_LIMITS } from '../core/util/abuse-limits';
@@ -76,7 +81,7 @@ import { IdeasService } from '../core/ideas/ideas.service';
 import { noticeSender } from '../core/ideas/idea-messages';
 import { ideaMessageKinds } from '../bot/features/ideas/ideas.messages';
 import { ideaActions, ideaCommands } from '../bot/features/ideas/ideas.handlers';
-import { ALL_TABLES, TAB_ROUTES } from './registry';
+import { ALL_CONTAINERS, ALL_TABLES, TAB_ROUTES } from './registry';
 import { openEmbeddedStore } from './azurite';
 import { DEFAULT_DELIVERY, type Config, type StoreConfig } from './config';
 import { createAuthenticator, type Authenticator } from '../tab/api/auth/authenticator';
@@ -152,6 +157,12 @@ export interface Services {
   owner: string;
   /** Pulse surveys: building, launching, answering in chat, results; `tick` started by main. */
   surveys: SurveyService;
+  /** The storage account's blobs (the same account as the tables). */
+  blobs: BlobStore;
+  /** The one image pipeline: every uploaded image is checked and re-encoded by it. */
+  images: ImagePipeline;
+  /** The logo contest. */
+  contests: ContestsService;
 }
 
 export interface DeliveryRepositories {
@@ -173,7 +184,7 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
       { kind: 'connectionString', connectionString: azurite.connectionString },
       config.prefix,
     );
-    await store.ensureTables(ALL_TABLES);
+    await ensureStorage(store);
     return { store, close: () => azurite.stop() };
   }
   const store =
@@ -186,7 +197,7 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
           { kind: 'endpoint', endpoint: config.endpoint, credential: new DefaultAzureCredential() },
           config.prefix,
         );
-  await store.ensureTables(ALL_TABLES);
+  await ensureStorage(store);
   return { store, close: async () => {} };
 }
 
@@ -197,6 +208,14 @@ export function shippedSurveyTemplates(): SurveyTemplate[] {
     surveyTemplateAgile,
     surveyTemplateLab,
     surveyTemplateTraining,
+  ]);
+}
+
+/** Creates the tables and the blob containers that do not exist yet; safe on every start. */
+export async function ensureStorage(store: TableStore): Promise<void> {
+  await Promise.all([
+    store.ensureTables(ALL_TABLES),
+    new BlobStore(blobTargetOf(store.target), store.prefix).ensureContainers(ALL_CONTAINERS),
   ]);
 }
 
@@ -349,6 +368,18 @@ export function createServices(
     templates: shippedSurveyTemplates(),
     ...(now ? { now } : {}),
   });
+  const blobs = new BlobStore(blobTargetOf(store.target), store.prefix);
+  const images = new ImagePipeline();
+  const contests = new ContestsService({
+    contests: new ContestsRepository(store),
+    blobs,
+    images,
+    directory,
+    audit,
+    announce: ({ id, subject, createdBy }): Promise<Campaign> =>
+      campaigns.start({ id, kind: CONTEST_WINNER, subject, audience: { kind: 'all' }, createdBy }),
+    ...(now ? { now } : {}),
+  });
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -361,6 +392,7 @@ export function createServices(
     ...ideaMessageKinds(ideaStore),
     ...labMessageKinds({ labs: labs.labRows, themes: labs.themes, directory }),
     ...surveyMessageKinds(surveys, submittedBy(respondents, pseudonyms)),
+    ...contestMessageKinds(contests),
   ]);
   const personalData = {
     ...delivery,
@@ -381,6 +413,7 @@ export function createServices(
     labs,
     surveys: surveyRecords,
     surveyAnswers,
+    contests,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const retention = new Retention({
@@ -465,6 +498,9 @@ export function createServices(
     labs,
     owner,
     surveys,
+    blobs,
+    images,
+    contests,
   };
 }
 

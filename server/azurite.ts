@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -17,33 +17,44 @@ const SAVE_WAIT_MS = 30_000;
 const WATCH_INTERVAL_MS = 250;
 
 export interface AzuriteHandle {
+  /** Tables and blobs of the development account (one connection string for both services). */
   connectionString: string;
+  /** The Table service's port. */
   port: number;
+  blobPort: number;
   pid: number | undefined;
   /** Stops Azurite if this process started or adopted it; a shared instance is left running. */
   stop(): Promise<void>;
 }
 
-export function connectionStringFor(port: number): string {
+export function connectionStringFor(port: number, blobPort?: number): string {
   return [
     'DefaultEndpointsProtocol=http',
     `AccountName=${DEV_ACCOUNT}`,
     `AccountKey=${DEV_KEY}`,
     `TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT}`,
+    ...(blobPort === undefined ? [] : [`BlobEndpoint=http://127.0.0.1:${blobPort}/${DEV_ACCOUNT}`]),
   ].join(';');
 }
 
-function azuriteArgs(port: number, storage: string[]): string[] {
+interface Ports {
+  table: number;
+  blob: number;
+  /** Azurite's runner always starts its Queue service too (unused): on a free loopback port. */
+  queue: number;
+}
+
+/** Azurite's runner of all its services: Table and Blob in one process, saved to one folder. */
+function azuriteArgs(ports: Ports, storage: string[]): string[] {
   const main = path.join(
     path.dirname(require.resolve('azurite/package.json')),
-    'dist/src/table/main.js',
+    'dist/src/azurite.js',
   );
   return [
     main,
-    '--tableHost',
-    '127.0.0.1',
-    '--tablePort',
-    String(port),
+    ...['--tableHost', '127.0.0.1', '--tablePort', String(ports.table)],
+    ...['--blobHost', '127.0.0.1', '--blobPort', String(ports.blob)],
+    ...['--queueHost', '127.0.0.1', '--queuePort', String(ports.queue)],
     '--disableTelemetry',
     '--silent',
     '--skipApiVersionCheck',
@@ -51,15 +62,34 @@ function azuriteArgs(port: number, storage: string[]): string[] {
   ];
 }
 
-/** Starts Azurite's Table service in memory as a child process on loopback, telemetry off (tests). */
+async function freePorts(): Promise<Ports> {
+  const [table, blob, queue] = await Promise.all([freePort(), freePort(), freePort()]);
+  return { table, blob, queue };
+}
+
+/** Ready once the last service it starts (Table) listens; Blob was started before it. */
+async function waitForServices(
+  child: ChildProcess,
+  ports: Ports,
+  output: () => string,
+): Promise<void> {
+  await waitForPort(child, ports.table, { name: 'Azurite', timeoutMs: 30_000, output });
+  await waitForPort(child, ports.blob, { name: 'Azurite', timeoutMs: 5_000, output });
+}
+
+/**
+ * Starts Azurite's Table and Blob services in memory as a child process on loopback, telemetry
+ * off (tests).
+ */
 export async function startAzurite(): Promise<AzuriteHandle> {
-  const port = await freePort();
-  const args = azuriteArgs(port, ['--inMemoryPersistence']);
+  const ports = await freePorts();
+  const args = azuriteArgs(ports, ['--inMemoryPersistence']);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForPort(child, port, { name: 'Azurite', timeoutMs: 30_000, output: tail(child) });
+  await waitForServices(child, ports, tail(child));
   return {
-    connectionString: connectionStringFor(port),
-    port,
+    connectionString: connectionStringFor(ports.table, ports.blob),
+    port: ports.table,
+    blobPort: ports.blob,
     pid: child.pid,
     stop: () => stopChild(child, 'SIGINT', 5_000),
   };
@@ -71,9 +101,9 @@ export async function startAzurite(): Promise<AzuriteHandle> {
  * reaches only the app, which stops Azurite after its own last writes, and Azurite outlives a
  * crash of the app (the next start adopts it) instead of dying with its unsaved writes.
  */
-async function spawnPersistent(location: string, logFile: string, port: number): Promise<number> {
+async function spawnPersistent(location: string, logFile: string, ports: Ports): Promise<number> {
   const log = await open(logFile, 'a');
-  const child = spawn(process.execPath, azuriteArgs(port, ['--location', location]), {
+  const child = spawn(process.execPath, azuriteArgs(ports, ['--location', location]), {
     stdio: ['ignore', log.fd, log.fd],
     detached: true,
     windowsHide: true,
@@ -86,7 +116,7 @@ async function spawnPersistent(location: string, logFile: string, port: number):
       return '';
     }
   };
-  await waitForPort(child, port, { name: 'Azurite', timeoutMs: 30_000, output });
+  await waitForServices(child, ports, output);
   if (child.pid === undefined) throw new Error('Azurite started without a process id');
   return child.pid;
 }
@@ -120,9 +150,10 @@ export async function openEmbeddedStore(dataDir: string): Promise<AzuriteHandle>
   const lockPath = path.resolve(dataDir, LOCK_FILE);
   const lock = await readLock(lockPath);
   const writeLock = (next: Lock): Promise<void> => writeFile(lockPath, JSON.stringify(next));
-  const owned = (azuritePid: number, port: number): AzuriteHandle => ({
-    connectionString: connectionStringFor(port),
+  const owned = (azuritePid: number, port: number, blobPort: number): AzuriteHandle => ({
+    connectionString: connectionStringFor(port, blobPort),
     port,
+    blobPort,
     pid: azuritePid,
     stop: async () => {
       try {
@@ -134,21 +165,24 @@ export async function openEmbeddedStore(dataDir: string): Promise<AzuriteHandle>
   });
 
   if (lock && isAlive(lock.azuritePid)) {
-    if (await isListening(lock.port)) {
+    const listening = await isListening(lock.port);
+    if (listening && lock.blobPort !== undefined) {
       if (isAlive(lock.ownerPid)) {
-        return { ...owned(lock.azuritePid, lock.port), stop: async () => {} };
+        return { ...owned(lock.azuritePid, lock.port, lock.blobPort), stop: async () => {} };
       }
       await writeLock({ ...lock, ownerPid: process.pid });
-      return owned(lock.azuritePid, lock.port);
+      return owned(lock.azuritePid, lock.port, lock.blobPort);
     }
+    // An earlier version's Azurite (tables only, no blob port in its lock) saves and makes way.
+    if (listening) await stopPersistent(lock.azuritePid);
     // Alive but no longer listening: it is saving on its way out (its owner was killed while
     // stopping it). A second Azurite started on the folder now would load the older file.
     await waitForExit(lock.azuritePid, SAVE_WAIT_MS);
   }
-  const port = await freePort();
-  const azuritePid = await spawnPersistent(location, path.resolve(dataDir, LOG_FILE), port);
-  await writeLock({ azuritePid, port, ownerPid: process.pid });
-  return owned(azuritePid, port);
+  const ports = await freePorts();
+  const azuritePid = await spawnPersistent(location, path.resolve(dataDir, LOG_FILE), ports);
+  await writeLock({ azuritePid, port: ports.table, blobPort: ports.blob, ownerPid: process.pid });
+  return owned(azuritePid, ports.table, ports.blob);
 }
 
 /**
@@ -174,17 +208,19 @@ export async function watchEmbeddedStore(
 interface Lock {
   azuritePid: number;
   port: number;
+  /** Missing in the locks of earlier versions, whose Azurite served tables only. */
+  blobPort?: number;
   ownerPid: number;
 }
 
 async function readLock(file: string): Promise<Lock | undefined> {
   try {
     const lock = JSON.parse(await readFile(file, 'utf8')) as Partial<Record<keyof Lock, unknown>>;
-    const { azuritePid, port, ownerPid } = lock;
+    const { azuritePid, port, blobPort, ownerPid } = lock;
     return typeof azuritePid === 'number' &&
       typeof port === 'number' &&
       typeof ownerPid === 'number'
-      ? { azuritePid, port, ownerPid }
+      ? { azuritePid, port, ownerPid, ...(typeof blobPort === 'number' ? { blobPort } : {}) }
       : undefined;
   } catch {
     return undefined;

@@ -199,7 +199,7 @@ describe('loadConfig', () => {
     expect(
       problems({
         NODE_ENV: 'production',
-        TABLES_ENDPOINT: 'https://a.example',
+        TABLES_ENDPOINT: 'https://a.table.core.windows.net',
         PLAYGROUND: 'true',
         SEED_DEMO_DATA: 'true',
         ...APP,

@@ -24,7 +24,14 @@ const EnvSchema = z
     LOG_PRETTY: bool.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     TABLES_CONNECTION_STRING: z.string().min(1).optional(),
-    TABLES_ENDPOINT: z.url({ protocol: /^https$/ }).optional(),
+    // The account's table endpoint: its blob endpoint is derived from it (core/store/blobs.ts).
+    TABLES_ENDPOINT: z
+      .url({ protocol: /^https$/, abort: true })
+      .refine(
+        (url) => /^[a-z0-9]+\.table\.[^/]+$/.test(new URL(url).hostname),
+        "the storage account's table endpoint, https://<account>.table.core.windows.net",
+      )
+      .optional(),
     TABLES_PREFIX: z
       .string()
       .regex(/^([A-Za-z][A-Za-z0-9]{0,19})?$/, 'letters and digits, starting with a letter')

@@ -10,6 +10,7 @@ import type { TableStore } from '../core/store/table-store';
 import { requestLocale, sendProblem } from '../tab/api/problem';
 import { registerTabApi, type TabApiDeps } from '../tab/api/routes';
 import { COMPLETIONS_CSV_PATH } from '../tab/api/training.routes';
+import { ENTRY_UPLOAD_PATH } from '../tab/api/contests.routes';
 import { checkStore } from './health';
 import { jsonBodies, type RefuseBody } from './json-body';
 import { securityHeaders } from './security-headers';
@@ -69,7 +70,7 @@ export function createHttpServer({
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(jsonBodies(MAX_BODY_BYTES, refuseBody, [COMPLETIONS_CSV_PATH]));
+  server.use(jsonBodies(MAX_BODY_BYTES, refuseBody, [COMPLETIONS_CSV_PATH], [ENTRY_UPLOAD_PATH]));
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const ms = performance.now() - (started.get(req) ?? performance.now());
     logger.info(

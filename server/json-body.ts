@@ -5,7 +5,9 @@ export type RefuseBody = (req: restify.Request, res: restify.Response, status: 4
 
 /**
  * Request bodies are JSON and nothing else, but for the paths in `csvPaths` (file imports), which
- * take text/csv and nothing else. Forms and text/plain are what a web page can POST to another
+ * take text/csv and nothing else, and the paths `uploadPaths` matches (image uploads), which take
+ * multipart/form-data and nothing else and whose body is left unread for the route to stream
+ * with its own limits (tab/api/multipart.ts). Forms and text/plain are what a web page can POST to another
  * origin without a CORS preflight (text/csv is not), and the local bot endpoint has no
  * authentication; a declared type other than the path's is refused (415) before the body is
  * read, and JSON that does not parse is refused (400) without the parser's message.
@@ -14,11 +16,18 @@ export function jsonBodies(
   maxBodySize: number,
   refuse: RefuseBody,
   csvPaths: readonly string[] = [],
+  uploadPaths: readonly RegExp[] = [],
 ): restify.RequestHandler[] {
+  const isUpload = (req: restify.Request) =>
+    req.method === 'POST' && uploadPaths.some((path) => path.test(req.getPath()));
   const onlyJson: restify.RequestHandler = (req, res, next) => {
     const type = req.header('content-type');
     const hasBody = req.isChunked() || req.getContentLength() > 0;
-    const accepted = csvPaths.includes(req.getPath()) ? isCsv : isJson;
+    const accepted = isUpload(req)
+      ? isMultipart
+      : csvPaths.includes(req.getPath())
+        ? isCsv
+        : isJson;
     if ((type || hasBody) && !accepted(type)) {
       refuse(req, res, 415);
       return next(false);
@@ -36,7 +45,12 @@ export function jsonBodies(
     }
     return next();
   };
-  return [onlyJson, restify.plugins.bodyReader({ maxBodySize }), parse];
+  const reader = restify.plugins.bodyReader({ maxBodySize });
+  const read: restify.RequestHandler = (req, res, next) => {
+    if (isUpload(req)) return next();
+    reader(req, res, next);
+  };
+  return [onlyJson, read, parse];
 }
 
 const mediaType = (contentType: string | undefined) =>
@@ -48,4 +62,8 @@ function isJson(contentType: string | undefined): boolean {
 
 function isCsv(contentType: string | undefined): boolean {
   return mediaType(contentType) === 'text/csv';
+}
+
+function isMultipart(contentType: string | undefined): boolean {
+  return mediaType(contentType) === 'multipart/form-data';
 }

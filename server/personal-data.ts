@@ -56,6 +56,8 @@ import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
 import { surveysData } from '../core/surveys/holders';
 import type { SurveysRepository } from '../core/surveys/surveys.repository';
 import type { SurveyAnswersRepository } from '../core/surveys/answers.repository';
+import { contestData } from '../core/contests/holders';
+import type { ContestsService } from '../core/contests/contests.service';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -78,6 +80,7 @@ export interface PersonalDataSources {
   labs: LabsFeature;
   surveys: SurveysRepository;
   surveyAnswers: SurveyAnswersRepository;
+  contests: ContestsService;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -96,6 +99,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     ideasData(s.ideas),
     labsData(s.labs),
     surveysData(s.surveys, s.surveyAnswers),
+    contestData(s.contests),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];

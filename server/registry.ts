@@ -25,6 +25,13 @@ import {
 import { registerSurveysApi } from '../tab/api/surveys.routes';
 import { SURVEYS_TABLE } from '../core/surveys/surveys.repository';
 import { SURVEY_ANSWERS_TABLE } from '../core/surveys/answers.repository';
+import { registerContestsApi } from '../tab/api/contests.routes';
+import {
+  CONTEST_ENTRIES_TABLE,
+  CONTEST_VOTES_TABLE,
+  CONTESTS_TABLE,
+} from '../core/contests/contests.repository';
+import { CONTEST_IMAGES_CONTAINER } from '../core/contests/contests.service';
 import {
   ASSESSMENT_COMMAND,
   RESULTS_COMMAND,
@@ -98,7 +105,13 @@ export const ALL_TABLES = [
   TEAMS_TABLE,
   SURVEYS_TABLE,
   SURVEY_ANSWERS_TABLE,
+  CONTESTS_TABLE,
+  CONTEST_ENTRIES_TABLE,
+  CONTEST_VOTES_TABLE,
 ] as const;
+
+/** Every blob container the app uses; created idempotently at start-up. */
+export const ALL_CONTAINERS = [CONTEST_IMAGES_CONTAINER] as const;
 
 /**
  * Every text command the bot answers, in help order. The Teams manifest's `commandLists` are
@@ -133,4 +146,5 @@ export const TAB_ROUTES = [
   registerIdeasApi,
   registerLabsApi,
   registerSurveysApi,
+  registerContestsApi,
 ] as const;

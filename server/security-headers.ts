@@ -47,14 +47,16 @@ export function inlineStyleHashes(html: string): string[] {
 
 /**
  * What the tab really loads: its own scripts and styles (the page's inline style by hash,
- * Griffel's empty style elements), the `data:` favicon, its own API, and teams-js's origin list.
+ * Griffel's empty style elements), the `data:` favicon, images it fetched itself (`blob:`), its
+ * own API, and teams-js's origin list.
  */
 export function tabPolicy(indexHtml: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     ["style-src 'self'", EMPTY_STYLE_ELEMENT, ...inlineStyleHashes(indexHtml)].join(' '),
-    "img-src 'self' data:",
+    // blob: the contest's images, fetched with the caller's token, and an upload's preview.
+    "img-src 'self' data: blob:",
     `connect-src 'self' ${TEAMS_JS_ORIGINS_CDN}`,
     "object-src 'none'",
     "base-uri 'none'",

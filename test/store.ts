@@ -1,12 +1,13 @@
 import { generateDemoDirectory } from '../core/directory/demo-directory';
-import { createServices, type Services } from '../server/app';
+import { createServices, ensureStorage, type Services } from '../server/app';
 import { randomBytes } from 'node:crypto';
 import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../server/registry';
+import { BlobStore, blobTargetOf } from '../core/store/blobs';
+import { ALL_CONTAINERS, ALL_TABLES } from '../server/registry';
 
 /**
- * A store on the run's Azurite with a fresh table namespace, so files never see each other's
- * rows. Call in `beforeAll`; the tables are dropped by `drop()` in `afterAll`.
+ * A store on the run's Azurite with a fresh table and container namespace, so files never see each other's
+ * rows. Call in `beforeAll`; the tables and containers are dropped by `drop()` in `afterAll`.
  */
 export async function freshStore(): Promise<{ store: TableStore; drop: () => Promise<void> }> {
   const connectionString = process.env.OIBO_TEST_TABLES;
@@ -15,8 +16,12 @@ export async function freshStore(): Promise<{ store: TableStore; drop: () => Pro
     { kind: 'connectionString', connectionString },
     `t${randomBytes(5).toString('hex')}`,
   );
-  await store.ensureTables(ALL_TABLES);
-  return { store, drop: () => store.deleteTables(ALL_TABLES) };
+  await ensureStorage(store);
+  const blobs = new BlobStore(blobTargetOf(store.target), store.prefix);
+  const drop = async () => {
+    await Promise.all([store.deleteTables(ALL_TABLES), blobs.deleteContainers(ALL_CONTAINERS)]);
+  };
+  return { store, drop };
 }
 
 export const TEST_CONFIG = { pseudonymSecret: 'integration-tests-only-0123456789abcdef' };

@@ -16,7 +16,7 @@ export class TableStore {
   private readonly clients = new Map<string, TableClient>();
 
   constructor(
-    private readonly target: StoreTarget,
+    readonly target: StoreTarget,
     readonly prefix = '',
   ) {}
 

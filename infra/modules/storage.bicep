@@ -1,5 +1,6 @@
-// The account holding every Azure Table of the app. Access is by Entra ID only: shared keys are
-// off, so there is no account key or connection string to leak.
+// The account holding every Azure Table and blob (images) of the app. Access is by Entra ID only:
+// shared keys are off, so there is no account key or connection string to leak, and the read
+// links Teams gets for card images are user delegation SAS signed through the app's identity.
 
 @description('Azure region.')
 param location string
@@ -32,6 +33,16 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account
   name: 'default'
+}
+
+// Containers are created by the app at start-up, private (no anonymous access on the account).
+// A deleted blob (an erased entry's image) is kept 7 days against mistakes, then gone.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: { enabled: true, days: 7 }
+  }
 }
 
 // Built from the name rather than primaryEndpoints.table, which ends in a slash.

@@ -1338,3 +1338,70 @@ export interface SurveyResults {
   departments: SurveyDepartmentRate[];
   questions: SurveyQuestionResult[];
 }
+
+// --- The logo contest (tab/api/contests.routes.ts) ---
+
+export type ContestPhase = 'upcoming' | 'entries' | 'waiting' | 'voting' | 'counting' | 'closed';
+
+/** GET /api/v1/contests (each), GET /api/v1/contests/{id}. */
+export interface ContestSummary {
+  id: string;
+  title: string;
+  description: string;
+  rules: string;
+  entriesOpenAt: string;
+  entriesCloseAt: string;
+  votingOpenAt: string;
+  votingCloseAt: string;
+  maxEntriesPerPerson: number;
+  phase: ContestPhase;
+  /** The caller's entries in it, hidden ones included. */
+  myEntries: number;
+  /** The entry the caller voted for; null before voting. */
+  myVote: string | null;
+}
+
+/** POST /api/v1/contests (admin). */
+export interface NewContest {
+  title: string;
+  description: string;
+  rules: string;
+  entriesOpenAt: string;
+  entriesCloseAt: string;
+  votingOpenAt: string;
+  votingCloseAt: string;
+  maxEntriesPerPerson: number;
+}
+
+/** POST /api/v1/contests → 201; POST …/entries → 201. */
+export interface Created {
+  id: string;
+}
+
+/** GET /api/v1/contests/{id}/entries (each): no author until the contest is closed. */
+export interface ContestEntry {
+  id: string;
+  title: string;
+  description: string;
+  /** The caller's own entry. */
+  mine: boolean;
+  /** GET of the entry's thumbnail and full image (authenticated). */
+  thumbnailUrl: string;
+  imageUrl: string;
+  width: number;
+  height: number;
+  /** Hidden by a moderator: shown to its author and to moderators only, with the reason. */
+  hidden: { reason: string } | null;
+}
+
+/** GET /api/v1/contests/{id}/results: once closed, every visible entry by votes. */
+export interface ContestResults {
+  contestId: string;
+  winnerEntryId: string | null;
+  entries: (ContestEntry & { votes: number; author: string | null })[];
+}
+
+/** PUT …/entries/{entryId}/vote. */
+export interface ContestVote {
+  entryId: string;
+}

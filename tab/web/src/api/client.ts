@@ -4,6 +4,11 @@ import type {
   CampaignAction,
   CampaignPreview,
   CampaignStatus,
+  ContestEntry,
+  ContestResults,
+  ContestSummary,
+  Created,
+  NewContest,
   CreatedFacilitatorRound,
   DashboardCampaigns,
   FacilitatorConsentWithdrawal,
@@ -95,6 +100,9 @@ export async function post<T>(
 }
 
 const campaignPath = (id: string) => `/api/v1/campaigns/${encodeURIComponent(id)}`;
+const contestPath = (id: string) => `/api/v1/contests/${encodeURIComponent(id)}`;
+const entryPath = (id: string, entryId: string) =>
+  `${contestPath(id)}/entries/${encodeURIComponent(entryId)}`;
 const roundPath = (id: string) => `/api/v1/facilitator-rounds/${encodeURIComponent(id)}`;
 const surveyPath = (id: string) => `/api/v1/surveys/${encodeURIComponent(id)}`;
 const inDepartment = (department: string | null) =>
@@ -178,6 +186,27 @@ export interface Api {
   /** The results the caller may see, or one department's (null: all of them). */
   surveyResults(id: string, department: string | null): Promise<SurveyResults>;
   surveyResultsCsv(id: string, department: string | null): Promise<string>;
+  /** Logo contests, newest first. */
+  contests(): Promise<ContestSummary[]>;
+  /** Admins only: opens a contest and answers its id. */
+  createContest(contest: NewContest): Promise<string>;
+  /** The entries the caller may see now (no authors before the contest closes). */
+  contestEntries(id: string): Promise<ContestEntry[]>;
+  /** Sends an entry (multipart: the image, its title and description); its id. */
+  submitEntry(
+    id: string,
+    entry: { image: File; title: string; description: string },
+  ): Promise<string>;
+  /** Casts or changes the caller's one vote. */
+  vote(id: string, entryId: string): Promise<void>;
+  /** Admins only: hides an entry; its author sees the reason. */
+  hideEntry(id: string, entryId: string, reason: string): Promise<void>;
+  /** Admins only: closes the contest, publishes the results and announces the winner. */
+  closeContest(id: string): Promise<ContestSummary>;
+  /** Once closed: every visible entry by votes, with authors. */
+  contestResults(id: string): Promise<ContestResults>;
+  /** An image the API serves to signed-in callers (an `<img>` cannot send the token). */
+  image(path: string): Promise<Blob>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -253,6 +282,30 @@ export function createApi(apiFetch: ApiFetch): Api {
     completeModule: (completion) =>
       post<TrainingPath>(apiFetch, '/api/v1/me/training-path/completions', completion),
     facilitatorRoster: () => json<FacilitatorRoster>(apiFetch, '/api/v1/facilitators'),
+    contests: () => json<ContestSummary[]>(apiFetch, '/api/v1/contests'),
+    createContest: async (contest) =>
+      (await post<Created>(apiFetch, '/api/v1/contests', contest)).id,
+    contestEntries: (id) => json<ContestEntry[]>(apiFetch, `${contestPath(id)}/entries`),
+    submitEntry: async (id, { image, title, description }) => {
+      const form = new FormData();
+      form.append('title', title);
+      form.append('description', description);
+      form.append('image', image);
+      const response = await send(apiFetch, `${contestPath(id)}/entries`, {
+        method: 'POST',
+        body: form,
+      });
+      return ((await response.json()) as Created).id;
+    },
+    vote: async (id, entryId) => {
+      await post(apiFetch, `${entryPath(id, entryId)}/vote`, {}, 'PUT');
+    },
+    hideEntry: async (id, entryId, reason) => {
+      await post(apiFetch, `${entryPath(id, entryId)}/hide`, { reason });
+    },
+    closeContest: (id) => post<ContestSummary>(apiFetch, `${contestPath(id)}/close`),
+    contestResults: (id) => json<ContestResults>(apiFetch, `${contestPath(id)}/results`),
+    image: async (path) => (await send(apiFetch, path)).blob(),
     facilitatorRosterCsv: async () => (await send(apiFetch, '/api/v1/facilitators.csv')).text(),
     importCompletions: async (csv) => {
       const response = await send(apiFetch, '/api/v1/training-completions', {

@@ -14,14 +14,14 @@ const renderApp = (seam: TeamsSeam) =>
   );
 
 describe('navigation', () => {
-  it('shows an employee My results, the labs and the ideas', async () => {
+  it('shows an employee My results, the labs, the ideas and the logo contest', async () => {
     const { apiFetch, server } = fakeServer({ me: giulia });
     renderApp(fakeTeams(apiFetch));
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(3);
-    ['I miei risultati', 'Laboratori', 'Idee'].forEach((name, i) =>
+    expect(tabs).toHaveLength(4);
+    ['I miei risultati', 'Laboratori', 'Idee', 'Concorso logo'].forEach((name, i) =>
       expect(tabs[i]).toHaveAccessibleName(name),
     );
     expect(screen.queryByRole('tab', { name: 'Cruscotto' })).not.toBeInTheDocument();
@@ -72,11 +72,12 @@ describe('navigation', () => {
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(6);
+    expect(tabs).toHaveLength(9);
     [
       'I miei risultati',
       'Laboratori',
       'Idee',
+      'Concorso logo',
       'Il mio percorso',
       'Cruscotto',
       'Sondaggi',

@@ -34,9 +34,21 @@ const Surveys = lazy(() =>
 
 // Everyone's labs; the lab page, board and cross-lab view load when opened.
 const Labs = lazy(() => import('../Labs/Labs').then((module) => ({ default: module.Labs })));
+// Everyone, when they open it: the logo contest.
+const Contest = lazy(() =>
+  import('../Contest/Contest').then((module) => ({ default: module.Contest })),
+);
 
 type Section =
-  'results' | 'labs' | 'ideas' | 'path' | 'dashboard' | 'surveys' | 'campaigns' | 'facilitators';
+  | 'results'
+  | 'labs'
+  | 'ideas'
+  | 'contest'
+  | 'path'
+  | 'dashboard'
+  | 'surveys'
+  | 'campaigns'
+  | 'facilitators';
 const ADMIN_SECTIONS = ['campaigns', 'facilitators'] as const;
 
 export function canSeeDashboard(me: Pick<Me, 'roles'>): boolean {
@@ -49,6 +61,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
     'results',
     'labs',
     'ideas',
+    'contest',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard', 'surveys'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
@@ -78,6 +91,7 @@ export function Shell() {
     surveys: t('nav.surveys'),
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
+    contest: t('nav.contest'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
     labs: me.state === 'loaded' && <Labs me={me.value} />,
@@ -87,6 +101,7 @@ export function Shell() {
     surveys: <Surveys admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     campaigns: <Campaigns />,
     facilitators: <Facilitators />,
+    contest: <Contest admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
   };
 
   return (

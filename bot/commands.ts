@@ -16,6 +16,8 @@ export interface CommandSpec {
   descriptionKey: MessageKey;
   /** Private data: answered only in the 1:1 chat, never where others can read it. */
   personalOnly?: boolean;
+  /** About the channel it is written in: offered in teams' menus only, not in the 1:1 chat's. */
+  channelOnly?: boolean;
 }
 
 export interface Command extends CommandSpec {

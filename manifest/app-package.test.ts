@@ -51,6 +51,17 @@ describe('Teams app package', () => {
     expect(manifest.bots?.[0]?.scopes).toContain('team');
   });
 
+  it("offers the 1:1 chat's commands in its menu and the channels' in teams' (≤ 10 each)", () => {
+    const lists = sample().manifest.bots![0]!.commandLists!;
+    const titles = (i: number) => lists[i]!.commands.map((command) => command.title);
+    expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team', 'groupChat']]);
+    expect(titles(0)).toContain('questionario');
+    expect(titles(0)).not.toContain('aggiornamento');
+    expect(titles(1)).toContain('aggiornamento');
+    expect(titles(1)).not.toContain('questionario');
+    expect(Math.max(...lists.map((list) => list.commands.length))).toBeLessThanOrEqual(10);
+  });
+
   it('zips the manifest, the English strings and both icons at the root', () => {
     const files = unzipSync(createAppPackageZip(parsePackageEnv(sampleText)));
     expect(Object.keys(files).sort()).toEqual([

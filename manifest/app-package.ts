@@ -60,14 +60,25 @@ export function buildAppPackage(env: PackageEnv): AppPackage {
   ];
   STATIC_TABS.forEach((tab, i) => (language[`staticTabs[${i}].name`] = tab.name['en-US']));
 
-  const commands = BOT_COMMANDS.map((command, i) => {
-    language[`bots[0].commandLists[0].commands[${i}].title`] = command.title[ADDITIONAL_LANGUAGE];
-    language[`bots[0].commandLists[0].commands[${i}].description`] =
-      command.description[ADDITIONAL_LANGUAGE];
-    return { title: command.title['it-IT'], description: command.description['it-IT'] };
-  });
+  // One menu for the 1:1 chat, one for teams and group chats (Teams allows 10 commands in each).
+  const menus = [
+    { scopes: ['personal' as const], commands: BOT_COMMANDS.filter((c) => c.personal) },
+    {
+      scopes: ['team' as const, 'groupChat' as const],
+      commands: BOT_COMMANDS.filter((c) => c.team),
+    },
+  ];
+  const commandLists = menus.map((menu, list) => ({
+    scopes: menu.scopes,
+    commands: menu.commands.map((command, i) => {
+      const key = `bots[0].commandLists[${list}].commands[${i}]`;
+      language[`${key}.title`] = command.title[ADDITIONAL_LANGUAGE];
+      language[`${key}.description`] = command.description[ADDITIONAL_LANGUAGE];
+      return { title: command.title['it-IT'], description: command.description['it-IT'] };
+    }),
+  }));
   const bot = manifest.bots?.[0];
-  if (bot) bot.commandLists = [{ scopes: ['personal', 'team', 'groupChat'], commands }];
+  if (bot) bot.commandLists = commandLists;
 
   return { manifest, languages: { [LANGUAGE_FILE]: language } };
 }

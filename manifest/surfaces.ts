@@ -24,6 +24,9 @@ export interface BotCommandEntry {
   /** What the user types; must be matched by a spec in server/registry.ts in both languages. */
   title: Localised;
   description: Localised;
+  /** Offered in the 1:1 chat's menu, in teams' and group chats' menus (Teams: ≤ 10 each). */
+  personal: boolean;
+  team: boolean;
 }
 
 export const STATIC_TABS: readonly StaticTabEntry[] = [
@@ -36,11 +39,13 @@ export const STATIC_TABS: readonly StaticTabEntry[] = [
  */
 export const CHANNEL_TAB = { configurationPath: CHANNEL_TAB_CONFIG_PATH } as const;
 
-/** The bot menu is every text command, in help order, with the words help shows. */
+/** The bot menus are every text command, in help order, with the words help shows. */
 export const BOT_COMMANDS: readonly BotCommandEntry[] = COMMAND_SPECS.map((spec) => ({
   title: { 'it-IT': RESOURCES['it-IT'][spec.usageKey], 'en-US': RESOURCES['en-US'][spec.usageKey] },
   description: {
     'it-IT': RESOURCES['it-IT'][spec.descriptionKey],
     'en-US': RESOURCES['en-US'][spec.descriptionKey],
   },
+  personal: !spec.channelOnly,
+  team: !spec.personalOnly,
 }));

@@ -18,6 +18,7 @@ export const LINK_LAB_COMMAND: CommandSpec = {
   patterns: [/^(collega( il)? laboratorio|collega lab|link( the)? lab)$/],
   usageKey: 'labs.link.usage',
   descriptionKey: 'labs.link.description',
+  channelOnly: true,
 };
 
 export const LAB_UPDATE_COMMAND: CommandSpec = {
@@ -25,6 +26,7 @@ export const LAB_UPDATE_COMMAND: CommandSpec = {
   patterns: [/^(aggiornamento|nuovo aggiornamento|update|new update|lab update)$/],
   usageKey: 'labs.update.usage',
   descriptionKey: 'labs.update.description',
+  channelOnly: true,
 };
 
 export interface LabHandlersDeps {

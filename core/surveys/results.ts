@@ -7,7 +7,7 @@ import { FREE_TEXT_MIN, suppress, type Suppression } from '../privacy/suppressio
 import { shuffled, type SurveyAnswersRepository } from './answers.repository';
 import { valuesOf, type SurveyQuestion, type SurveyQuestionType } from './survey';
 import { SurveyError } from './survey-errors';
-import { phaseOf, type SurveyPhase } from './survey.service';
+import { phaseOf, type SurveyPhase } from './phase';
 import type { SurveyRecord } from './surveys.repository';
 import { sumTallies, type Tally } from './tally';
 

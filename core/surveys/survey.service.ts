@@ -20,22 +20,13 @@ import { SurveyAnswerError, SurveyError } from './survey-errors';
 import { newSurveyId, type SurveyRecord, type SurveysRepository } from './surveys.repository';
 import type { SurveyTemplate } from './templates';
 import { Periodic } from '../util/periodic';
+import { phaseOf } from './phase';
 
 /** The message kinds of a survey card and of its reminder; their subject is the survey id. */
 export const SURVEY_CARD = 'survey';
 export const SURVEY_REMINDER = 'survey-reminder';
 
 const DAY_MS = 86_400_000;
-
-export type SurveyPhase = 'draft' | 'scheduled' | 'open' | 'closed';
-
-/** Where a survey is in its life at `now`. */
-export function phaseOf(survey: SurveyRecord, now: Date): SurveyPhase {
-  if (!survey.launchedAt) return 'draft';
-  if (survey.closedAt || (survey.closesAt && survey.closesAt <= now)) return 'closed';
-  if (survey.opensAt && survey.opensAt > now) return 'scheduled';
-  return 'open';
-}
 
 /**
  * How many of a department's `held` answers to write now, in steps each of at least k (its tally

@@ -170,6 +170,13 @@ describe('HTTP endpoints over the real store', () => {
     });
   });
 
+  it('answers a GET that declares JSON but sends no body, as clients often do', async () => {
+    const response = await fetch(`${base}/api/v1/me`, {
+      headers: { 'content-type': 'application/json', 'x-oibo-demo-user': SARA.objectId },
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('accepts JSON with a charset', async () => {
     const response = await post(
       `${base}/api/v1/campaigns`,

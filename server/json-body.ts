@@ -35,7 +35,9 @@ export function jsonBodies(
     return next();
   };
   const parse: restify.RequestHandler = (req, res, next) => {
-    // The reader leaves a JSON body as text, and no body at all when there was none.
+    // The reader leaves a JSON body as text, and no body at all when there was none (an empty
+    // one, too: a GET that declares JSON out of habit has nothing to parse).
+    if (req.body === '') req.body = undefined;
     if (typeof req.body !== 'string' || csvPaths.includes(req.getPath())) return next();
     try {
       req.body = JSON.parse(req.body) as unknown;

@@ -50,13 +50,17 @@ describe('«Idee» in a browser (demo identities)', () => {
   let existing = '';
 
   beforeAll(async () => {
-    const year = new Date().getUTCFullYear();
-    await api(SARA, '/idea-calls', {
-      title: 'Call4Ideas',
-      question: 'Quali procedimenti hanno più bisogno di diventare digitali?',
-      opensAt: `${year - 1}-01-01T00:00:00.000Z`,
-      closesAt: `${year + 1}-01-01T00:00:00.000Z`,
-    });
+    // The demo data opens a call; a store without it gets one here.
+    const { current } = await api<{ current: string | null }>(SARA, '/idea-calls');
+    if (!current) {
+      const year = new Date().getUTCFullYear();
+      await api(SARA, '/idea-calls', {
+        title: 'Call4Ideas',
+        question: 'Quali procedimenti hanno più bisogno di diventare digitali?',
+        opensAt: `${year - 1}-01-01T00:00:00.000Z`,
+        closesAt: `${year + 1}-01-01T00:00:00.000Z`,
+      });
+    }
     ({ id: existing } = await api<{ id: string }>(MARCO, '/ideas', {
       title: EXISTING,
       procedure: 'Iscrizione ai nidi d’infanzia',

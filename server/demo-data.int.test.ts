@@ -34,6 +34,10 @@ describe('the local demo data', () => {
     expect(screen.dimensions.at(-1)!.units.every((u) => u.comparison?.delta === null)).toBe(true);
   });
 
+  it('has a call for ideas open, so that ideas can be proposed at once', async () => {
+    expect(await services.ideas.openCall()).toMatchObject({ title: 'Call4Ideas 2026' });
+  });
+
   it('has consenting candidates enough for a shortlist across departments', async () => {
     const round = await services.facilitatorRounds.create('demo-admin', {
       thresholds: { digitalSkills: 70, motivation: 70 },

@@ -9,12 +9,15 @@ import type { Services } from './app';
 
 /** Demo facilitators joined the community this long ago: some months of a training year. */
 const DEMO_FACILITATOR_MONTHS = 3;
+/** The demo's Call4Ideas opened a week ago and stays open this long. */
+const DEMO_CALL_DAYS = 90;
+const DAY_MS = 86_400_000;
 
 /**
  * Fills an empty directory with the synthetic demo organisation, puts its facilitators on the
  * community's roster, adds two earlier assessment campaigns of synthetic aggregates so that the
- * dashboard can compare them, and consenting facilitator candidates so that a selection round
- * has a shortlist (local use only).
+ * dashboard can compare them, consenting facilitator candidates so that a selection round
+ * has a shortlist, demo labs and an open Call4Ideas (local use only).
  */
 export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
   if (!(await services.directory.isEmpty())) return;
@@ -44,4 +47,14 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   const [giulia, , sara, davide] = users.map((u) => u.objectId);
   const labs = await seedDemoLabs(services.labs, { sara: sara!, giulia: giulia!, davide: davide! });
   logger.info({ labs }, 'demo labs created');
+  const call = await services.ideas.saveCall(
+    { objectId: sara!, name: null, department: null, admin: true },
+    {
+      title: 'Call4Ideas 2026',
+      question: 'Quali procedimenti e servizi hanno più bisogno di trasformazione digitale?',
+      opensAt: new Date(Date.now() - 7 * DAY_MS),
+      closesAt: new Date(Date.now() + DEMO_CALL_DAYS * DAY_MS),
+    },
+  );
+  logger.info({ callId: call.id }, 'demo call for ideas opened');
 }

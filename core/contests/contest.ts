@@ -12,30 +12,66 @@ export const CONTEST_TEXT = {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** What an admin opens a contest with. Dates are instants; each period ends before the next. */
-export const ContestInputSchema = z
-  .strictObject({
-    title: text(CONTEST_TEXT.title),
-    description: text(CONTEST_TEXT.description),
-    rules: text(CONTEST_TEXT.rules),
-    entriesOpenAt: z.iso.datetime({ offset: true }),
-    entriesCloseAt: z.iso.datetime({ offset: true }),
-    votingOpenAt: z.iso.datetime({ offset: true }),
-    votingCloseAt: z.iso.datetime({ offset: true }),
-    maxEntriesPerPerson: z.number().int().min(1).max(10),
-  })
-  .superRefine((input, ctx) => {
-    const at = (key: keyof typeof input) => Date.parse(String(input[key]));
-    const order = [
-      ['entriesOpenAt', 'entriesCloseAt'],
-      ['entriesCloseAt', 'votingOpenAt'],
-      ['votingOpenAt', 'votingCloseAt'],
-    ] as const;
-    for (const [before, after] of order) {
-      const wrong = after === 'votingOpenAt' ? at(after) < at(before) : at(after) <= at(before);
-      if (wrong) ctx.addIssue({ code: 'custom', path: [after], message: `after ${before}` });
-    }
-  });
+const DAY_MS = 86_400_000;
+
+/**
+ * What an admin leaves out of a new contest: entries open now for 14 days, then 7 days of voting,
+ * 3 entries per person, no description or rules beyond the title.
+ */
+function withDefaults(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const given = input as Record<string, unknown>;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const opens =
+    typeof given.entriesOpenAt === 'string' ? Date.parse(given.entriesOpenAt) : Date.now();
+  const entriesOpenAt = given.entriesOpenAt ?? iso(opens);
+  const entriesCloseAt = given.entriesCloseAt ?? iso(opens + 14 * DAY_MS);
+  const votingOpenAt = given.votingOpenAt ?? entriesCloseAt;
+  const votingCloseAt =
+    given.votingCloseAt ??
+    (typeof votingOpenAt === 'string' ? iso(Date.parse(votingOpenAt) + 7 * DAY_MS) : undefined);
+  return {
+    description: given.title,
+    rules: given.title,
+    maxEntriesPerPerson: 3,
+    ...given,
+    entriesOpenAt,
+    entriesCloseAt,
+    votingOpenAt,
+    votingCloseAt,
+  };
+}
+
+/**
+ * What an admin opens a contest with (only `title` is required; {@link withDefaults}). Dates are
+ * instants; each period ends before the next.
+ */
+export const ContestInputSchema = z.preprocess(
+  withDefaults,
+  z
+    .strictObject({
+      title: text(CONTEST_TEXT.title),
+      description: text(CONTEST_TEXT.description),
+      rules: text(CONTEST_TEXT.rules),
+      entriesOpenAt: z.iso.datetime({ offset: true }),
+      entriesCloseAt: z.iso.datetime({ offset: true }),
+      votingOpenAt: z.iso.datetime({ offset: true }),
+      votingCloseAt: z.iso.datetime({ offset: true }),
+      maxEntriesPerPerson: z.number().int().min(1).max(10),
+    })
+    .superRefine((input, ctx) => {
+      const at = (key: keyof typeof input) => Date.parse(String(input[key]));
+      const order = [
+        ['entriesOpenAt', 'entriesCloseAt'],
+        ['entriesCloseAt', 'votingOpenAt'],
+        ['votingOpenAt', 'votingCloseAt'],
+      ] as const;
+      for (const [before, after] of order) {
+        const wrong = after === 'votingOpenAt' ? at(after) < at(before) : at(after) <= at(before);
+        if (wrong) ctx.addIssue({ code: 'custom', path: [after], message: `after ${before}` });
+      }
+    }),
+);
 export type ContestInput = z.infer<typeof ContestInputSchema>;
 
 export const EntryInputSchema = z.strictObject({

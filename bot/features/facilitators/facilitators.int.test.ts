@@ -1,9 +1,6 @@
-import type restify from 'restify';
-import { start, type ConnectorSim } from '../../../bench/connector-sim/connector-sim';
-import { SEED_TENANT } from '../../../bench/fanout/seed';
-import type { ConversationRef } from '../../../core/conversations/conversation-ref';
+import { startAppOverHttp, type AppOverHttp } from '../../../test/app-over-http';
+import { type ConnectorSim } from '../../../bench/connector-sim/connector-sim';
 import type { Campaign } from '../../../core/delivery/campaign';
-import type { DeliveryEngine } from '../../../core/delivery/delivery-engine';
 import type { Person } from '../../../core/directory/person';
 import {
   FACILITATOR_APPROVAL,
@@ -12,26 +9,13 @@ import {
 import { CONSENT_ITEM, type ShortlistEntry } from '../../../core/facilitators/facilitators';
 import { FACILITATORS_TABLE } from '../../../core/facilitators/facilitators.repository';
 import { DEFAULT_ABUSE_LIMITS } from '../../../core/util/abuse-limits';
-import { createAuthenticator } from '../../../tab/api/auth/authenticator';
 import type { FacilitatorsNearMe, Me } from '../../../tab/api/contract';
-import {
-  createBotServer,
-  createDeliveryEngine,
-  createServices,
-  type Services,
-} from '../../../server/app';
-import { ConnectorSender } from '../../delivery/connector-sender';
-import {
-  botHarness,
-  cardsOf,
-  cardText,
-  personalActivity,
-  silentLogger,
-} from '../../../test/bot-harness';
+import { createServices, type Services } from '../../../server/app';
+import { botHarness, cardsOf, cardText, personalActivity } from '../../../test/bot-harness';
 import { submitAssessment } from '../../../test/assessment';
 import { cardButtons } from '../../../test/card-buttons';
 import { freshStore, TEST_CONFIG } from '../../../test/store';
-import { createTestTokenIssuer, type TestTokenIssuer } from '../../../test/test-tokens';
+import { type TestTokenIssuer } from '../../../test/test-tokens';
 import type { AdaptiveCard } from '../../cards/card';
 import { cardProblems } from '../../cards/card-validation';
 import { translator } from '../../../core/i18n/translator';
@@ -39,8 +23,6 @@ import { invitationCard } from './facilitators.cards';
 
 jest.setTimeout(120_000);
 
-const TENANT = '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00';
-const CLIENT = '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60';
 /** The roster's table, until the composition lists it with the training records. */
 const COMMUNITY_TABLES = [FACILITATORS_TABLE] as const;
 
@@ -108,8 +90,7 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
   let services: Services;
   let drop: () => Promise<void>;
   let sim: ConnectorSim;
-  let engine: DeliveryEngine;
-  let server: restify.Server;
+  let app: AppOverHttp;
   let base: string;
   let issuer: TestTokenIssuer;
   let bot: ReturnType<typeof botHarness>;
@@ -127,29 +108,8 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
       programmeContactUpn: 'facilitazione@comune-demo.example',
       abuseLimits: { ...DEFAULT_ABUSE_LIMITS, campaignStartsPerMinute: 1_000 },
     });
-    sim = await start({ tenantRatePerSecond: 0 });
-    await services.directory.importPeople(PEOPLE);
-    await services.conversationRefs.saveMany(PEOPLE.map((p) => chatOf(p, sim.url)));
-    engine = createDeliveryEngine(services, { mode: 'local' }, silentLogger, {
-      sender: new ConnectorSender(async () => undefined, 2_000),
-      options: {
-        leaseMs: 1_500,
-        inFlightMs: 14_000,
-        pollMs: 50,
-        backoff: { baseMs: 50, maxMs: 400 },
-      },
-    });
-    engine.start();
-    issuer = await createTestTokenIssuer({ tenantId: TENANT, clientId: CLIENT });
-    const authenticate = createAuthenticator(
-      { mode: 'entra', tenantId: TENANT, clientId: CLIENT, jwks: issuer.jwks },
-      services.directory,
-    );
-    server = createBotServer({ botAuth: { mode: 'local' }, authenticate }, services, silentLogger);
-    await new Promise<void>((resolve) => {
-      server.listen(0, '127.0.0.1', resolve);
-    });
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    app = await startAppOverHttp(services, PEOPLE);
+    ({ sim, base, issuer } = app);
     bot = botHarness(services);
     await services.rounds.create(
       {
@@ -170,9 +130,7 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
   });
 
   afterAll(async () => {
-    await engine.stop();
-    server.close();
-    await sim.stop();
+    await app.stop();
     await drop();
   });
 
@@ -561,20 +519,3 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
 });
 
 /** A 1:1 chat with the bot at the simulator, as if the person had installed the app. */
-function chatOf(p: Person, serviceUrl: string): ConversationRef {
-  const objectId = p.objectId!;
-  const conversationId = `a:${objectId}`;
-  return {
-    scope: 'personal',
-    conversationId,
-    userObjectId: objectId,
-    reference: JSON.stringify({
-      channelId: 'msteams',
-      serviceUrl,
-      conversation: { id: conversationId, tenantId: SEED_TENANT, conversationType: 'personal' },
-      user: { id: `29:${objectId}`, aadObjectId: objectId },
-      bot: { id: '28:oibo', name: 'óiBO' },
-    }),
-    updatedAt: new Date(),
-  };
-}

@@ -1,34 +1,21 @@
+import { startAppOverHttp, type AppOverHttp } from '../../../test/app-over-http';
 import type { Activity } from 'botbuilder';
-import type restify from 'restify';
-import { start, type ConnectorSim } from '../../../bench/connector-sim/connector-sim';
-import { SEED_TENANT } from '../../../bench/fanout/seed';
-import type { ConversationRef } from '../../../core/conversations/conversation-ref';
+import { type ConnectorSim } from '../../../bench/connector-sim/connector-sim';
 import { CONVERSATION_REFS_TABLE } from '../../../core/conversations/conversation-refs.repository';
 import type { Campaign } from '../../../core/delivery/campaign';
-import type { DeliveryEngine } from '../../../core/delivery/delivery-engine';
 import type { Person } from '../../../core/directory/person';
 import { SURVEY_ANSWERS_TABLE } from '../../../core/surveys/answers.repository';
 import { DEFAULT_ABUSE_LIMITS } from '../../../core/util/abuse-limits';
-import { createAuthenticator } from '../../../tab/api/auth/authenticator';
 import type { SurveyResults } from '../../../tab/api/contract';
-import {
-  createBotServer,
-  createDeliveryEngine,
-  createServices,
-  type Services,
-} from '../../../server/app';
+import { createServices, type Services } from '../../../server/app';
 import { ALL_TABLES } from '../../../server/registry';
-import { ConnectorSender } from '../../delivery/connector-sender';
-import { botHarness, cardText, personalActivity, silentLogger } from '../../../test/bot-harness';
+import { botHarness, cardText, personalActivity } from '../../../test/bot-harness';
 import { freshStore, TEST_CONFIG } from '../../../test/store';
-import { createTestTokenIssuer, type TestTokenIssuer } from '../../../test/test-tokens';
+import { type TestTokenIssuer } from '../../../test/test-tokens';
 import type { AdaptiveCard } from '../../cards/card';
 import { cardProblems } from '../../cards/card-validation';
 
 jest.setTimeout(180_000);
-
-const TENANT = '3f6c1a52-8d0e-4b7a-9c21-5e4d3b2a1f00';
-const CLIENT = '8a3f5e21-6c0b-4d97-b1e4-2f9a7c3d5e60';
 
 let n = 0;
 function person(path: string[], extra: Partial<Person> = {}): Person {
@@ -92,8 +79,7 @@ describe('pulse surveys (Azurite + connector simulator + tab API + bot)', () => 
   let services: Services;
   let drop: () => Promise<void>;
   let sim: ConnectorSim;
-  let engine: DeliveryEngine;
-  let server: restify.Server;
+  let app: AppOverHttp;
   let base: string;
   let issuer: TestTokenIssuer;
   let bot: ReturnType<typeof botHarness>;
@@ -109,36 +95,13 @@ describe('pulse surveys (Azurite + connector simulator + tab API + bot)', () => 
       abuseLimits: { ...DEFAULT_ABUSE_LIMITS, campaignStartsPerMinute: 1_000 },
       now: () => clock,
     });
-    sim = await start({ tenantRatePerSecond: 0 });
-    await services.directory.importPeople(PEOPLE);
-    await services.conversationRefs.saveMany(PEOPLE.map((p) => chatOf(p, sim.url)));
-    engine = createDeliveryEngine(services, { mode: 'local' }, silentLogger, {
-      sender: new ConnectorSender(async () => undefined, 2_000),
-      options: {
-        leaseMs: 1_500,
-        inFlightMs: 14_000,
-        pollMs: 50,
-        backoff: { baseMs: 50, maxMs: 400 },
-      },
-    });
-    engine.start();
-    issuer = await createTestTokenIssuer({ tenantId: TENANT, clientId: CLIENT });
-    const authenticate = createAuthenticator(
-      { mode: 'entra', tenantId: TENANT, clientId: CLIENT, jwks: issuer.jwks },
-      services.directory,
-    );
-    server = createBotServer({ botAuth: { mode: 'local' }, authenticate }, services, silentLogger);
-    await new Promise<void>((resolve) => {
-      server.listen(0, '127.0.0.1', resolve);
-    });
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    app = await startAppOverHttp(services, PEOPLE);
+    ({ sim, base, issuer } = app);
     bot = botHarness(services);
   });
 
   afterAll(async () => {
-    await engine.stop();
-    server.close();
-    await sim.stop();
+    await app.stop();
     await drop();
   });
 
@@ -446,20 +409,3 @@ describe('pulse surveys (Azurite + connector simulator + tab API + bot)', () => 
 });
 
 /** A 1:1 chat with the bot at the simulator, as if the person had installed the app. */
-function chatOf(p: Person, serviceUrl: string): ConversationRef {
-  const objectId = p.objectId!;
-  const conversationId = `a:${objectId}`;
-  return {
-    scope: 'personal',
-    conversationId,
-    userObjectId: objectId,
-    reference: JSON.stringify({
-      channelId: 'msteams',
-      serviceUrl,
-      conversation: { id: conversationId, tenantId: SEED_TENANT, conversationType: 'personal' },
-      user: { id: `29:${objectId}`, aadObjectId: objectId },
-      bot: { id: '28:oibo', name: 'óiBO' },
-    }),
-    updatedAt: new Date(),
-  };
-}

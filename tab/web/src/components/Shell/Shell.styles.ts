@@ -10,7 +10,7 @@ export const useShellStyles = makeStyles({
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} 0`,
   },
   user: { color: tokens.colorNeutralForeground2 },
-  // An admin's four sections do not fit a phone's width on one line.
+  // An admin's nine sections do not fit a phone's width on one line.
   nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, flexWrap: 'wrap' },
   panel: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,

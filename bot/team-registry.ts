@@ -126,6 +126,15 @@ export class TeamRegistry {
     const known = await this.teams.team(teamId);
     const name = data.team?.name ?? known?.name;
     const tenantId = data.tenant?.id ?? activity.conversation?.tenantId ?? known?.tenantId;
+    // Every channel message passes here: write only what changed.
+    const unchanged =
+      known &&
+      !known.removed &&
+      known.name === name &&
+      known.tenantId === tenantId &&
+      known.serviceUrl === activity.serviceUrl &&
+      known.botId === activity.recipient.id;
+    if (unchanged) return;
     await this.teams.saveTeam({
       teamId,
       ...(name ? { name } : {}),

@@ -47,6 +47,7 @@ import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sende
 import { Dashboard } from '../core/dashboard/dashboard';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
+import { DirectorySnapshot } from '../core/directory/directory-snapshot';
 import { CampaignCompletions } from '../core/delivery/campaign-completions';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
@@ -109,6 +110,8 @@ import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
 export interface Services {
   store: TableStore;
   directory: DirectoryService;
+  /** The whole directory in memory per import: names in cached views, the person picker. */
+  directorySnapshot: DirectorySnapshot;
   people: PeopleRepository;
   orgUnits: OrgUnitsRepository;
   conversationRefs: ConversationRefsRepository;
@@ -445,6 +448,7 @@ export function createServices(
   return {
     store,
     directory,
+    directorySnapshot: new DirectorySnapshot({ people, orgUnits }),
     people,
     orgUnits,
     conversationRefs,

@@ -3,6 +3,7 @@ import { encodeKey, invertedTimestamp } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import type { Board, LabMilestone, LabNote, LabNoteKind, LabTask, VersionedTask } from './board';
 import type { LabColumn } from './lab';
+import type { LabVersions } from './lab-versions';
 
 /**
  * A lab's board in one partition (PartitionKey the lab id): tasks (RowKey `t_<id>`), milestones
@@ -116,7 +117,11 @@ const mapping: EntityMapping<Item> = {
 export class BoardRepository {
   private readonly table: EntityTable<Item>;
 
-  constructor(store: TableStore) {
+  /** Every write bumps the lab's version (after it), so cached views of the lab are rebuilt. */
+  constructor(
+    store: TableStore,
+    private readonly versions: LabVersions,
+  ) {
     this.table = new EntityTable(store.client(LAB_BOARD_TABLE), mapping);
   }
 
@@ -145,16 +150,25 @@ export class BoardRepository {
   }
 
   async insertTask(task: LabTask): Promise<VersionedTask> {
-    return { task, etag: await this.table.insert({ row: 'task', task }) };
+    const etag = await this.table.insert({ row: 'task', task });
+    await this.versions.bump(task.labId);
+    return { task, etag };
   }
 
   /** Writes `task` only if it still has `etag`; ConcurrencyError otherwise. */
   async updateTask(task: LabTask, etag: string): Promise<VersionedTask> {
-    return { task, etag: await this.table.update({ row: 'task', task }, etag) };
+    const next = await this.table.update({ row: 'task', task }, etag);
+    await this.versions.bump(task.labId);
+    return { task, etag: next };
   }
 
   async deleteTask(labId: string, id: string, etag: string): Promise<boolean> {
-    return this.table.delete({ partitionKey: encodeKey(labId), rowKey: taskKey(id) }, etag);
+    const deleted = await this.table.delete(
+      { partitionKey: encodeKey(labId), rowKey: taskKey(id) },
+      etag,
+    );
+    await this.versions.bump(labId);
+    return deleted;
   }
 
   async milestone(labId: string, id: string): Promise<LabMilestone | undefined> {
@@ -164,15 +178,19 @@ export class BoardRepository {
 
   async saveMilestone(milestone: LabMilestone): Promise<void> {
     await this.table.upsert({ row: 'milestone', milestone });
+    await this.versions.bump(milestone.labId);
   }
 
   async deleteMilestone(labId: string, id: string): Promise<void> {
     const found = await this.table.get(encodeKey(labId), milestoneKey(id));
-    if (found) await this.table.delete(keys(found.value), found.etag);
+    if (!found) return;
+    await this.table.delete(keys(found.value), found.etag);
+    await this.versions.bump(labId);
   }
 
   async insertNote(note: LabNote): Promise<void> {
     await this.table.insert({ row: 'note', note });
+    await this.versions.bump(note.labId);
   }
 
   /**
@@ -185,9 +203,11 @@ export class BoardRepository {
       if (value.row === 'task' && value.task.assignees.includes(objectId)) {
         const assignees = value.task.assignees.filter((a) => a !== objectId);
         await this.table.update({ row: 'task', task: { ...value.task, assignees } }, etag);
+        await this.versions.bump(value.task.labId);
         changed++;
       } else if (value.row === 'note' && value.note.author === objectId) {
         await this.table.update({ row: 'note', note: { ...value.note, author: former } }, etag);
+        await this.versions.bump(value.note.labId);
         changed++;
       }
     }

@@ -8,6 +8,7 @@ import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
 import { ChannelPostsRepository } from './channel-posts.repository';
 import { LabMessages } from './lab-messages';
+import { LabVersions } from './lab-versions';
 import { LabsRepository, LabThemesRepository } from './labs.repository';
 import { LabsService } from './labs.service';
 import { LabOverview } from './overview';
@@ -34,6 +35,8 @@ export interface LabsFeature {
   boardRows: BoardRepository;
   updateRows: UpdatesRepository;
   posts: ChannelPostsRepository;
+  /** Versions of each lab's board and timeline, and of the list, for cached views. */
+  versions: LabVersions;
   weekly: WeeklySummaries;
   /** Calls `listener` whenever a post is queued here (this instance's poster posts at once). */
   onQueued(listener: () => void): void;
@@ -50,9 +53,10 @@ export function createLabsFeature(deps: {
 }): LabsFeature {
   const now = deps.now ? { now: deps.now } : {};
   const listeners: (() => void)[] = [];
-  const labRows = new LabsRepository(deps.store);
-  const boardRows = new BoardRepository(deps.store);
-  const updateRows = new UpdatesRepository(deps.store);
+  const versions = new LabVersions(deps.store);
+  const labRows = new LabsRepository(deps.store, versions);
+  const boardRows = new BoardRepository(deps.store, versions);
+  const updateRows = new UpdatesRepository(deps.store, versions);
   const teams = new TeamsRepository(deps.store);
   const posts = new ChannelPostsRepository(deps.store);
   const themes = new ThemesService(shippedLabThemes(), new LabThemesRepository(deps.store));
@@ -91,6 +95,7 @@ export function createLabsFeature(deps: {
     boardRows,
     updateRows,
     posts,
+    versions,
     weekly: new WeeklySummaries({
       labs: labRows,
       updates,

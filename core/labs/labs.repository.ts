@@ -1,7 +1,8 @@
-import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
+import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import type { Lab, LabMemberEntry, LabPendingEntry, LabStatus } from './lab';
+import type { LabVersions } from './lab-versions';
 import type { LabTheme } from './themes';
 
 /**
@@ -90,16 +91,25 @@ const mapping: EntityMapping<Lab> = {
 export class LabsRepository {
   private readonly table: EntityTable<Lab>;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly versions: LabVersions,
+  ) {
     this.table = new EntityTable(store.client(LABS_TABLE), mapping);
   }
 
   async insert(lab: Lab): Promise<void> {
     await this.table.insert(lab);
+    await this.versions.bumpList();
   }
 
   async get(id: string): Promise<Lab | undefined> {
     return (await this.table.get(PARTITION, encodeKey(id)))?.value;
+  }
+
+  /** The lab with its row's ETag (its settings' and people's version). */
+  async versioned(id: string): Promise<Stored<Lab> | undefined> {
+    return this.table.get(PARTITION, encodeKey(id));
   }
 
   async all(): Promise<Lab[]> {
@@ -108,9 +118,17 @@ export class LabsRepository {
 
   /** Read-modify-write of a lab; `change` may throw to refuse (nothing is written). */
   async modify(id: string, change: (lab: Lab) => Lab | undefined): Promise<Lab | undefined> {
-    return this.table.modify({ partitionKey: PARTITION, rowKey: encodeKey(id) }, (current) =>
-      current ? change(current) : undefined,
+    let wrote = false;
+    const changed = await this.table.modify(
+      { partitionKey: PARTITION, rowKey: encodeKey(id) },
+      (current) => {
+        const next = current ? change(current) : undefined;
+        wrote = next !== undefined;
+        return next;
+      },
     );
+    if (wrote) await this.versions.bumpList();
+    return changed;
   }
 }
 

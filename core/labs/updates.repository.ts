@@ -1,6 +1,7 @@
 import { asDate, EntityTable, odata, type EntityMapping } from '../store/entity-table';
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
+import type { LabVersions } from './lab-versions';
 import type { LabUpdate, PostFailure, PostState } from './update';
 
 /**
@@ -68,12 +69,17 @@ const mapping: EntityMapping<LabUpdate> = {
 export class UpdatesRepository {
   private readonly table: EntityTable<LabUpdate>;
 
-  constructor(store: TableStore) {
+  /** Every write bumps the lab's version (after it), so cached views of the lab are rebuilt. */
+  constructor(
+    store: TableStore,
+    private readonly versions: LabVersions,
+  ) {
     this.table = new EntityTable(store.client(LAB_UPDATES_TABLE), mapping);
   }
 
   async insert(update: LabUpdate): Promise<void> {
     await this.table.insert(update);
+    await this.versions.bump(update.labId);
   }
 
   async get(labId: string, id: string): Promise<LabUpdate | undefined> {
@@ -86,9 +92,12 @@ export class UpdatesRepository {
   }
 
   async setPost(labId: string, id: string, post: PostState): Promise<LabUpdate | undefined> {
-    return this.table.modify({ partitionKey: encodeKey(labId), rowKey: encodeKey(id) }, (u) =>
-      u ? { ...u, post } : undefined,
+    const changed = await this.table.modify(
+      { partitionKey: encodeKey(labId), rowKey: encodeKey(id) },
+      (u) => (u ? { ...u, post } : undefined),
     );
+    if (changed) await this.versions.bump(labId);
+    return changed;
   }
 
   /** Erasure: their updates name a former member, and they leave every update's mentions. */
@@ -99,6 +108,7 @@ export class UpdatesRepository {
       const author = value.author === objectId ? former : value.author;
       const mentions = value.mentions.filter((m) => m !== objectId);
       await this.table.update({ ...value, author, mentions }, etag);
+      await this.versions.bump(value.labId);
       changed++;
     }
     return changed;

@@ -1,4 +1,4 @@
-import type { DirectoryService } from '../../core/directory/directory.service';
+import type { DirectoryPeople } from '../../core/directory/directory-snapshot';
 import type { Locale } from '../../core/directory/person';
 import type { TeamsRepository } from '../../core/conversations/teams.repository';
 import type { Board, LabMilestone, LabNote, VersionedTask } from '../../core/labs/board';
@@ -16,17 +16,16 @@ import type { LabTheme } from '../../core/labs/themes';
 import type { LabUpdate, PostState } from '../../core/labs/update';
 import type * as Api from './contract';
 
-/** What the lab JSON needs beside the lab: names, themes, channels, read once per request. */
+/**
+ * What the lab JSON needs beside the lab: names (from the directory's snapshot), themes, and
+ * channels (read once per view).
+ */
 export class LabJson {
-  private readonly people = new Map<
-    string,
-    Promise<Api.LabPerson & { department: string | null }>
-  >();
   private readonly channels = new Map<string, Promise<Api.LabChannel>>();
 
   constructor(
     private readonly deps: {
-      directory: Pick<DirectoryService, 'find'>;
+      people: DirectoryPeople;
       teams: TeamsRepository;
       themes: readonly LabTheme[];
       locale: Locale;
@@ -47,29 +46,22 @@ export class LabJson {
       : { id, title: id, description: '', seeded: false };
   }
 
-  async person(objectId: string): Promise<Api.LabPerson> {
-    const { objectId: id, displayName, former } = await this.named(objectId);
+  person(objectId: string): Api.LabPerson {
+    const { objectId: id, displayName, former } = this.named(objectId);
     return { objectId: id, displayName, former };
   }
 
-  private named(objectId: string) {
-    let found = this.people.get(objectId);
-    if (!found) {
-      found = (async () => {
-        if (objectId === FORMER_MEMBER) {
-          return { objectId: null, displayName: null, former: true, department: null };
-        }
-        const person = await this.deps.directory.find({ objectId });
-        return {
-          objectId,
-          displayName: person?.displayName ?? null,
-          former: false,
-          department: person?.orgUnitPath[0] ?? null,
-        };
-      })();
-      this.people.set(objectId, found);
+  private named(objectId: string): Api.LabPerson & { department: string | null } {
+    if (objectId === FORMER_MEMBER) {
+      return { objectId: null, displayName: null, former: true, department: null };
     }
-    return found;
+    const person = this.deps.people.person(objectId);
+    return {
+      objectId,
+      displayName: person?.displayName ?? null,
+      former: false,
+      department: person?.orgUnitPath[0] ?? null,
+    };
   }
 
   private channel(link: ChannelLink): Promise<Api.LabChannel> {
@@ -101,7 +93,7 @@ export class LabJson {
       goal: lab.goal,
       status: lab.status,
       private: lab.private,
-      leads: await Promise.all(leadsOf(lab).map((id) => this.person(id))),
+      leads: leadsOf(lab).map((id) => this.person(id)),
       memberCount: lab.members.length,
       startDate: lab.startDate ?? null,
       plannedEndDate: lab.plannedEndDate ?? null,
@@ -111,14 +103,14 @@ export class LabJson {
     };
   }
 
-  async task({ task, etag }: VersionedTask): Promise<Api.LabTask> {
+  task({ task, etag }: VersionedTask): Api.LabTask {
     return {
       id: task.id,
       title: task.title,
       description: task.description,
       column: task.column,
       order: task.order,
-      assignees: await Promise.all(task.assignees.map((id) => this.person(id))),
+      assignees: task.assignees.map((id) => this.person(id)),
       dueDate: task.dueDate ?? null,
       milestoneId: task.milestoneId ?? null,
       updatedAt: task.updatedAt.toISOString(),
@@ -130,25 +122,25 @@ export class LabJson {
     return { id: m.id, title: m.title, dueDate: m.dueDate ?? null, reached: m.reached };
   }
 
-  async note(note: LabNote): Promise<Api.LabNote> {
+  note(note: LabNote): Api.LabNote {
     return {
       id: note.id,
       kind: note.kind,
       text: note.text,
-      author: await this.person(note.author),
+      author: this.person(note.author),
       at: note.at.toISOString(),
     };
   }
 
-  async update(update: LabUpdate): Promise<Api.LabUpdate> {
+  update(update: LabUpdate): Api.LabUpdate {
     return {
       id: update.id,
       title: update.title,
       text: update.text,
       progress: update.progress ?? null,
       nextSteps: update.nextSteps ?? null,
-      mentions: await Promise.all(update.mentions.map((id) => this.person(id))),
-      author: await this.person(update.author),
+      mentions: update.mentions.map((id) => this.person(id)),
+      author: this.person(update.author),
       at: update.at.toISOString(),
       post: postJson(update.post),
     };
@@ -158,29 +150,20 @@ export class LabJson {
     const { actor } = this.deps;
     const manage = canManage(lab, actor);
     const pending = (entries: Lab['invitations']) =>
-      Promise.all(
-        entries.map(async (p) => ({
-          person: await this.person(p.objectId),
-          at: p.at.toISOString(),
-        })),
-      );
+      entries.map((p) => ({ person: this.person(p.objectId), at: p.at.toISOString() }));
     const membership = membershipOf(lab, actor.objectId);
     return {
       ...(await this.summary(lab)),
-      members: await Promise.all(
-        lab.members.map(async (m) => {
-          const { department, ...person } = await this.named(m.objectId);
-          return { person, role: m.role, since: m.since.toISOString(), department };
-        }),
-      ),
-      invitations: manage ? await pending(lab.invitations) : [],
-      requests: manage ? await pending(lab.requests) : [],
+      members: lab.members.map((m) => {
+        const { department, ...person } = this.named(m.objectId);
+        return { person, role: m.role, since: m.since.toISOString(), department };
+      }),
+      invitations: manage ? pending(lab.invitations) : [],
+      requests: manage ? pending(lab.requests) : [],
       milestones: board.milestones.map((m) => this.milestone(m)),
-      tasks: await Promise.all(
-        [...board.tasks].sort((a, b) => a.task.order - b.task.order).map((t) => this.task(t)),
-      ),
-      notes: await Promise.all(board.notes.map((n) => this.note(n))),
-      updates: await Promise.all(updates.map((u) => this.update(u))),
+      tasks: [...board.tasks].sort((a, b) => a.task.order - b.task.order).map((t) => this.task(t)),
+      notes: board.notes.map((n) => this.note(n)),
+      updates: updates.map((u) => this.update(u)),
       outcome: lab.outcome ?? null,
       closedAt: lab.closedAt?.toISOString() ?? null,
       permissions: {

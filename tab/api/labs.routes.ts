@@ -14,7 +14,6 @@
  * | GET    | /api/v1/labs/overview                          | managers, admins         | 200 LabOverview; 403         |
  * | GET    | /api/v1/labs/overview.csv                      | managers, admins         | 200 text/csv; 403            |
  * | GET    | /api/v1/labs/teams                             | facilitators, admins     | 200 KnownTeams; 403          |
- * | GET    | /api/v1/labs/people?q=                         | facilitators, admins     | 200 LabPeopleSearch; 403     |
  * | GET    | /api/v1/labs/:id                               | reader                   | 200 Lab; 404                 |
  * | PATCH  | /api/v1/labs/:id                               | leads, admins            | 200 Lab; 403, 409            |
  * | POST   | /api/v1/labs/:id/close                         | leads, admins            | 200 Lab; 403, 409            |
@@ -42,8 +41,7 @@
 
 import type restify from 'restify';
 import { z } from 'zod';
-import type { DirectoryService } from '../../core/directory/directory.service';
-import type { PeopleRepository } from '../../core/directory/people.repository';
+import type { DirectorySnapshot } from '../../core/directory/directory-snapshot';
 import { translator } from '../../core/i18n/translator';
 import type { LabsFeature } from '../../core/labs/labs-feature';
 import type { Actor, Lab } from '../../core/labs/lab';
@@ -68,14 +66,14 @@ import { adminOnly } from './admin-only';
 import type { Identity } from './auth/identity';
 import type * as Api from './contract';
 import { csvText, sendCsv } from './csv';
-import { LabJson } from './labs-json';
+import { sendEncodedJson } from './encoded-json';
+import { LabViews } from './lab-views';
 import { sendProblem } from './problem';
 import type { Call, Handler, Route } from './route';
 
 export interface LabsApiDeps {
   labs: LabsFeature;
-  directory: Pick<DirectoryService, 'find'>;
-  people: Pick<PeopleRepository, 'where'>;
+  directorySnapshot: DirectorySnapshot;
 }
 
 const Id = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -89,27 +87,17 @@ const ListQuery = z.object({
   status: z.enum(['proposed', 'active', 'concluded']).optional(),
   mine: z.enum(['lead', 'member']).optional(),
 });
-const PeopleQuery = z.object({ q: z.string().trim().min(2).max(100) });
-const MAX_PEOPLE = 20;
 
 const actorOf = (identity: Identity): Actor => ({
   objectId: identity.objectId,
   roles: identity.roles,
 });
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** The tab's labs: see the route list above. */
 export function registerLabsApi(server: restify.Server, route: Route, deps: LabsApiDeps): void {
   const { labs } = deps;
-  const json = async (call: Call) =>
-    new LabJson({
-      directory: deps.directory,
-      teams: labs.teams,
-      themes: await labs.themes.all(),
-      locale: call.locale,
-      actor: actorOf(call.identity),
-    });
+  const views = new LabViews(deps);
+  const json = (call: Call) => views.json(call.locale, actorOf(call.identity));
   const detail = async (call: Call, lab: Lab): Promise<Api.Lab> => {
     const [board, updates] = await Promise.all([
       labs.boardRows.board(lab.id),
@@ -143,7 +131,7 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
       } catch (error) {
         if (!(error instanceof StaleTaskError)) throw error;
         const stale = error as StaleTaskError<LabTask>;
-        const current = await (await json(call)).task({ task: stale.current, etag: stale.etag });
+        const current = (await json(call)).task({ task: stale.current, etag: stale.etag });
         call.res.setHeader('etag', stale.etag);
         sendProblem(call.res, 412, stale.describe(translator(call.locale)), {
           code: stale.code,
@@ -181,20 +169,8 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
     '/api/v1/labs',
     route(async (call) => {
       const query = ListQuery.parse(call.req.query ?? {});
-      const me = call.identity.objectId;
-      const found = (await labs.labs.list(actorOf(call.identity))).filter(
-        (lab) =>
-          (!query.theme || lab.themeId === query.theme) &&
-          (!query.status || lab.status === query.status) &&
-          (!query.mine ||
-            lab.members.some(
-              (m) => m.objectId === me && (query.mine === 'member' || m.role === 'lead'),
-            )),
-      );
-      const view = await json(call);
-      call.res.json({
-        labs: await Promise.all(found.map((lab) => view.summary(lab))),
-      } satisfies Api.LabList);
+      const body = await views.list(query, call.locale, actorOf(call.identity));
+      sendEncodedJson(call.req, call.res, 200, body);
     }),
   );
 
@@ -210,22 +186,20 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
   const overviewRows = async (call: Call): Promise<Api.LabOverviewRow[]> => {
     const rows = await labs.overview.rows(actorOf(call.identity));
     const view = await json(call);
-    return Promise.all(
-      rows.map(async (row) => ({
-        id: row.lab.id,
-        theme: view.theme(row.lab.themeId).title,
-        title: row.lab.title,
-        status: row.lab.status,
-        private: row.lab.private,
-        leads: await Promise.all(row.leads.map((id) => view.person(id))),
-        members: row.lab.members.length,
-        departments: row.departments,
-        tasksDone: row.tasksDone,
-        tasksTotal: row.tasksTotal,
-        overdue: row.overdue,
-        lastUpdateAt: row.lab.lastUpdateAt?.toISOString() ?? null,
-      })),
-    );
+    return rows.map((row) => ({
+      id: row.lab.id,
+      theme: view.theme(row.lab.themeId).title,
+      title: row.lab.title,
+      status: row.lab.status,
+      private: row.lab.private,
+      leads: row.leads.map((id) => view.person(id)),
+      members: row.lab.members.length,
+      departments: row.departments,
+      tasksDone: row.tasksDone,
+      tasksTotal: row.tasksTotal,
+      overdue: row.overdue,
+      lastUpdateAt: row.lab.lastUpdateAt?.toISOString() ?? null,
+    }));
   };
 
   server.get(
@@ -290,34 +264,11 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
   );
 
   server.get(
-    '/api/v1/labs/people',
-    route(
-      role(['facilitator'], async (call) => {
-        const q = fold(PeopleQuery.parse(call.req.query ?? {}).q);
-        const found = await deps.people.where(
-          (p) =>
-            p.objectId !== undefined &&
-            (fold(p.displayName).includes(q) || (p.upn?.startsWith(q) ?? false)),
-        );
-        const people = found
-          .sort((a, b) => a.displayName.localeCompare(b.displayName))
-          .slice(0, MAX_PEOPLE)
-          .map((p) => ({
-            objectId: p.objectId!,
-            displayName: p.displayName,
-            department: p.orgUnitPath[0] ?? null,
-          }));
-        call.res.json({ people } satisfies Api.LabPeopleSearch);
-      }),
-    ),
-  );
-
-  server.get(
     '/api/v1/labs/:id',
     route(async (call) => {
       const { id } = LabParams.parse(call.req.params);
-      const lab = await labs.labs.visible(id, actorOf(call.identity));
-      call.res.json((await detail(call, lab)) satisfies Api.Lab);
+      const body = await views.detail(id, call.locale, actorOf(call.identity));
+      sendEncodedJson(call.req, call.res, 200, body);
     }),
   );
 
@@ -430,7 +381,7 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
       const task = await labs.board.addTask(id, input, actorOf(call.identity));
       call.res.setHeader('etag', task.etag);
       call.res.status(201);
-      call.res.json((await (await json(call)).task(task)) satisfies Api.LabTask);
+      call.res.json((await json(call)).task(task) satisfies Api.LabTask);
     }),
   );
 
@@ -442,7 +393,7 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
         const change = TaskChangeSchema.parse(call.req.body);
         const task = await labs.board.changeTask(id, taskId, change, etag, actorOf(call.identity));
         call.res.setHeader('etag', task.etag);
-        call.res.json((await (await json(call)).task(task)) satisfies Api.LabTask);
+        call.res.json((await json(call)).task(task) satisfies Api.LabTask);
       }),
     ),
   );
@@ -503,7 +454,7 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
         actorOf(call.identity),
       );
       call.res.status(201);
-      call.res.json((await (await json(call)).note(note)) satisfies Api.LabNote);
+      call.res.json((await json(call)).note(note) satisfies Api.LabNote);
     }),
   );
 
@@ -514,7 +465,7 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
       const input = NewUpdateSchema.parse(call.req.body);
       const update = await labs.updates.post(id, input, actorOf(call.identity), call.locale);
       call.res.status(201);
-      call.res.json((await (await json(call)).update(update)) satisfies Api.LabUpdate);
+      call.res.json((await json(call)).update(update) satisfies Api.LabUpdate);
     }),
   );
 
@@ -524,7 +475,7 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
       const { id, updateId } = UpdateParams.parse(call.req.params);
       const update = await labs.updates.retry(id, updateId, actorOf(call.identity), call.locale);
       call.res.status(202);
-      call.res.json((await (await json(call)).update(update)) satisfies Api.LabUpdate);
+      call.res.json((await json(call)).update(update) satisfies Api.LabUpdate);
     }),
   );
 }

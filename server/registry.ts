@@ -68,6 +68,7 @@ import { LAB_UPDATES_TABLE } from '../core/labs/updates.repository';
 import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
 import { TEAMS_TABLE } from '../core/conversations/teams.repository';
 import { registerLabsApi } from '../tab/api/labs.routes';
+import { registerPeopleApi } from '../tab/api/people.routes';
 import { LAB_UPDATE_COMMAND, LINK_LAB_COMMAND } from '../bot/features/labs/labs.handlers';
 
 /** Every table the app uses; created idempotently at start-up. */
@@ -145,6 +146,7 @@ export const TAB_ROUTES = [
   registerTrainingApi,
   registerIdeasApi,
   registerLabsApi,
+  registerPeopleApi,
   registerSurveysApi,
   registerContestsApi,
 ] as const;

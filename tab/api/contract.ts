@@ -1101,8 +1101,8 @@ export interface KnownTeams {
   teams: KnownTeam[];
 }
 
-/** GET /api/v1/labs/people?q=<2+ characters> (facilitators, admins): directory matches, ≤ 20. */
-export interface LabPeopleSearch {
+/** GET /api/v1/people?q=<2+ characters> (facilitators, admins): directory matches, ≤ 20. */
+export interface PeopleSearch {
   people: { objectId: string; displayName: string; department: string | null }[];
 }
 

@@ -59,7 +59,10 @@ describe('cached lab views', () => {
     first = createServices(fresh.store, TEST_CONFIG);
     await first.directory.importPeople(generateDemoDirectory());
     for (const services of [first, createServices(fresh.store, TEST_CONFIG)]) {
-      const authenticate = createAuthenticator({ mode: 'demo' }, services.directory);
+      const authenticate = createAuthenticator(
+        { mode: 'demo', production: false },
+        services.directory,
+      );
       const server = createBotServer(
         { botAuth: { mode: 'local' }, authenticate },
         services,

@@ -1,7 +1,6 @@
 import type {
   Lab,
   LabOverviewRow,
-  LabPeopleSearch,
   LabSummary,
   LabTask,
   LabTheme,
@@ -10,6 +9,7 @@ import type {
   NewLab,
   NewLabTask,
   NewLabUpdate,
+  PeopleSearch,
 } from '../src/api/types';
 import { json, problem } from './responses';
 
@@ -18,7 +18,6 @@ export interface FakeLabs {
   labs: Lab[];
   labThemes: LabTheme[];
   knownTeams: KnownTeam[];
-  directory: LabPeopleSearch['people'];
 }
 
 const summaryOf = ({
@@ -104,7 +103,7 @@ function taskRoute(
 
 /** Answers a labs route, or null when `route` is not one of them. */
 export function labsRoute(
-  state: FakeLabs & { me: Me },
+  state: FakeLabs & { me: Me; directory: PeopleSearch['people'] },
   route: string,
   query: URLSearchParams,
   init: RequestInit | undefined,
@@ -160,12 +159,6 @@ export function labsRoute(
     return json(200, { labs: rows });
   }
   if (route === 'GET /api/v1/labs/teams') return json(200, { teams: state.knownTeams });
-  if (route === 'GET /api/v1/labs/people') {
-    const q = (query.get('q') ?? '').toLowerCase();
-    return json(200, {
-      people: state.directory.filter((p) => p.displayName.toLowerCase().includes(q)),
-    });
-  }
   const match = /^(\w+) \/api\/v1\/labs\/([^/]+)(?:\/([^/]+)(?:\/([^/]+)(?:\/(\w+))?)?)?$/.exec(
     route,
   );

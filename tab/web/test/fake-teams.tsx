@@ -1,7 +1,14 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { ApiFetch } from '../src/api/client';
-import type { DashboardCampaigns, Heatmap, Me, MyResults, Trend } from '../src/api/types';
+import type {
+  DashboardCampaigns,
+  Heatmap,
+  Me,
+  MyResults,
+  PeopleSearch,
+  Trend,
+} from '../src/api/types';
 import { TabProviders } from '../src/components/App/App';
 import { TeamsContext, type TeamsSeam } from '../src/teams/teams-context';
 import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
@@ -25,6 +32,8 @@ export interface FakeServer
   dashboardCampaigns: DashboardCampaigns | null;
   /** Any unit's trend (default: no round yet). */
   trend: Trend;
+  /** Whom `GET /api/v1/people` finds (each word of `q` starts a word of the name). */
+  directory: PeopleSearch['people'];
   /** Every call, as "METHOD path". */
   calls: string[];
   /** The JSON body of every call that sent one, in order. */
@@ -96,6 +105,19 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
       return facilitatorRoute(server, route, query, body) ?? problem(404, 'Not found');
     }
     switch (route) {
+      case 'GET /api/v1/people': {
+        const roles = server.me.roles;
+        if (!roles.includes('facilitator') && !roles.includes('admin'))
+          return problem(403, 'Accesso negato');
+        const words = (text: string) =>
+          text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).filter(Boolean);
+        const asked = words(new URLSearchParams(path.split('?')[1]).get('q') ?? '');
+        return json(200, {
+          people: server.directory.filter((p) =>
+            asked.every((q) => words(p.displayName).some((w) => w.startsWith(q))),
+          ),
+        });
+      }
       case 'GET /api/v1/me':
         return json(200, server.me);
       case 'GET /api/v1/me/results':

@@ -25,6 +25,7 @@ import type {
   HeatmapChoice,
   Me,
   MyResults,
+  PeopleSearch,
   Problem,
   StartAudience,
   FacilitatorRoster,
@@ -207,6 +208,8 @@ export interface Api {
   contestResults(id: string): Promise<ContestResults>;
   /** An image the API serves to signed-in callers (an `<img>` cannot send the token). */
   image(path: string): Promise<Blob>;
+  /** People by name, 2+ characters, at most 20 (facilitators and admins). */
+  people(q: string): Promise<PeopleSearch>;
 }
 
 export function createApi(apiFetch: ApiFetch): Api {
@@ -306,6 +309,7 @@ export function createApi(apiFetch: ApiFetch): Api {
     closeContest: (id) => post<ContestSummary>(apiFetch, `${contestPath(id)}/close`),
     contestResults: (id) => json<ContestResults>(apiFetch, `${contestPath(id)}/results`),
     image: async (path) => (await send(apiFetch, path)).blob(),
+    people: (q) => json<PeopleSearch>(apiFetch, `/api/v1/people?${new URLSearchParams({ q })}`),
     facilitatorRosterCsv: async () => (await send(apiFetch, '/api/v1/facilitators.csv')).text(),
     importCompletions: async (csv) => {
       const response = await send(apiFetch, '/api/v1/training-completions', {

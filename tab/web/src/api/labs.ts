@@ -12,7 +12,6 @@ import type {
   LabList,
   LabNote,
   LabOverview,
-  LabPeopleSearch,
   LabSettingsChange,
   LabStatus,
   LabTask,
@@ -107,8 +106,6 @@ export function createLabsApi(apiFetch: ApiFetch) {
     linkChannel: (id: string, link: LabChannelLink) =>
       post<LabChannel>(apiFetch, `${labPath(id)}/channel`, link, 'PUT'),
     knownTeams: () => json<KnownTeams>(apiFetch, '/api/v1/labs/teams'),
-    people: (q: string) =>
-      json<LabPeopleSearch>(apiFetch, `/api/v1/labs/people?${new URLSearchParams({ q })}`),
     overview: () => json<LabOverview>(apiFetch, '/api/v1/labs/overview'),
     overviewCsv: async () => (await send(apiFetch, '/api/v1/labs/overview.csv')).text(),
   };

@@ -145,19 +145,23 @@ describe('the Facilitatori screen', () => {
     expect(entry).toHaveTextContent('non ora: trasferita ad altro ufficio');
   });
 
-  it("keeps the server's refusal in the dialog", async () => {
-    renderScreen({
+  it("adds a person picked from the directory by name, and keeps the server's refusal in the dialog", async () => {
+    const { server } = renderScreen({
       me: sara,
       rounds: [openRound()],
       refuseShortlist: { status: 422, title: 'Questa persona non ha dato il consenso.' },
+      directory: [{ objectId: 'p9', displayName: 'Nicolò Serra', department: WELFARE }],
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Aggiungi una persona' }));
     const dialog = await screen.findByRole('dialog', inDialog);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Aggiungi', ...inDialog }));
-    expect(within(dialog).getByText('Indica la persona da aggiungere.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Scegli la persona da aggiungere.')).toBeInTheDocument();
     await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /^ID della persona/, ...inDialog }),
-      'p9',
+      within(dialog).getByRole('combobox', { name: /^La persona/, ...inDialog }),
+      'nicolo',
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: `Nicolò Serra · ${WELFARE}`, ...inDialog }),
     );
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: /^Motivo/, ...inDialog }),
@@ -167,7 +171,13 @@ describe('the Facilitatori screen', () => {
     expect(await within(dialog).findByRole('alert', inDialog)).toHaveTextContent(
       'Questa persona non ha dato il consenso.',
     );
-  });
+    expect(server.bodies.at(-1)?.body).toEqual({
+      action: 'add',
+      objectId: 'p9',
+      reason: 'segnalata dal settore',
+    });
+    // Typing the name and the reason on a loaded machine.
+  }, 60_000);
 
   it('invites after saying how many people, then follows the sending', async () => {
     const { server } = renderScreen({ me: sara, rounds: [openRound()] });

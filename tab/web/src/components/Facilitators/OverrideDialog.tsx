@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Spinner,
   Text,
   Textarea,
@@ -17,10 +16,11 @@ import type { FacilitatorRound, ShortlistChange } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { PersonPicker, type PickedPerson } from '../PersonPicker/PersonPicker';
 import { useFacilitatorsStyles } from './Facilitators.styles';
 import { REASON_MAX, REASON_MIN, reasonProblem } from './shortlist-view';
 
-/** Whom a hand change is about: a person on the list (by name), or one to add by object id. */
+/** Whom a hand change is about: a person on the list, or one to add, picked from the directory. */
 export type Override =
   | { action: 'remove' | 'add'; objectId: string; displayName: string }
   | { action: 'add'; objectId: null; displayName: null };
@@ -44,11 +44,12 @@ export function OverrideDialog({
   const api = useApi();
   const styles = useFacilitatorsStyles();
   const [reason, setReason] = useState('');
-  const [objectId, setObjectId] = useState(override.objectId ?? '');
+  const [picked, setPicked] = useState<PickedPerson[]>([]);
+  const objectId = override.objectId ?? picked[0]?.objectId;
   const [tried, setTried] = useState(false);
   const { busy, error, run } = useAction<'save'>();
   const problem = reasonProblem(reason);
-  const missingPerson = objectId.trim() === '';
+  const missingPerson = objectId === undefined;
   const title =
     override.displayName === null
       ? t('facilitators.override.addTitle')
@@ -56,10 +57,10 @@ export function OverrideDialog({
 
   const save = () => {
     setTried(true);
-    if (problem || missingPerson) return;
+    if (problem || objectId === undefined) return;
     const change: ShortlistChange = {
       action: override.action,
-      objectId: objectId.trim(),
+      objectId,
       reason: reason.trim(),
     };
     void run('save', async () => onChanged(await api.changeShortlist(roundId, change)));
@@ -82,17 +83,17 @@ export function OverrideDialog({
                 {t('facilitators.override.explain')}
               </Text>
               {override.objectId === null && (
-                <Field
+                <PersonPicker
+                  single
                   label={t('facilitators.override.person')}
                   hint={t('facilitators.override.personHint')}
                   required
-                  validationState={tried && missingPerson ? 'error' : 'none'}
+                  picked={picked}
+                  onChange={setPicked}
                   validationMessage={
                     tried && missingPerson ? t('facilitators.override.personMissing') : undefined
                   }
-                >
-                  <Input value={objectId} onChange={(_event, data) => setObjectId(data.value)} />
-                </Field>
+                />
               )}
               <Field
                 label={t('facilitators.override.reason')}

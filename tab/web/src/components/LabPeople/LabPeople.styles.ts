@@ -19,11 +19,4 @@ export const useLabPeopleStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   meta: { color: tokens.colorNeutralForeground2 },
-  picker: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    maxWidth: '30rem',
-  },
-  tags: { flexWrap: 'wrap' },
 });

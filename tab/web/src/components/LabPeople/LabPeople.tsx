@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../Campaigns/campaign-view';
 import { personName } from '../LabPage/lab-view';
 import type { LabWrites } from '../LabPage/use-lab';
-import { LabPeoplePicker, type PickedPerson } from './LabPeoplePicker';
+import { PersonPicker, type PickedPerson } from '../PersonPicker/PersonPicker';
 import { useLabPeopleStyles } from './LabPeople.styles';
 
 function Requests({ lab, writes, busy }: { lab: Lab; writes: LabWrites; busy: string | null }) {
@@ -66,7 +66,7 @@ function Invite({ lab, writes, busy }: { lab: Lab; writes: LabWrites; busy: stri
       <Text as="p" block className={styles.meta}>
         {t('labs.people.inviteHint')}
       </Text>
-      <LabPeoplePicker
+      <PersonPicker
         label={t('labs.people.invitePeople')}
         picked={picked}
         onChange={setPicked}

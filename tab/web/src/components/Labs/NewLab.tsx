@@ -19,7 +19,7 @@ import type { LabTheme } from '../../api/types';
 import { useAction } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
-import { LabPeoplePicker, type PickedPerson } from '../LabPeople/LabPeoplePicker';
+import { PersonPicker, type PickedPerson } from '../PersonPicker/PersonPicker';
 import { useLabsStyles } from './Labs.styles';
 
 const GOAL_MAX = 2000;
@@ -98,7 +98,7 @@ export function NewLab({
                   onChange={(_e, d) => setGoal(d.value)}
                 />
               </Field>
-              <LabPeoplePicker label={t('labs.new.leads')} picked={leads} onChange={setLeads} />
+              <PersonPicker label={t('labs.new.leads')} picked={leads} onChange={setLeads} />
               <div className={styles.dates}>
                 <Field label={t('labs.new.start')}>
                   <Input

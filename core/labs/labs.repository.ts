@@ -2,7 +2,6 @@ import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../
 import { encodeKey } from '../store/keys';
 import type { TableStore } from '../store/table-store';
 import type { Lab, LabMemberEntry, LabPendingEntry, LabStatus } from './lab';
-import type { LabVersions } from './lab-versions';
 import type { LabTheme } from './themes';
 
 /**
@@ -93,7 +92,8 @@ export class LabsRepository {
 
   constructor(
     store: TableStore,
-    private readonly versions: LabVersions,
+    /** `LabVersions` (which lives in this table, so it imports this module). */
+    private readonly versions: { bumpList(): Promise<void> },
   ) {
     this.table = new EntityTable(store.client(LABS_TABLE), mapping);
   }

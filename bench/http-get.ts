@@ -13,11 +13,12 @@ const agent = new Agent({ keepAlive: true });
  * GET to the last byte on the wire, without inflating it in this process. `fetch` asks for gzip
  * on its own and inflates in JavaScript on the same two cores as the server under test, so a
  * gzip-ed answer's figure was mostly the bench's own inflating; a browser inflates natively, off
- * the page's thread. Keep-alive, as `fetch` and browsers do.
+ * the page's thread. Keep-alive and gzip accepted, as browsers do (unless `headers` say otherwise).
  */
 export function getRaw(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { agent, headers }, (incoming) => {
+    const asked = { 'accept-encoding': 'gzip', ...headers };
+    const outgoing = request(url, { agent, headers: asked }, (incoming) => {
       let wireBytes = 0;
       incoming.on('data', (chunk: Buffer) => (wireBytes += chunk.length));
       incoming.on('end', () =>

@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { get } from 'node:http';
 import type { Person } from '../core/directory/person';
-import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../server/registry';
-import { createBotServer, createChannelPoster, createServices, type Services } from '../server/app';
+import { createChannelPoster, type Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { silentLogger } from '../test/bot-harness';
-import { identityOf } from '../tab/api/auth/identity';
+import { apiAs, freshServices, latencies, type Latencies } from './api-bench';
 import { start as startSimulator } from './connector-sim/connector-sim';
+import { getRaw } from './http-get';
 import type { Actor } from '../core/labs/lab';
 
-const REQUESTS = 200;
-const WARM_UP = 20;
-const CONCURRENCY = 10;
 const BURST = 100;
 export const LABS_BAR_MS = 50;
 export const LABS_GROWTH_BAR = 1.5;
@@ -48,19 +41,11 @@ function people(count: number): Person[] {
   }));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function fresh(connectionString: string): Promise<{ store: TableStore; services: Services }> {
-  const store = new TableStore(
-    { kind: 'connectionString', connectionString },
-    `b${randomBytes(4).toString('hex')}`,
-  );
-  await store.ensureTables(ALL_TABLES);
-  const services = createServices(store, {
-    pseudonymSecret: 'bench-only-0123456789abcdef0123456789',
-  });
+/** A fresh store with the bench's directory: 40 people and the lead. */
+async function fresh(
+  connectionString: string,
+): Promise<{ services: Services; drop: () => Promise<void> }> {
+  const { services, drop } = await freshServices(connectionString);
   await services.directory.importPeople([
     ...people(40),
     {
@@ -72,7 +57,7 @@ async function fresh(connectionString: string): Promise<{ store: TableStore; ser
       locale: 'it-IT',
     },
   ]);
-  return { store, services };
+  return { services, drop };
 }
 
 /** A lab led by {@link LEAD} with 20 members, `tasks` tasks and `updates` stored updates. */
@@ -134,51 +119,27 @@ async function seedLab(
   return lab.id;
 }
 
-async function timeGets(
-  services: Services,
-  path: string,
-): Promise<{ bytes: number; sorted: number[] }> {
-  const server = createBotServer(
-    {
-      botAuth: { mode: 'local' },
-      authenticate: async () => ({ ...identityOf(LEAD), roles: ['employee', 'facilitator'] }),
-    },
-    services,
-    silentLogger,
-  );
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const url = `http://127.0.0.1:${server.address().port}${path}`;
+/**
+ * GETs of `path` as the lead, as the tab's browser asks: gzip accepted, each answer read to its
+ * last byte and not inflated here (a browser inflates natively, off the page's thread). `bytes`
+ * is what crossed the wire.
+ */
+async function timeGets(services: Services, path: string): Promise<Latencies & { bytes: number }> {
+  const api = await apiAs(services, LEAD, ['employee', 'facilitator']);
   let bytes = 0;
-  // As the tab's browser asks: gzip accepted, the body read to its last byte. The bytes are not
-  // inflated here (the browser does that natively, off the page's thread): what is timed is the
-  // server's answer on the wire, and `bytes` is what travels.
-  const timed = (): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const started = performance.now();
-      get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
-        if (response.statusCode !== 200) {
-          reject(new Error(`${path} answered ${response.statusCode}`));
-          response.resume();
-          return;
-        }
-        let read = 0;
-        response.on('data', (chunk: Buffer) => (read += chunk.byteLength));
-        response.on('end', () => {
-          bytes = read;
-          resolve(performance.now() - started);
-        });
-      }).on('error', reject);
-    });
-  for (let i = 0; i < WARM_UP; i++) await timed();
-  const times: number[] = [];
-  const worker = async (): Promise<void> => {
-    while (times.length < REQUESTS) times.push(await timed());
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  server.close();
-  return { bytes, sorted: times.sort((a, b) => a - b) };
+  try {
+    const timed = await latencies(
+      async () => {
+        const answer = await getRaw(`${api.origin}${path}`);
+        if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+        bytes = answer.wireBytes;
+      },
+      { requests: 200 },
+    );
+    return { ...timed, bytes };
+  } finally {
+    api.close();
+  }
 }
 
 /**
@@ -197,20 +158,18 @@ export async function benchLabs(): Promise<{ timings: LabsTiming[]; burst: LabsB
       [10, 10],
       [500, 200],
     ] as const) {
-      const { store, services } = await fresh(azurite.connectionString);
+      const { services, drop } = await fresh(azurite.connectionString);
       const id = await seedLab(services, actor, tasks, updates);
-      const { bytes, sorted } = await timeGets(services, `/api/v1/labs/${id}`);
+      const timed = await timeGets(services, `/api/v1/labs/${id}`);
       timings.push({
         what: 'GET /api/v1/labs/{id}',
         size: `${tasks} tasks, ${updates} updates`,
-        bytes,
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
+        ...timed,
       });
-      await store.deleteTables(ALL_TABLES);
+      await drop();
     }
     for (const count of [10, 300]) {
-      const { store, services } = await fresh(azurite.connectionString);
+      const { services, drop } = await fresh(azurite.connectionString);
       for (let i = 0; i < count; i += 25) {
         await Promise.all(
           Array.from({ length: Math.min(25, count - i) }, (_, j) =>
@@ -225,15 +184,9 @@ export async function benchLabs(): Promise<{ timings: LabsTiming[]; burst: LabsB
           ),
         );
       }
-      const { bytes, sorted } = await timeGets(services, '/api/v1/labs');
-      timings.push({
-        what: 'GET /api/v1/labs',
-        size: `${count} labs`,
-        bytes,
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-      });
-      await store.deleteTables(ALL_TABLES);
+      const timed = await timeGets(services, '/api/v1/labs');
+      timings.push({ what: 'GET /api/v1/labs', size: `${count} labs`, ...timed });
+      await drop();
     }
     return { timings, burst: await burst(azurite.connectionString, actor) };
   } finally {
@@ -243,7 +196,7 @@ export async function benchLabs(): Promise<{ timings: LabsTiming[]; burst: LabsB
 
 async function burst(connectionString: string, actor: Actor): Promise<LabsBurst> {
   const sim = await startSimulator();
-  const { store, services } = await fresh(connectionString);
+  const { services, drop } = await fresh(connectionString);
   const poster = createChannelPoster(services, { mode: 'local' });
   try {
     const { labs } = services;
@@ -294,7 +247,7 @@ async function burst(connectionString: string, actor: Actor): Promise<LabsBurst>
   } finally {
     await poster.stop();
     await sim.stop();
-    await store.deleteTables(ALL_TABLES);
+    await drop();
   }
 }
 

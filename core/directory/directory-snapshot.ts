@@ -1,9 +1,7 @@
 import type { OrgUnitsRepository } from './org-units.repository';
+import { PerImport } from './per-import';
 import type { PeopleRepository } from './people.repository';
 import type { Person } from './person';
-
-/** Reads the import stamp at most this often: an import shows within about a second. */
-const STAMP_CHECK_MS = 1_000;
 
 /** Lower case, without accents: «Niccolò» and «niccolo» are the same word. */
 const foldText = (text: string): string =>
@@ -72,50 +70,17 @@ export class DirectoryPeople {
 }
 
 /**
- * The whole directory in memory, read once per import and instance (one range read); otherwise
- * only the import stamp, at most once a second. Names in cached views and the person picker read
- * it, never the store per request.
+ * The whole directory in memory, read once per import and instance (one range read; otherwise
+ * the import stamp, one point read): names in cached views and the person picker read it, never
+ * the people table per request.
  */
-export class DirectorySnapshot {
-  private cached: { version: string; people: Promise<DirectoryPeople> } | undefined;
-  private checked: { version: string; at: number } | undefined;
-  private stampRead: Promise<string> | undefined;
+export type DirectorySnapshot = PerImport<DirectoryPeople>;
 
-  constructor(
-    private readonly deps: {
-      people: Pick<PeopleRepository, 'inBuckets'>;
-      orgUnits: Pick<OrgUnitsRepository, 'importVersion'>;
-      now?: () => number;
-    },
-  ) {}
-
-  async current(): Promise<DirectoryPeople> {
-    const version = await this.version();
-    if (this.cached?.version !== version) {
-      const people = this.deps.people
-        .inBuckets(['b00', 'bff'])
-        .then((read) => new DirectoryPeople(version, read));
-      const entry = { version, people };
-      this.cached = entry;
-      people.catch(() => {
-        if (this.cached === entry) this.cached = undefined;
-      });
-    }
-    return this.cached.people;
-  }
-
-  private async version(): Promise<string> {
-    const now = (this.deps.now ?? Date.now)();
-    if (this.checked && now - this.checked.at < STAMP_CHECK_MS) return this.checked.version;
-    this.stampRead ??= this.deps.orgUnits
-      .importVersion()
-      .then((version) => {
-        this.checked = { version: version ?? '', at: now };
-        return version ?? '';
-      })
-      .finally(() => {
-        this.stampRead = undefined;
-      });
-    return this.stampRead;
-  }
+export function directorySnapshot(
+  people: Pick<PeopleRepository, 'inBuckets'>,
+  orgUnits: Pick<OrgUnitsRepository, 'importVersion'>,
+): DirectorySnapshot {
+  return new PerImport(orgUnits, async (version) => {
+    return new DirectoryPeople(version ?? '', await people.inBuckets(['b00', 'bff']));
+  });
 }

@@ -260,7 +260,7 @@ describe('GET /api/v1/overview (Azurite)', () => {
     expect({ ...after, refreshedAt: null }).toEqual({ ...answer, refreshedAt: null });
   });
 
-  it("exports a tile as CSV in the caller's spreadsheet dialect", async () => {
+  it("exports each tile as CSV in the caller's spreadsheet dialect", async () => {
     const response = await get(SARA, '/api/v1/overview.csv?tile=labs');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
@@ -268,5 +268,10 @@ describe('GET /api/v1/overview (Azurite)', () => {
     expect(text.split('\r\n')[0]).toBe(
       '\uFEFFTema;Laboratori;Attivi;Partecipanti;Attività completate;Attività scadute;Ultimo aggiornamento',
     );
+    const tiles = ['participation', 'weeks', 'surveys', 'dimensions', 'facilitators', 'ideas'];
+    for (const tile of tiles) {
+      const csv = await get(MARCO, `/api/v1/overview.csv?tile=${tile}`);
+      expect({ tile, status: csv.status }).toEqual({ tile, status: 200 });
+    }
   });
 });

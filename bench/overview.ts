@@ -184,11 +184,13 @@ async function seed(services: Services, employees: number): Promise<void> {
  * reads the overview's rows and the published aggregates only, so its figure should not grow
  * with the data; the rebuild (the background refresh's recount) is timed beside it.
  */
-export async function benchOverview(): Promise<OverviewRun[]> {
+export async function benchOverview(
+  sizes: readonly number[] = [1_000, 100_000],
+): Promise<OverviewRun[]> {
   const azurite = await startAzurite();
   const runs: OverviewRun[] = [];
   try {
-    for (const employees of [1_000, 100_000]) {
+    for (const employees of sizes) {
       const { services, drop } = await freshServices(azurite.connectionString);
       await seed(services, employees);
       const started = performance.now();

@@ -1,18 +1,17 @@
 import type { Dashboard } from '../dashboard/dashboard';
-import type {
-  DashboardCampaigns,
-  HeatmapCell,
-  Overview,
-  OverviewDimensionScore,
-  OverviewDimensionUnit,
-  OverviewParticipationCell,
-} from '../../tab/api/contract';
+import type { DashboardCampaigns, HeatmapCell } from '../dashboard/dashboard-view';
 import { unitKey } from '../privacy/suppression';
 import type { OverviewRepository } from './overview.repository';
+import type {
+  DimensionScore,
+  DimensionUnit,
+  OverviewView,
+  ParticipationCell,
+} from './overview-view';
 
-type Participation = Omit<Overview['participation'], 'surveys'>;
+type Participation = Omit<OverviewView['participation'], 'surveys'>;
 
-const hiddenUnit = (scope: readonly string[]): OverviewParticipationCell => ({
+const hiddenUnit = (scope: readonly string[]): ParticipationCell => ({
   orgUnitPath: scope,
   direct: false,
   hidden: true,
@@ -21,7 +20,7 @@ const hiddenUnit = (scope: readonly string[]): OverviewParticipationCell => ({
   rate: null,
 });
 
-function participationCellOf(cell: HeatmapCell): OverviewParticipationCell {
+function participationCell(cell: HeatmapCell): ParticipationCell {
   return {
     orgUnitPath: cell.orgUnitPath,
     direct: cell.direct,
@@ -33,9 +32,7 @@ function participationCellOf(cell: HeatmapCell): OverviewParticipationCell {
 }
 
 /** A unit's dimensions, strongest first, ranked among its visible means (hidden ones last). */
-function ranked(
-  cells: readonly { id: string; cell: HeatmapCell | undefined }[],
-): OverviewDimensionScore[] {
+function ranked(cells: readonly { id: string; cell: HeatmapCell | undefined }[]): DimensionScore[] {
   const scores = cells.map(({ id, cell }) => ({
     id,
     mean: cell?.mean ?? null,
@@ -64,15 +61,10 @@ export async function participationViews(
   },
   scope: readonly string[],
   campaigns: DashboardCampaigns,
-): Promise<{ participation: Participation; dimensions: Overview['dimensions'] }> {
+): Promise<{ participation: Participation; dimensions: OverviewView['dimensions'] }> {
   const shownId = campaigns.shown;
   if (shownId === null) {
-    const none: OverviewDimensionUnit = {
-      orgUnitPath: scope,
-      direct: false,
-      hidden: true,
-      scores: [],
-    };
+    const none: DimensionUnit = { orgUnitPath: scope, direct: false, hidden: true, scores: [] };
     return {
       participation: {
         campaign: null,
@@ -92,12 +84,12 @@ export async function participationViews(
     deps.dashboard.heatmap({ campaign: shownId, compare, scope, depth: 1 }),
     deps.repository.weeksOf(shownId),
   ]);
-  const units = heatmap.participants.units.map(participationCellOf);
+  const units = heatmap.participants.units.map(participationCell);
   const total = heatmap.participants.totals[0];
   // Each dimension has its own pattern (and units without scores in it): matched by unit.
   const keyOf = (cell: HeatmapCell) => unitKey({ path: cell.orgUnitPath, direct: cell.direct });
   const same = (a: HeatmapCell, b: HeatmapCell) => keyOf(a) === keyOf(b);
-  const dimensionUnit = (unit: HeatmapCell): OverviewDimensionUnit => {
+  const dimensionUnit = (unit: HeatmapCell): DimensionUnit => {
     const scores = ranked(
       heatmap.dimensions.map((d) => ({ id: d.id, cell: d.units.find((c) => same(c, unit)) })),
     );
@@ -109,7 +101,7 @@ export async function participationViews(
     participation: {
       campaign: heatmap.campaign,
       publishedAt: heatmap.publishedAt,
-      total: total ? participationCellOf(total) : hiddenUnit(scope),
+      total: total ? participationCell(total) : hiddenUnit(scope),
       units,
       weeks: weeks.map((w) => ({
         week: w.week,

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Locale } from '../../core/directory/person';
 import { translator, type MessageKey, type Translate } from '../../core/i18n/translator';
 import type { ProgrammeOverview } from '../../core/overview/overview';
+import type { OverviewView } from '../../core/overview/overview-view';
 import type * as Api from './contract';
 import { csvText, sendCsv, type Field } from './csv';
 import { scopeOf } from './dashboard.routes';
@@ -46,7 +47,7 @@ export function registerOverviewApi(
   route: Route,
   { overview }: OverviewApiDeps,
 ): void {
-  const encoded = new WeakMap<Api.Overview, Promise<EncodedJson>>();
+  const encoded = new WeakMap<OverviewView, Promise<EncodedJson>>();
   const viewOf = ({ identity }: { identity: Parameters<typeof scopeOf>[0] }) =>
     overview.view({ scope: scopeOf(identity), admin: identity.roles.includes('admin') });
 
@@ -77,7 +78,7 @@ export function registerOverviewApi(
 const percent = (rate: number | null): Field => (rate === null ? null : rate * 100);
 
 function tileLines(
-  view: Api.Overview,
+  view: OverviewView,
   tile: Api.OverviewTile,
   t: Translate,
   locale: Locale,

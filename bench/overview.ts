@@ -163,7 +163,10 @@ async function seed(services: Services, employees: number): Promise<void> {
     hidden: null,
     createdAt: now,
   }));
-  await services.ideas.repository.ideas.upsertMany(ideas.map((idea) => ({ idea, stamp: '' })));
+  // One by one: Azurite resets the connection on a batch of 100 ideas (about 100 KB).
+  await forEachLimit(ideas, 8, async (idea) => {
+    await services.ideas.repository.ideas.insert({ idea, stamp: '' });
+  });
 
   for (let d = 0; d < DEPARTMENTS; d++) {
     for (let f = 0; f < FACILITATORS_PER_DEPARTMENT; f++) {

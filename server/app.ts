@@ -107,6 +107,9 @@ import { SurveysRepository } from '../core/surveys/surveys.repository';
 import { loadSurveyTemplates, type SurveyTemplate } from '../core/surveys/templates';
 import { surveyActions } from '../bot/features/surveys/surveys.handlers';
 import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
+import { ProgrammeOverview } from '../core/overview/overview';
+import { OverviewRefresh } from '../core/overview/overview-refresh';
+import { OverviewRepository } from '../core/overview/overview.repository';
 
 export interface Services {
   store: TableStore;
@@ -167,6 +170,10 @@ export interface Services {
   images: ImagePipeline;
   /** The logo contest. */
   contests: ContestsService;
+  /** The programme overview's read model (managers, admins). */
+  overview: ProgrammeOverview;
+  /** Keeps the overview's rows (started by main; `overview rebuild`). */
+  overviewRefresh: OverviewRefresh;
 }
 
 export interface DeliveryRepositories {
@@ -440,6 +447,7 @@ export function createServices(
     owner,
     ...(now ? { now } : {}),
   });
+  const overviewRows = new OverviewRepository(store);
   const campaigns = new CampaignService({
     ...delivery,
     people,
@@ -508,6 +516,29 @@ export function createServices(
     blobs,
     images,
     contests,
+    overview: new ProgrammeOverview({
+      repository: overviewRows,
+      dashboard,
+      surveys,
+      headcounts,
+      trainingTargetHours,
+    }),
+    overviewRefresh: new OverviewRefresh({
+      repository: overviewRows,
+      labs: labs.labRows,
+      board: labs.boardRows,
+      themes: labs.themes,
+      ideas,
+      ideaRows: ideaStore,
+      facilitators,
+      orgUnits,
+      trainingRecords,
+      dashboard,
+      currentCampaign: () => assessment.campaignId,
+      leases,
+      owner,
+      ...(now ? { now } : {}),
+    }),
   };
 }
 

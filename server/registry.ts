@@ -70,6 +70,8 @@ import { TEAMS_TABLE } from '../core/conversations/teams.repository';
 import { registerLabsApi } from '../tab/api/labs.routes';
 import { registerPeopleApi } from '../tab/api/people.routes';
 import { LAB_UPDATE_COMMAND, LINK_LAB_COMMAND } from '../bot/features/labs/labs.handlers';
+import { registerOverviewApi } from '../tab/api/overview.routes';
+import { OVERVIEW_TABLE } from '../core/overview/overview.repository';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -109,6 +111,7 @@ export const ALL_TABLES = [
   CONTESTS_TABLE,
   CONTEST_ENTRIES_TABLE,
   CONTEST_VOTES_TABLE,
+  OVERVIEW_TABLE,
 ] as const;
 
 /** Every blob container the app uses; created idempotently at start-up. */
@@ -149,4 +152,5 @@ export const TAB_ROUTES = [
   registerPeopleApi,
   registerSurveysApi,
   registerContestsApi,
+  registerOverviewApi,
 ] as const;

@@ -1407,3 +1407,174 @@ export interface ContestResults {
 export interface ContestVote {
   entryId: string;
 }
+
+/*
+ * Programme overview (issue 18): GET /api/v1/overview, one request for the "Panoramica" screen.
+ * Every figure comes from pre-aggregated rows, through the same privacy engine and thresholds as
+ * the heat map; a hidden cell carries no number at all (null, `hidden: true`).
+ */
+
+/** One unit's assessment participation: invited = the directory's headcount there today. */
+export interface OverviewParticipationCell {
+  orgUnitPath: readonly string[];
+  /** The unit's own members, beside its sub-units. */
+  direct: boolean;
+  hidden: boolean;
+  invited: number | null;
+  /** Published respondents (the heat map's participants count). */
+  completed: number | null;
+  /** completed ÷ invited, 0…1. */
+  rate: number | null;
+}
+
+/**
+ * One week of the campaign: what the heat map published by the end of that week (a running
+ * week: so far), as the pattern of that time hid it. `units` follows {@link
+ * OverviewParticipation.units}, in order; null where hidden then (or not yet there).
+ */
+export interface OverviewWeek {
+  /** ISO week, `2026-W49`. */
+  week: string;
+  /** Its Monday (Europe/Rome), `YYYY-MM-DD`. */
+  startsOn: string;
+  total: number | null;
+  units: (number | null)[];
+}
+
+/** A launched survey's response rate within the caller's scope (its own k and suppression). */
+export interface OverviewSurvey {
+  id: string;
+  title: SurveyText;
+  state: SurveyState;
+  closesAt: string | null;
+  hidden: boolean;
+  responses: number | null;
+  /** The audience the survey was sent to, within the scope. */
+  audience: number | null;
+  rate: number | null;
+}
+
+export interface OverviewParticipation {
+  /** The campaign shown (the newest with a visible unit in the scope); null when none yet. */
+  campaign: DashboardCampaign | null;
+  publishedAt: string | null;
+  /** The caller's scope as a whole. */
+  total: OverviewParticipationCell;
+  /** One level below the scope: departments for admins, a manager's sub-units. */
+  units: OverviewParticipationCell[];
+  /** Oldest first. */
+  weeks: OverviewWeek[];
+  /** Newest first. */
+  surveys: OverviewSurvey[];
+}
+
+/** A dimension's mean in a unit, with its place among the unit's dimensions (1 = strongest). */
+export interface OverviewDimensionScore {
+  id: string;
+  mean: number | null;
+  /** 1 … number of visible dimensions; null when hidden. */
+  rank: number | null;
+  /** The change since the previous campaign (`compare`), when there is one. */
+  comparison: MeanComparison | null;
+}
+
+export interface OverviewDimensionUnit {
+  orgUnitPath: readonly string[];
+  direct: boolean;
+  hidden: boolean;
+  /** Strongest first; hidden ones last. */
+  scores: OverviewDimensionScore[];
+}
+
+export interface OverviewDimensions {
+  campaign: DashboardCampaign | null;
+  /** The campaign before it, which `comparison` is measured against; null when none. */
+  compare: DashboardCampaign | null;
+  /** Every dimension's name, in the questionnaire's order. */
+  names: { id: string; name: Record<Locale, string> }[];
+  /** The scope as a whole (the organisation for admins). */
+  total: OverviewDimensionUnit;
+  /** One level below the scope, as {@link OverviewParticipation.units}. */
+  units: OverviewDimensionUnit[];
+}
+
+/**
+ * A department's facilitators (the roster is public: everyone sees their department's) against
+ * the target (one per 50 employees, at least one from 10), and their training hours against
+ * the path's target: hours are shown only for groups of at least k facilitators, with
+ * complementary suppression, as nobody's own hours may be read off them.
+ */
+export interface OverviewFacilitatorCell {
+  orgUnitPath: readonly string[];
+  employees: number;
+  facilitators: number;
+  target: number;
+  hidden: boolean;
+  trainingHours: number | null;
+  trainingTargetHours: number | null;
+}
+
+export interface OverviewFacilitators {
+  total: OverviewFacilitatorCell;
+  units: OverviewFacilitatorCell[];
+}
+
+/** Labs of one theme (private labs only for admins). */
+export interface OverviewLabTheme {
+  themeId: string;
+  name: Record<Locale, string>;
+  labs: number;
+  active: number;
+  members: number;
+  tasksDone: number;
+  tasksOverdue: number;
+  lastUpdateAt: string | null;
+}
+
+export interface OverviewLabs {
+  themes: OverviewLabTheme[];
+  total: Omit<OverviewLabTheme, 'themeId' | 'name'>;
+}
+
+export interface OverviewIdeaArea {
+  area: string;
+  ideas: number;
+  byStatus: Record<IdeaStatus, number>;
+}
+
+export interface OverviewTopIdea {
+  id: string;
+  title: string;
+  area: string;
+  status: IdeaStatus;
+  votes: number;
+}
+
+/** Visible ideas of every call (merged and hidden ones not counted). */
+export interface OverviewIdeas {
+  total: number;
+  funnel: Record<IdeaStatus, number>;
+  implemented: number;
+  areas: OverviewIdeaArea[];
+  /** At most 5, most votes first. */
+  top: OverviewTopIdea[];
+}
+
+/**
+ * GET /api/v1/overview (managers: their subtree; admins: everything; others 403). Labs and ideas
+ * are not per unit: both see the whole programme's figures (managers without private labs).
+ */
+export interface Overview {
+  scope: readonly string[];
+  /** When the pre-aggregated rows were last refreshed (they lag the features' writes by up to 30 s). */
+  refreshedAt: string | null;
+  participation: OverviewParticipation;
+  dimensions: OverviewDimensions;
+  facilitators: OverviewFacilitators;
+  labs: OverviewLabs;
+  ideas: OverviewIdeas;
+}
+
+/** GET /api/v1/overview.csv?tile=… : one tile's table, the caller's spreadsheet dialect. */
+export type OverviewTile =
+  'participation' | 'weeks' | 'surveys' | 'dimensions' | 'facilitators' | 'labs' | 'ideas';

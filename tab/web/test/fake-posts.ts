@@ -144,12 +144,7 @@ function postRoute(
   }
 }
 
-function boardRoute(
-  state: FakePosts,
-  me: Me,
-  route: string,
-  body: unknown,
-): Response | null {
+function boardRoute(state: FakePosts, me: Me, route: string, body: unknown): Response | null {
   if (route === 'GET /api/v1/workspace/questions') {
     const questions = state.boardQuestions.map(({ text: _t, replyList: _r, may: _m, ...q }) => q);
     return json(200, { questions, total: questions.length, offset: 0 });

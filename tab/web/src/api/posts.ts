@@ -91,6 +91,8 @@ export function createPostsApi(apiFetch: ApiFetch) {
       });
       return (await response.json()) as PostAttachment;
     },
+    /** An attachment's bytes (a plain link lacks the caller's credentials). */
+    file: async (url: string) => (await send(apiFetch, url)).blob(),
     detach: async (id: string, attachmentId: string) => {
       await send(apiFetch, `${postPath(id)}/attachments/${encodeURIComponent(attachmentId)}`, {
         method: 'DELETE',

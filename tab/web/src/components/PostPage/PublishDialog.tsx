@@ -13,7 +13,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PostPublication } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
@@ -44,6 +44,7 @@ export function PublishDialog({
 }) {
   const { t } = useI18n();
   const styles = usePostPageStyles();
+  const ids = useId();
   const [channels, setChannels] = useState<Channel[]>([]);
   const [chat, setChat] = useState<ChatAudience>('none');
   const toggle = (channel: Channel, on: boolean) =>
@@ -57,7 +58,10 @@ export function PublishDialog({
             <Text as="p" block>
               {t('workspace.publish.explain')}
             </Text>
-            <Field label={t('workspace.publish.channels')}>
+            <div role="group" aria-labelledby={`${ids}-channels`} className={styles.dialog}>
+              <Text id={`${ids}-channels`} weight="semibold">
+                {t('workspace.publish.channels')}
+              </Text>
               {(['facilitators', 'organisation'] as const).map((channel) => (
                 <Checkbox
                   key={channel}
@@ -66,7 +70,7 @@ export function PublishDialog({
                   onChange={(_event, data) => toggle(channel, data.checked === true)}
                 />
               ))}
-            </Field>
+            </div>
             <Field label={t('workspace.publish.chat')}>
               <RadioGroup
                 value={chat}

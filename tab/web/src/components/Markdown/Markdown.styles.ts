@@ -21,6 +21,8 @@ export const useMarkdownStyles = makeStyles({
       padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
       border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       textAlign: 'start',
+      // Whole words: a table too wide for the screen scrolls in its region instead.
+      overflowWrap: 'break-word',
     },
     '& table': { borderCollapse: 'collapse' },
   },

@@ -29,7 +29,7 @@ import { usePostEditor } from './use-post-editor';
  * announcements. An edit sends the version it started from: a newer one is shown, not overwritten.
  */
 export function PostEditor({ id, onDone }: { id?: string; onDone: (id?: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const styles = usePostEditorStyles();
   const editor = usePostEditor(id);
   const { form, setForm, saved, stale, action } = editor;
@@ -43,7 +43,9 @@ export function PostEditor({ id, onDone }: { id?: string; onDone: (id?: string) 
     setForm((now) => ({ ...now, ...change }));
   };
   const problem = (field: 'title' | 'summary' | 'body' | 'tags') =>
-    problems.includes(field) ? t(`workspace.form.${field}Wrong`, { ...LIMITS }) : undefined;
+    problems.includes(field)
+      ? t(`workspace.form.${field}Wrong`, { ...LIMITS, body: LIMITS.body.toLocaleString(locale) })
+      : undefined;
   const save = (then?: () => void) => {
     setTried(true);
     if (problemsOf(form).length > 0) return;
@@ -132,7 +134,7 @@ export function PostEditor({ id, onDone }: { id?: string; onDone: (id?: string) 
         {bodyTab === 'write' ? (
           <Field
             label={t('workspace.form.body')}
-            hint={t('workspace.form.bodyHint', { max: LIMITS.body })}
+            hint={t('workspace.form.bodyHint', { max: LIMITS.body.toLocaleString(locale) })}
             validationMessage={problem('body')}
             required
           >

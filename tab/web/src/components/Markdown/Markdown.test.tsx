@@ -8,7 +8,7 @@ const IMAGE = '/api/v1/posts/post-guide/attachments/att-pdf';
 
 const renderText = (text: string) => {
   const fake = fakeServer({ me: giulia });
-  return renderWithTeams(<Markdown text={text} />, fakeTeams(fake.apiFetch));
+  return { ...renderWithTeams(<Markdown text={text} />, fakeTeams(fake.apiFetch)), ...fake };
 };
 
 describe('a post rendered from Markdown', () => {
@@ -47,7 +47,7 @@ describe('a post rendered from Markdown', () => {
   });
 
   it('lets nothing executable through', () => {
-    const { container } = renderText(
+    const { container, server } = renderText(
       [
         '<script>window.pwned = true</script>',
         '[clic](javascript:window.pwned=true)',
@@ -59,6 +59,8 @@ describe('a post rendered from Markdown', () => {
     );
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
+    // Another site's image is not even fetched (the tab's fetch carries the caller's token).
+    expect(server.calls).toEqual([]);
     for (const element of container.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         expect(attribute.name).not.toMatch(/^on/i);

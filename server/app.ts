@@ -105,6 +105,14 @@ import { SurveysRepository } from '../core/surveys/surveys.repository';
 import { loadSurveyTemplates, type SurveyTemplate } from '../core/surveys/templates';
 import { surveyActions } from '../bot/features/surveys/surveys.handlers';
 import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
+import { PostsRepository } from '../core/workspace/posts.repository';
+import { PostsService } from '../core/workspace/posts.service';
+import { postMessages } from '../core/workspace/post-messages';
+import { AnnouncementChannels } from '../core/workspace/announcement-channels';
+import { postActivity, workspaceMessageKinds } from '../bot/features/workspace/workspace.messages';
+import { subjectsByFeature } from '../core/labs/channel-poster';
+import { DEFAULT_LOCALE } from '../core/directory/person';
+import { CommunityBoard } from '../core/workspace/board';
 
 export interface Services {
   store: TableStore;
@@ -163,6 +171,12 @@ export interface Services {
   images: ImagePipeline;
   /** The logo contest. */
   contests: ContestsService;
+  /** The facilitators' workspace: posts, their versions and marks, announcements. */
+  posts: PostsService;
+  /** The channels posts are announced in (admins link them), posted by the channel poster. */
+  announcementChannels: AnnouncementChannels;
+  /** The facilitators' community board: questions, replies, "risolto". */
+  board: CommunityBoard;
 }
 
 export interface DeliveryRepositories {
@@ -380,6 +394,28 @@ export function createServices(
       campaigns.start({ id, kind: CONTEST_WINNER, subject, audience: { kind: 'all' }, createdBy }),
     ...(now ? { now } : {}),
   });
+  const postRows = new PostsRepository(store);
+  const announcementChannels = new AnnouncementChannels({
+    store,
+    teams: labs.teams,
+    queue: labs.posts,
+    posts: postRows,
+    card: async (post, locale) => postActivity(post, locale, teamsAppId),
+    locale: DEFAULT_LOCALE,
+    ...(now ? { now } : {}),
+  });
+  const posts = new PostsService({
+    repository: postRows,
+    roster: facilitators,
+    directory,
+    audit,
+    messages: postMessages({
+      campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
+      channels: announcementChannels,
+    }),
+    ...(now ? { now } : {}),
+  });
+  const board = new CommunityBoard(store, now);
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -393,6 +429,7 @@ export function createServices(
     ...labMessageKinds({ labs: labs.labRows, themes: labs.themes, directory }),
     ...surveyMessageKinds(surveys, submittedBy(respondents, pseudonyms)),
     ...contestMessageKinds(contests),
+    ...workspaceMessageKinds(postRows, teamsAppId),
   ]);
   const personalData = {
     ...delivery,
@@ -414,6 +451,8 @@ export function createServices(
     surveys: surveyRecords,
     surveyAnswers,
     contests,
+    posts,
+    board,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const retention = new Retention({
@@ -501,6 +540,9 @@ export function createServices(
     blobs,
     images,
     contests,
+    posts,
+    announcementChannels,
+    board,
   };
 }
 
@@ -516,13 +558,14 @@ export function createChannelPoster(
   const { ratePerSecond, maxAttempts } = services.deliverySettings;
   const poster = new ChannelPoster({
     posts: services.labs.posts,
-    subjects: services.labs.updates,
+    subjects: subjectsByFeature(services.labs.updates, services.announcementChannels),
     budget: new TenantBudget(services.store, { ratePerSecond }),
     sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
     owner: services.owner,
     maxAttempts,
   });
   services.labs.onQueued(() => void poster.drain().catch(() => undefined));
+  services.announcementChannels.onQueued(() => void poster.drain().catch(() => undefined));
   return poster;
 }
 

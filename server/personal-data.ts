@@ -58,6 +58,10 @@ import type { SurveysRepository } from '../core/surveys/surveys.repository';
 import type { SurveyAnswersRepository } from '../core/surveys/answers.repository';
 import { contestData } from '../core/contests/holders';
 import type { ContestsService } from '../core/contests/contests.service';
+import { workspaceData } from '../core/workspace/holders';
+import type { PostsService } from '../core/workspace/posts.service';
+import type { CommunityBoard } from '../core/workspace/board';
+import { WORKSPACE_CHANNELS_TABLE } from '../core/workspace/announcement-channels';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -81,6 +85,8 @@ export interface PersonalDataSources {
   surveys: SurveysRepository;
   surveyAnswers: SurveyAnswersRepository;
   contests: ContestsService;
+  posts: PostsService;
+  board: CommunityBoard;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -100,6 +106,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     labsData(s.labs),
     surveysData(s.surveys, s.surveyAnswers),
     contestData(s.contests),
+    workspaceData(s.posts, s.board),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];
@@ -117,6 +124,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: LAB_THEMES_TABLE, reason: 'lab themes added by admins: titles and descriptions' },
   { table: TEAMS_TABLE, reason: 'teams and channels the bot is in: ids, names, service URLs' },
   { table: CHANNEL_POSTS_TABLE, reason: 'queued channel posts (lab and update ids), send times' },
+  { table: WORKSPACE_CHANNELS_TABLE, reason: 'the two channels posts are announced in: ids' },
 ];
 
 /** What the daily purge deletes, by kind of data (periods in config). */

@@ -69,6 +69,15 @@ import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
 import { TEAMS_TABLE } from '../core/conversations/teams.repository';
 import { registerLabsApi } from '../tab/api/labs.routes';
 import { LAB_UPDATE_COMMAND, LINK_LAB_COMMAND } from '../bot/features/labs/labs.handlers';
+import {
+  POST_MARKS_TABLE,
+  POST_VERSIONS_TABLE,
+  POSTS_TABLE,
+} from '../core/workspace/posts.repository';
+import { WORKSPACE_BOARD_TABLE } from '../core/workspace/board';
+import { WORKSPACE_CHANNELS_TABLE } from '../core/workspace/announcement-channels';
+import { registerPostsApi } from '../tab/api/posts.routes';
+import { registerWorkspaceBoardApi } from '../tab/api/workspace-board.routes';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -108,6 +117,11 @@ export const ALL_TABLES = [
   CONTESTS_TABLE,
   CONTEST_ENTRIES_TABLE,
   CONTEST_VOTES_TABLE,
+  POSTS_TABLE,
+  POST_VERSIONS_TABLE,
+  POST_MARKS_TABLE,
+  WORKSPACE_BOARD_TABLE,
+  WORKSPACE_CHANNELS_TABLE,
 ] as const;
 
 /** Every blob container the app uses; created idempotently at start-up. */
@@ -147,4 +161,6 @@ export const TAB_ROUTES = [
   registerLabsApi,
   registerSurveysApi,
   registerContestsApi,
+  registerPostsApi,
+  registerWorkspaceBoardApi,
 ] as const;

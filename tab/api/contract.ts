@@ -1525,9 +1525,7 @@ export interface PostConflict extends Problem {
 
 /** Who a 1:1 chat announcement goes to. */
 export type PostAudience =
-  | { kind: 'everyone' }
-  | { kind: 'facilitators' }
-  | { kind: 'departments'; departments: string[] };
+  { kind: 'everyone' } | { kind: 'facilitators' } | { kind: 'departments'; departments: string[] };
 
 /**
  * POST /api/v1/posts/:id/publish (the author or an admin; the body, optional) → 200

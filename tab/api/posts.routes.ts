@@ -23,3 +23,307 @@
  *
  * A draft is seen only by its author and admins; others get 404.
  */
+
+import type restify from 'restify';
+import { z } from 'zod';
+import { departmentOf } from '../../core/directory/person';
+import { translator, type Translate } from '../../core/i18n/translator';
+import { postSubPage, personalTabDeepLink, postTabPath } from '../../core/tab-pages';
+import type { Stored } from '../../core/store/entity-table';
+import {
+  POST_CATEGORIES,
+  POST_ID,
+  POST_LIMITS,
+  PostInput,
+  type Post,
+  type PostVersion,
+  type Signer,
+} from '../../core/workspace/post';
+import type { Actor, PostsService } from '../../core/workspace/posts.service';
+import { StalePostError, WorkspaceError } from '../../core/workspace/workspace-errors';
+import type { AbuseLimits } from '../../core/util/abuse-limits';
+import type { AnnouncementChannels } from '../../core/workspace/announcement-channels';
+import { adminOnly } from './admin-only';
+import { hasRole, type Identity } from './auth/identity';
+import type * as Api from './contract';
+import { sendProblem } from './problem';
+import type { Call, Handler, Route } from './route';
+
+export interface PostsApiDeps {
+  posts: PostsService;
+  announcementChannels: AnnouncementChannels;
+  limits: AbuseLimits;
+  teamsAppId?: string | undefined;
+}
+
+const MAX_PAGE = 50;
+
+const IdParams = z.object({ id: z.string().regex(POST_ID) });
+const ListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  category: z.enum(POST_CATEGORIES).optional(),
+  tag: z.string().trim().toLowerCase().max(POST_LIMITS.tag).optional(),
+  state: z.enum(['published', 'draft']).default('published'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20),
+});
+const Audience = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('everyone') }),
+  z.strictObject({ kind: z.literal('facilitators') }),
+  z.strictObject({
+    kind: z.literal('departments'),
+    departments: z.array(z.string().trim().min(1).max(120)).min(1).max(200),
+  }),
+]);
+const Publication = z.strictObject({
+  announce: z
+    .strictObject({
+      channels: z
+        .array(z.enum(['facilitators', 'organisation']))
+        .max(2)
+        .optional(),
+      chat: Audience.optional(),
+    })
+    .optional(),
+});
+const ChannelLink = z.strictObject({
+  teamId: z.string().min(1).max(200),
+  channelId: z.string().min(1).max(200),
+});
+const ChannelsChoice = z.strictObject({
+  facilitators: ChannelLink.nullable(),
+  organisation: ChannelLink.nullable(),
+});
+const Deletion = z.strictObject({
+  reason: z.string().trim().min(POST_LIMITS.reason.min).max(POST_LIMITS.reason.max).optional(),
+});
+
+export function actorOf(identity: Identity): Actor {
+  return {
+    objectId: identity.objectId,
+    name: identity.person?.displayName ?? null,
+    admin: identity.roles.includes('admin'),
+    writer: hasRole(identity, 'facilitator'),
+  };
+}
+
+const person = (t: Translate, s: Signer): Api.PostPerson =>
+  s.objectId
+    ? { objectId: s.objectId, displayName: s.name ?? s.objectId, former: false }
+    : { objectId: null, displayName: t('workspace.person.former'), former: true };
+
+function summaryJson(t: Translate, post: Post, marked: boolean): Api.PostSummary {
+  return {
+    id: post.id,
+    title: post.title,
+    summary: post.summary,
+    category: post.category,
+    tags: post.tags,
+    state: post.state,
+    author: person(t, post.author),
+    createdAt: post.createdAt.toISOString(),
+    publishedAt: post.publishedAt?.toISOString() ?? null,
+    updatedAt: post.updatedAt.toISOString(),
+    version: post.version,
+    useful: post.useful,
+    marked,
+  };
+}
+
+function versionJson(t: Translate, v: PostVersion): Api.PostVersion {
+  return {
+    version: v.version,
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    category: v.category,
+    tags: v.tags,
+    editor: person(t, v.editor),
+    at: v.at.toISOString(),
+  };
+}
+
+export function registerPostsApi(
+  server: restify.Server,
+  route: Route,
+  { posts, announcementChannels, limits, teamsAppId }: PostsApiDeps,
+): void {
+  const detailJson = async (call: Call, stored: Stored<Post>): Promise<Api.PostDetail> => {
+    const { identity } = call;
+    const t = translator(call.locale);
+    const actor = actorOf(identity);
+    const post = stored.value;
+    const department = identity.person ? departmentOf(identity.person) : null;
+    const [marked, facilitators] = await Promise.all([
+      posts.marked(actor, post.id),
+      posts.facilitatorsOf(department),
+    ]);
+    const may = posts.mayChange(actor, post);
+    return {
+      ...summaryJson(t, post, marked),
+      body: post.body,
+      attachments: [],
+      facilitators: facilitators.map((f) => ({ objectId: f.objectId, displayName: f.name })),
+      department,
+      links: {
+        tab: postTabPath(post.id),
+        teams: teamsAppId ? personalTabDeepLink(teamsAppId, postSubPage(post.id)) : null,
+      },
+      etag: stored.etag,
+      may: {
+        edit: may,
+        publish: may && post.state === 'draft',
+        delete: may,
+        mark: post.state === 'published',
+      },
+    };
+  };
+
+  const sendDetail = async (call: Call, stored: Stored<Post>) => {
+    call.res.setHeader('etag', stored.etag);
+    call.res.json(await detailJson(call, stored));
+  };
+
+  /** An edit: `If-Match` required; a stale one answers 412 with the post as it is now. */
+  const editRoute =
+    (work: (call: Call, etag: string) => Promise<void>): Handler =>
+    async (call) => {
+      const etag = call.req.header('if-match');
+      if (!etag) throw new WorkspaceError('missingIfMatch');
+      try {
+        await work(call, etag);
+      } catch (error) {
+        if (!(error instanceof StalePostError)) throw error;
+        const stale = error as StalePostError<Post>;
+        const current = await detailJson(call, { value: stale.current, etag: stale.etag });
+        call.res.setHeader('etag', stale.etag);
+        sendProblem(call.res, 412, stale.describe(translator(call.locale)), {
+          code: 'posts.stale',
+          current,
+        } satisfies Omit<Api.PostConflict, 'type' | 'title' | 'status'>);
+      }
+    };
+
+  server.get(
+    '/api/v1/posts',
+    route(async ({ identity, locale, req, res }) => {
+      const query = ListQuery.parse(req.query ?? {});
+      const t = translator(locale);
+      const actor = actorOf(identity);
+      const found = await posts.list(actor, {
+        ...(query.q !== undefined && { q: query.q }),
+        ...(query.category !== undefined && { category: query.category }),
+        ...(query.tag !== undefined && { tag: query.tag }),
+        ...(query.state === 'draft' && { drafts: {} }),
+      });
+      const page = found.slice(query.offset, query.offset + query.limit);
+      const marked = await Promise.all(page.map((p) => posts.marked(actor, p.id)));
+      res.json({
+        posts: page.map((p, i) => summaryJson(t, p, marked[i]!)),
+        total: found.length,
+        offset: query.offset,
+        tags: await posts.tags(),
+      } satisfies Api.PostList);
+    }),
+  );
+
+  server.post(
+    '/api/v1/posts',
+    route(async ({ identity, req, res }) => {
+      const actor = actorOf(identity);
+      if (!actor.writer) throw new WorkspaceError('writersOnly');
+      const input = PostInput.parse(req.body ?? {});
+      limits.admit('workspacePost', actor.objectId);
+      const created = await posts.create(actor, input);
+      res.setHeader('etag', created.etag);
+      res.status(201);
+      res.json({ id: created.value.id } satisfies Api.CreatedId);
+    }),
+  );
+
+  server.get(
+    '/api/v1/posts/channels',
+    route(
+      adminOnly(async ({ res }) => {
+        res.json((await announcementChannels.chosen()) satisfies Api.PostChannels);
+      }),
+    ),
+  );
+
+  server.put(
+    '/api/v1/posts/channels',
+    route(
+      adminOnly(async ({ req, res }) => {
+        await announcementChannels.choose(ChannelsChoice.parse(req.body ?? {}));
+        res.json((await announcementChannels.chosen()) satisfies Api.PostChannels);
+      }),
+    ),
+  );
+
+  server.get(
+    '/api/v1/posts/:id',
+    route(async (call) => {
+      const { id } = IdParams.parse(call.req.params);
+      await sendDetail(call, await posts.read(actorOf(call.identity), id));
+    }),
+  );
+
+  server.put(
+    '/api/v1/posts/:id',
+    route(
+      editRoute(async (call, etag) => {
+        const { id } = IdParams.parse(call.req.params);
+        const actor = actorOf(call.identity);
+        if (!actor.writer) throw new WorkspaceError('writersOnly');
+        const input = PostInput.parse(call.req.body ?? {});
+        limits.admit('workspacePost', actor.objectId);
+        await sendDetail(call, await posts.edit(actor, id, input, etag));
+      }),
+    ),
+  );
+
+  server.del(
+    '/api/v1/posts/:id',
+    route(async ({ identity, req, res }) => {
+      const { id } = IdParams.parse(req.params);
+      const { reason } = Deletion.parse(req.body ?? {});
+      await posts.remove(actorOf(identity), id, reason);
+      res.status(204);
+      res.end();
+    }),
+  );
+
+  server.post(
+    '/api/v1/posts/:id/publish',
+    route(async (call) => {
+      const { id } = IdParams.parse(call.req.params);
+      const { announce } = Publication.parse(call.req.body ?? {});
+      const actor = actorOf(call.identity);
+      await sendDetail(call, await posts.publish(actor, id, announce ?? {}));
+    }),
+  );
+
+  server.get(
+    '/api/v1/posts/:id/versions',
+    route(async ({ identity, locale, req, res }) => {
+      const { id } = IdParams.parse(req.params);
+      const t = translator(locale);
+      const versions = await posts.versions(actorOf(identity), id);
+      res.json({ versions: versions.map((v) => versionJson(t, v)) } satisfies Api.PostVersions);
+    }),
+  );
+
+  for (const [method, on] of [
+    ['put', true],
+    ['del', false],
+  ] as const) {
+    server[method](
+      '/api/v1/posts/:id/useful',
+      route(async ({ identity, req, res }) => {
+        const { id } = IdParams.parse(req.params);
+        limits.admit('workspaceMark', identity.objectId);
+        res.json((await posts.mark(actorOf(identity), id, on)) satisfies Api.PostUseful);
+      }),
+    );
+  }
+}

@@ -21,6 +21,64 @@ const HOSTILE = [
   '[Portale](https://example.org)',
 ].join('\n\n');
 
+/**
+ * A page that plays Teams around the personal tab opened by a deep link: it frames the tab and
+ * answers teams-js as Teams does (the `content` frame context, the link's `subEntityId`, an SSO
+ * token). The same as the labs' browser test, in the personal tab's frame context.
+ */
+const TEAMS_HOST = (tabUrl: string, subEntityId: string) => `<!doctype html><html><body>
+<iframe id="tab" src="${tabUrl}" style="width:1000px;height:800px;border:0"></iframe>
+<script>
+  const frame = document.getElementById('tab');
+  const runtime = JSON.stringify({ apiVersion: 4, supports: { pages: { appButton: {} }, teamsCore: {} } });
+  const context = {
+    locale: 'it-IT', theme: 'default', frameContext: 'content', entityId: 'home',
+    subEntityId: '${subEntityId}', userObjectId: '${GIULIA.objectId}', tid: 't', appSessionId: 'a',
+    sessionId: 's', hostClientType: 'web',
+  };
+  const answers = {
+    initialize: () => ['content', 'web', runtime, '2.58.0'],
+    getContext: () => [context],
+    'authentication.getAuthToken': () => [true, 'token-of-the-host'],
+  };
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message.func !== 'string' || typeof message.id !== 'number') return;
+    const answer = answers[message.func];
+    if (!answer) return;
+    frame.contentWindow.postMessage(
+      { id: message.id, uuidAsString: message.uuidAsString, args: answer(message.args || []) },
+      event.origin,
+    );
+  });
+</script></body></html>`;
+
+interface Found {
+  scripts: number;
+  handlers: string[];
+  javascriptUrls: string[];
+  images: number;
+  links: (string | null)[][];
+}
+
+/** What of the post's article could run: script elements, `on*` attributes, `javascript:` URLs. */
+const INSPECT_ARTICLE = `(() => {
+  const root = document.querySelector('article');
+  const elements = [...root.querySelectorAll('*')];
+  const attributes = elements.flatMap((el) => [...el.attributes]);
+  return {
+    scripts: root.querySelectorAll('script').length,
+    handlers: attributes.filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+    javascriptUrls: attributes.filter((a) => /^\\s*javascript:/i.test(a.value)).map((a) => a.name),
+    images: root.querySelectorAll('img').length,
+    links: [...root.querySelectorAll('a[href]')].map((a) => [
+      a.getAttribute('href'),
+      a.getAttribute('target'),
+      a.getAttribute('rel'),
+    ]),
+  };
+})()`;
+
 async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -101,24 +159,8 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
       .getByText('Clicca qui')
       .click()
       .catch(() => undefined);
-    const found = await article.evaluate((root) => {
-      const elements = [...root.querySelectorAll('*')];
-      return {
-        scripts: root.querySelectorAll('script').length,
-        handlers: elements.flatMap((el) =>
-          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
-        ),
-        javascriptUrls: elements.flatMap((el) =>
-          [...el.attributes].filter((a) => /^\s*javascript:/i.test(a.value)).map((a) => a.name),
-        ),
-        images: root.querySelectorAll('img').length,
-        links: [...root.querySelectorAll('a[href]')].map((a) => [
-          a.getAttribute('href'),
-          a.getAttribute('target'),
-          a.getAttribute('rel'),
-        ]),
-      };
-    });
+    // Read in the page (this project's e2e code has no DOM types).
+    const found = await page.evaluate<Found>(INSPECT_ARTICLE);
     expect(found).toEqual({
       scripts: 0,
       handlers: [],
@@ -128,5 +170,44 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
     });
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     await screenshot(page, 'workspace-hostile-1280');
+  }, 120_000);
+
+  it("opens a Teams deep link's post inside Teams", async () => {
+    const page = ctx.page;
+    const base = ctx.app.botUrl;
+    const { id } = await api<CreatedId>(base, '/api/v1/posts', {
+      title: 'Aperto da un collegamento',
+      body: 'Dal messaggio di annuncio.',
+      category: 'news',
+    });
+    await api<PostDetail>(base, `/api/v1/posts/${id}/publish`, {});
+    // The tab may be framed only by Teams' hosts: here the test's page plays Teams.
+    await page.route(`${base}/tab/`, async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers['content-security-policy'] = headers['content-security-policy']!.replace(
+        /frame-ancestors [^;]+/,
+        "frame-ancestors 'self'",
+      );
+      await route.fulfill({ response, headers });
+    });
+    // Teams' SSO token stands for the demo identity (the local server has no Entra settings).
+    await page.route(`${base}/api/v1/**`, (route) => {
+      const headers = Object.fromEntries(
+        Object.entries(route.request().headers()).filter(([name]) => name !== 'authorization'),
+      );
+      headers['x-oibo-demo-user'] = GIULIA.objectId;
+      return route.continue({ headers });
+    });
+    await page.route(`${base}/teams-host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: TEAMS_HOST(`${base}/tab/`, `post:${id}`) }),
+    );
+    await page.goto(`${base}/teams-host.html`);
+    const tab = page.frameLocator('#tab');
+    await tab
+      .getByRole('heading', { name: 'Aperto da un collegamento', level: 2 })
+      .waitFor({ timeout: 30_000 });
+    await tab.getByRole('tab', { name: 'Spazio facilitatori', selected: true }).waitFor();
+    await page.unrouteAll();
   }, 120_000);
 });

@@ -23,6 +23,9 @@ export const WORKSPACE_CHANNELS_TABLE = 'workspacechannels';
 
 const PARTITION = 'channel';
 
+/** A text property, '' when absent. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 export const ANNOUNCEMENT_CHANNELS = ['facilitators', 'organisation'] as const;
 export type AnnouncementChannel = (typeof ANNOUNCEMENT_CHANNELS)[number];
 
@@ -36,7 +39,7 @@ const mapping: EntityMapping<ChannelChoice> = {
   toEntity: (c) => ({ teamId: c.link?.teamId ?? '', channelId: c.link?.channelId ?? '' }),
   fromEntity: (e) => ({
     role: String(e.rowKey) as AnnouncementChannel,
-    link: e.teamId ? { teamId: String(e.teamId), channelId: String(e.channelId) } : null,
+    link: text(e.teamId) ? { teamId: text(e.teamId), channelId: text(e.channelId) } : null,
   }),
 };
 

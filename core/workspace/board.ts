@@ -18,6 +18,9 @@ export const WORKSPACE_BOARD_TABLE = 'workspaceboard';
 
 const QUESTIONS = 'question';
 
+/** A text property, '' when absent. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 export const QuestionInput = z.strictObject({
   title: z.string().trim().min(3).max(140),
   text: z.string().trim().min(1).max(4_000),
@@ -83,7 +86,7 @@ const mapping: EntityMapping<Row> = {
             activeAt: asDate(e.activeAt),
             replies: Number(e.replies ?? 0),
             solved: e.solved === true,
-            solution: e.solution ? String(e.solution) : null,
+            solution: text(e.solution) || null,
           },
         }
       : {

@@ -25,6 +25,9 @@ export const POST_MARKS_TABLE = 'postmarks';
 
 export const POSTS_PARTITION = 'post';
 
+/** A text property, '' when absent. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /** A post as read, with the store's change stamp (the row's Timestamp). */
 export interface PostRow {
   post: Post;
@@ -69,10 +72,10 @@ const postMapping: EntityMapping<PostRow> = {
     post: {
       id: String(e.rowKey),
       title: String(e.title),
-      summary: String(e.summary ?? ''),
+      summary: text(e.summary),
       body: String(e.body),
       category: category(e.category),
-      tags: JSON.parse(String(e.tags ?? '[]')) as string[],
+      tags: JSON.parse(text(e.tags) || '[]') as string[],
       state: e.state === 'published' ? 'published' : 'draft',
       author: signer(e.author),
       editor: signer(e.editor),
@@ -82,7 +85,7 @@ const postMapping: EntityMapping<PostRow> = {
       version: Number(e.version),
       useful: Number(e.useful ?? 0),
       deleted: optDate(e.deletedAt)
-        ? { at: asDate(e.deletedAt), reason: e.deletedReason ? String(e.deletedReason) : null }
+        ? { at: asDate(e.deletedAt), reason: text(e.deletedReason) || null }
         : null,
     },
     stamp: String(e.timestamp ?? ''),
@@ -106,10 +109,10 @@ const versionMapping: EntityMapping<PostVersion> = {
     postId: String(e.partitionKey),
     version: Number(e.rowKey),
     title: String(e.title),
-    summary: String(e.summary ?? ''),
+    summary: text(e.summary),
     body: String(e.body),
     category: category(e.category),
-    tags: JSON.parse(String(e.tags ?? '[]')) as string[],
+    tags: JSON.parse(text(e.tags) || '[]') as string[],
     editor: signer(e.editor),
     at: asDate(e.at),
   }),

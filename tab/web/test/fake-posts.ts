@@ -3,6 +3,7 @@ import type {
   Me,
   NewBoardQuestion,
   NewPost,
+  PostChannels,
   PostDetail,
   PostPublication,
   PostVersion,
@@ -17,6 +18,7 @@ export interface FakePosts {
   boardQuestions: BoardQuestion[];
   /** Publications as asked, by post id. */
   publications: Record<string, PostPublication>;
+  postChannels: PostChannels;
   /** Files the server refuses, by name: the status and the problem's title. */
   refuseFiles: Record<string, [number, string]>;
 }
@@ -26,6 +28,7 @@ export const emptyPosts = (): FakePosts => ({
   postVersions: {},
   boardQuestions: [],
   publications: {},
+  postChannels: { facilitators: null, organisation: null },
   refuseFiles: {},
 });
 
@@ -205,6 +208,11 @@ export function postsRoute(
     return boardRoute(state, me, route, body);
   }
   if (route === 'GET /api/v1/posts') return listPosts(state, query);
+  if (route.endsWith(' /api/v1/posts/channels')) {
+    if (!me.roles.includes('admin')) return problem(403, 'Accesso negato');
+    if (route.startsWith('PUT')) state.postChannels = body as PostChannels;
+    return json(200, state.postChannels);
+  }
   if (route === 'POST /api/v1/posts') {
     if (!writes(me)) return problem(403, 'Accesso negato');
     const post = writePost(me, undefined, body as NewPost);

@@ -10,6 +10,8 @@ import type {
   NewBoardQuestion,
   NewPost,
   PostAttachment,
+  PostChannels,
+  PostChannelsChoice,
   PostCategory,
   PostConflict,
   PostDetail,
@@ -98,6 +100,9 @@ export function createPostsApi(apiFetch: ApiFetch) {
         method: 'DELETE',
       });
     },
+    channels: () => json<PostChannels>(apiFetch, '/api/v1/posts/channels'),
+    chooseChannels: (choice: PostChannelsChoice) =>
+      post<PostChannels>(apiFetch, '/api/v1/posts/channels', choice, 'PUT'),
     questions: () => json<BoardQuestionList>(apiFetch, '/api/v1/workspace/questions'),
     question: (id: string) => json<BoardQuestion>(apiFetch, questionPath(id)),
     ask: (question: NewBoardQuestion) =>

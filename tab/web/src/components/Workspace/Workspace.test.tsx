@@ -105,4 +105,35 @@ describe('the Spazio facilitatori screen', () => {
     ).toBeInTheDocument();
     expect(server.calls).toContain('GET /api/v1/workspace/questions');
   });
+
+  it('lets an admin choose the channels announcements go to', async () => {
+    const { server } = renderWorkspace({
+      me: sara,
+      knownTeams: [
+        {
+          teamId: 'team-1',
+          name: 'Innovazione',
+          channels: [
+            { channelId: 'c-gen', name: null },
+            { channelId: 'c-fac', name: 'Facilitatori' },
+          ],
+        },
+      ],
+    });
+    const facilitators = await screen.findByRole('combobox', { name: 'Canale dei facilitatori' });
+    await userEvent.selectOptions(facilitators, 'team-1|c-fac');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Canale di tutta l’organizzazione' }),
+      'team-1|c-gen',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Salva i canali' }));
+    await waitFor(() =>
+      expect(server.postChannels).toEqual({
+        facilitators: { teamId: 'team-1', channelId: 'c-fac' },
+        organisation: { teamId: 'team-1', channelId: 'c-gen' },
+      }),
+    );
+    // A channel without a name is the team's general one.
+    expect(screen.getAllByRole('option', { name: 'Innovazione · Generale' })).toHaveLength(2);
+  });
 });

@@ -11,6 +11,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Me } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { useTeams } from '../../teams/teams-context';
+import { AnnouncementChannels } from '../AnnouncementChannels/AnnouncementChannels';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { PostFilters } from './PostFilters';
 import { PostList } from './PostList';
@@ -137,6 +138,7 @@ export function Workspace({ me }: { me: Pick<Me, 'roles' | 'objectId'> }) {
       {posts.state === 'loading' && <Spinner label={t('app.loading')} />}
       {posts.state === 'failed' && <ErrorBar error={posts.error} onRetry={reload} />}
       {posts.state === 'loaded' && <PostList posts={posts.value.posts} onOpen={open} />}
+      {me.roles.includes('admin') && <AnnouncementChannels />}
     </div>
   );
 }

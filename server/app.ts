@@ -113,6 +113,7 @@ import { postActivity, workspaceMessageKinds } from '../bot/features/workspace/w
 import { subjectsByFeature } from '../core/labs/channel-poster';
 import { DEFAULT_LOCALE } from '../core/directory/person';
 import { CommunityBoard } from '../core/workspace/board';
+import { PostAttachments, WORKSPACE_FILES_CONTAINER } from '../core/workspace/attachments';
 
 export interface Services {
   store: TableStore;
@@ -177,6 +178,8 @@ export interface Services {
   announcementChannels: AnnouncementChannels;
   /** The facilitators' community board: questions, replies, "risolto". */
   board: CommunityBoard;
+  /** The posts' files (images through the image pipeline, documents checked by content). */
+  attachments: PostAttachments;
 }
 
 export interface DeliveryRepositories {
@@ -413,6 +416,7 @@ export function createServices(
       campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
       channels: announcementChannels,
     }),
+    files: { delete: (names) => blobs.delete(WORKSPACE_FILES_CONTAINER, names) },
     ...(now ? { now } : {}),
   });
   const board = new CommunityBoard(store, now);
@@ -543,6 +547,7 @@ export function createServices(
     posts,
     announcementChannels,
     board,
+    attachments: new PostAttachments({ posts, repository: postRows, blobs, images }),
   };
 }
 

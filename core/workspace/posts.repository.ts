@@ -3,6 +3,7 @@ import { AlreadyExistsError } from '../store/errors';
 import type { TableStore } from '../store/table-store';
 import {
   POST_CATEGORIES,
+  type Attachment,
   type Post,
   type PostCategory,
   type PostVersion,
@@ -67,6 +68,7 @@ const postMapping: EntityMapping<PostRow> = {
     useful: post.useful,
     deletedAt: post.deleted?.at ?? '',
     deletedReason: post.deleted?.reason ?? '',
+    attachments: JSON.stringify(post.attachments),
   }),
   fromEntity: (e) => ({
     post: {
@@ -87,6 +89,7 @@ const postMapping: EntityMapping<PostRow> = {
       deleted: optDate(e.deletedAt)
         ? { at: asDate(e.deletedAt), reason: text(e.deletedReason) || null }
         : null,
+      attachments: JSON.parse(text(e.attachments) || '[]') as Attachment[],
     },
     stamp: String(e.timestamp ?? ''),
   }),

@@ -43,6 +43,8 @@ export interface PostsDeps {
   directory: Pick<DirectoryService, 'find'>;
   audit: Pick<AuditLog, 'record'>;
   messages: PostMessages;
+  /** The posts' files: a deleted post's go with it. */
+  files: { delete(names: readonly string[]): Promise<void> };
   now?: () => Date;
 }
 
@@ -81,6 +83,7 @@ export class PostsService {
       version: 1,
       useful: 0,
       deleted: null,
+      attachments: [],
     };
     const etag = await this.deps.repository.insert(post);
     this.view.apply(post);
@@ -191,12 +194,14 @@ export class PostsService {
         summary: '',
         body: '',
         tags: [],
+        attachments: [],
         deleted: { at: this.now(), reason: own ? null : (reason ?? null) },
       };
       await this.deps.repository.update(next, current.etag);
-      return next;
+      return { next, files: current.value.attachments.map((a) => a.blob) };
     });
-    this.view.apply(removed);
+    this.view.apply(removed.next);
+    await this.deps.files.delete(removed.files);
     if (own) return;
     await this.deps.audit.record({
       at: this.now(),
@@ -207,7 +212,7 @@ export class PostsService {
       ...(stored.value.author.objectId ? { subject: stored.value.author.objectId } : {}),
       note: reason!,
     });
-    await this.deps.messages.removed(removed, actor.objectId);
+    await this.deps.messages.removed(removed.next, actor.objectId);
   }
 
   /** The post's versions, the current one first. */

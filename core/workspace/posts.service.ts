@@ -63,7 +63,10 @@ export class PostsService {
   readonly view: PostsView;
   private roster: { at: number; people: { objectId: string; department: string }[] } | undefined;
 
+  readonly repository: PostsRepository;
+
   constructor(private readonly deps: PostsDeps) {
+    this.repository = deps.repository;
     this.now = deps.now ?? (() => new Date());
     this.view = new PostsView(deps.repository, () => this.now().getTime());
   }

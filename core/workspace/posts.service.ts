@@ -246,8 +246,9 @@ export class PostsService {
     return { useful: (await this.recount(id)).useful, marked: on };
   }
 
-  async marked(actor: Pick<Actor, 'objectId'>, id: string): Promise<boolean> {
-    return this.deps.repository.hasMarked(id, actor.objectId);
+  /** The posts the actor marked "utile" (one read, whatever the list's length). */
+  async markedBy(actor: Pick<Actor, 'objectId'>): Promise<Set<string>> {
+    return new Set((await this.deps.repository.marksBy(actor.objectId)).map((m) => m.postId));
   }
 
   /**

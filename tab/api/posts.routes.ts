@@ -185,12 +185,12 @@ export function registerPostsApi(
     const post = stored.value;
     const department = identity.person ? departmentOf(identity.person) : null;
     const [marked, facilitators] = await Promise.all([
-      posts.marked(actor, post.id),
+      posts.markedBy(actor),
       posts.facilitatorsOf(department),
     ]);
     const may = posts.mayChange(actor, post);
     return {
-      ...summaryJson(t, post, marked),
+      ...summaryJson(t, post, marked.has(post.id)),
       body: post.body,
       attachments: post.attachments.map((a) => attachmentJson(post.id, a)),
       facilitators: facilitators.map((f) => ({ objectId: f.objectId, displayName: f.name })),
@@ -247,9 +247,9 @@ export function registerPostsApi(
         ...(query.state === 'draft' && { drafts: {} }),
       });
       const page = found.slice(query.offset, query.offset + query.limit);
-      const marked = await Promise.all(page.map((p) => posts.marked(actor, p.id)));
+      const marked = await posts.markedBy(actor);
       res.json({
-        posts: page.map((p, i) => summaryJson(t, p, marked[i]!)),
+        posts: page.map((p) => summaryJson(t, p, marked.has(p.id))),
         total: found.length,
         offset: query.offset,
         tags: await posts.tags(),

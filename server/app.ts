@@ -114,6 +114,7 @@ import { postActivity, workspaceMessageKinds } from '../bot/features/workspace/w
 import { subjectsByFeature } from '../core/labs/channel-poster';
 import { DEFAULT_LOCALE } from '../core/directory/person';
 import { CommunityBoard } from '../core/workspace/board';
+import { PostAttachments, WORKSPACE_FILES_CONTAINER } from '../core/workspace/attachments';
 
 export interface Services {
   store: TableStore;
@@ -178,6 +179,8 @@ export interface Services {
   announcementChannels: AnnouncementChannels;
   /** The facilitators' community board: questions, replies, "risolto". */
   board: CommunityBoard;
+  /** The posts' files (images through the image pipeline, documents checked by content). */
+  attachments: PostAttachments;
 }
 
 export interface DeliveryRepositories {
@@ -416,6 +419,7 @@ export function createServices(
       campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
       channels: announcementChannels,
     }),
+    files: { delete: (names) => blobs.delete(WORKSPACE_FILES_CONTAINER, names) },
     ...(now ? { now } : {}),
   });
   const board = new CommunityBoard(store, now);
@@ -546,6 +550,7 @@ export function createServices(
     posts,
     announcementChannels,
     board,
+    attachments: new PostAttachments({ posts, repository: postRows, blobs, images }),
   };
 }
 

@@ -76,6 +76,7 @@ import {
 } from '../core/workspace/posts.repository';
 import { WORKSPACE_BOARD_TABLE } from '../core/workspace/board';
 import { WORKSPACE_CHANNELS_TABLE } from '../core/workspace/announcement-channels';
+import { WORKSPACE_FILES_CONTAINER } from '../core/workspace/attachments';
 import { registerPostsApi } from '../tab/api/posts.routes';
 import { registerWorkspaceBoardApi } from '../tab/api/workspace-board.routes';
 
@@ -125,7 +126,7 @@ export const ALL_TABLES = [
 ] as const;
 
 /** Every blob container the app uses; created idempotently at start-up. */
-export const ALL_CONTAINERS = [CONTEST_IMAGES_CONTAINER] as const;
+export const ALL_CONTAINERS = [CONTEST_IMAGES_CONTAINER, WORKSPACE_FILES_CONTAINER] as const;
 
 /**
  * Every text command the bot answers, in help order. The Teams manifest's `commandLists` are

@@ -55,7 +55,23 @@ export interface Post extends PostContent {
    * author when the post was someone else's.
    */
   deleted: { at: Date; reason: string | null } | null;
+  attachments: Attachment[];
 }
+
+/** A file of a post: its bytes in the blob store under `blob`, an unguessable name. */
+export interface Attachment {
+  id: string;
+  /** The name shown and offered on download (cleaned; its extension the format's). */
+  name: string;
+  contentType: string;
+  bytes: number;
+  kind: 'image' | 'document';
+  blob: string;
+}
+
+export const MAX_ATTACHMENTS = 20;
+/** Documents up to 20 MB; images as the image pipeline allows (5 MB). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** The content of a post before an edit replaced it, with who wrote that version and when. */
 export interface PostVersion extends PostContent {

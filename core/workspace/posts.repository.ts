@@ -3,6 +3,7 @@ import { AlreadyExistsError } from '../store/errors';
 import type { TableStore } from '../store/table-store';
 import {
   POST_CATEGORIES,
+  type Attachment,
   type Post,
   type PostCategory,
   type PostVersion,
@@ -17,7 +18,9 @@ import {
  * - `postversions`: PartitionKey the post, RowKey the version (zero-padded): the content an edit
  *   replaced, with who wrote it and when (the history screen reads one partition).
  * - `postmarks`: PartitionKey the post, RowKey the person: one "utile" per person per post, the
- *   truth of the count. A repeated mark is a refused insert, a repeated withdrawal a missing row.
+ *   truth of the count; and the same mark under PartitionKey `by_<person>`, RowKey the post: what
+ *   a list reads (one partition) to say which posts the reader marked. A mark writes the post's
+ *   row first and the person's after; a withdrawal deletes them in the other order. A repeated mark is a refused insert, a repeated withdrawal a missing row.
  */
 export const POSTS_TABLE = 'posts';
 export const POST_VERSIONS_TABLE = 'postversions';
@@ -67,6 +70,7 @@ const postMapping: EntityMapping<PostRow> = {
     useful: post.useful,
     deletedAt: post.deleted?.at ?? '',
     deletedReason: post.deleted?.reason ?? '',
+    attachments: JSON.stringify(post.attachments),
   }),
   fromEntity: (e) => ({
     post: {
@@ -87,6 +91,7 @@ const postMapping: EntityMapping<PostRow> = {
       deleted: optDate(e.deletedAt)
         ? { at: asDate(e.deletedAt), reason: text(e.deletedReason) || null }
         : null,
+      attachments: JSON.parse(text(e.attachments) || '[]') as Attachment[],
     },
     stamp: String(e.timestamp ?? ''),
   }),
@@ -118,20 +123,33 @@ const versionMapping: EntityMapping<PostVersion> = {
   }),
 };
 
-const markMapping: EntityMapping<Mark> = {
-  keys: (mark) => ({ partitionKey: mark.postId, rowKey: mark.person }),
+const BY_PERSON = 'by_';
+
+/** A mark as the post's row (`byPerson` false) or as the person's (true). */
+type MarkRow = Mark & { byPerson: boolean };
+
+const markMapping: EntityMapping<MarkRow> = {
+  keys: (mark) =>
+    mark.byPerson
+      ? { partitionKey: `${BY_PERSON}${mark.person}`, rowKey: mark.postId }
+      : { partitionKey: mark.postId, rowKey: mark.person },
   toEntity: (mark) => ({ at: mark.at }),
-  fromEntity: (e) => ({
-    postId: String(e.partitionKey),
-    person: String(e.rowKey),
-    at: asDate(e.at),
-  }),
+  fromEntity: (e) => {
+    const partitionKey = String(e.partitionKey);
+    const byPerson = partitionKey.startsWith(BY_PERSON);
+    return {
+      postId: byPerson ? String(e.rowKey) : partitionKey,
+      person: byPerson ? partitionKey.slice(BY_PERSON.length) : String(e.rowKey),
+      at: asDate(e.at),
+      byPerson,
+    };
+  },
 };
 
 export class PostsRepository {
   readonly posts: EntityTable<PostRow>;
   readonly versions: EntityTable<PostVersion>;
-  readonly marks: EntityTable<Mark>;
+  readonly marks: EntityTable<MarkRow>;
 
   constructor(store: TableStore) {
     this.posts = new EntityTable(store.client(POSTS_TABLE), postMapping);
@@ -177,31 +195,33 @@ export class PostsRepository {
 
   /** Inserts the mark; false when the person had marked the post already. */
   async addMark(mark: Mark): Promise<boolean> {
+    let added = true;
     try {
-      await this.marks.insert(mark);
-      return true;
+      await this.marks.insert({ ...mark, byPerson: false });
     } catch (error) {
-      if (error instanceof AlreadyExistsError) return false;
-      throw error;
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      added = false;
     }
+    await this.marks.upsert({ ...mark, byPerson: true });
+    return added;
   }
 
   async removeMark(postId: string, person: string): Promise<void> {
-    const row = await this.marks.get(postId, person);
-    if (row) await this.marks.delete({ partitionKey: postId, rowKey: person }, row.etag);
-  }
-
-  async hasMarked(postId: string, person: string): Promise<boolean> {
-    return (await this.marks.get(postId, person)) !== undefined;
+    for (const byPerson of [false, true]) {
+      const keys = markMapping.keys({ postId, person, at: new Date(0), byPerson });
+      const row = await this.marks.get(keys.partitionKey, keys.rowKey);
+      if (row) await this.marks.delete(keys, row.etag);
+    }
   }
 
   async countMarks(postId: string): Promise<number> {
     return (await this.marks.all(odata`PartitionKey eq ${postId}`)).length;
   }
 
-  /** Every mark of one person (erasure, export): a scan of the marks table, rare. */
+  /** The posts one person marked: one partition. */
   async marksBy(person: string): Promise<Mark[]> {
-    return (await this.marks.all(odata`RowKey eq ${person}`)).map((r) => r.value);
+    const rows = await this.marks.all(odata`PartitionKey eq ${`${BY_PERSON}${person}`}`);
+    return rows.map(({ value: { byPerson: _, ...mark } }) => mark);
   }
 
   /** Every version one person wrote (erasure, export): a scan of the versions table, rare. */

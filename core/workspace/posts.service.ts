@@ -43,6 +43,8 @@ export interface PostsDeps {
   directory: Pick<DirectoryService, 'find'>;
   audit: Pick<AuditLog, 'record'>;
   messages: PostMessages;
+  /** The posts' files: a deleted post's go with it. */
+  files: { delete(names: readonly string[]): Promise<void> };
   now?: () => Date;
 }
 
@@ -61,7 +63,10 @@ export class PostsService {
   readonly view: PostsView;
   private roster: { at: number; people: { objectId: string; department: string }[] } | undefined;
 
+  readonly repository: PostsRepository;
+
   constructor(private readonly deps: PostsDeps) {
+    this.repository = deps.repository;
     this.now = deps.now ?? (() => new Date());
     this.view = new PostsView(deps.repository, () => this.now().getTime());
   }
@@ -81,6 +86,7 @@ export class PostsService {
       version: 1,
       useful: 0,
       deleted: null,
+      attachments: [],
     };
     const etag = await this.deps.repository.insert(post);
     this.view.apply(post);
@@ -191,12 +197,14 @@ export class PostsService {
         summary: '',
         body: '',
         tags: [],
+        attachments: [],
         deleted: { at: this.now(), reason: own ? null : (reason ?? null) },
       };
       await this.deps.repository.update(next, current.etag);
-      return next;
+      return { next, files: current.value.attachments.map((a) => a.blob) };
     });
-    this.view.apply(removed);
+    this.view.apply(removed.next);
+    await this.deps.files.delete(removed.files);
     if (own) return;
     await this.deps.audit.record({
       at: this.now(),
@@ -207,7 +215,7 @@ export class PostsService {
       ...(stored.value.author.objectId ? { subject: stored.value.author.objectId } : {}),
       note: reason!,
     });
-    await this.deps.messages.removed(removed, actor.objectId);
+    await this.deps.messages.removed(removed.next, actor.objectId);
   }
 
   /** The post's versions, the current one first. */
@@ -238,8 +246,9 @@ export class PostsService {
     return { useful: (await this.recount(id)).useful, marked: on };
   }
 
-  async marked(actor: Pick<Actor, 'objectId'>, id: string): Promise<boolean> {
-    return this.deps.repository.hasMarked(id, actor.objectId);
+  /** The posts the actor marked "utile" (one read, whatever the list's length). */
+  async markedBy(actor: Pick<Actor, 'objectId'>): Promise<Set<string>> {
+    return new Set((await this.deps.repository.marksBy(actor.objectId)).map((m) => m.postId));
   }
 
   /**

@@ -1575,9 +1575,9 @@ export interface PostUseful {
 
 /*
  * POST /api/v1/posts/:id/attachments (the author or an admin): `multipart/form-data` with one
- * `file` part → 201 {@link PostAttachment}. Images (JPEG, PNG, WebP; re-encoded without metadata,
- * as the contest's) and documents (PDF, docx, xlsx, pptx, odt, ods, odp), recognised by their
- * bytes, ≤ 20 MB; anything else → 415, larger → 413, nothing stored. At most 20 per post.
+ * `file` part → 201 {@link PostAttachment} + `ETag` (the post's new etag, for the next edit). Images (JPEG, PNG, WebP; re-encoded without metadata,
+ * as the contest's, ≤ 5 MB) and documents (PDF, docx, xlsx, pptx, odt, ods, odp), recognised by
+ * their bytes, ≤ 20 MB; anything else → 415, larger → 413, nothing stored. At most 20 per post.
  * DELETE …/attachments/:attachmentId → 204. GET …/attachments/:attachmentId (whoever may read the
  * post) → the bytes.
  */

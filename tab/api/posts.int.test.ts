@@ -5,6 +5,10 @@ import type { ChannelPoster } from '../../core/labs/channel-poster';
 import { createChannelPoster, createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
 import type { TestTokenIssuer } from '../../test/test-tokens';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { request } from 'node:http';
+import { WORKSPACE_FILES_CONTAINER } from '../../core/workspace/attachments';
+import { logoPng } from '../../test/images';
 import type * as Api from './contract';
 
 jest.setTimeout(120_000);
@@ -49,6 +53,7 @@ describe('the facilitators’ workspace over HTTP (Azurite + connector simulator
   let base: string;
   let issuer: TestTokenIssuer;
   let poster: ChannelPoster;
+  let blobNames: () => Promise<string[]>;
 
   beforeAll(async () => {
     const fresh = await freshStore();
@@ -60,6 +65,14 @@ describe('the facilitators’ workspace over HTTP (Azurite + connector simulator
     app = await startAppOverHttp(services, PEOPLE);
     ({ sim, base, issuer } = app);
     poster = createChannelPoster(services, { mode: 'local' });
+    const container = BlobServiceClient.fromConnectionString(
+      process.env.OIBO_TEST_TABLES!,
+    ).getContainerClient(`${fresh.store.prefix}${WORKSPACE_FILES_CONTAINER}`.toLowerCase());
+    blobNames = async () => {
+      const names: string[] = [];
+      for await (const blob of container.listBlobsFlat()) names.push(blob.name);
+      return names;
+    };
     const since = new Date();
     for (const f of [elena, franco]) {
       await services.facilitators.add({
@@ -329,5 +342,102 @@ describe('the facilitators’ workspace over HTTP (Azurite + connector simulator
       await call('/api/v1/workspace/questions', admin),
     );
     expect(list.questions[0]).toMatchObject({ id, solved: true, replies: 1 });
+  });
+
+  describe('attachments', () => {
+    const upload = (id: string, data: Buffer, filename: string, type: string, as = elena) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(data)], { type }), filename);
+      return issuer.mint({ claims: { oid: as.objectId! } }).then((token) =>
+        fetch(`${base}/api/v1/posts/${id}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'accept-language': 'it-IT' },
+          body: form,
+        }),
+      );
+    };
+
+    it('stores a PDF and an image under generated names, served to readers as files', async () => {
+      const id = await write();
+      const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      const doc = await json<Api.PostAttachment>(
+        await upload(id, pdf, '../../Verbale riunione.pdf', 'application/pdf'),
+        201,
+      );
+      expect(doc).toMatchObject({
+        name: 'Verbale riunione.pdf',
+        kind: 'document',
+        bytes: pdf.length,
+      });
+      const image = await json<Api.PostAttachment>(
+        await upload(id, await logoPng(), 'schema.png', 'image/png'),
+        201,
+      );
+      expect(image.kind).toBe('image');
+      expect((await upload(id, pdf, 'x.pdf', 'application/pdf', franco)).status).toBe(404);
+      await publish(id);
+
+      const file = await call(doc.url, giulia);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe('application/pdf');
+      expect(file.headers.get('content-disposition')).toBe(
+        "attachment; filename*=UTF-8''Verbale%20riunione.pdf",
+      );
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+      const read = await json<Api.PostDetail>(await detail(id));
+      expect(read.attachments.map((a) => a.id)).toEqual([doc.id, image.id]);
+      for (const name of await blobNames())
+        expect(name).toMatch(new RegExp(`^${id}/[0-9a-f]{32}$`));
+    });
+
+    it('refuses an executable renamed .pdf with a clear localised error, storing nothing', async () => {
+      const id = await write();
+      const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(4096, 1)]);
+      const before = await blobNames();
+      const response = await upload(id, exe, 'modulo.pdf', 'application/pdf');
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { title: string }).title).toContain('PDF');
+      expect(await blobNames()).toEqual(before);
+      expect((await json<Api.PostDetail>(await detail(id, elena))).attachments).toEqual([]);
+    });
+
+    it('refuses a body going past 20 MB as it streams, without reading it to its end', async () => {
+      const id = await write();
+      const token = await issuer.mint({ claims: { oid: elena.objectId! } });
+      const boundary = 'oibo-boundary';
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${base}/api/v1/posts/${id}/attachments`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'transfer-encoding': 'chunked',
+          },
+        });
+        req.on('response', (response) => {
+          resolve(response.statusCode ?? 0);
+          response.resume();
+        });
+        req.on('error', reject);
+        req.write(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n` +
+            'Content-Type: application/pdf\r\n\r\n%PDF-1.7\n',
+        );
+        // 64 MB offered, 1 MB at a time, only while the server keeps reading.
+        let sent = 0;
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        const more = () => {
+          while (sent < 64) {
+            sent++;
+            if (!req.write(chunk)) return void req.once('drain', more);
+          }
+          req.end();
+        };
+        more();
+      });
+      expect(status).toBe(413);
+      expect((await json<Api.PostDetail>(await detail(id, elena))).attachments).toEqual([]);
+    });
   });
 });

@@ -31,6 +31,7 @@ import { translator, type Translate } from '../../core/i18n/translator';
 import { postSubPage, personalTabDeepLink, postTabPath } from '../../core/tab-pages';
 import type { Stored } from '../../core/store/entity-table';
 import {
+  type Attachment,
   POST_CATEGORIES,
   POST_ID,
   POST_LIMITS,
@@ -43,7 +44,12 @@ import type { Actor, PostsService } from '../../core/workspace/posts.service';
 import { StalePostError, WorkspaceError } from '../../core/workspace/workspace-errors';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
 import type { AnnouncementChannels } from '../../core/workspace/announcement-channels';
+import { AttachmentError, type PostAttachments } from '../../core/workspace/attachments';
+import { mayBeDocument } from '../../core/workspace/documents';
+import { MAX_ATTACHMENT_BYTES } from '../../core/workspace/post';
+import { sniffImage, type ImagePipeline } from '../../core/media/images';
 import { adminOnly } from './admin-only';
+import { readUpload } from './multipart';
 import { hasRole, type Identity } from './auth/identity';
 import type * as Api from './contract';
 import { sendProblem } from './problem';
@@ -51,6 +57,8 @@ import type { Call, Handler, Route } from './route';
 
 export interface PostsApiDeps {
   posts: PostsService;
+  attachments: PostAttachments;
+  images: ImagePipeline;
   announcementChannels: AnnouncementChannels;
   limits: AbuseLimits;
   teamsAppId?: string | undefined;
@@ -107,6 +115,28 @@ export function actorOf(identity: Identity): Actor {
   };
 }
 
+/** The one path here whose body is a form (server/http.ts leaves it unread for busboy). */
+export const ATTACHMENT_UPLOAD_PATH = /^\/api\/v1\/posts\/[^/]+\/attachments$/;
+
+const FileParams = IdParams.extend({ attachmentId: z.string().regex(/^[0-9a-f]{16}$/) });
+
+/** Served files are never run or sniffed as a page, whatever they hold. */
+const FILE_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'"],
+  ['cross-origin-resource-policy', 'same-origin'],
+  ['cache-control', 'private, max-age=300'],
+];
+
+const attachmentJson = (postId: string, a: Attachment): Api.PostAttachment => ({
+  id: a.id,
+  name: a.name,
+  contentType: a.contentType,
+  bytes: a.bytes,
+  kind: a.kind,
+  url: `/api/v1/posts/${postId}/attachments/${a.id}`,
+});
+
 const person = (t: Translate, s: Signer): Api.PostPerson =>
   s.objectId
     ? { objectId: s.objectId, displayName: s.name ?? s.objectId, former: false }
@@ -146,7 +176,7 @@ function versionJson(t: Translate, v: PostVersion): Api.PostVersion {
 export function registerPostsApi(
   server: restify.Server,
   route: Route,
-  { posts, announcementChannels, limits, teamsAppId }: PostsApiDeps,
+  { posts, attachments, images, announcementChannels, limits, teamsAppId }: PostsApiDeps,
 ): void {
   const detailJson = async (call: Call, stored: Stored<Post>): Promise<Api.PostDetail> => {
     const { identity } = call;
@@ -155,14 +185,14 @@ export function registerPostsApi(
     const post = stored.value;
     const department = identity.person ? departmentOf(identity.person) : null;
     const [marked, facilitators] = await Promise.all([
-      posts.marked(actor, post.id),
+      posts.markedBy(actor),
       posts.facilitatorsOf(department),
     ]);
     const may = posts.mayChange(actor, post);
     return {
-      ...summaryJson(t, post, marked),
+      ...summaryJson(t, post, marked.has(post.id)),
       body: post.body,
-      attachments: [],
+      attachments: post.attachments.map((a) => attachmentJson(post.id, a)),
       facilitators: facilitators.map((f) => ({ objectId: f.objectId, displayName: f.name })),
       department,
       links: {
@@ -217,9 +247,9 @@ export function registerPostsApi(
         ...(query.state === 'draft' && { drafts: {} }),
       });
       const page = found.slice(query.offset, query.offset + query.limit);
-      const marked = await Promise.all(page.map((p) => posts.marked(actor, p.id)));
+      const marked = await posts.markedBy(actor);
       res.json({
-        posts: page.map((p, i) => summaryJson(t, p, marked[i]!)),
+        posts: page.map((p) => summaryJson(t, p, marked.has(p.id))),
         total: found.length,
         offset: query.offset,
         tags: await posts.tags(),
@@ -326,4 +356,55 @@ export function registerPostsApi(
       }),
     );
   }
+
+  server.post(
+    '/api/v1/posts/:id/attachments',
+    route(async ({ identity, req, res }) => {
+      const { id } = IdParams.parse(req.params);
+      const actor = actorOf(identity);
+      if (!actor.writer) throw new WorkspaceError('writersOnly');
+      limits.admit('workspacePost', actor.objectId);
+      const { attachment, etag } = await images.admit(async () => {
+        const upload = await readUpload(req, res, {
+          fileField: 'file',
+          fields: [],
+          maxBytes: MAX_ATTACHMENT_BYTES,
+          accepts: (head) => sniffImage(head) !== undefined || mayBeDocument(head),
+          refuse: (problem) => new AttachmentError(problem),
+        });
+        return attachments.attach(actor, id, upload);
+      });
+      res.setHeader('etag', etag);
+      res.status(201);
+      res.json(attachmentJson(id, attachment));
+    }),
+  );
+
+  server.get(
+    '/api/v1/posts/:id/attachments/:attachmentId',
+    route(async ({ identity, req, res }) => {
+      const { id, attachmentId } = FileParams.parse(req.params);
+      const { attachment, blob } = await attachments.file(actorOf(identity), id, attachmentId);
+      for (const [name, value] of FILE_HEADERS) res.setHeader(name, value);
+      const disposition = attachment.kind === 'image' ? 'inline' : 'attachment';
+      res.setHeader(
+        'content-disposition',
+        `${disposition}; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+      );
+      res.setHeader('content-type', attachment.contentType);
+      res.setHeader('content-length', blob.data.length);
+      res.writeHead(200);
+      res.end(blob.data);
+    }),
+  );
+
+  server.del(
+    '/api/v1/posts/:id/attachments/:attachmentId',
+    route(async ({ identity, req, res }) => {
+      const { id, attachmentId } = FileParams.parse(req.params);
+      await attachments.detach(actorOf(identity), id, attachmentId);
+      res.status(204);
+      res.end();
+    }),
+  );
 }

@@ -1,4 +1,46 @@
 /**
+ * Packages that ship only ES modules, compiled for jsdom like our code: d3 (under
+ * @fluentui/react-charts) and the Markdown renderer's unified/micromark family.
+ */
+const esmOnly = [
+  'd3-[^/]+',
+  'internmap',
+  'react-markdown',
+  'remark-[^/]+',
+  'rehype-[^/]+',
+  'unified',
+  'micromark[^/]*',
+  'mdast-util-[^/]+',
+  'hast-util-[^/]+',
+  'unist-util-[^/]+',
+  'vfile[^/]*',
+  'bail',
+  'ccount',
+  'character-entities[^/]*',
+  'character-reference-invalid',
+  'comma-separated-tokens',
+  'decode-named-character-reference',
+  'devlop',
+  'escape-string-regexp',
+  'estree-util-is-identifier-name',
+  'html-url-attributes',
+  'is-alphabetical',
+  'is-alphanumerical',
+  'is-decimal',
+  'is-hexadecimal',
+  'is-plain-obj',
+  'longest-streak',
+  'markdown-table',
+  'parse-entities',
+  'property-information',
+  'space-separated-tokens',
+  'stringify-entities',
+  'trim-lines',
+  'trough',
+  'zwitch',
+].join('|');
+
+/**
  * Three projects: unit tests (no network), integration tests (a real Azurite per run), and the
  * tab's component tests (jsdom).
  */
@@ -29,8 +71,7 @@ module.exports = {
     {
       displayName: 'web',
       transform: {
-        // d3 (under @fluentui/react-charts) ships only ES modules: compiled for jsdom like our code.
-        '/node_modules/(d3-[^/]+|internmap)/.+\\.m?js$': [
+        [`/node_modules/(${esmOnly})/.+\\.m?js$`]: [
           '@swc/jest',
           { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
         ],
@@ -49,7 +90,7 @@ module.exports = {
       roots: ['<rootDir>/tab/web'],
       testMatch: ['**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      transformIgnorePatterns: ['/node_modules/(?!(d3-[^/]+|internmap)/)'],
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
       // The adaptivecards package's lib/ entry is extension-less ESM; its UMD bundle loads in jsdom.
       moduleNameMapper: {
         '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',

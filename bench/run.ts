@@ -2,6 +2,7 @@ import { benchStartup } from './startup';
 import { benchDashboard, printDashboard } from './dashboard';
 import { benchShortlist, printShortlist } from './shortlist';
 import { benchLabs, printLabs } from './labs';
+import { benchPosts, printPosts } from './posts';
 import { benchSurvey, printSurvey } from './survey';
 import { benchTab, printTab } from './tab';
 import { benchTurn, printTurn } from './turn';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   printDashboard(await benchDashboard());
   printShortlist(await benchShortlist());
   printLabs(await benchLabs());
+  printPosts(await benchPosts());
   const survey = await benchSurvey();
   printSurvey(survey);
   printTab(await benchTab());

@@ -11,6 +11,8 @@ const LIMITS = {
   campaignStartsPerMinute: 5,
   ideaPostsPerHour: 30,
   ideaVotesPerMinute: 60,
+  workspacePostsPerHour: 60,
+  workspaceMarksPerMinute: 60,
 };
 
 /** The first Action.Execute of `verb` in a card. */

@@ -1,4 +1,12 @@
-import { CHANNEL_TAB_CONFIG_PATH, isTabPage, labTabPath, tabPlaceOf } from './tab-pages';
+import {
+  CHANNEL_TAB_CONFIG_PATH,
+  isTabPage,
+  labTabPath,
+  postOfSubPage,
+  postSubPage,
+  postTabPath,
+  tabPlaceOf,
+} from './tab-pages';
 
 describe('tab pages', () => {
   it('knows the places a deep link may open, and nothing else', () => {
@@ -19,5 +27,17 @@ describe('the channel tab', () => {
     });
     expect(tabPlaceOf('?lab=')).toEqual({ kind: 'home' });
     expect(tabPlaceOf('')).toEqual({ kind: 'home' });
+  });
+});
+
+describe('posts of the workspace', () => {
+  it('open from the browser path and from the Teams sub-page', () => {
+    expect(tabPlaceOf(new URL(postTabPath('0abc-12'), 'https://x').search)).toEqual({
+      kind: 'post',
+      postId: '0abc-12',
+    });
+    expect(postOfSubPage(postSubPage('0abc-12'))).toBe('0abc-12');
+    expect(postOfSubPage('my-data')).toBeUndefined();
+    expect(postOfSubPage('post:')).toBeUndefined();
   });
 });

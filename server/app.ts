@@ -110,6 +110,15 @@ import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
 import { ProgrammeOverview } from '../core/overview/overview';
 import { OverviewRefresh } from '../core/overview/overview-refresh';
 import { OverviewRepository } from '../core/overview/overview.repository';
+import { PostsRepository } from '../core/workspace/posts.repository';
+import { PostsService } from '../core/workspace/posts.service';
+import { postMessages } from '../core/workspace/post-messages';
+import { AnnouncementChannels } from '../core/workspace/announcement-channels';
+import { postActivity, workspaceMessageKinds } from '../bot/features/workspace/workspace.messages';
+import { subjectsByFeature } from '../core/labs/channel-poster';
+import { DEFAULT_LOCALE } from '../core/directory/person';
+import { CommunityBoard } from '../core/workspace/board';
+import { PostAttachments, WORKSPACE_FILES_CONTAINER } from '../core/workspace/attachments';
 
 export interface Services {
   store: TableStore;
@@ -174,6 +183,14 @@ export interface Services {
   overview: ProgrammeOverview;
   /** Keeps the overview's rows (started by main; `overview rebuild`). */
   overviewRefresh: OverviewRefresh;
+  /** The facilitators' workspace: posts, their versions and marks, announcements. */
+  posts: PostsService;
+  /** The channels posts are announced in (admins link them), posted by the channel poster. */
+  announcementChannels: AnnouncementChannels;
+  /** The facilitators' community board: questions, replies, "risolto". */
+  board: CommunityBoard;
+  /** The posts' files (images through the image pipeline, documents checked by content). */
+  attachments: PostAttachments;
 }
 
 export interface DeliveryRepositories {
@@ -393,6 +410,29 @@ export function createServices(
       campaigns.start({ id, kind: CONTEST_WINNER, subject, audience: { kind: 'all' }, createdBy }),
     ...(now ? { now } : {}),
   });
+  const postRows = new PostsRepository(store);
+  const announcementChannels = new AnnouncementChannels({
+    store,
+    teams: labs.teams,
+    queue: labs.posts,
+    posts: postRows,
+    card: async (post, locale) => postActivity(post, locale, teamsAppId),
+    locale: DEFAULT_LOCALE,
+    ...(now ? { now } : {}),
+  });
+  const posts = new PostsService({
+    repository: postRows,
+    roster: facilitators,
+    directory,
+    audit,
+    messages: postMessages({
+      campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
+      channels: announcementChannels,
+    }),
+    files: { delete: (names) => blobs.delete(WORKSPACE_FILES_CONTAINER, names) },
+    ...(now ? { now } : {}),
+  });
+  const board = new CommunityBoard(store, now);
   // Every kind of proactive message, by feature: the engine, previews and reminders ask these.
   const kinds = new MessageKinds([
     ...assessmentMessageKinds(
@@ -406,6 +446,7 @@ export function createServices(
     ...labMessageKinds({ labs: labs.labRows, themes: labs.themes, directory }),
     ...surveyMessageKinds(surveys, submittedBy(respondents, pseudonyms)),
     ...contestMessageKinds(contests),
+    ...workspaceMessageKinds(postRows, teamsAppId),
   ]);
   const personalData = {
     ...delivery,
@@ -427,6 +468,8 @@ export function createServices(
     surveys: surveyRecords,
     surveyAnswers,
     contests,
+    posts,
+    board,
   };
   const privacy = new PrivacyService({ pseudonyms, holders: personalDataHolders(personalData) });
   const retention = new Retention({
@@ -539,6 +582,10 @@ export function createServices(
       owner,
       ...(now ? { now } : {}),
     }),
+    posts,
+    announcementChannels,
+    board,
+    attachments: new PostAttachments({ posts, repository: postRows, blobs, images }),
   };
 }
 
@@ -554,13 +601,14 @@ export function createChannelPoster(
   const { ratePerSecond, maxAttempts } = services.deliverySettings;
   const poster = new ChannelPoster({
     posts: services.labs.posts,
-    subjects: services.labs.updates,
+    subjects: subjectsByFeature(services.labs.updates, services.announcementChannels),
     budget: new TenantBudget(services.store, { ratePerSecond }),
     sender: overrides.sender ?? new ConnectorSender(botTokenSource(botAuth)),
     owner: services.owner,
     maxAttempts,
   });
   services.labs.onQueued(() => void poster.drain().catch(() => undefined));
+  services.announcementChannels.onQueued(() => void poster.drain().catch(() => undefined));
   return poster;
 }
 

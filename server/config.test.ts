@@ -82,6 +82,8 @@ describe('loadConfig', () => {
       campaignStartsPerMinute: 5,
       ideaPostsPerHour: 30,
       ideaVotesPerMinute: 60,
+      workspacePostsPerHour: 60,
+      workspaceMarksPerMinute: 60,
     });
     expect(loadConfig({ LIMIT_ERASURES_PER_HOUR: '10' }).abuseLimits.erasuresPerHour).toBe(10);
     expect(problems({ LIMIT_ANSWERS_PER_MINUTE: '0' })).toEqual([

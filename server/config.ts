@@ -67,6 +67,8 @@ const EnvSchema = z
     LIMIT_CAMPAIGN_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
     LIMIT_IDEA_POSTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
     LIMIT_IDEA_VOTES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    LIMIT_WORKSPACE_POSTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+    LIMIT_WORKSPACE_MARKS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     PROGRAMME_CONTACT_UPN: z.email().max(256).toLowerCase().optional(),
     TRAINING_TARGET_HOURS: z.coerce
       .number()
@@ -254,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, { isTty = false } = {}): Conf
       campaignStartsPerMinute: e.LIMIT_CAMPAIGN_STARTS_PER_MINUTE,
       ideaPostsPerHour: e.LIMIT_IDEA_POSTS_PER_HOUR,
       ideaVotesPerMinute: e.LIMIT_IDEA_VOTES_PER_MINUTE,
+      workspacePostsPerHour: e.LIMIT_WORKSPACE_POSTS_PER_HOUR,
+      workspaceMarksPerMinute: e.LIMIT_WORKSPACE_MARKS_PER_MINUTE,
     },
     programmeContactUpn: e.PROGRAMME_CONTACT_UPN,
     trainingTargetHours: e.TRAINING_TARGET_HOURS,

@@ -4,6 +4,7 @@ import { generateDemoDirectory } from '../core/directory/demo-directory';
 import { departmentOf } from '../core/directory/person';
 import { demoCandidates } from '../core/facilitators/demo-candidates';
 import { seedDemoLabs } from '../core/labs/demo-labs';
+import { seedDemoPosts } from '../core/workspace/demo-posts';
 import users from '../content/demo/playground-users.json';
 import type { Services } from './app';
 
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
  * Fills an empty directory with the synthetic demo organisation, puts its facilitators on the
  * community's roster, adds two earlier assessment campaigns of synthetic aggregates so that the
  * dashboard can compare them, consenting facilitator candidates so that a selection round
- * has a shortlist, demo labs and an open Call4Ideas (local use only).
+ * has a shortlist, demo labs, an open Call4Ideas and workspace posts (local use only).
  */
 export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
   if (!(await services.directory.isEmpty())) return;
@@ -57,4 +58,6 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
     },
   );
   logger.info({ callId: call.id }, 'demo call for ideas opened');
+  const posts = await seedDemoPosts(services.posts, sara!);
+  logger.info({ posts }, 'demo workspace posts published');
 }

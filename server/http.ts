@@ -11,6 +11,7 @@ import { requestLocale, sendProblem } from '../tab/api/problem';
 import { registerTabApi, type TabApiDeps } from '../tab/api/routes';
 import { COMPLETIONS_CSV_PATH } from '../tab/api/training.routes';
 import { ENTRY_UPLOAD_PATH } from '../tab/api/contests.routes';
+import { ATTACHMENT_UPLOAD_PATH } from '../tab/api/posts.routes';
 import { checkStore } from './health';
 import { jsonBodies, type RefuseBody } from './json-body';
 import { securityHeaders } from './security-headers';
@@ -70,7 +71,14 @@ export function createHttpServer({
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(jsonBodies(MAX_BODY_BYTES, refuseBody, [COMPLETIONS_CSV_PATH], [ENTRY_UPLOAD_PATH]));
+  server.use(
+    jsonBodies(
+      MAX_BODY_BYTES,
+      refuseBody,
+      [COMPLETIONS_CSV_PATH],
+      [ENTRY_UPLOAD_PATH, ATTACHMENT_UPLOAD_PATH],
+    ),
+  );
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const ms = performance.now() - (started.get(req) ?? performance.now());
     logger.info(

@@ -59,6 +59,10 @@ import type { SurveysRepository } from '../core/surveys/surveys.repository';
 import type { SurveyAnswersRepository } from '../core/surveys/answers.repository';
 import { contestData } from '../core/contests/holders';
 import type { ContestsService } from '../core/contests/contests.service';
+import { workspaceData } from '../core/workspace/holders';
+import type { PostsService } from '../core/workspace/posts.service';
+import type { CommunityBoard } from '../core/workspace/board';
+import { WORKSPACE_CHANNELS_TABLE } from '../core/workspace/announcement-channels';
 
 /** What the personal-data holders and the retention rules read and delete. */
 export interface PersonalDataSources {
@@ -82,6 +86,8 @@ export interface PersonalDataSources {
   surveys: SurveysRepository;
   surveyAnswers: SurveyAnswersRepository;
   contests: ContestsService;
+  posts: PostsService;
+  board: CommunityBoard;
 }
 
 /** Every place óiBO keeps data about a person, in erasure order (the identity link last). */
@@ -101,6 +107,7 @@ export function personalDataHolders(s: PersonalDataSources): PersonalDataHolder[
     labsData(s.labs),
     surveysData(s.surveys, s.surveyAnswers),
     contestData(s.contests),
+    workspaceData(s.posts, s.board),
     auditData(s.audit),
     identityData(s.pseudonyms),
   ];
@@ -119,6 +126,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: TEAMS_TABLE, reason: 'teams and channels the bot is in: ids, names, service URLs' },
   { table: CHANNEL_POSTS_TABLE, reason: 'queued channel posts (lab and update ids), send times' },
   { table: OVERVIEW_TABLE, reason: 'counts of labs, ideas, facilitators and published groups' },
+  { table: WORKSPACE_CHANNELS_TABLE, reason: 'the two channels posts are announced in: ids' },
 ];
 
 /** What the daily purge deletes, by kind of data (periods in config). */

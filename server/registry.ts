@@ -72,6 +72,16 @@ import { registerPeopleApi } from '../tab/api/people.routes';
 import { LAB_UPDATE_COMMAND, LINK_LAB_COMMAND } from '../bot/features/labs/labs.handlers';
 import { registerOverviewApi } from '../tab/api/overview.routes';
 import { OVERVIEW_TABLE } from '../core/overview/overview.repository';
+import {
+  POST_MARKS_TABLE,
+  POST_VERSIONS_TABLE,
+  POSTS_TABLE,
+} from '../core/workspace/posts.repository';
+import { WORKSPACE_BOARD_TABLE } from '../core/workspace/board';
+import { WORKSPACE_CHANNELS_TABLE } from '../core/workspace/announcement-channels';
+import { WORKSPACE_FILES_CONTAINER } from '../core/workspace/attachments';
+import { registerPostsApi } from '../tab/api/posts.routes';
+import { registerWorkspaceBoardApi } from '../tab/api/workspace-board.routes';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -112,10 +122,15 @@ export const ALL_TABLES = [
   CONTEST_ENTRIES_TABLE,
   CONTEST_VOTES_TABLE,
   OVERVIEW_TABLE,
+  POSTS_TABLE,
+  POST_VERSIONS_TABLE,
+  POST_MARKS_TABLE,
+  WORKSPACE_BOARD_TABLE,
+  WORKSPACE_CHANNELS_TABLE,
 ] as const;
 
 /** Every blob container the app uses; created idempotently at start-up. */
-export const ALL_CONTAINERS = [CONTEST_IMAGES_CONTAINER] as const;
+export const ALL_CONTAINERS = [CONTEST_IMAGES_CONTAINER, WORKSPACE_FILES_CONTAINER] as const;
 
 /**
  * Every text command the bot answers, in help order. The Teams manifest's `commandLists` are
@@ -153,4 +168,6 @@ export const TAB_ROUTES = [
   registerSurveysApi,
   registerContestsApi,
   registerOverviewApi,
+  registerPostsApi,
+  registerWorkspaceBoardApi,
 ] as const;

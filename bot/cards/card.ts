@@ -37,6 +37,14 @@ export function paragraph(text: string, extra: CardElement = {}): CardElement {
 }
 
 /**
+ * People's own words as literal text: a TextRun renders no Markdown, so a title or update can
+ * neither format the card nor add links to it.
+ */
+export function literal(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }], ...extra };
+}
+
+/**
  * A Universal Action button: Teams sends the verb and `data` to the bot as an invoke. `data` is
  * what the verb's schema accepts, and may be left out when it accepts `{}`.
  */

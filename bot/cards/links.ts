@@ -1,4 +1,4 @@
-import { PERSONAL_TAB_ENTITY_ID, type TabPage } from '../../core/tab-pages';
+import { personalTabDeepLink, type TabPage } from '../../core/tab-pages';
 import type { CardElement } from './card';
 
 /** Teams' deep link that opens (or starts) the person's 1:1 chat with the bot `28:…`. */
@@ -11,8 +11,7 @@ export function personalChatUrl(botId: string): string {
  * id Teams knows the app by: the manifest's id for an uploaded custom app.
  */
 export function tabPageUrl(teamsAppId: string, page: TabPage): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
-  return `https://teams.microsoft.com/l/entity/${teamsAppId}/${PERSONAL_TAB_ENTITY_ID}?context=${context}`;
+  return personalTabDeepLink(teamsAppId, page);
 }
 
 export function openUrlAction(title: string, url: string): CardElement {

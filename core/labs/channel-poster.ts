@@ -5,7 +5,14 @@ import type { TenantBudget } from '../delivery/tenant-budget';
 import type { Activity } from '../delivery/message-kinds';
 import { Periodic } from '../util/periodic';
 import { PER_CONVERSATION_WINDOWS, SlidingWindowLimiter } from '../util/rate-limits';
-import type { ChannelPostsRepository, ChannelState, QueuedPost } from './channel-posts.repository';
+import type {
+  ChannelPostsRepository,
+  ChannelState,
+  LabPostSubject,
+  PostSubject,
+  QueuedPost,
+  WorkspacePostSubject,
+} from './channel-posts.repository';
 import type { ChannelLink } from './lab';
 import type { PostFailure } from './update';
 
@@ -31,11 +38,38 @@ export interface ChannelSender {
 export type PostResult =
   { state: 'posted'; conversationId: string } | { state: 'failed'; reason: PostFailure };
 
+/** A queued post whose subject is of one kind. */
+export type QueuedOf<S extends PostSubject> = QueuedPost & { subject: S };
+
 /** What the poster needs from the feature whose posts it sends. */
-export interface PostSubjects {
+export interface PostSubjects<S extends PostSubject = PostSubject> {
   /** The target and activity of a post; a failure when it cannot be posted (no team, …). */
-  prepare(post: QueuedPost): Promise<{ target: ChannelTarget; activity: Activity } | PostResult>;
-  settle(post: QueuedPost, result: PostResult): Promise<void>;
+  prepare(post: QueuedOf<S>): Promise<{ target: ChannelTarget; activity: Activity } | PostResult>;
+  settle(post: QueuedOf<S>, result: PostResult): Promise<void>;
+}
+
+const isWorkspacePost = (post: QueuedPost): post is QueuedOf<WorkspacePostSubject> =>
+  post.subject.kind === 'workspacePost';
+const isLabPost = (post: QueuedPost): post is QueuedOf<LabPostSubject> => !isWorkspacePost(post);
+
+/** The poster's subjects: each post to the feature it belongs to (labs, the workspace). */
+export function subjectsByFeature(
+  labs: PostSubjects<LabPostSubject>,
+  workspace: PostSubjects<WorkspacePostSubject>,
+): PostSubjects {
+  const unknown = (post: QueuedPost) => new Error(`unknown channel post ${post.subject.kind}`);
+  return {
+    prepare: (post) => {
+      if (isWorkspacePost(post)) return workspace.prepare(post);
+      if (isLabPost(post)) return labs.prepare(post);
+      throw unknown(post);
+    },
+    settle: (post, result) => {
+      if (isWorkspacePost(post)) return workspace.settle(post, result);
+      if (isLabPost(post)) return labs.settle(post, result);
+      throw unknown(post);
+    },
+  };
 }
 
 export interface ChannelPosterDeps {

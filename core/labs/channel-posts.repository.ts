@@ -16,9 +16,12 @@ import type { ChannelLink } from './lab';
  */
 export const CHANNEL_POSTS_TABLE = 'labposts';
 
-export type PostSubject =
+export type LabPostSubject =
   | { kind: 'update'; labId: string; updateId: string }
   | { kind: 'summary'; labId: string; week: string };
+/** A post of the facilitators' workspace, announced in a channel an admin chose. */
+export type WorkspacePostSubject = { kind: 'workspacePost'; postId: string };
+export type PostSubject = LabPostSubject | WorkspacePostSubject;
 
 export interface QueuedPost {
   channel: ChannelLink;

@@ -2,8 +2,8 @@ import type { Locale } from '../directory/person';
 import type { Activity } from '../delivery/message-kinds';
 import type { TeamsRepository } from '../conversations/teams.repository';
 import type { BoardRepository } from './board.repository';
-import type { ChannelPostsRepository, QueuedPost } from './channel-posts.repository';
-import type { ChannelTarget, PostResult, PostSubjects } from './channel-poster';
+import type { ChannelPostsRepository, LabPostSubject } from './channel-posts.repository';
+import type { ChannelTarget, PostResult, PostSubjects, QueuedOf } from './channel-poster';
 import { canManage, type Actor, type Lab } from './lab';
 import type { NewUpdate } from './lab-inputs';
 import { LabError } from './labs-errors';
@@ -39,7 +39,7 @@ export interface UpdatesServiceDeps {
  * Updates: stored in the lab's timeline first, then queued for the lab's channel; the poster
  * posts them and records here how it went. A failed or unlinked one can be queued again.
  */
-export class UpdatesService implements PostSubjects {
+export class UpdatesService implements PostSubjects<LabPostSubject> {
   private readonly now: () => Date;
 
   constructor(private readonly deps: UpdatesServiceDeps) {
@@ -112,7 +112,7 @@ export class UpdatesService implements PostSubjects {
   }
 
   async prepare(
-    post: QueuedPost,
+    post: QueuedOf<LabPostSubject>,
   ): Promise<{ target: ChannelTarget; activity: Activity } | PostResult> {
     const { subject } = post;
     const lab = await this.deps.labRows.get(subject.labId);
@@ -145,7 +145,7 @@ export class UpdatesService implements PostSubjects {
     };
   }
 
-  async settle(post: QueuedPost, result: PostResult): Promise<void> {
+  async settle(post: QueuedOf<LabPostSubject>, result: PostResult): Promise<void> {
     if (post.subject.kind !== 'update') return;
     const at = this.now();
     await this.deps.updates.setPost(

@@ -7,6 +7,8 @@ const LIMITS = {
   campaignStartsPerMinute: 2,
   ideaPostsPerHour: 1,
   ideaVotesPerMinute: 1,
+  workspacePostsPerHour: 60,
+  workspaceMarksPerMinute: 60,
 };
 
 function refusal(act: () => void): TooManyRequestsError {

@@ -3,7 +3,14 @@ import type { MessageKey, Params } from '../i18n/translator';
 import { KeyedLimiter, retryAfterSeconds, type RateWindow } from './rate-limits';
 
 /** The writes a person makes that are limited, each counted on its own. */
-export type LimitedWrite = 'answer' | 'erasure' | 'campaignStart' | 'ideaPost' | 'ideaVote';
+export type LimitedWrite =
+  | 'answer'
+  | 'erasure'
+  | 'campaignStart'
+  | 'ideaPost'
+  | 'ideaVote'
+  | 'workspacePost'
+  | 'workspaceMark';
 
 /** How many of each a person may make (configured; generous for people, tight for scripts). */
 export interface AbuseLimitSettings {
@@ -17,6 +24,10 @@ export interface AbuseLimitSettings {
   ideaPostsPerHour: number;
   /** Votes and withdrawals on ideas. */
   ideaVotesPerMinute: number;
+  /** Posts, edits, uploads and board messages in the facilitators' workspace. */
+  workspacePostsPerHour: number;
+  /** "Utile" marks and withdrawals on posts. */
+  workspaceMarksPerMinute: number;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimitSettings = {
@@ -25,6 +36,8 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimitSettings = {
   campaignStartsPerMinute: 5,
   ideaPostsPerHour: 30,
   ideaVotesPerMinute: 60,
+  workspacePostsPerHour: 60,
+  workspaceMarksPerMinute: 60,
 };
 
 function windows(settings: AbuseLimitSettings): Record<LimitedWrite, RateWindow[]> {
@@ -34,6 +47,8 @@ function windows(settings: AbuseLimitSettings): Record<LimitedWrite, RateWindow[
     campaignStart: [{ limit: settings.campaignStartsPerMinute, windowMs: 60_000 }],
     ideaPost: [{ limit: settings.ideaPostsPerHour, windowMs: 3_600_000 }],
     ideaVote: [{ limit: settings.ideaVotesPerMinute, windowMs: 60_000 }],
+    workspacePost: [{ limit: settings.workspacePostsPerHour, windowMs: 3_600_000 }],
+    workspaceMark: [{ limit: settings.workspaceMarksPerMinute, windowMs: 60_000 }],
   };
 }
 
@@ -78,6 +93,8 @@ export class AbuseLimits {
       campaignStart: new KeyedLimiter(all.campaignStart),
       ideaPost: new KeyedLimiter(all.ideaPost),
       ideaVote: new KeyedLimiter(all.ideaVote),
+      workspacePost: new KeyedLimiter(all.workspacePost),
+      workspaceMark: new KeyedLimiter(all.workspaceMark),
     };
   }
 

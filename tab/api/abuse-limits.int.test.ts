@@ -12,6 +12,8 @@ const LIMITS = {
   campaignStartsPerMinute: 1,
   ideaPostsPerHour: 1,
   ideaVotesPerMinute: 2,
+  workspacePostsPerHour: 60,
+  workspaceMarksPerMinute: 60,
 };
 
 describe('abuse limits on the tab API', () => {

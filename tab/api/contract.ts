@@ -1578,3 +1578,244 @@ export interface Overview {
 /** GET /api/v1/overview.csv?tile=… : one tile's table, the caller's spreadsheet dialect. */
 export type OverviewTile =
   'participation' | 'weeks' | 'surveys' | 'dimensions' | 'facilitators' | 'labs' | 'ideas';
+
+/* ---------------------------------------------------------------------------------------------
+ * The facilitators' workspace (issue 18): posts (tab/api/posts.routes.ts) and the facilitators'
+ * community board (tab/api/workspace-board.routes.ts). Dates are ISO 8601.
+ * ------------------------------------------------------------------------------------------- */
+
+export type PostCategory = 'guide' | 'news' | 'event' | 'material';
+export type PostState = 'draft' | 'published';
+
+/** Someone shown on a post; `former` (objectId null, a localised name) after their erasure. */
+export interface PostPerson {
+  objectId: string | null;
+  displayName: string;
+  former: boolean;
+}
+
+/**
+ * A file of a post. `url` is the authenticated GET of its bytes (documents come with
+ * `Content-Disposition: attachment`); an image's `url` may be used in the body's Markdown as
+ * `![alt](url)` — the only images the tab renders.
+ */
+export interface PostAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  bytes: number;
+  kind: 'image' | 'document';
+  url: string;
+}
+
+/** A post in a list. `useful` is the count of "utile" marks; `marked` the caller's own. */
+export interface PostSummary {
+  id: string;
+  title: string;
+  summary: string;
+  category: PostCategory;
+  tags: string[];
+  state: PostState;
+  author: PostPerson;
+  createdAt: string;
+  /** Null while a draft. */
+  publishedAt: string | null;
+  updatedAt: string;
+  /** 1 when written, +1 per edit. */
+  version: number;
+  useful: number;
+  marked: boolean;
+}
+
+/**
+ * GET /api/v1/posts?q=&category=&tag=&state=published|draft&offset=0&limit=20 (everyone; limit ≤ 50):
+ * published posts newest first (by publication); `q` is a stemmed, accent-insensitive search in
+ * Italian and English over title, summary, body (as plain text) and tags, best matches first.
+ * `state=draft` lists the caller's own drafts (every draft for admins). `tags`: every tag in use
+ * on published posts, most used first (the filter's choices).
+ */
+export interface PostList {
+  posts: PostSummary[];
+  total: number;
+  offset: number;
+  tags: string[];
+}
+
+/** A facilitator of the reader's department, shown beside a post (who to ask). */
+export interface PostFacilitator {
+  objectId: string;
+  displayName: string;
+}
+
+/** Where a post opens: in a browser (`tab`, relative to the app) and inside Teams (`teams`). */
+export interface PostLinks {
+  tab: string;
+  teams: string | null;
+}
+
+/**
+ * GET /api/v1/posts/:id (everyone for a published post; a draft only for its author and admins,
+ * else 404) with `ETag`. `body` is the Markdown as written: the tab renders it sanitised.
+ * `facilitators`: the facilitators of the caller's department (empty when none or no department).
+ * `etag` is what PUT sends back as `If-Match`. `may` says what the caller may do now (the server
+ * checks again).
+ */
+export interface PostDetail extends PostSummary {
+  body: string;
+  attachments: PostAttachment[];
+  facilitators: PostFacilitator[];
+  department: string | null;
+  links: PostLinks;
+  etag: string;
+  may: { edit: boolean; publish: boolean; delete: boolean; mark: boolean };
+}
+
+/**
+ * POST /api/v1/posts (facilitators, admins; the body) → 201 {@link CreatedId} + `ETag`, a draft.
+ * title 1–140, summary ≤ 300, body 1–20,000 characters (Markdown); at most 10 tags of 1–40
+ * characters (kept lower-case, trimmed, distinct). Employees → 403; too long → 400.
+ */
+export interface NewPost {
+  title: string;
+  summary?: string;
+  body: string;
+  category: PostCategory;
+  tags?: string[];
+}
+
+/**
+ * PUT /api/v1/posts/:id with `If-Match: <etag>` (required, else 428): the author or an admin; the
+ * whole post as {@link NewPost} → 200 {@link PostDetail} + `ETag`; the version before is kept in
+ * the history. A stale etag → 412 {@link PostConflict}.
+ */
+export type PostEdit = NewPost;
+
+/** The 412 problem of a stale edit: the post as it is now, for the screen to show. */
+export interface PostConflict extends Problem {
+  code: 'posts.stale';
+  current: PostDetail;
+}
+
+/** Who a 1:1 chat announcement goes to. */
+export type PostAudience =
+  { kind: 'everyone' } | { kind: 'facilitators' } | { kind: 'departments'; departments: string[] };
+
+/**
+ * POST /api/v1/posts/:id/publish (the author or an admin; the body, optional) → 200
+ * {@link PostDetail}: a draft becomes published (already published → 409). `channels`: a card in
+ * the linked channels the admins chose (see {@link PostChannels}; one not linked → 409 before
+ * anything is written); `chat`: a card in 1:1 chat to the audience, through the delivery engine.
+ */
+export interface PostPublication {
+  announce?: {
+    channels?: ('facilitators' | 'organisation')[];
+    chat?: PostAudience;
+  };
+}
+
+/**
+ * DELETE /api/v1/posts/:id (the body): the author deletes their own post; admins anyone's, with a
+ * `reason` (3–1,000) required when it is someone else's — the author is told it in chat. → 204.
+ */
+export interface PostDeletion {
+  reason?: string;
+}
+
+/** One earlier version of a post, kept by an edit. */
+export interface PostVersion {
+  version: number;
+  title: string;
+  summary: string;
+  body: string;
+  category: PostCategory;
+  tags: string[];
+  editor: PostPerson;
+  at: string;
+}
+
+/** GET /api/v1/posts/:id/versions (whoever may read the post): newest first, the current one first. */
+export interface PostVersions {
+  versions: PostVersion[];
+}
+
+/** PUT and DELETE /api/v1/posts/:id/useful (everyone, a published post; idempotent): the count after. */
+export interface PostUseful {
+  useful: number;
+  marked: boolean;
+}
+
+/*
+ * POST /api/v1/posts/:id/attachments (the author or an admin): `multipart/form-data` with one
+ * `file` part → 201 {@link PostAttachment} + `ETag` (the post's new etag, for the next edit). Images (JPEG, PNG, WebP; re-encoded without metadata,
+ * as the contest's, ≤ 5 MB) and documents (PDF, docx, xlsx, pptx, odt, ods, odp), recognised by
+ * their bytes, ≤ 20 MB; anything else → 415, larger → 413, nothing stored. At most 20 per post.
+ * DELETE …/attachments/:attachmentId → 204. GET …/attachments/:attachmentId (whoever may read the
+ * post) → the bytes.
+ */
+
+/** GET /api/v1/posts/channels (admins): the linked channels announcements go to. */
+export interface PostChannels {
+  facilitators: LabChannelLink | null;
+  organisation: LabChannelLink | null;
+}
+
+/**
+ * PUT /api/v1/posts/channels (admins; the body, {@link PostChannels}) → 200 PostChannels: a
+ * channel the bot does not know → 404. The picker lists teams with GET /api/v1/labs/teams.
+ */
+export type PostChannelsChoice = PostChannels;
+
+/** A question of the facilitators' community board in a list, newest activity first. */
+export interface BoardQuestionSummary {
+  id: string;
+  title: string;
+  author: PostPerson;
+  createdAt: string;
+  /** The time of the newest reply (or the question's). */
+  activeAt: string;
+  replies: number;
+  solved: boolean;
+}
+
+/** GET /api/v1/workspace/questions?offset=0&limit=50 (facilitators, admins; else 403). */
+export interface BoardQuestionList {
+  questions: BoardQuestionSummary[];
+  total: number;
+  offset: number;
+}
+
+export interface BoardReply {
+  id: string;
+  author: PostPerson;
+  text: string;
+  createdAt: string;
+  /** The reply the asker marked as the one that solved it. */
+  solution: boolean;
+}
+
+/** GET /api/v1/workspace/questions/:id (facilitators, admins): the question, replies oldest first. */
+export interface BoardQuestion extends BoardQuestionSummary {
+  text: string;
+  replyList: BoardReply[];
+  may: { solve: boolean };
+}
+
+/** POST /api/v1/workspace/questions (facilitators, admins) → 201 {@link CreatedId}: title 3–140, text 1–4,000. */
+export interface NewBoardQuestion {
+  title: string;
+  text: string;
+}
+
+/** POST /api/v1/workspace/questions/:id/replies (facilitators, admins) → 201 {@link CreatedId}: text 1–4,000 (one level). */
+export interface NewBoardReply {
+  text: string;
+}
+
+/**
+ * PUT /api/v1/workspace/questions/:id/solved (the asker or an admin) → 200 {@link BoardQuestion}:
+ * `solved` with, optionally, the reply that solved it; `solved: false` reopens it.
+ */
+export interface BoardSolved {
+  solved: boolean;
+  replyId?: string;
+}

@@ -10,6 +10,27 @@ export interface ImageUpload {
   fields: Record<string, string>;
 }
 
+/** Why a form was refused as it was read: the file's type or size, or the form itself. */
+export type UploadProblem = 'tooLarge' | 'unsupportedType' | 'missing' | 'badForm';
+
+export interface FileUpload {
+  data: Buffer;
+  /** The file's name and declared type as the client sent them (never trusted for the type). */
+  filename: string;
+  declaredType: string;
+  fields: Record<string, string>;
+}
+
+export interface UploadRules {
+  fileField: string;
+  fields: readonly string[];
+  maxBytes: number;
+  /** Whether the file's first {@link SIGNATURE_BYTES} bytes name an allowed format. */
+  accepts(head: Buffer): boolean;
+  /** The feature's error for a refusal. */
+  refuse(problem: UploadProblem): Error;
+}
+
 /** Room for the form's text fields and part headers beside the image. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 /** Longer than any text field the app accepts, in UTF-8; a longer one refuses the form. */
@@ -19,27 +40,47 @@ const SIGNATURE_BYTES = 8;
 
 /**
  * Reads a `multipart/form-data` upload of one image (the part `fileField`) and a few text
- * fields, with busboy (streaming, limits on the file, fields and parts). Limits hold before
- * the image is held in memory: a declared length beyond the limit is refused before reading; an
- * image is refused by its first bytes unless it is a PNG or JPEG (the rest is discarded, not
- * kept); a file past the size limit is refused as the limit is crossed; a body that goes on
- * past the limit (chunked) ends the connection. The bytes returned are checked further and
- * decoded by the image pipeline.
+ * fields: {@link readUpload} with the image pipeline's limit and signatures. The bytes returned
+ * are checked further and decoded by the image pipeline.
  */
-export function readImageUpload(
+export async function readImageUpload(
   req: restify.Request,
   res: restify.Response,
   { fileField, fields }: { fileField: string; fields: readonly string[] },
 ): Promise<ImageUpload> {
-  const cap = IMAGE_LIMITS.maxBytes + FORM_OVERHEAD_BYTES;
-  if (req.getContentLength() > cap) return Promise.reject(new ImageError('tooLarge'));
+  const upload = await readUpload(req, res, {
+    fileField,
+    fields,
+    maxBytes: IMAGE_LIMITS.maxBytes,
+    accepts: (head) => sniffImage(head) !== undefined,
+    refuse: (problem) => new ImageError(problem),
+  });
+  return { image: upload.data, fields: upload.fields };
+}
+
+/**
+ * Reads a `multipart/form-data` upload of one file (the part `fileField`) and a few text
+ * fields, with busboy (streaming, limits on the file, fields and parts). Limits hold before
+ * the file is held in memory: a declared length beyond the limit is refused before reading; a
+ * file is refused by its first bytes unless `accepts` them (the rest is discarded, not kept); a
+ * file past the size limit is refused as the limit is crossed; a body that goes on past the
+ * limit (chunked) ends the connection.
+ */
+export function readUpload(
+  req: restify.Request,
+  res: restify.Response,
+  rules: UploadRules,
+): Promise<FileUpload> {
+  const { fileField, fields } = rules;
+  const cap = rules.maxBytes + FORM_OVERHEAD_BYTES;
+  if (req.getContentLength() > cap) return Promise.reject(rules.refuse('tooLarge'));
   return new Promise((resolve, reject) => {
     let form: busboy.Busboy;
     try {
       form = busboy({
         headers: req.headers,
         limits: {
-          fileSize: IMAGE_LIMITS.maxBytes,
+          fileSize: rules.maxBytes,
           files: 1,
           fields: fields.length,
           parts: fields.length + 1,
@@ -48,23 +89,27 @@ export function readImageUpload(
         },
       });
     } catch {
-      reject(new ImageError('badForm'));
+      reject(rules.refuse('badForm'));
       return;
     }
-    let problem: ImageError | undefined;
-    const refuse = (code: ConstructorParameters<typeof ImageError>[0]) => {
-      problem ??= new ImageError(code);
+    let problem: Error | undefined;
+    const refuse = (code: UploadProblem) => {
+      problem ??= rules.refuse(code);
     };
     const chunks: Buffer[] = [];
-    let image: Buffer | undefined;
+    let file: Buffer | undefined;
+    let filename = '';
+    let declaredType = '';
     const values: Record<string, string> = {};
 
-    form.on('file', (name, stream) => {
+    form.on('file', (name, stream, info) => {
       if (name !== fileField) {
         refuse('badForm');
         stream.resume();
         return;
       }
+      filename = info.filename ?? '';
+      declaredType = info.mimeType;
       let head = Buffer.alloc(0);
       let checked = false;
       stream.on('data', (chunk: Buffer) => {
@@ -73,7 +118,7 @@ export function readImageUpload(
           head = Buffer.concat([head, chunk]);
           if (head.length < SIGNATURE_BYTES) return;
           checked = true;
-          if (!sniffImage(head)) return refuse('unsupportedType');
+          if (!rules.accepts(head)) return refuse('unsupportedType');
           chunks.push(head);
           return;
         }
@@ -82,7 +127,7 @@ export function readImageUpload(
       stream.on('limit', () => refuse('tooLarge'));
       stream.on('end', () => {
         if (!checked && !problem) refuse(head.length === 0 ? 'missing' : 'unsupportedType');
-        if (!problem) image = Buffer.concat(chunks);
+        if (!problem) file = Buffer.concat(chunks);
         chunks.length = 0;
       });
     });
@@ -97,12 +142,12 @@ export function readImageUpload(
     form.on('error', () => {
       req.unpipe(form);
       req.resume();
-      reject(problem ?? new ImageError('badForm'));
+      reject(problem ?? rules.refuse('badForm'));
     });
     form.on('close', () => {
       if (problem) return reject(problem);
-      if (!image) return reject(new ImageError('missing'));
-      resolve({ image, fields: values });
+      if (!file) return reject(rules.refuse('missing'));
+      resolve({ data: file, filename, declaredType, fields: values });
     });
 
     // A body longer than it may be (sent chunked) is not read to its end.
@@ -113,7 +158,7 @@ export function readImageUpload(
       req.unpipe(form);
       req.pause();
       res.setHeader('connection', 'close');
-      reject(new ImageError('tooLarge'));
+      reject(rules.refuse('tooLarge'));
     });
     req.pipe(form);
   });

@@ -8,19 +8,12 @@ import {
   adaptiveCard,
   executeAction,
   heading,
+  literal,
   paragraph,
   type AdaptiveCard,
   type CardElement,
 } from '../../cards/card';
 import { LAB_VERBS } from './labs.verbs';
-
-/**
- * People's own words as literal text: a TextRun renders no Markdown, so a title or update can
- * neither format the card nor add links to it.
- */
-export function literal(text: string, extra: CardElement = {}): CardElement {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }], ...extra };
-}
 
 /** A person named on a card: their name, or "former member" after erasure. */
 export interface NamedPerson {

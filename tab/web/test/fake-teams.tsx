@@ -15,11 +15,12 @@ import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
 import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
 import { emptyIdeas, ideasRoute, type FakeIdeas } from './fake-ideas';
 import { labsRoute, type FakeLabs } from './fake-labs';
+import { emptyPosts, postsRoute, type FakePosts } from './fake-posts';
 import { surveyRoute, type FakeSurveys } from './fake-surveys';
 import { json, problem } from './responses';
 
 export interface FakeServer
-  extends FakeCampaigns, FakeFacilitators, FakeIdeas, FakeLabs, FakeSurveys {
+  extends FakeCampaigns, FakeFacilitators, FakeIdeas, FakeLabs, FakePosts, FakeSurveys {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -59,6 +60,7 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     nearMe: { scope: 'department', unit: null, facilitators: [] },
     refuseShortlist: null,
     ...emptyIdeas(),
+    ...emptyPosts(),
     labs: [],
     labThemes: [],
     knownTeams: [],
@@ -89,6 +91,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     if (route.includes(' /api/v1/labs')) {
       const query = new URLSearchParams(path.split('?')[1]);
       return labsRoute(server, route, query, init, body) ?? problem(404, 'Not found');
+    }
+    if (/ \/api\/v1\/(posts|workspace)\b/.test(route)) {
+      const query = new URLSearchParams(path.split('?')[1]);
+      return postsRoute(server, route, query, init, body) ?? problem(404, 'Not found');
     }
     if (/ \/api\/v1\/survey/.test(route)) {
       const admin = server.me.roles.includes('admin');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isTabPage, tabPlaceOf, type TabPage } from '../../../../core/tab-pages';
+import { isTabPage, postOfSubPage, tabPlaceOf, type TabPage } from '../../../../core/tab-pages';
 import type { ApiFetch } from '../api/client';
 import { resolveLocale, type Locale } from '../i18n/i18n';
 import { demoPersonas } from './demo-personas';
@@ -125,6 +125,8 @@ type Host =
       teams: TeamsJs;
       locale: Locale;
       openedAt: TabPage | undefined;
+      /** A post a Teams deep link opened the tab at (its `subEntityId` `post:<id>`). */
+      openedPost: string | undefined;
       tabConfig: TabConfig | undefined;
     }
   | { kind: 'browser'; locale: Locale; localeFixed: boolean; theme: ThemeName };
@@ -153,6 +155,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
           teams,
           locale: resolveLocale(context?.app.locale),
           openedAt: isTabPage(page) ? page : undefined,
+          openedPost: postOfSubPage(page),
           tabConfig: teamsTabConfig(teams, context),
         });
         return;
@@ -194,7 +197,7 @@ export function TeamsProvider({ children }: { children: ReactNode }) {
         userKey: 'teams',
         openChat: teamsChat(host.teams),
         ...(host.openedAt ? { openedAt: host.openedAt } : {}),
-        place,
+        place: host.openedPost ? { kind: 'post', postId: host.openedPost } : place,
         ...(host.tabConfig ? { tabConfig: host.tabConfig } : {}),
       };
     }

@@ -14,15 +14,15 @@ const renderApp = (seam: TeamsSeam) =>
   );
 
 describe('navigation', () => {
-  it('shows an employee My results, the labs, the ideas and the logo contest', async () => {
+  it('shows an employee My results, the labs, the ideas, the logo contest and the facilitators’ space', async () => {
     const { apiFetch, server } = fakeServer({ me: giulia });
     renderApp(fakeTeams(apiFetch));
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(4);
-    ['I miei risultati', 'Laboratori', 'Idee', 'Concorso logo'].forEach((name, i) =>
-      expect(tabs[i]).toHaveAccessibleName(name),
+    expect(tabs).toHaveLength(5);
+    ['I miei risultati', 'Laboratori', 'Idee', 'Concorso logo', 'Spazio facilitatori'].forEach(
+      (name, i) => expect(tabs[i]).toHaveAccessibleName(name),
     );
     expect(screen.queryByRole('tab', { name: 'Cruscotto' })).not.toBeInTheDocument();
     expect(server.calls.some((call) => call.includes('/dashboard/'))).toBe(false);
@@ -72,12 +72,13 @@ describe('navigation', () => {
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(9);
+    expect(tabs).toHaveLength(10);
     [
       'I miei risultati',
       'Laboratori',
       'Idee',
       'Concorso logo',
+      'Spazio facilitatori',
       'Il mio percorso',
       'Cruscotto',
       'Sondaggi',

@@ -38,12 +38,17 @@ const Labs = lazy(() => import('../Labs/Labs').then((module) => ({ default: modu
 const Contest = lazy(() =>
   import('../Contest/Contest').then((module) => ({ default: module.Contest })),
 );
+// Everyone, when they open it: the facilitators' workspace (its Markdown renderer later still).
+const Workspace = lazy(() =>
+  import('../Workspace/Workspace').then((module) => ({ default: module.Workspace })),
+);
 
 type Section =
   | 'results'
   | 'labs'
   | 'ideas'
   | 'contest'
+  | 'workspace'
   | 'path'
   | 'dashboard'
   | 'surveys'
@@ -62,6 +67,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
     'labs',
     'ideas',
     'contest',
+    'workspace',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
     ...(canSeeDashboard(me) ? (['dashboard', 'surveys'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
@@ -78,7 +84,9 @@ export function Shell() {
   const loadMe = useCallback(() => api.me(), [api]);
   const [me, reloadMe] = useLoad(loadMe);
   useDirectoryLocale(me.state === 'loaded' ? me.value.locale : undefined);
-  const [section, setSection] = useState<Section>(place?.kind === 'lab' ? 'labs' : 'results');
+  const [section, setSection] = useState<Section>(
+    place?.kind === 'lab' ? 'labs' : place?.kind === 'post' ? 'workspace' : 'results',
+  );
 
   const sections: Section[] = me.state === 'loaded' ? sectionsOf(me.value) : ['results'];
   const current = sections.includes(section) ? section : 'results';
@@ -92,6 +100,7 @@ export function Shell() {
     campaigns: t('nav.campaigns'),
     facilitators: t('nav.facilitators'),
     contest: t('nav.contest'),
+    workspace: t('nav.workspace'),
   };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
     labs: me.state === 'loaded' && <Labs me={me.value} />,
@@ -102,6 +111,7 @@ export function Shell() {
     campaigns: <Campaigns />,
     facilitators: <Facilitators />,
     contest: <Contest admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
+    workspace: me.state === 'loaded' && <Workspace me={me.value} />,
   };
 
   return (

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import type restify from 'restify';
+import { createAdapter } from '../bot/adapter';
+import { TableStore } from '../core/store/table-store';
+import { seededRandom } from '../core/util/random';
+import { newPostId, POST_CATEGORIES, type Post } from '../core/workspace/post';
+import { createBot, createServices, type Services } from '../server/app';
+import { startAzurite } from '../server/azurite';
+import { createHttpServer } from '../server/http';
+import { ALL_TABLES, TAB_ROUTES } from '../server/registry';
+import { identityOf } from '../tab/api/auth/identity';
+import { silentLogger } from '../test/bot-harness';
+
+export const POST_SEARCH_BAR_MS = 50;
+const REQUESTS = 300;
+const WARM_UP = 30;
+const CONCURRENCY = 10;
+
+export interface PostsSize {
+  posts: number;
+  seedSeconds: number;
+  searchP95: number;
+  listP95: number;
+  /** One read of every post row: what each search would cost without the in-memory index. */
+  fullReadMs: number;
+}
+
+const WORDS = (
+  'guida calendario condiviso prenotazione sale riunioni videoconferenza Teams Planner ' +
+  'firma digitale protocollo fascicolo documenti archivio modulistica online SPID pagoPA ' +
+  'formazione competenze facilitatori laboratorio evento webinar materiale presentazione ' +
+  'intranet dati aperti cruscotto statistiche notifiche segnalazioni sportello servizi ' +
+  'procedure pratiche anagrafe tributi biblioteca cultura mobilità turni presenze ferie'
+).split(' ');
+
+function phrase(next: () => number, words: number): string {
+  return Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ');
+}
+
+function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Published posts of about 300 words of Markdown each, written straight to the store. */
+async function seed(services: Services, count: number): Promise<void> {
+  const next = seededRandom(count);
+  const start = Date.now() - 400 * 86_400_000;
+  const posts: Post[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i * 3_600_000);
+    const author = {
+      objectId: `00000000-0000-4000-8000-${String(i % 300).padStart(12, '0')}`,
+      name: `Persona ${i % 300}`,
+    };
+    posts.push({
+      id: newPostId(at),
+      title: phrase(next, 6),
+      summary: phrase(next, 20),
+      body: `# ${phrase(next, 4)}\n\n${phrase(next, 120)}\n\n- ${phrase(next, 10)}\n- ${phrase(next, 10)}\n\n${phrase(next, 150)}`,
+      category: POST_CATEGORIES[i % POST_CATEGORIES.length]!,
+      tags: [WORDS[i % WORDS.length]!.toLowerCase()],
+      state: 'published',
+      author,
+      editor: author,
+      createdAt: at,
+      publishedAt: at,
+      updatedAt: at,
+      version: 1,
+      useful: Math.floor(next() * 20),
+      deleted: null,
+      attachments: [],
+    });
+  }
+  await services.posts.repository.posts.upsertMany(posts.map((post) => ({ post, stamp: '' })));
+}
+
+/**
+ * `npm run bench:posts`: the workspace's post search over HTTP at 100 and 5,000 posts (a word
+ * and a stemmed form of another, a page of 20), and the newest-first list, p95 with 10
+ * concurrent callers; beside it, one read of all the post rows from the store.
+ */
+export async function benchPosts(): Promise<PostsSize[]> {
+  const azurite = await startAzurite();
+  const sizes: PostsSize[] = [];
+  try {
+    for (const count of [100, 5_000]) {
+      const store = new TableStore(
+        { kind: 'connectionString', connectionString: azurite.connectionString },
+        `b${randomBytes(4).toString('hex')}`,
+      );
+      await store.ensureTables(ALL_TABLES);
+      const services = createServices(store, {
+        pseudonymSecret: 'bench-only-0123456789abcdef0123456789',
+      });
+      const seeded = performance.now();
+      await seed(services, count);
+      const seedSeconds = (performance.now() - seeded) / 1000;
+      console.error(`${count} posts seeded in ${seedSeconds.toFixed(0)} s`);
+      const server = benchServer(services);
+      await new Promise<void>((resolve) => {
+        server.listen(0, '127.0.0.1', resolve);
+      });
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const get = async (path: string): Promise<number> => {
+        const started = performance.now();
+        const response = await fetch(`${base}${path}`, { headers: { 'x-bench-user': 'reader' } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        return performance.now() - started;
+      };
+      const queries = ['calendario riunioni', 'firmare documenti', 'laboratori', 'prenotazioni'];
+      const measure = async (path: (i: number) => string) => {
+        for (let i = 0; i < WARM_UP; i++) await get(path(i));
+        const times: number[] = [];
+        let i = 0;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (i < REQUESTS) times.push(await get(path(i++)));
+          }),
+        );
+        return percentile(times, 95);
+      };
+      const searchP95 = await measure(
+        (i) => `/api/v1/posts?q=${encodeURIComponent(queries[i % queries.length]!)}`,
+      );
+      const listP95 = await measure(() => '/api/v1/posts');
+      const read = performance.now();
+      await services.posts.repository.changedSince();
+      const fullReadMs = performance.now() - read;
+      sizes.push({ posts: count, seedSeconds, searchP95, listP95, fullReadMs });
+      server.close();
+    }
+  } finally {
+    await azurite.stop();
+  }
+  return sizes;
+}
+
+function benchServer(services: Services): restify.Server {
+  return createHttpServer({
+    adapter: createAdapter({ mode: 'local' }, silentLogger),
+    bot: createBot(services, silentLogger),
+    store: services.store,
+    logger: silentLogger,
+    hsts: false,
+    tabApi: {
+      authenticate: async (headers) =>
+        identityOf(String(headers['x-bench-user'] ?? 'anonymous').padEnd(8, '0')),
+      routes: TAB_ROUTES.map(
+        (register) => (server: restify.Server, route: Parameters<typeof register>[1]) =>
+          register(server, route, services),
+      ),
+    },
+  });
+}
+
+export function printPosts(sizes: PostsSize[]): void {
+  console.log('\nWorkspace posts: search (page of 20) and newest first; 10 concurrent callers');
+  console.table(
+    sizes.map((s) => ({
+      posts: s.posts,
+      'seed (s)': s.seedSeconds.toFixed(1),
+      'search p95 (ms)': s.searchP95.toFixed(1),
+      'list p95 (ms)': s.listP95.toFixed(1),
+      'one read of all rows (ms)': s.fullReadMs.toFixed(0),
+    })),
+  );
+  const [small, large] = sizes;
+  if (small && large) {
+    console.table(
+      [
+        ['search p95 at 5,000 / 50 ms', large.searchP95 / POST_SEARCH_BAR_MS, 1],
+        ['search p95 growth 100 → 5,000', large.searchP95 / small.searchP95, null],
+        ['one read of all rows / search p95 at 5,000', large.fullReadMs / large.searchP95, null],
+      ].map(([what, ratio, bar]) => ({
+        what,
+        ratio: (ratio as number).toFixed(2),
+        ...(bar === null ? {} : { holds: (ratio as number) <= (bar as number) ? 'yes' : 'NO' }),
+      })),
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import { TextIndex } from '../search/text-index';
+import { plainText, type Post, type PostCategory } from './post';
+import type { PostsRepository } from './posts.repository';
+
+/** How stale a list may be on an instance that did not make the change itself. */
+export const REFRESH_MS = 1_000;
+/**
+ * Rows are re-read from a little before the newest stamp seen: a row written just before that
+ * stamp but committed after the read would otherwise be missed.
+ */
+const OVERLAP_MS = 5_000;
+
+export interface PostQuery {
+  q?: string;
+  category?: PostCategory;
+  tag?: string;
+  /** Drafts instead of published posts; `draftsOf` the author whose (undefined: everyone's). */
+  drafts?: { of?: string };
+}
+
+const newest = (a: Post, b: Post) =>
+  (b.publishedAt ?? b.createdAt).getTime() - (a.publishedAt ?? a.createdAt).getTime() ||
+  b.id.localeCompare(a.id);
+
+/**
+ * Every post in this instance's memory, with its full-text index (title, summary, the body as
+ * plain text, tags): what lists and search read, so a search costs no store request. Kept
+ * current by this instance's own writes at once and, for other instances' writes, by re-reading
+ * at most once a second the rows whose store Timestamp is newer than the newest seen (one
+ * partition query returning only changed rows). A deleted post is a tombstone row, so every
+ * instance drops it too. After a restart the first read loads them all.
+ */
+export class PostsView {
+  readonly posts = new Map<string, Post>();
+  readonly index = new TextIndex({
+    fields: ['title', 'summary', 'text', 'tags'] as const,
+    boost: { title: 3, tags: 2, summary: 1.5 },
+  });
+  private newest = 0;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+  private reading: Promise<void> | undefined;
+  private ordered: Post[] | undefined;
+
+  constructor(
+    private readonly repository: PostsRepository,
+    private readonly now: () => number,
+  ) {}
+
+  /** Reads what changed since the last read, at most once a second; concurrent callers share it. */
+  async fresh(): Promise<this> {
+    if (this.now() - this.checkedAt < REFRESH_MS) return this;
+    this.reading ??= this.read().finally(() => (this.reading = undefined));
+    await this.reading;
+    return this;
+  }
+
+  private async read(): Promise<void> {
+    const started = this.now();
+    const since = this.newest > 0 ? new Date(this.newest - OVERLAP_MS) : undefined;
+    for (const row of await this.repository.changedSince(since)) {
+      const stamp = Date.parse(row.stamp);
+      if (stamp > this.newest) this.newest = stamp;
+      this.apply(row.post);
+    }
+    this.checkedAt = started;
+  }
+
+  /** A post as written (by this instance) or read; an older version than the one held is ignored. */
+  apply(post: Post): void {
+    const known = this.posts.get(post.id);
+    if (known && (known.version > post.version || sameRow(known, post))) return;
+    if (post.deleted) {
+      this.posts.delete(post.id);
+      this.index.remove(post.id);
+      this.ordered = undefined;
+      return;
+    }
+    this.posts.set(post.id, post);
+    if (!known || known.version !== post.version || known.title !== post.title) {
+      this.index.upsert(post.id, {
+        title: post.title,
+        summary: post.summary,
+        text: plainText(post.body),
+        tags: post.tags.join(' '),
+      });
+    }
+    this.ordered = undefined;
+  }
+
+  /** The posts a list shows, in order: newest first, or best matches first with `q`. */
+  list(query: PostQuery): Post[] {
+    const keep = (post: Post) =>
+      (query.drafts
+        ? post.state === 'draft' &&
+          (query.drafts.of === undefined || post.author.objectId === query.drafts.of)
+        : post.state === 'published') &&
+      (query.category === undefined || post.category === query.category) &&
+      (query.tag === undefined || post.tags.includes(query.tag));
+    if (query.q?.trim()) {
+      return this.index
+        .search(query.q, (id) => {
+          const post = this.posts.get(id);
+          return post !== undefined && keep(post);
+        })
+        .map((hit) => this.posts.get(hit.id)!);
+    }
+    this.ordered ??= [...this.posts.values()].sort(newest);
+    return this.ordered.filter(keep);
+  }
+
+  /** Tags in use on published posts, most used first. */
+  tags(): string[] {
+    const counts = new Map<string, number>();
+    for (const post of this.posts.values()) {
+      if (post.state !== 'published') continue;
+      for (const tag of post.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+  }
+}
+
+function sameRow(a: Post, b: Post): boolean {
+  return (
+    a.version === b.version &&
+    a.state === b.state &&
+    a.useful === b.useful &&
+    (a.deleted === null) === (b.deleted === null) &&
+    a.author.objectId === b.author.objectId &&
+    a.author.name === b.author.name
+  );
+}

@@ -1,0 +1,51 @@
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+export const usePostPageStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  back: { alignSelf: 'start' },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    '@media (min-width: 60rem)': { gridTemplateColumns: 'minmax(0, 1fr) 16rem' },
+  },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  aside: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    alignSelf: 'start',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
+  heading: { ...typographyStyles.title2, margin: 0, overflowWrap: 'anywhere' },
+  summary: { color: tokens.colorNeutralForeground2 },
+  meta: { color: tokens.colorNeutralForeground2 },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    overflowWrap: 'anywhere',
+    minWidth: 0,
+  },
+  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});

@@ -15,7 +15,6 @@ import {
 } from '../../cards/card';
 import { LAB_VERBS } from './labs.verbs';
 
-
 /** A person named on a card: their name, or "former member" after erasure. */
 export interface NamedPerson {
   objectId: string | null;

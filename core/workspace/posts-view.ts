@@ -37,6 +37,7 @@ export class PostsView {
     boost: { title: 3, tags: 2, summary: 1.5 },
   });
   private newest = 0;
+  private loaded = false;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private reading: Promise<void> | undefined;
   private ordered: Post[] | undefined;
@@ -46,11 +47,18 @@ export class PostsView {
     private readonly now: () => number,
   ) {}
 
-  /** Reads what changed since the last read, at most once a second; concurrent callers share it. */
+  /**
+   * Reads what changed since the last read, at most once a second. Only the first load is waited
+   * for: after it a request answers from memory while the refresh runs, so a request never waits
+   * for the store, however many posts there are (another instance's change shows a second later).
+   */
   async fresh(): Promise<this> {
-    if (this.now() - this.checkedAt < REFRESH_MS) return this;
-    this.reading ??= this.read().finally(() => (this.reading = undefined));
-    await this.reading;
+    if (this.now() - this.checkedAt >= REFRESH_MS && !this.reading) {
+      const reading = this.read().finally(() => (this.reading = undefined));
+      this.reading = reading;
+      if (this.loaded) void reading.catch(() => undefined);
+    }
+    if (!this.loaded && this.reading) await this.reading;
     return this;
   }
 
@@ -63,6 +71,7 @@ export class PostsView {
       this.apply(row.post);
     }
     this.checkedAt = started;
+    this.loaded = true;
   }
 
   /** A post as written (by this instance) or read; an older version than the one held is ignored. */

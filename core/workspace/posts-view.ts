@@ -41,6 +41,7 @@ export class PostsView {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private reading: Promise<void> | undefined;
   private ordered: Post[] | undefined;
+  private tagList: string[] | undefined;
 
   constructor(
     private readonly repository: PostsRepository,
@@ -82,6 +83,7 @@ export class PostsView {
       this.posts.delete(post.id);
       this.index.remove(post.id);
       this.ordered = undefined;
+      this.tagList = undefined;
       return;
     }
     this.posts.set(post.id, post);
@@ -94,6 +96,7 @@ export class PostsView {
       });
     }
     this.ordered = undefined;
+    this.tagList = undefined;
   }
 
   /** The posts a list shows, in order: newest first, or best matches first with `q`. */
@@ -117,8 +120,13 @@ export class PostsView {
     return this.ordered.filter(keep);
   }
 
-  /** Tags in use on published posts, most used first. */
+  /** Tags in use on published posts, most used first (counted once per change). */
   tags(): string[] {
+    this.tagList ??= this.countTags();
+    return this.tagList;
+  }
+
+  private countTags(): string[] {
     const counts = new Map<string, number>();
     for (const post of this.posts.values()) {
       if (post.state !== 'published') continue;

@@ -37,20 +37,29 @@ export class PostsView {
     boost: { title: 3, tags: 2, summary: 1.5 },
   });
   private newest = 0;
+  private loaded = false;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private reading: Promise<void> | undefined;
   private ordered: Post[] | undefined;
+  private tagList: string[] | undefined;
 
   constructor(
     private readonly repository: PostsRepository,
     private readonly now: () => number,
   ) {}
 
-  /** Reads what changed since the last read, at most once a second; concurrent callers share it. */
+  /**
+   * Reads what changed since the last read, at most once a second. Only the first load is waited
+   * for: after it a request answers from memory while the refresh runs, so a request never waits
+   * for the store, however many posts there are (another instance's change shows a second later).
+   */
   async fresh(): Promise<this> {
-    if (this.now() - this.checkedAt < REFRESH_MS) return this;
-    this.reading ??= this.read().finally(() => (this.reading = undefined));
-    await this.reading;
+    if (this.now() - this.checkedAt >= REFRESH_MS && !this.reading) {
+      const reading = this.read().finally(() => (this.reading = undefined));
+      this.reading = reading;
+      if (this.loaded) void reading.catch(() => undefined);
+    }
+    if (!this.loaded && this.reading) await this.reading;
     return this;
   }
 
@@ -63,6 +72,7 @@ export class PostsView {
       this.apply(row.post);
     }
     this.checkedAt = started;
+    this.loaded = true;
   }
 
   /** A post as written (by this instance) or read; an older version than the one held is ignored. */
@@ -73,6 +83,7 @@ export class PostsView {
       this.posts.delete(post.id);
       this.index.remove(post.id);
       this.ordered = undefined;
+      this.tagList = undefined;
       return;
     }
     this.posts.set(post.id, post);
@@ -85,6 +96,7 @@ export class PostsView {
       });
     }
     this.ordered = undefined;
+    this.tagList = undefined;
   }
 
   /** The posts a list shows, in order: newest first, or best matches first with `q`. */
@@ -108,8 +120,13 @@ export class PostsView {
     return this.ordered.filter(keep);
   }
 
-  /** Tags in use on published posts, most used first. */
+  /** Tags in use on published posts, most used first (counted once per change). */
   tags(): string[] {
+    this.tagList ??= this.countTags();
+    return this.tagList;
+  }
+
+  private countTags(): string[] {
     const counts = new Map<string, number>();
     for (const post of this.posts.values()) {
       if (post.state !== 'published') continue;

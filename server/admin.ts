@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run admin -- <command>
 Commands:
   directory import <file.csv>   Import or update people from an HR export (see README, "People directory")
   aggregates rebuild            Recompute the assessment aggregates from the submitted results
+  overview rebuild              Recompute the programme overview's rows from the raw rows
   retention --dry-run           List the rows the daily retention purge would delete now
   training import <file.csv>    Import training completions (person, module, date, hours), all or nothing
 ${CAMPAIGN_USAGE}
@@ -44,6 +45,13 @@ export async function runAdmin(
         `Rebuilt ${summary.rows} aggregate rows of ${campaignId} from ${summary.responses} results` +
           (summary.queued > 0 ? `; ${summary.queued} results not counted before are queued.` : '.'),
       );
+      return 0;
+    });
+  }
+  if (area === 'overview' && verb === 'rebuild' && rest.length === 0) {
+    return withServices(env, async (services) => {
+      await services.overviewRefresh.rebuild();
+      io.out('Rebuilt the programme overview from the labs, ideas, facilitators and aggregates.');
       return 0;
     });
   }

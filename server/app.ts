@@ -105,6 +105,9 @@ import { SurveysRepository } from '../core/surveys/surveys.repository';
 import { loadSurveyTemplates, type SurveyTemplate } from '../core/surveys/templates';
 import { surveyActions } from '../bot/features/surveys/surveys.handlers';
 import { surveyMessageKinds } from '../bot/features/surveys/surveys.messages';
+import { ProgrammeOverview } from '../core/overview/overview';
+import { OverviewRefresh } from '../core/overview/overview-refresh';
+import { OverviewRepository } from '../core/overview/overview.repository';
 
 export interface Services {
   store: TableStore;
@@ -163,6 +166,10 @@ export interface Services {
   images: ImagePipeline;
   /** The logo contest. */
   contests: ContestsService;
+  /** The programme overview's read model (managers, admins). */
+  overview: ProgrammeOverview;
+  /** Keeps the overview's rows (started by main; `overview rebuild`). */
+  overviewRefresh: OverviewRefresh;
 }
 
 export interface DeliveryRepositories {
@@ -434,6 +441,7 @@ export function createServices(
     owner,
     ...(now ? { now } : {}),
   });
+  const overviewRows = new OverviewRepository(store);
   const campaigns = new CampaignService({
     ...delivery,
     people,
@@ -501,6 +509,29 @@ export function createServices(
     blobs,
     images,
     contests,
+    overview: new ProgrammeOverview({
+      repository: overviewRows,
+      dashboard,
+      surveys,
+      headcounts,
+      trainingTargetHours,
+    }),
+    overviewRefresh: new OverviewRefresh({
+      repository: overviewRows,
+      labs: labs.labRows,
+      board: labs.boardRows,
+      themes: labs.themes,
+      ideas,
+      ideaRows: ideaStore,
+      facilitators,
+      orgUnits,
+      trainingRecords,
+      dashboard,
+      currentCampaign: () => assessment.campaignId,
+      leases,
+      owner,
+      ...(now ? { now } : {}),
+    }),
   };
 }
 

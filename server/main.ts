@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { PlaygroundHandle } from './playground';
 import { startTelemetry } from './telemetry';
 import { observeCampaigns } from './telemetry-campaigns';
+import { OVERVIEW_REFRESH_MS } from '../core/overview/overview-refresh';
 
 /** sysexits' EX_UNAVAILABLE: a service the app needs (its embedded store) is gone. */
 const EXIT_STORE_LOST = 69;
@@ -123,6 +124,9 @@ async function main(): Promise<void> {
   services.surveys.start(SURVEY_TICK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'the surveys round failed; it runs again next minute'),
   );
+  services.overviewRefresh.start(OVERVIEW_REFRESH_MS, (error) =>
+    logger.error({ err: error }, 'refreshing the overview failed; it runs again next round'),
+  );
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -160,6 +164,7 @@ async function main(): Promise<void> {
         channelPoster.stop(),
         services.labs.weekly.stop(),
         services.surveys.stop(),
+        services.overviewRefresh.stop(),
       ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.

@@ -37,6 +37,7 @@ import {
 } from '../core/retention/rules';
 import type { RetentionRule } from '../core/retention/retention';
 import { LEASES_TABLE } from '../core/store/leases';
+import { OVERVIEW_TABLE } from '../core/overview/overview.repository';
 import type { CandidatesRepository } from '../core/facilitators/candidates.repository';
 import {
   candidatesData,
@@ -117,6 +118,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: LAB_THEMES_TABLE, reason: 'lab themes added by admins: titles and descriptions' },
   { table: TEAMS_TABLE, reason: 'teams and channels the bot is in: ids, names, service URLs' },
   { table: CHANNEL_POSTS_TABLE, reason: 'queued channel posts (lab and update ids), send times' },
+  { table: OVERVIEW_TABLE, reason: 'counts of labs, ideas, facilitators and published groups' },
 ];
 
 /** What the daily purge deletes, by kind of data (periods in config). */

@@ -69,6 +69,8 @@ import { CHANNEL_POSTS_TABLE } from '../core/labs/channel-posts.repository';
 import { TEAMS_TABLE } from '../core/conversations/teams.repository';
 import { registerLabsApi } from '../tab/api/labs.routes';
 import { LAB_UPDATE_COMMAND, LINK_LAB_COMMAND } from '../bot/features/labs/labs.handlers';
+import { registerOverviewApi } from '../tab/api/overview.routes';
+import { OVERVIEW_TABLE } from '../core/overview/overview.repository';
 
 /** Every table the app uses; created idempotently at start-up. */
 export const ALL_TABLES = [
@@ -108,6 +110,7 @@ export const ALL_TABLES = [
   CONTESTS_TABLE,
   CONTEST_ENTRIES_TABLE,
   CONTEST_VOTES_TABLE,
+  OVERVIEW_TABLE,
 ] as const;
 
 /** Every blob container the app uses; created idempotently at start-up. */
@@ -147,4 +150,5 @@ export const TAB_ROUTES = [
   registerLabsApi,
   registerSurveysApi,
   registerContestsApi,
+  registerOverviewApi,
 ] as const;

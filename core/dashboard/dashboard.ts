@@ -10,7 +10,7 @@ import type { AssessmentService } from '../assessment/assessment.service';
 import type { UnitHeadcounts } from '../directory/headcounts';
 import { compareMeans } from '../privacy/comparison';
 import type { Publications } from '../privacy/publication';
-import { suppress, viewOf, type PrivacyView } from '../privacy/suppression';
+import { suppress, unitKey, viewOf, type PrivacyView } from '../privacy/suppression';
 import { LruCache } from '../util/lru-cache';
 import { cellsOf, patternOf, totalsView, withParticipation, type Pattern } from './dashboard-cells';
 import type {
@@ -222,6 +222,22 @@ export class Dashboard {
         };
       }),
     };
+  }
+
+  /**
+   * The participants every unit shows in the campaign's published pattern (hidden units left
+   * out), by `unitKey`: what any screen of any scope could show now.
+   */
+  async shownParticipants(
+    campaignId: string,
+  ): Promise<{ publishedAt: Date | null; counts: Record<string, number> }> {
+    const { publishedAt, byDimension } = await this.patternsOf(campaignId);
+    const counts: Record<string, number> = {};
+    const suppression = byDimension.get(PARTICIPANTS)?.suppression;
+    for (const node of suppression?.tree.nodes ?? []) {
+      if (!suppression!.hidden[node.id]) counts[unitKey(node)] = node.values.count;
+    }
+    return { publishedAt, counts };
   }
 
   /** The locked campaign, or the current one as it would be locked now. */

@@ -1415,6 +1415,8 @@ export interface ContestVote {
 /** One unit's assessment participation: invited = the directory's headcount there today. */
 export interface OverviewParticipationCell {
   orgUnitPath: readonly string[];
+  /** The unit's own members, beside its sub-units. */
+  direct: boolean;
   hidden: boolean;
   invited: number | null;
   /** Published respondents (the heat map's participants count). */
@@ -1431,8 +1433,8 @@ export interface OverviewParticipationCell {
 export interface OverviewWeek {
   /** ISO week, `2026-W49`. */
   week: string;
-  /** The Monday 00:00 (Rome) the week starts, ISO. */
-  startsAt: string;
+  /** Its Monday (Europe/Rome), `YYYY-MM-DD`. */
+  startsOn: string;
   total: number | null;
   units: (number | null)[];
 }
@@ -1476,6 +1478,7 @@ export interface OverviewDimensionScore {
 
 export interface OverviewDimensionUnit {
   orgUnitPath: readonly string[];
+  direct: boolean;
   hidden: boolean;
   /** Strongest first; hidden ones last. */
   scores: OverviewDimensionScore[];

@@ -27,7 +27,7 @@ const HeatmapQuery = z.strictObject({
 });
 
 /** Admins see the whole organisation; a manager their own subtree, and nothing without one. */
-function scopeOf(identity: Identity): readonly string[] {
+export function scopeOf(identity: Identity): readonly string[] {
   authorize(identity, 'manager');
   const scope = identity.roles.includes('admin') ? [] : identity.managerScope;
   if (!scope) throw new AuthError('forbidden');

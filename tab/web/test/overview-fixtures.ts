@@ -16,6 +16,7 @@ const cell = (
   completed: number,
 ): OverviewParticipationCell => ({
   orgUnitPath,
+  direct: false,
   hidden: false,
   invited,
   completed,
@@ -23,6 +24,7 @@ const cell = (
 });
 const hiddenCell = (orgUnitPath: string[]): OverviewParticipationCell => ({
   orgUnitPath,
+  direct: false,
   hidden: true,
   invited: null,
   completed: null,
@@ -35,6 +37,7 @@ const dimensionUnit = (
   means: [string, number, number | null][],
 ): OverviewDimensionUnit => ({
   orgUnitPath,
+  direct: false,
   hidden: false,
   scores: means.map(([id, mean, delta], i) => ({
     id,
@@ -71,13 +74,13 @@ export function overview(overrides: Partial<Overview> = {}): Overview {
       weeks: [
         {
           week: '2026-W46',
-          startsAt: '2026-11-09T00:00:00.000+01:00',
+          startsOn: '2026-11-09',
           total: 90,
           units: [80, null, null],
         },
         {
           week: '2026-W47',
-          startsAt: '2026-11-16T00:00:00.000+01:00',
+          startsOn: '2026-11-16',
           total: 180,
           units: [150, null, null],
         },
@@ -142,7 +145,7 @@ export function overview(overrides: Partial<Overview> = {}): Overview {
             ['digital-skills', 58.5, null],
           ],
         ),
-        { orgUnitPath: [SPORT], hidden: true, scores: [] },
+        { orgUnitPath: [SPORT], direct: false, hidden: true, scores: [] },
       ],
     },
     facilitators: {

@@ -43,7 +43,7 @@ export function DimensionsTile({
   const styles = useOverviewStyles();
   const view = useDimensionsTile(data);
   const { f } = view;
-  const ranking = t('overview.dimensions.ranking', { scope: f.unit(data.total.orgUnitPath) });
+  const ranking = t('overview.dimensions.ranking', { scope: f.unit(data.total) });
   const byUnit = t('overview.dimensions.byUnit');
   const empty = view.campaign === null || view.ranking.length === 0;
   return (
@@ -122,7 +122,7 @@ export function DimensionsTile({
               <TableBody>
                 {data.units.map((unit) => (
                   <TableRow key={unit.orgUnitPath.join('\n')}>
-                    <TableHeaderCell scope="row">{f.unit(unit.orgUnitPath)}</TableHeaderCell>
+                    <TableHeaderCell scope="row">{f.unit(unit)}</TableHeaderCell>
                     {data.names.map((dimension) => (
                       <FigureCell
                         key={dimension.id}

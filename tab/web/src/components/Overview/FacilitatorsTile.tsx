@@ -79,7 +79,7 @@ export function FacilitatorsTile({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {data.units.map((cell) => row(cell, f.unit(cell.orgUnitPath)))}
+          {data.units.map((cell) => row(cell, f.unit(cell)))}
           {row(data.total, t('overview.total'))}
         </TableBody>
       </ScrollingTable>

@@ -79,6 +79,21 @@ describe('the overview: participation', () => {
     ]);
   });
 
+  it("names a unit's own staff apart from its sub-units", async () => {
+    const data = overview();
+    const [first, ...rest] = data.participation.units;
+    await renderOverview({
+      ...data,
+      participation: { ...data.participation, units: [{ ...first!, direct: true }, ...rest] },
+    });
+    const units = within(tile('Partecipazione')).getByRole('table', {
+      name: 'Partecipazione per struttura',
+    });
+    expect(rowsOf(units)[0]![0]).toBe(
+      'Area Educazione, Istruzione e Nuove Generazioni (personale diretto)',
+    );
+  });
+
   it('says when no round has visible results yet', async () => {
     const data = overview();
     await renderOverview({

@@ -93,12 +93,7 @@ export function ParticipationTile({
             </TableHeader>
             <TableBody>
               {data.units.map((cell) => (
-                <UnitRow
-                  key={cell.orgUnitPath.join('\n')}
-                  cell={cell}
-                  label={f.unit(cell.orgUnitPath)}
-                  f={f}
-                />
+                <UnitRow key={cell.orgUnitPath.join('\n')} cell={cell} label={f.unit(cell)} f={f} />
               ))}
               <UnitRow cell={data.total} label={t('overview.total')} f={f} />
             </TableBody>
@@ -117,7 +112,7 @@ export function ParticipationTile({
                 <TableHeaderCell scope="col">{t('overview.unit')}</TableHeaderCell>
                 {data.weeks.map((week) => (
                   <TableHeaderCell scope="col" key={week.week}>
-                    {t('overview.participation.week', { date: f.week(week.startsAt) })}
+                    {t('overview.participation.week', { date: f.calendarDay(week.startsOn) })}
                   </TableHeaderCell>
                 ))}
               </TableRow>
@@ -125,7 +120,7 @@ export function ParticipationTile({
             <TableBody>
               {data.units.map((cell, i) => (
                 <TableRow key={cell.orgUnitPath.join('\n')}>
-                  <TableHeaderCell scope="row">{f.unit(cell.orgUnitPath)}</TableHeaderCell>
+                  <TableHeaderCell scope="row">{f.unit(cell)}</TableHeaderCell>
                   {data.weeks.map((week) => {
                     const value = week.units[i] ?? null;
                     return (

@@ -9,8 +9,8 @@ export function overviewFormat(t: Translate, locale: Locale) {
     maximumFractionDigits: 1,
   });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  // Weeks start on Monday in the programme's calendar, wherever the reader is.
-  const monday = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Rome' });
+  // A calendar day (`YYYY-MM-DD`) is the same day wherever the reader is.
+  const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const rate = (value: number, total: number) => (total > 0 ? percent(value / total, locale) : '—');
   return {
     locale,
@@ -18,7 +18,8 @@ export function overviewFormat(t: Translate, locale: Locale) {
     decimal: (value: number) => decimal.format(value),
     percent: (fraction: number | null) => (fraction === null ? '—' : percent(fraction, locale)),
     day: (iso: string) => day.format(new Date(iso)),
-    week: (iso: string) => monday.format(new Date(iso)),
+    /** A calendar day, `YYYY-MM-DD`. */
+    calendarDay: (date: string) => calendarDay.format(new Date(`${date}T00:00:00Z`)),
     /** "150 su 300 (50%)". */
     outOf: (value: number, total: number) =>
       t('overview.outOf', {
@@ -27,8 +28,11 @@ export function overviewFormat(t: Translate, locale: Locale) {
         rate: rate(value, total),
       }),
     rate,
-    /** A unit by its own name (the last of its path). */
-    unit: (path: readonly string[]) => path.at(-1) ?? t('overview.organisation'),
+    /** A unit by its own name (the last of its path); its own members beside its sub-units. */
+    unit: ({ orgUnitPath, direct }: { orgUnitPath: readonly string[]; direct?: boolean }) => {
+      const name = orgUnitPath.at(-1) ?? t('overview.organisation');
+      return direct ? t('dashboard.directStaff', { unit: name }) : name;
+    },
   };
 }
 

@@ -15,7 +15,7 @@ export function useFacilitatorsTile(data: OverviewFacilitators) {
       cell.hidden || cell.trainingTargetHours === null ? null : f.integer(cell.trainingTargetHours);
     const { total } = data;
     const bars: Bar[] = data.units.map((cell) => ({
-      label: f.unit(cell.orgUnitPath),
+      label: f.unit(cell),
       value: cell.facilitators,
       // More facilitators than the target fill the bar.
       total: Math.max(cell.target, cell.facilitators),

@@ -16,7 +16,7 @@ export function useParticipationTile(data: OverviewParticipation) {
         ? []
         : [
             {
-              label: f.unit(unit.orgUnitPath),
+              label: f.unit(unit),
               value: unit.completed,
               total: unit.invited,
               text: f.outOf(unit.completed, unit.invited),
@@ -29,7 +29,7 @@ export function useParticipationTile(data: OverviewParticipation) {
         ? []
         : [
             {
-              label: t('overview.participation.week', { date: f.week(week.startsAt) }),
+              label: t('overview.participation.week', { date: f.calendarDay(week.startsOn) }),
               value: week.total,
               total: weekScale,
               text:

@@ -15,7 +15,16 @@ export interface Bar {
  * Bars on one scale, each focusable with its figure as its name; the table beside it carries
  * the same figures and the hidden ones, which have no bar (never a bar of 0).
  */
-export function BarFigure({ label, bars }: { label: string; bars: Bar[] }) {
+export function BarFigure({
+  label,
+  bars,
+  decimals = false,
+}: {
+  label: string;
+  bars: Bar[];
+  /** The chart would write decimals the English way: the bars' own labels are left out then. */
+  decimals?: boolean;
+}) {
   const { locale } = useI18n();
   const styles = useOverviewStyles();
   if (bars.length === 0) return null;
@@ -25,6 +34,7 @@ export function BarFigure({ label, bars }: { label: string; bars: Bar[] }) {
         culture={locale}
         variant={HorizontalBarChartVariant.AbsoluteScale}
         hideTooltip
+        hideLabels={decimals}
         data={bars.map((bar) => ({
           chartTitle: bar.label,
           chartData: [

@@ -78,7 +78,7 @@ export function DimensionsTile({
               {t('overview.dimensions.noCompare')}
             </Text>
           )}
-          <BarFigure label={t('overview.chart', { table: ranking })} bars={view.bars} />
+          <BarFigure label={t('overview.chart', { table: ranking })} bars={view.bars} decimals />
           <ScrollingTable caption={ranking}>
             <TableHeader>
               <TableRow>

@@ -12,7 +12,11 @@ export const useOverviewStyles = makeStyles({
     '@media print': { gap: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
   },
   // The report's own theme while printing; on screen it lets the page's background through.
-  provider: { backgroundColor: 'transparent', minWidth: 0 },
+  provider: {
+    backgroundColor: 'transparent',
+    minWidth: 0,
+    '@media print': { backgroundColor: tokens.colorNeutralBackground1 },
+  },
   header: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -143,17 +143,22 @@ describe('the Panoramica screen in a browser (demo identities)', () => {
       expect(tables.length).toBeGreaterThanOrEqual(4);
       for (const table of tables) expect(await table.isVisible()).toBe(true);
       // The report prints in the light theme: near-black text.
-      const heading = page.getByRole('heading', { name: 'Panoramica del programma' });
-      const color = await heading.evaluate((element) => getComputedStyle(element).color);
-      const [r, g, b] = (color.match(/\d+/g) ?? []).map(Number);
-      expect(Math.max(r!, g!, b!)).toBeLessThan(100);
-      const paper = await heading.evaluate(
-        (element) => getComputedStyle(element.closest('.fui-FluentProvider')!).backgroundColor,
-      );
+      // (Strings: the browser's DOM types are not this project's.)
+      const [color, paper] = await page.evaluate<[string, string]>(`(() => {
+        const heading = [...document.querySelectorAll('h2')].find(
+          (h) => h.textContent === 'Panoramica del programma',
+        );
+        return [
+          getComputedStyle(heading).color,
+          getComputedStyle(heading.closest('.fui-FluentProvider')).backgroundColor,
+        ];
+      })()`);
+      const [r = 255, g = 255, b = 255] = (color.match(/\d+/g) ?? []).map(Number);
+      expect(Math.max(r, g, b)).toBeLessThan(100);
       expect(paper).toBe('rgb(255, 255, 255)');
       // Nothing of the report reaches past an A4 page's width.
       await page.setViewportSize({ width: 794, height: 1123 });
-      const wider = await page.evaluate(() => document.documentElement.scrollWidth);
+      const wider = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect(wider).toBeLessThanOrEqual(794);
       await screenshot(page, 'overview-print');
       const pdf = await page.pdf({ format: 'A4' });

@@ -54,6 +54,7 @@ export interface OverviewRefreshDeps {
 export class OverviewRefresh {
   private readonly periodic = new Periodic(() => this.refreshIfDue());
   private readonly now: () => Date;
+  private first: Promise<void> | undefined;
 
   constructor(private readonly deps: OverviewRefreshDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -142,11 +143,13 @@ export class OverviewRefresh {
     return true;
   }
 
+  /** Refreshes at once (a fresh start has rows to show), then every `everyMs`. */
   start(everyMs: number, onError: (error: unknown) => void): void {
+    this.first = this.refreshIfDue().then(() => undefined, onError);
     this.periodic.start(everyMs, onError);
   }
 
-  stop(): Promise<void> {
-    return this.periodic.stop();
+  async stop(): Promise<void> {
+    await Promise.all([this.periodic.stop(), this.first]);
   }
 }

@@ -1565,7 +1565,7 @@ export interface OverviewIdeas {
  */
 export interface Overview {
   scope: readonly string[];
-  /** When the pre-aggregated rows were last refreshed (they lag writes by up to a minute). */
+  /** When the pre-aggregated rows were last refreshed (they lag the features' writes by up to 30 s). */
   refreshedAt: string | null;
   participation: OverviewParticipation;
   dimensions: OverviewDimensions;

@@ -40,7 +40,11 @@ describe('the Panoramica screen in a browser (demo identities)', () => {
     return (await response.json()) as Overview;
   };
 
-  const open = async (page: Page, user: { objectId: string }, theme: 'light' | 'dark') => {
+  const open = async (
+    page: Page,
+    user: { objectId: string },
+    theme: 'light' | 'dark' | 'contrast',
+  ) => {
     await page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${user.objectId}&theme=${theme}`);
     await page.getByRole('tab', { name: 'Panoramica' }).click({ timeout: 30_000 });
     await page.getByRole('heading', { name: 'Panoramica del programma' }).waitFor();
@@ -62,7 +66,7 @@ describe('the Panoramica screen in a browser (demo identities)', () => {
     }
   };
 
-  it('shows an admin the whole programme, light and dark, and nothing sideways on a phone', async () => {
+  it('shows an admin the whole programme, light, dark and high contrast, and nothing sideways on a phone', async () => {
     const page = ctx.page;
     const data = await overviewOf(SARA);
     expect(data.scope).toEqual([]);
@@ -90,6 +94,9 @@ describe('the Panoramica screen in a browser (demo identities)', () => {
     await open(page, SARA, 'dark');
     await checkUnits(page, data);
     await screenshot(page, 'overview-admin-dark-1280');
+    await open(page, SARA, 'contrast');
+    await checkUnits(page, data);
+    await screenshot(page, 'overview-admin-contrast-1280');
 
     await page.setViewportSize(NARROW);
     await page.getByRole('region', { name: 'Idee', exact: true }).waitFor();

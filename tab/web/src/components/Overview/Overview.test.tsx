@@ -12,7 +12,7 @@ describe('the overview', () => {
 
     expect(server.calls).toEqual(['GET /api/v1/overview']);
     expect(screen.getByText("Ambito: tutta l'organizzazione")).toBeInTheDocument();
-    expect(screen.getByText('Dati aggiornati il 20 nov 2026.')).toBeInTheDocument();
+    expect(screen.getByText(/^Dati aggiornati il 20 nov 2026, \d\d:\d\d\.$/)).toBeInTheDocument();
     expect(
       screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent),
     ).toEqual([

@@ -11,13 +11,13 @@ import type { Overview as OverviewData } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { useTeams } from '../../teams/teams-context';
 import { themes } from '../../teams/themes';
+import { formatDate } from '../Campaigns/campaign-view';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { DimensionsTile } from './DimensionsTile';
 import { FacilitatorsTile } from './FacilitatorsTile';
 import { IdeasTile } from './IdeasTile';
 import { LabsTile } from './LabsTile';
 import type { OverviewLink } from './overview-links';
-import { overviewFormat } from './overview-format';
 import { useOverviewStyles, usePageStyles } from './Overview.styles';
 import { ParticipationTile } from './ParticipationTile';
 import { useOverview } from './use-overview';
@@ -26,7 +26,6 @@ import { usePrinting } from './use-printing';
 function Facts({ data }: { data: OverviewData }) {
   const { t, locale } = useI18n();
   const styles = useOverviewStyles();
-  const f = overviewFormat(t, locale);
   const k = data.participation.campaign?.k ?? data.dimensions.campaign?.k;
   return (
     <div className={styles.facts}>
@@ -37,7 +36,7 @@ function Facts({ data }: { data: OverviewData }) {
       </Text>
       {data.refreshedAt && (
         <Text className={styles.muted}>
-          {t('overview.refreshed', { date: f.day(data.refreshedAt) })}
+          {t('overview.refreshed', { date: formatDate(data.refreshedAt, locale) })}
         </Text>
       )}
       {k !== undefined && (

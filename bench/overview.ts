@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   addValues,
   contributionOf,
@@ -10,14 +9,12 @@ import type { Person } from '../core/directory/person';
 import { IDEA_STATUSES, IDEA_THEMES, newIdeaId, type Idea } from '../core/ideas/idea';
 import type { LabTask } from '../core/labs/board';
 import type { Lab } from '../core/labs/lab';
-import { TableStore } from '../core/store/table-store';
 import { forEachLimit } from '../core/util/concurrency';
 import { seededRandom } from '../core/util/random';
-import { createBotServer, createServices, type Services } from '../server/app';
+import type { Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { ALL_TABLES } from '../server/registry';
-import { identityOf } from '../tab/api/auth/identity';
-import { silentLogger } from '../test/bot-harness';
+import { apiAs, freshServices, latencies } from './api-bench';
+import { getRaw } from './http-get';
 
 const DEPARTMENTS = 60;
 const UNITS_PER_DEPARTMENT = 3;
@@ -25,9 +22,7 @@ const LABS = 300;
 const TASKS_PER_LAB = 10;
 const IDEAS = 10_000;
 const FACILITATORS_PER_DEPARTMENT = 10;
-const REQUESTS = 300;
-const WARM_UP = 20;
-const CONCURRENCY = 10;
+const ADMIN = '00000000-0000-4000-8000-00000000000a';
 const DAY_MS = 86_400_000;
 export const OVERVIEW_BAR_MS = 80;
 export const OVERVIEW_GROWTH_BAR = 1.5;
@@ -183,10 +178,6 @@ async function seed(services: Services, employees: number): Promise<void> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 /**
  * GET /api/v1/overview as an admin over HTTP, 10 concurrent callers, at 1,000 and 100,000
  * employees (60 departments, 2 campaigns, 300 labs, 10,000 ideas, 600 facilitators). The route
@@ -198,48 +189,19 @@ export async function benchOverview(): Promise<OverviewRun[]> {
   const runs: OverviewRun[] = [];
   try {
     for (const employees of [1_000, 100_000]) {
-      const store = new TableStore(
-        { kind: 'connectionString', connectionString: azurite.connectionString },
-        `b${randomBytes(4).toString('hex')}`,
-      );
-      await store.ensureTables(ALL_TABLES);
-      const services = createServices(store, {
-        pseudonymSecret: 'bench-only-0123456789abcdef0123456789',
-      });
+      const { services, drop } = await freshServices(azurite.connectionString);
       await seed(services, employees);
       const started = performance.now();
       await services.overviewRefresh.rebuild();
       const rebuildMs = performance.now() - started;
-      const admin = identityOf('00000000-0000-4000-8000-00000000000a');
-      const server = createBotServer(
-        {
-          botAuth: { mode: 'local' },
-          authenticate: async () => ({ ...admin, roles: ['employee', 'admin'] }),
-        },
-        services,
-        silentLogger,
-      );
-      await new Promise<void>((resolve) => {
-        server.listen(0, '127.0.0.1', resolve);
+      const api = await apiAs(services, ADMIN, ['employee', 'admin']);
+      const timed = await latencies(async () => {
+        const answer = await getRaw(`${api.origin}/api/v1/overview`, { 'accept-encoding': 'gzip' });
+        if (answer.status !== 200) throw new Error(`overview answered ${answer.status}`);
       });
-      const url = `http://127.0.0.1:${server.address().port}/api/v1/overview`;
-      const timed = async (): Promise<number> => {
-        const begun = performance.now();
-        const response = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
-        if (response.status !== 200) throw new Error(`overview answered ${response.status}`);
-        await response.arrayBuffer();
-        return performance.now() - begun;
-      };
-      for (let i = 0; i < WARM_UP; i++) await timed();
-      const times: number[] = [];
-      const worker = async (): Promise<void> => {
-        while (times.length < REQUESTS) times.push(await timed());
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      server.close();
-      await store.deleteTables(ALL_TABLES);
-      const sorted = [...times].sort((a, b) => a - b);
-      runs.push({ employees, rebuildMs, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
+      api.close();
+      await drop();
+      runs.push({ employees, rebuildMs, ...timed });
     }
   } finally {
     await azurite.stop();

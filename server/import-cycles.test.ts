@@ -64,9 +64,17 @@ describe('production imports', () => {
   });
 
   it('keep core below the bot, the tab and the server: core imports none of them', () => {
-    expect(upwardImports(sourcesUnder('core'), ['bot', 'tab', 'server'])).toEqual([]);
+    // But the tab API's contract: wire types only (tab/api/contract.test.ts), which read models answer.
+    const contract = /→ tab\/api\/contract$/;
+    expect(
+      upwardImports(sourcesUnder('core'), ['bot', 'tab', 'server']).filter(
+        (i) => !contract.test(i),
+      ),
+    ).toEqual([]);
     // Nor do its tests read the tab: a read model the tab shows lives in core, tested there.
-    expect(upwardImports(sourcesUnder('core', true), ['tab'])).toEqual([]);
+    expect(
+      upwardImports(sourcesUnder('core', true), ['tab']).filter((i) => !contract.test(i)),
+    ).toEqual([]);
   });
 
   it('would report a cycle', () => {

@@ -1,17 +1,18 @@
 import type { Dashboard } from '../dashboard/dashboard';
-import type { DashboardCampaigns, HeatmapCell } from '../dashboard/dashboard-view';
+import type {
+  DashboardCampaigns,
+  HeatmapCell,
+  Overview,
+  OverviewDimensionScore,
+  OverviewDimensionUnit,
+  OverviewParticipationCell,
+} from '../../tab/api/contract';
 import { unitKey } from '../privacy/suppression';
 import type { OverviewRepository } from './overview.repository';
-import type {
-  DimensionScore,
-  DimensionUnit,
-  OverviewView,
-  ParticipationCell,
-} from './overview-view';
 
-type Participation = Omit<OverviewView['participation'], 'surveys'>;
+type Participation = Omit<Overview['participation'], 'surveys'>;
 
-const hiddenUnit = (scope: readonly string[]): ParticipationCell => ({
+const hiddenUnit = (scope: readonly string[]): OverviewParticipationCell => ({
   orgUnitPath: scope,
   direct: false,
   hidden: true,
@@ -20,7 +21,7 @@ const hiddenUnit = (scope: readonly string[]): ParticipationCell => ({
   rate: null,
 });
 
-function participationCell(cell: HeatmapCell): ParticipationCell {
+function participationCellOf(cell: HeatmapCell): OverviewParticipationCell {
   return {
     orgUnitPath: cell.orgUnitPath,
     direct: cell.direct,
@@ -32,7 +33,9 @@ function participationCell(cell: HeatmapCell): ParticipationCell {
 }
 
 /** A unit's dimensions, strongest first, ranked among its visible means (hidden ones last). */
-function ranked(cells: readonly { id: string; cell: HeatmapCell | undefined }[]): DimensionScore[] {
+function ranked(
+  cells: readonly { id: string; cell: HeatmapCell | undefined }[],
+): OverviewDimensionScore[] {
   const scores = cells.map(({ id, cell }) => ({
     id,
     mean: cell?.mean ?? null,
@@ -61,10 +64,15 @@ export async function participationViews(
   },
   scope: readonly string[],
   campaigns: DashboardCampaigns,
-): Promise<{ participation: Participation; dimensions: OverviewView['dimensions'] }> {
+): Promise<{ participation: Participation; dimensions: Overview['dimensions'] }> {
   const shownId = campaigns.shown;
   if (shownId === null) {
-    const none: DimensionUnit = { orgUnitPath: scope, direct: false, hidden: true, scores: [] };
+    const none: OverviewDimensionUnit = {
+      orgUnitPath: scope,
+      direct: false,
+      hidden: true,
+      scores: [],
+    };
     return {
       participation: {
         campaign: null,
@@ -84,12 +92,12 @@ export async function participationViews(
     deps.dashboard.heatmap({ campaign: shownId, compare, scope, depth: 1 }),
     deps.repository.weeksOf(shownId),
   ]);
-  const units = heatmap.participants.units.map(participationCell);
+  const units = heatmap.participants.units.map(participationCellOf);
   const total = heatmap.participants.totals[0];
   // Each dimension has its own pattern (and units without scores in it): matched by unit.
   const keyOf = (cell: HeatmapCell) => unitKey({ path: cell.orgUnitPath, direct: cell.direct });
   const same = (a: HeatmapCell, b: HeatmapCell) => keyOf(a) === keyOf(b);
-  const dimensionUnit = (unit: HeatmapCell): DimensionUnit => {
+  const dimensionUnit = (unit: HeatmapCell): OverviewDimensionUnit => {
     const scores = ranked(
       heatmap.dimensions.map((d) => ({ id: d.id, cell: d.units.find((c) => same(c, unit)) })),
     );
@@ -101,7 +109,7 @@ export async function participationViews(
     participation: {
       campaign: heatmap.campaign,
       publishedAt: heatmap.publishedAt,
-      total: total ? participationCell(total) : hiddenUnit(scope),
+      total: total ? participationCellOf(total) : hiddenUnit(scope),
       units,
       weeks: weeks.map((w) => ({
         week: w.week,

@@ -9,7 +9,7 @@ import { LruCache } from '../util/lru-cache';
 import type { DepartmentFacilitators, IdeaStats, LabStats, OverviewFacts } from './overview-facts';
 import { participationViews } from './overview-participation';
 import type { OverviewRepository } from './overview.repository';
-import type { FacilitatorCell, OverviewSurveyView, OverviewView } from './overview-view';
+import type { Overview, OverviewFacilitatorCell, OverviewSurvey } from '../../tab/api/contract';
 
 /** Launched surveys the overview lists, newest first. */
 export const OVERVIEW_SURVEYS = 5;
@@ -49,7 +49,7 @@ const NO_FACTS: OverviewFacts = {
  * refreshed rows' etag), so a request's cost does not grow with the data.
  */
 export class ProgrammeOverview {
-  private readonly answers = new LruCache<string, Promise<OverviewView>>(1_000, ANSWER_TTL_MS);
+  private readonly answers = new LruCache<string, Promise<Overview>>(1_000, ANSWER_TTL_MS);
 
   constructor(
     private readonly deps: {
@@ -62,7 +62,7 @@ export class ProgrammeOverview {
   ) {}
 
   /** The same object for the same scope and rows (the route encodes it once per object). */
-  async view(request: OverviewRequest): Promise<OverviewView> {
+  async view(request: OverviewRequest): Promise<Overview> {
     const stored = await this.deps.repository.readFacts();
     const key = JSON.stringify([request.scope, request.admin, stored?.etag ?? null]);
     return this.answers.getOrLoad(key, () =>
@@ -74,7 +74,7 @@ export class ProgrammeOverview {
     { scope, admin }: OverviewRequest,
     facts: OverviewFacts,
     refreshedAt: Date | null,
-  ): Promise<OverviewView> {
+  ): Promise<Overview> {
     const [campaigns, headcounts, surveys] = await Promise.all([
       this.deps.dashboard.campaigns(scope),
       this.deps.headcounts.current(),
@@ -97,12 +97,12 @@ export class ProgrammeOverview {
   }
 
   /** The newest launched surveys' response rates in the scope, by each survey's own pattern. */
-  private async surveys(scope: readonly string[]): Promise<OverviewSurveyView[]> {
+  private async surveys(scope: readonly string[]): Promise<OverviewSurvey[]> {
     const launched = (await this.deps.surveys.list())
       .filter((survey) => survey.launchedAt)
       .slice(0, OVERVIEW_SURVEYS);
     return Promise.all(
-      launched.map(async (survey): Promise<OverviewSurveyView> => {
+      launched.map(async (survey): Promise<OverviewSurvey> => {
         const base = {
           id: survey.id,
           title: survey.title,
@@ -133,7 +133,7 @@ export class ProgrammeOverview {
     scope: readonly string[],
     k: number,
     headcounts: UnitHeadcounts,
-  ): OverviewView['facilitators'] {
+  ): Overview['facilitators'] {
     const staffed = rows.filter((row) => row.facilitators > 0);
     const pattern = suppress(
       staffed.map((row) => ({
@@ -144,7 +144,7 @@ export class ProgrammeOverview {
       })),
       { k },
     );
-    const cellOf = (path: readonly string[], facilitators: number): FacilitatorCell => {
+    const cellOf = (path: readonly string[], facilitators: number): OverviewFacilitatorCell => {
       const employees = headcounts.subtree(path);
       const target =
         path.length === 0
@@ -199,7 +199,7 @@ function sumLabs(stats: readonly LabStats[]): LabStats {
  * figures per theme, counts only, as every employee sees the labs themselves; private labs
  * count for admins only, as only admins (and their people) see them.
  */
-function labsView(facts: OverviewFacts, admin: boolean): OverviewView['labs'] {
+function labsView(facts: OverviewFacts, admin: boolean): Overview['labs'] {
   const themes = facts.labs.map(({ themeId, name, ...stats }) => ({
     themeId,
     name,
@@ -209,6 +209,6 @@ function labsView(facts: OverviewFacts, admin: boolean): OverviewView['labs'] {
 }
 
 /** Ideas are signed and public, by area: the same for every caller, counts and titles only. */
-function ideasView(ideas: IdeaStats): OverviewView['ideas'] {
+function ideasView(ideas: IdeaStats): Overview['ideas'] {
   return { ...ideas, implemented: ideas.funnel.implemented };
 }

@@ -15,7 +15,6 @@ import { z } from 'zod';
 import type { Locale } from '../../core/directory/person';
 import { translator, type MessageKey, type Translate } from '../../core/i18n/translator';
 import type { ProgrammeOverview } from '../../core/overview/overview';
-import type { OverviewView } from '../../core/overview/overview-view';
 import type * as Api from './contract';
 import { csvText, sendCsv, type Field } from './csv';
 import { scopeOf } from './dashboard.routes';
@@ -47,7 +46,7 @@ export function registerOverviewApi(
   route: Route,
   { overview }: OverviewApiDeps,
 ): void {
-  const encoded = new WeakMap<OverviewView, Promise<EncodedJson>>();
+  const encoded = new WeakMap<Api.Overview, Promise<EncodedJson>>();
   const viewOf = ({ identity }: { identity: Parameters<typeof scopeOf>[0] }) =>
     overview.view({ scope: scopeOf(identity), admin: identity.roles.includes('admin') });
 
@@ -78,7 +77,7 @@ export function registerOverviewApi(
 const percent = (rate: number | null): Field => (rate === null ? null : rate * 100);
 
 function tileLines(
-  view: OverviewView,
+  view: Api.Overview,
   tile: Api.OverviewTile,
   t: Translate,
   locale: Locale,

@@ -22,6 +22,8 @@ const CHANNEL_POSTS_EVERY_MS = 1_000;
 const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
 /** How often surveys write their ready steps of answers, close on their date and remind. */
 const SURVEY_TICK_EVERY_MS = 60_000;
+/** How often contests whose voting has ended are closed (results, winner announced). */
+const CONTEST_TICK_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -124,6 +126,9 @@ async function main(): Promise<void> {
   services.surveys.start(SURVEY_TICK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'the surveys round failed; it runs again next minute'),
   );
+  services.contests.start(CONTEST_TICK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'closing ended contests failed; tried again next minute'),
+  );
   services.overviewRefresh.start(OVERVIEW_REFRESH_MS, (error) =>
     logger.error({ err: error }, 'refreshing the overview failed; it runs again next round'),
   );
@@ -164,6 +169,7 @@ async function main(): Promise<void> {
         channelPoster.stop(),
         services.labs.weekly.stop(),
         services.surveys.stop(),
+        services.contests.stop(),
         services.overviewRefresh.stop(),
       ]);
     }

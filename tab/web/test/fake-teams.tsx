@@ -15,12 +15,20 @@ import { campaignRoute, type FakeCampaigns } from './fake-campaigns';
 import { facilitatorRoute, type FakeFacilitators } from './fake-facilitators';
 import { emptyIdeas, ideasRoute, type FakeIdeas } from './fake-ideas';
 import { labsRoute, type FakeLabs } from './fake-labs';
+import { overviewRoute, type FakeOverview } from './fake-overview';
 import { emptyPosts, postsRoute, type FakePosts } from './fake-posts';
 import { surveyRoute, type FakeSurveys } from './fake-surveys';
 import { json, problem } from './responses';
 
 export interface FakeServer
-  extends FakeCampaigns, FakeFacilitators, FakeIdeas, FakeLabs, FakePosts, FakeSurveys {
+  extends
+    FakeCampaigns,
+    FakeFacilitators,
+    FakeIdeas,
+    FakeLabs,
+    FakeOverview,
+    FakePosts,
+    FakeSurveys {
   me: Me;
   results: MyResults | null;
   heatmap: Heatmap | null;
@@ -69,6 +77,7 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
     templates: [],
     surveyResults: {},
     refuseSurvey: null,
+    overview: null,
     calls: [],
     bodies: [],
     ...state,
@@ -103,6 +112,10 @@ export function fakeServer(state: Partial<FakeServer> & Pick<FakeServer, 'me'>):
         return problem(403, 'Accesso negato');
       const query = new URLSearchParams(path.split('?')[1]);
       return surveyRoute(server, route, query, body) ?? problem(404, 'Not found');
+    }
+    if (/ \/api\/v1\/overview/.test(route)) {
+      const query = new URLSearchParams(path.split('?')[1]);
+      return overviewRoute(server, server.me, route, query) ?? problem(404, 'Not found');
     }
     if (route === 'GET /api/v1/facilitators/near-me') return json(200, server.nearMe);
     if (/ \/api\/v1\/(facilitator-rounds|audit)/.test(route)) {

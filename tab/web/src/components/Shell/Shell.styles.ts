@@ -15,5 +15,8 @@ export const useShellStyles = makeStyles({
   panel: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,
     maxWidth: '72rem',
+    '@media print': { padding: 0, maxWidth: 'none' },
   },
+  // The printed report is the screen's content alone.
+  screenOnly: { '@media print': { display: 'none' } },
 });

@@ -4,6 +4,7 @@ import { fakeServer, fakeTeams } from '../../../test/fake-teams';
 import { campaignStatus, giulia, heatmap, marco, sara } from '../../../test/fixtures';
 import { TeamsContext, type TeamsSeam } from '../../teams/teams-context';
 import { demoPersonas } from '../../teams/demo-personas';
+import { overview } from '../../../test/overview-fixtures';
 import { App } from '../App/App';
 
 const renderApp = (seam: TeamsSeam) =>
@@ -25,7 +26,8 @@ describe('navigation', () => {
       (name, i) => expect(tabs[i]).toHaveAccessibleName(name),
     );
     expect(screen.queryByRole('tab', { name: 'Cruscotto' })).not.toBeInTheDocument();
-    expect(server.calls.some((call) => call.includes('/dashboard/'))).toBe(false);
+    expect(screen.queryByRole('tab', { name: 'Panoramica' })).not.toBeInTheDocument();
+    expect(server.calls.some((call) => /\/(dashboard|overview)/.test(call))).toBe(false);
   });
 
   it("opens at «I tuoi dati» when the bot's link asks for it, and nowhere in particular otherwise", async () => {
@@ -72,7 +74,7 @@ describe('navigation', () => {
 
     const nav = await screen.findByRole('tablist', { name: 'Sezioni di óiBO' });
     const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(10);
+    expect(tabs).toHaveLength(11);
     [
       'I miei risultati',
       'Laboratori',
@@ -80,14 +82,15 @@ describe('navigation', () => {
       'Concorso logo',
       'Spazio facilitatori',
       'Il mio percorso',
+      'Panoramica',
       'Cruscotto',
       'Sondaggi',
       'Campagne',
       'Facilitatori',
     ].forEach((name, i) => expect(tabs[i]).toHaveAccessibleName(name));
-    expect(server.calls.some((call) => /\/(campaigns|facilitator-rounds|surveys)/.test(call))).toBe(
-      false,
-    );
+    expect(
+      server.calls.some((call) => /\/(campaigns|facilitator-rounds|surveys|overview)/.test(call)),
+    ).toBe(false);
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campagne' }));
 
@@ -99,6 +102,32 @@ describe('navigation', () => {
       await within(panel).findByRole('progressbar', { name: "Avanzamento dell'invio" }),
     ).toBeInTheDocument();
   });
+
+  // The overview's charts and then the heat map render in jsdom: slow on a loaded machine.
+  it('gives a manager the overview, whose tiles open the screens they may open', async () => {
+    const { apiFetch, server } = fakeServer({ me: marco, heatmap, overview: overview() });
+    renderApp(fakeTeams(apiFetch));
+
+    await userEvent.click(await screen.findByRole('tab', { name: 'Panoramica' }));
+    const panel = await screen.findByRole('tabpanel', { name: 'Panoramica' });
+    expect(
+      await within(panel).findByRole('heading', { name: 'Panoramica del programma' }),
+    ).toBeInTheDocument();
+    expect(server.calls.filter((call) => call.includes('/overview'))).toEqual([
+      'GET /api/v1/overview',
+    ]);
+    const participation = await within(panel).findByRole('region', { name: 'Partecipazione' });
+    // The facilitators' screen is the programme team's.
+    expect(
+      within(panel).getByRole('region', { name: 'Facilitatori digitali' }),
+    ).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: 'Apri Facilitatori' })).toBeNull();
+    await userEvent.click(within(participation).getByRole('button', { name: 'Apri il cruscotto' }));
+    const dashboard = screen.getByRole('tab', { name: 'Cruscotto' });
+    expect(dashboard).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(dashboard).toHaveFocus());
+    expect(await screen.findByRole('table', { name: /Punteggio medio/ })).toBeInTheDocument();
+  }, 60_000);
 
   it('shows who is signed in', async () => {
     const { apiFetch } = fakeServer({ me: marco });

@@ -1,5 +1,5 @@
-import { Spinner, Tab, TabList, Text, Title1 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useId, useState, type ReactNode } from 'react';
+import { mergeClasses, Spinner, Tab, TabList, Text, Title1 } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useApi, useLoad } from '../../api/use-api';
 import type { Me } from '../../api/types';
 import { useDirectoryLocale, useI18n } from '../../i18n/i18n';
@@ -7,8 +7,13 @@ import { useTeams } from '../../teams/teams-context';
 import { DemoBanner } from '../DemoBanner/DemoBanner';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { MyResults } from '../MyResults/MyResults';
+import { OVERVIEW_LINKS, type OverviewLink } from '../Overview/overview-links';
 import { useShellStyles } from './Shell.styles';
 
+// Managers and admins, when they open it: the programme at a glance, with its charts.
+const Overview = lazy(() =>
+  import('../Overview/Overview').then((module) => ({ default: module.Overview })),
+);
 // Only managers and admins open the dashboard: everyone else never downloads it.
 const Dashboard = lazy(() =>
   import('../Dashboard/Dashboard').then((module) => ({ default: module.Dashboard })),
@@ -50,6 +55,7 @@ type Section =
   | 'contest'
   | 'workspace'
   | 'path'
+  | 'overview'
   | 'dashboard'
   | 'surveys'
   | 'campaigns'
@@ -69,7 +75,7 @@ export function sectionsOf(me: Pick<Me, 'roles'>): Section[] {
     'contest',
     'workspace',
     ...(me.roles.includes('facilitator') ? (['path'] as const) : []),
-    ...(canSeeDashboard(me) ? (['dashboard', 'surveys'] as const) : []),
+    ...(canSeeDashboard(me) ? (['overview', 'dashboard', 'surveys'] as const) : []),
     ...(me.roles.includes('admin') ? ADMIN_SECTIONS : []),
   ];
 }
@@ -95,6 +101,7 @@ export function Shell() {
     labs: t('nav.labs'),
     ideas: t('nav.ideas'),
     path: t('nav.path'),
+    overview: t('nav.overview'),
     dashboard: t('nav.dashboard'),
     surveys: t('nav.surveys'),
     campaigns: t('nav.campaigns'),
@@ -102,10 +109,22 @@ export function Shell() {
     contest: t('nav.contest'),
     workspace: t('nav.workspace'),
   };
+  // A tile's link opens its screen as the tab list would, and puts the focus on that tab.
+  const [jumped, setJumped] = useState(false);
+  useEffect(() => {
+    if (jumped) document.getElementById(`${ids}-tab-${current}`)?.focus();
+  }, [jumped, current, ids]);
+  const jump = (to: OverviewLink) => {
+    setJumped(true);
+    setSection(to);
+  };
   const screens: Record<Exclude<Section, 'results'>, ReactNode> = {
     labs: me.state === 'loaded' && <Labs me={me.value} />,
     ideas: <Ideas admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     path: <MyPath />,
+    overview: (
+      <Overview links={OVERVIEW_LINKS.filter((link) => sections.includes(link))} onOpen={jump} />
+    ),
     dashboard: <Dashboard />,
     surveys: <Surveys admin={me.state === 'loaded' && me.value.roles.includes('admin')} />,
     campaigns: <Campaigns />,
@@ -116,8 +135,12 @@ export function Shell() {
 
   return (
     <div className={styles.root}>
-      {demo && <DemoBanner demo={demo} />}
-      <header className={styles.header}>
+      {demo && (
+        <div className={styles.screenOnly}>
+          <DemoBanner demo={demo} />
+        </div>
+      )}
+      <header className={mergeClasses(styles.header, styles.screenOnly)}>
         <Title1 as="h1">{t('app.title')}</Title1>
         {me.state === 'loaded' && me.value.displayName && (
           <Text className={styles.user}>
@@ -134,8 +157,11 @@ export function Shell() {
           <TabList
             aria-label={t('nav.label')}
             selectedValue={current}
-            onTabSelect={(_event, data) => setSection(data.value as Section)}
-            className={styles.nav}
+            onTabSelect={(_event, data) => {
+              setJumped(false);
+              setSection(data.value as Section);
+            }}
+            className={mergeClasses(styles.nav, styles.screenOnly)}
           >
             {sections.map((id) => (
               <Tab key={id} id={`${ids}-tab-${id}`} value={id} aria-controls={`${ids}-panel-${id}`}>

@@ -1,11 +1,11 @@
 import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
-import { AlreadyExistsError } from '../store/errors';
+import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import { retryOnConflict } from '../store/retry';
 import type { TableStore } from '../store/table-store';
 import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
 
 /**
- * Call4Ideas storage, four tables:
+ * Call4Ideas storage, five tables:
  * - `ideacalls`: one partition, one row per call (a handful over the years).
  * - `ideas`: PartitionKey the call, RowKey the idea id (which starts with the call's, so a point
  *   read needs only the id). The row carries the counters (`votes`, `comments`,
@@ -15,11 +15,15 @@ import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
  * - `ideathreads`: PartitionKey the idea; RowKey `a|<id>` amendments, `c|<id>` comments,
  *   `h|<time>|<id>` history entries. An amendment's decision and its history entry are one
  *   transaction, so an amendment is decided once.
+ * - `ideatallies`: one partition, one row per idea whose count may lag its vote rows (a *mark*,
+ *   upserted before a vote row is written, deleted once the count includes it; see
+ *   `vote-tallies.ts`). No personal data: idea ids and times.
  */
 export const IDEA_CALLS_TABLE = 'ideacalls';
 export const IDEAS_TABLE = 'ideas';
 export const IDEA_VOTES_TABLE = 'ideavotes';
 export const IDEA_THREADS_TABLE = 'ideathreads';
+export const IDEA_TALLIES_TABLE = 'ideatallies';
 
 const CALLS_PARTITION = 'call';
 
@@ -127,6 +131,20 @@ const voteMapping: EntityMapping<Vote> = {
     voter: String(e.rowKey),
     at: asDate(e.at),
   }),
+};
+
+/** An idea whose count may lag its vote rows, since `at`. */
+export interface TallyMark {
+  ideaId: string;
+  at: Date;
+}
+
+const MARKS_PARTITION = 'mark';
+
+const markMapping: EntityMapping<TallyMark> = {
+  keys: (mark) => ({ partitionKey: MARKS_PARTITION, rowKey: mark.ideaId }),
+  toEntity: (mark) => ({ at: mark.at }),
+  fromEntity: (e) => ({ ideaId: String(e.rowKey), at: asDate(e.at) }),
 };
 
 export type AmendmentField = 'proposal' | 'problem';
@@ -297,12 +315,14 @@ export class IdeasRepository {
   readonly ideas: EntityTable<IdeaRow>;
   readonly votes: EntityTable<Vote>;
   readonly threads: EntityTable<ThreadRow>;
+  readonly marks: EntityTable<TallyMark>;
 
   constructor(store: TableStore) {
     this.calls = new EntityTable(store.client(IDEA_CALLS_TABLE), callMapping);
     this.ideas = new EntityTable(store.client(IDEAS_TABLE), ideaMapping);
     this.votes = new EntityTable(store.client(IDEA_VOTES_TABLE), voteMapping);
     this.threads = new EntityTable(store.client(IDEA_THREADS_TABLE), threadMapping);
+    this.marks = new EntityTable(store.client(IDEA_TALLIES_TABLE), markMapping);
   }
 
   async allCalls(): Promise<IdeaCall[]> {
@@ -343,19 +363,39 @@ export class IdeasRepository {
     }
   }
 
-  /** Removes the person's vote on each of `ideaIds` that has one. */
-  async removeVotes(voter: string, ideaIds: readonly string[]): Promise<void> {
-    await Promise.all(
+  /** Removes the person's vote on each of `ideaIds` that has one; how many it removed. */
+  async removeVotes(voter: string, ideaIds: readonly string[]): Promise<number> {
+    const removed = await Promise.all(
       ideaIds.map(async (ideaId) => {
         const row = await this.votes.get(ideaId, voter);
-        if (row) await this.votes.delete({ partitionKey: ideaId, rowKey: voter }, row.etag);
+        return row ? this.votes.delete({ partitionKey: ideaId, rowKey: voter }, row.etag) : false;
       }),
     );
+    return removed.filter(Boolean).length;
   }
 
   async hasVoted(voter: string, ideaIds: readonly string[]): Promise<boolean> {
     const rows = await Promise.all(ideaIds.map((ideaId) => this.votes.get(ideaId, voter)));
     return rows.some((row) => row !== undefined);
+  }
+
+  /** Marks the idea's count as possibly behind its rows (unconditional: never contended). */
+  async markTally(ideaId: string, at: Date): Promise<string> {
+    return this.marks.upsert({ ideaId, at });
+  }
+
+  async tallyMarks(): Promise<Stored<TallyMark>[]> {
+    return this.marks.all(odata`PartitionKey eq ${MARKS_PARTITION}`);
+  }
+
+  /** Deletes the mark if nobody marked the idea again since `etag`; false otherwise. */
+  async clearTallyMark(ideaId: string, etag: string): Promise<boolean> {
+    try {
+      return await this.marks.delete({ partitionKey: MARKS_PARTITION, rowKey: ideaId }, etag);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return false;
+      throw error;
+    }
   }
 
   async votesOf(ideaId: string): Promise<Vote[]> {

@@ -412,18 +412,22 @@ export class IdeasRepository {
     return (await this.votes.all(odata`at ge ${since}`)).map((r) => r.value);
   }
 
-  async amendments(ideaId: string): Promise<Stored<Amendment>[]> {
-    return (await this.threads.all(range(ideaId, PREFIX.amendment))) as Stored<Amendment>[];
+  /** An idea's amendments and history entries (oldest first), in one read of two ranges. */
+  async amendmentsAndHistory(
+    ideaId: string,
+  ): Promise<{ amendments: Amendment[]; history: HistoryEntry[] }> {
+    const amendments: Amendment[] = [];
+    const history: HistoryEntry[] = [];
+    const filter = `(${range(ideaId, PREFIX.amendment)}) or (${range(ideaId, PREFIX.history)})`;
+    for (const { value } of await this.threads.all(filter)) {
+      if (value.kind === 'amendment') amendments.push(value);
+      else if (value.kind === 'history') history.push(value);
+    }
+    return { amendments, history };
   }
 
   async comments(ideaId: string): Promise<Stored<Comment>[]> {
     return (await this.threads.all(range(ideaId, PREFIX.comment))) as Stored<Comment>[];
-  }
-
-  async history(ideaId: string): Promise<HistoryEntry[]> {
-    return (await this.threads.all(range(ideaId, PREFIX.history))).map(
-      (r) => r.value as HistoryEntry,
-    );
   }
 
   async historyEntry(ideaId: string, id: string): Promise<HistoryEntry | undefined> {

@@ -196,15 +196,21 @@ export class IdeasService {
     return !idea.hidden || actor.admin || isAuthor(idea, actor.objectId);
   }
 
+  /**
+   * An idea's page: the idea as this instance's view of its call has it (as fresh as the lists;
+   * a point read when the view has not seen it yet), its amendments and history in one range
+   * read, and whether the caller voted it.
+   */
   async page(actor: Actor, id: string): Promise<IdeaPage> {
-    const idea = await this.idea(actor, id);
-    const [call, amendments, history, voted] = await Promise.all([
-      this.call(idea.callId),
-      this.deps.repository.amendments(id),
-      this.deps.repository.history(id),
+    const call = await this.call(callOfIdea(id)).catch(() => undefined);
+    if (!call) throw new IdeaError('unknownIdea');
+    const seen = (await this.views.of(call.id)).ideas.get(id);
+    const idea = seen && this.visible(actor, seen) ? seen : await this.idea(actor, id);
+    const [{ amendments, history }, voted] = await Promise.all([
+      this.deps.repository.amendmentsAndHistory(id),
       this.deps.repository.hasVoted(actor.objectId, voteGroup(idea)),
     ]);
-    return { idea, call, amendments: amendments.map((a) => a.value), history, voted };
+    return { idea, call, amendments, history, voted };
   }
 
   async list(callId: string, query: IdeaQuery): Promise<Idea[]> {

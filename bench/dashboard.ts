@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   contributionOf,
   addValues,
@@ -7,18 +6,14 @@ import {
 } from '../core/assessment/aggregates';
 import { scoreAnswers } from '../core/assessment/scoring';
 import { seededRandom } from '../core/util/random';
-import { TableStore } from '../core/store/table-store';
-import { ALL_TABLES } from '../server/registry';
-import { createBotServer, createServices, type Services } from '../server/app';
+import type { Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { silentLogger } from '../test/bot-harness';
-import { identityOf } from '../tab/api/auth/identity';
+import { apiAs, freshServices, latencies } from './api-bench';
+import { getRaw } from './http-get';
 
 const DEPARTMENTS = 60;
 const UNITS_PER_DEPARTMENT = 3;
-const REQUESTS = 300;
-const WARM_UP = 20;
-const CONCURRENCY = 10;
+const ADMIN = '00000000-0000-4000-8000-00000000000a';
 export const DASHBOARD_BAR_MS = 50;
 export const DASHBOARD_GROWTH_BAR = 1.5;
 
@@ -54,10 +49,6 @@ function aggregateRows(services: Services, results: number, seed: number): Aggre
   return [...rows.values()];
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 /**
  * Dashboard API latency (GET /api/v1/dashboard/heatmap as an admin, over HTTP) with the
  * aggregates of 1,000 and of 100,000 results in 60 departments. The API reads only the
@@ -68,51 +59,18 @@ export async function benchDashboard(): Promise<DashboardRun[]> {
   const runs: DashboardRun[] = [];
   try {
     for (const results of [1_000, 100_000]) {
-      const store = new TableStore(
-        { kind: 'connectionString', connectionString: azurite.connectionString },
-        `b${randomBytes(4).toString('hex')}`,
-      );
-      await store.ensureTables(ALL_TABLES);
-      const services = createServices(store, {
-        pseudonymSecret: 'bench-only-0123456789abcdef0123456789',
-      });
+      const { services, drop } = await freshServices(azurite.connectionString);
       const rows = aggregateRows(services, results, results);
       await services.aggregates.replaceCampaign(services.assessment.campaignId, rows);
-      const admin = identityOf('00000000-0000-4000-8000-00000000000a');
-      const server = createBotServer(
-        {
-          botAuth: { mode: 'local' },
-          authenticate: async () => ({ ...admin, roles: ['employee', 'admin'] }),
-        },
-        services,
-        silentLogger,
-      );
-      await new Promise<void>((resolve) => {
-        server.listen(0, '127.0.0.1', resolve);
+      const api = await apiAs(services, ADMIN, ['employee', 'admin']);
+      const url = `${api.origin}/api/v1/dashboard/heatmap?depth=1`;
+      const timed = await latencies(async () => {
+        const answer = await getRaw(url);
+        if (answer.status !== 200) throw new Error(`dashboard answered ${answer.status}`);
       });
-      const url = `http://127.0.0.1:${server.address().port}/api/v1/dashboard/heatmap?depth=1`;
-      const timed = async (): Promise<number> => {
-        const started = performance.now();
-        const response = await fetch(url);
-        if (response.status !== 200) throw new Error(`dashboard answered ${response.status}`);
-        await response.arrayBuffer();
-        return performance.now() - started;
-      };
-      for (let i = 0; i < WARM_UP; i++) await timed();
-      const times: number[] = [];
-      const worker = async (): Promise<void> => {
-        while (times.length < REQUESTS) times.push(await timed());
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      server.close();
-      await store.deleteTables(ALL_TABLES);
-      const sorted = [...times].sort((a, b) => a - b);
-      runs.push({
-        results,
-        rows: rows.length,
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-      });
+      api.close();
+      await drop();
+      runs.push({ results, rows: rows.length, ...timed });
     }
   } finally {
     await azurite.stop();

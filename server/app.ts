@@ -47,6 +47,7 @@ import { botTokenSource, ConnectorSender } from '../bot/delivery/connector-sende
 import { Dashboard } from '../core/dashboard/dashboard';
 import { DirectoryService } from '../core/directory/directory.service';
 import { DirectoryHeadcounts } from '../core/directory/headcounts';
+import { PerImport } from '../core/directory/per-import';
 import { CampaignCompletions } from '../core/delivery/campaign-completions';
 import { OrgUnitsRepository } from '../core/directory/org-units.repository';
 import { PeopleRepository } from '../core/directory/people.repository';
@@ -315,7 +316,9 @@ export function createServices(
     rounds,
     roster: facilitators,
     directory,
-    people,
+    deciders: new PerImport(orgUnits, () =>
+      people.where((person) => person.manager || person.roles.includes('admin')),
+    ),
     campaigns: { start: (input): Promise<Campaign> => campaigns.start(input) },
     startedCampaigns: delivery.campaigns,
     audit,

@@ -6,7 +6,7 @@ import {
   type PrivacyView,
   type Suppression,
 } from '../privacy/suppression';
-import type { HeatmapCell } from './dashboard-view';
+import type { HeatmapCell } from '../../tab/api/contract';
 
 /** One campaign × dimension's pattern, and the units that have sub-units to open. */
 export interface Pattern {

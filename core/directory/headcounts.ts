@@ -1,5 +1,6 @@
 import type { OrgUnitsRepository } from './org-units.repository';
 import type { PeopleRepository } from './people.repository';
+import { PerImport } from './per-import';
 import type { Person } from './person';
 
 /** How many people the directory has in each unit, whole subtree or its own members only. */
@@ -35,25 +36,18 @@ export function headcountsOf(people: readonly Pick<Person, 'orgUnitPath'>[]): Un
  * and instance (one range read), and otherwise only the import stamp (one point read).
  */
 export class DirectoryHeadcounts {
-  private cached: { version: string | undefined; counts: Promise<UnitHeadcounts> } | undefined;
+  private readonly counts: PerImport<UnitHeadcounts>;
 
-  constructor(
-    private readonly deps: {
-      people: Pick<PeopleRepository, 'inBuckets'>;
-      orgUnits: Pick<OrgUnitsRepository, 'importVersion'>;
-    },
-  ) {}
+  constructor(deps: {
+    people: Pick<PeopleRepository, 'inBuckets'>;
+    orgUnits: Pick<OrgUnitsRepository, 'importVersion'>;
+  }) {
+    this.counts = new PerImport(deps.orgUnits, () =>
+      deps.people.inBuckets(['b00', 'bff']).then(headcountsOf),
+    );
+  }
 
-  async current(): Promise<UnitHeadcounts> {
-    const version = await this.deps.orgUnits.importVersion();
-    if (!this.cached || this.cached.version !== version) {
-      const counts = this.deps.people.inBuckets(['b00', 'bff']).then(headcountsOf);
-      const entry = { version, counts };
-      this.cached = entry;
-      counts.catch(() => {
-        if (this.cached === entry) this.cached = undefined;
-      });
-    }
-    return this.cached.counts;
+  current(): Promise<UnitHeadcounts> {
+    return this.counts.current();
   }
 }

@@ -72,8 +72,8 @@ export interface CommunityDeps {
   rounds: RoundsRepository;
   roster: FacilitatorsRepository;
   directory: Pick<DirectoryService, 'find' | 'setRole'>;
-  /** Managers and the programme team, read once per acceptance or approval (approversOf). */
-  people: { where(predicate: (person: Person) => boolean): Promise<Person[]> };
+  /** The directory's managers and programme team (admins), as of its last import. */
+  deciders: { current(): Promise<readonly Person[]> };
   campaigns: Pick<CampaignService, 'start'>;
   startedCampaigns: Pick<CampaignsRepository, 'get'>;
   audit: AuditLog;
@@ -161,10 +161,9 @@ export class CommunityService {
     return new Set(entries.filter((e) => e.status === status).map((e) => e.objectId));
   }
 
-  /** Who decides on the person's acceptance (one read of the directory's managers and admins). */
+  /** Who decides on the person's acceptance, among the directory's managers and admins. */
   async approvers(person: Person): Promise<Approvers> {
-    const people = await this.deps.people.where((p) => p.manager || p.roles.includes('admin'));
-    return approversOf(person, people);
+    return approversOf(person, await this.deps.deciders.current());
   }
 
   /**

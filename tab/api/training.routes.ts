@@ -8,6 +8,7 @@ import { translator } from '../../core/i18n/translator';
 import { authorize } from './auth/identity';
 import type * as Api from './contract';
 import type { Handler, Route } from './route';
+import { sendCsv } from './csv';
 import { rosterCsv } from './roster-csv';
 
 export interface TrainingApiDeps {
@@ -111,9 +112,7 @@ export function registerTrainingApi(
     route(
       admin(async ({ locale, res }) => {
         const csv = rosterCsv(await training.roster(), translator(locale), locale);
-        res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', 'attachment; filename="oibo-facilitators.csv"');
-        res.end(csv);
+        sendCsv(res, 'oibo-facilitators.csv', csv);
       }),
     ),
   );

@@ -406,6 +406,42 @@ describe('pulse surveys (Azurite + connector simulator + tab API + bot)', () => 
     });
     expect(cardText(card)).toContain('Il sondaggio è chiuso');
   });
+
+  it('keeps an identified answer under the person, tells them why, and exports and erases it with them', async () => {
+    const created = await post('/api/v1/surveys', admin, {
+      ...SURVEY,
+      anonymous: false,
+      purpose: 'Organizzare i gruppi di lavoro con chi si rende disponibile.',
+      audience: { kind: 'departments', departments: [CULTURA] },
+    });
+    expect(created.status).toBe(201);
+    surveyId = ((await created.json()) as { id: string }).id;
+    const preview = (await (
+      await call(`/api/v1/surveys/${surveyId}/card?locale=it-IT&page=0`, admin)
+    ).json()) as { card: AdaptiveCard };
+    expect(cardText(preview.card)).toContain('Organizzare i gruppi di lavoro');
+    const { campaignId } = (await (
+      await post(`/api/v1/surveys/${surveyId}/launch`, admin)
+    ).json()) as { campaignId: string };
+    await completed(campaignId);
+    await answer(cultura[0]!, { informed: '4', text: 'Più incontri in presenza' });
+    await answer(cultura[1]!, { informed: '2' });
+
+    const mine = async (p: Person) =>
+      ((await services.privacy.export(oid(p))) as { surveyAnswers?: { survey: string }[] })
+        .surveyAnswers ?? [];
+    expect(await mine(cultura[0]!)).toEqual([
+      expect.objectContaining({
+        survey: surveyId,
+        answers: expect.objectContaining({ improve: 'Più incontri in presenza' }),
+      }),
+    ]);
+    expect(await mine(cultura[2]!)).toEqual([]);
+
+    await services.privacy.erase(oid(cultura[0]!));
+    expect(await mine(cultura[0]!)).toEqual([]);
+    expect(await mine(cultura[1]!)).toEqual([expect.objectContaining({ survey: surveyId })]);
+  });
 });
 
 /** A 1:1 chat with the bot at the simulator, as if the person had installed the app. */

@@ -6,9 +6,13 @@ import type {
   LabTask,
   LabTheme,
   KnownTeam,
+  LabMemberChange,
+  LabSettingsChange,
   Me,
   NewLab,
+  NewLabMilestone,
   NewLabTask,
+  NewLabTheme,
   NewLabUpdate,
 } from '../src/api/types';
 import { json, problem } from './responses';
@@ -113,6 +117,18 @@ export function labsRoute(
   const roles = state.me.roles;
   const leads = roles.includes('facilitator') || roles.includes('admin');
   if (route === 'GET /api/v1/labs/themes') return json(200, { themes: state.labThemes });
+  if (route === 'POST /api/v1/labs/themes') {
+    if (!roles.includes('admin')) return problem(403, 'Accesso negato');
+    const input = body as NewLabTheme;
+    const theme = {
+      id: `theme-${state.labThemes.length + 1}`,
+      title: input.title['it-IT'],
+      description: input.description['it-IT'],
+      seeded: false,
+    };
+    state.labThemes.push(theme);
+    return json(201, theme);
+  }
   if (route === 'GET /api/v1/labs') {
     const labs = state.labs
       .filter((l) => !query.get('theme') || l.theme.id === query.get('theme'))
@@ -174,7 +190,12 @@ export function labsRoute(
   const lab = state.labs.find((l) => l.id === decodeURIComponent(id ?? ''));
   if (!lab) return problem(404, 'Laboratorio sconosciuto');
   const answer = () => json(200, lab);
-  if (!part) return method === 'GET' ? answer() : (Object.assign(lab, body), answer());
+  if (!part) {
+    if (method === 'GET') return answer();
+    const { theme, ...change } = body as LabSettingsChange;
+    const chosen = state.labThemes.find((t) => t.id === theme);
+    return (Object.assign(lab, change, chosen ? { theme: chosen } : {}), answer());
+  }
   if (part === 'tasks') return taskRoute(lab, method, sub && decodeURIComponent(sub), init, body);
   switch (`${method} ${part}`) {
     case 'POST join':
@@ -208,6 +229,41 @@ export function labsRoute(
         });
       }
       return answer();
+    }
+    case 'PATCH members':
+    case 'DELETE members': {
+      const member = lab.members.find((m) => m.person.objectId === decodeURIComponent(sub ?? ''));
+      if (!member) return problem(404, 'Persona sconosciuta');
+      const leadsAfter = lab.members.filter((m) =>
+        m === member
+          ? method === 'PATCH' && (body as LabMemberChange).role === 'lead'
+          : m.role === 'lead',
+      );
+      if (leadsAfter.length === 0) return problem(409, 'Serve almeno una persona che coordini');
+      if (method === 'DELETE') lab.members = lab.members.filter((m) => m !== member);
+      else member.role = (body as LabMemberChange).role;
+      return answer();
+    }
+    case 'POST milestones': {
+      const milestone = {
+        id: `m${lab.milestones.length + 1}-new`,
+        reached: false,
+        dueDate: null,
+        ...(body as NewLabMilestone),
+      };
+      lab.milestones.push(milestone);
+      return json(201, milestone);
+    }
+    case 'PATCH milestones':
+    case 'DELETE milestones': {
+      const index = lab.milestones.findIndex((m) => m.id === decodeURIComponent(sub ?? ''));
+      if (index < 0) return problem(404, 'Traguardo sconosciuto');
+      if (method === 'DELETE') {
+        lab.milestones.splice(index, 1);
+        return new Response(null, { status: 204 });
+      }
+      lab.milestones[index] = { ...lab.milestones[index]!, ...(body as NewLabMilestone) };
+      return json(200, lab.milestones[index]);
     }
     case 'POST close':
       lab.status = 'concluded';

@@ -10,6 +10,7 @@ import type {
   LabChannelLink,
   LabColumn,
   LabList,
+  LabMilestone,
   LabNote,
   LabOverview,
   LabPeopleSearch,
@@ -18,10 +19,13 @@ import type {
   LabTask,
   LabTaskChange,
   LabTaskConflict,
+  LabTheme,
   LabThemes,
   LabUpdate,
   NewLab,
+  NewLabMilestone,
   NewLabNote,
+  NewLabTheme,
   NewLabTask,
   NewLabUpdate,
 } from './types';
@@ -43,6 +47,8 @@ export class StaleTaskError extends Error {
 
 const labPath = (id: string) => `/api/v1/labs/${encodeURIComponent(id)}`;
 const taskPath = (lab: string, task: string) => `${labPath(lab)}/tasks/${encodeURIComponent(task)}`;
+const milestonePath = (lab: string, milestone: string) =>
+  `${labPath(lab)}/milestones/${encodeURIComponent(milestone)}`;
 
 /** A 412 with the task as it is now becomes a {@link StaleTaskError}. */
 async function unlessStale<T>(call: () => Promise<T>): Promise<T> {
@@ -60,6 +66,7 @@ async function unlessStale<T>(call: () => Promise<T>): Promise<T> {
 export function createLabsApi(apiFetch: ApiFetch) {
   return {
     themes: () => json<LabThemes>(apiFetch, '/api/v1/labs/themes'),
+    addTheme: (theme: NewLabTheme) => post<LabTheme>(apiFetch, '/api/v1/labs/themes', theme),
     list: (filter: LabFilter) => {
       const query = new URLSearchParams();
       for (const [name, value] of Object.entries(filter) as [string, string | undefined][]) {
@@ -98,6 +105,22 @@ export function createLabsApi(apiFetch: ApiFetch) {
           headers: { 'if-match': task.etag },
         });
       }),
+    setRole: (id: string, objectId: string, role: 'lead' | 'member') =>
+      post<Lab>(
+        apiFetch,
+        `${labPath(id)}/members/${encodeURIComponent(objectId)}`,
+        { role },
+        'PATCH',
+      ),
+    removeMember: (id: string, objectId: string) =>
+      post<Lab>(apiFetch, `${labPath(id)}/members/${encodeURIComponent(objectId)}`, {}, 'DELETE'),
+    addMilestone: (id: string, milestone: NewLabMilestone) =>
+      post<LabMilestone>(apiFetch, `${labPath(id)}/milestones`, milestone),
+    changeMilestone: (id: string, milestoneId: string, change: Partial<NewLabMilestone>) =>
+      post<LabMilestone>(apiFetch, milestonePath(id, milestoneId), change, 'PATCH'),
+    deleteMilestone: async (id: string, milestoneId: string) => {
+      await send(apiFetch, milestonePath(id, milestoneId), { method: 'DELETE' });
+    },
     addNote: (id: string, note: NewLabNote) =>
       post<LabNote>(apiFetch, `${labPath(id)}/notes`, note),
     postUpdate: (id: string, update: NewLabUpdate) =>

@@ -7,6 +7,7 @@ import { LabBoard } from '../LabBoard/LabBoard';
 import { LabPeople } from '../LabPeople/LabPeople';
 import { LabUpdates } from '../LabUpdates/LabUpdates';
 import { LabMembership } from './LabMembership';
+import { LabMilestones } from './LabMilestones';
 import { LabNotes } from './LabNotes';
 import { useLabPageStyles } from './LabPage.styles';
 import { LabSettings } from './LabSettings';
@@ -58,7 +59,12 @@ function LabPart({
 }) {
   switch (part) {
     case 'board':
-      return <LabBoard lab={lab} onTask={writes.task} />;
+      return (
+        <>
+          <LabBoard lab={lab} onTask={writes.task} />
+          <LabMilestones lab={lab} writes={writes} busy={busy} />
+        </>
+      );
     case 'updates':
       return <LabUpdates lab={lab} writes={writes} busy={busy} />;
     case 'notes':

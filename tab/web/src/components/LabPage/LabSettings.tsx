@@ -4,12 +4,13 @@ import type { Lab } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ChannelLink } from './ChannelLink';
+import { LabDetails } from './LabDetails';
 import { useLabPageStyles } from './LabPage.styles';
 import type { LabWrites } from './use-lab';
 
 const OUTCOME_MAX = 4000;
 
-/** Leads' settings: the channel, starting a proposed lab, closing it with its outcome. */
+/** Leads' settings: the lab's details, its channel, starting a proposed lab, closing it. */
 export function LabSettings({
   lab,
   writes,
@@ -28,6 +29,7 @@ export function LabSettings({
   }
   return (
     <div className={styles.section}>
+      <LabDetails lab={lab} writes={writes} busy={busy} />
       <ChannelLink lab={lab} writes={writes} busy={busy} />
       {lab.status === 'proposed' && (
         <section className={styles.form} aria-labelledby="lab-start">

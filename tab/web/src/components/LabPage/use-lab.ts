@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useLabsApi, type LabsApi } from '../../api/labs';
-import type { Lab, LabNote, LabTask, LabUpdate } from '../../api/types';
+import type { Lab, LabMilestone, LabNote, LabTask, LabUpdate } from '../../api/types';
 import { useAction, useLoad } from '../../api/use-api';
 
 export type LabAction =
@@ -13,6 +13,9 @@ export type LabAction =
   | 'retry'
   | 'channel'
   | 'status'
+  | 'details'
+  | 'role'
+  | 'milestone'
   | 'close';
 
 /** The lab's changes that answer the whole lab, or one part of it to put in place. */
@@ -23,6 +26,19 @@ export interface LabWrites {
   update(key: 'update' | 'retry', work: (api: LabsApi) => Promise<LabUpdate>): Promise<void>;
   /** Puts a task's new version (or, with null, its removal) in place. */
   task: (id: string, task: LabTask | null) => void;
+  /** A milestone's write: its answer (or, with null, its removal) put in place; whether it did. */
+  milestone(
+    id: string | null,
+    work: (api: LabsApi) => Promise<LabMilestone | null>,
+  ): Promise<boolean>;
+}
+
+/** `list` with `item` in place of the entry `id` (appended when new), or without it (null). */
+function replaced<T extends { id: string }>(list: T[], id: string, item: T | null): T[] {
+  if (!item) return list.filter((x) => x.id !== id);
+  return list.some((x) => x.id === id)
+    ? list.map((x) => (x.id === id ? item : x))
+    : [...list, item];
 }
 
 function withUpdate(updates: LabUpdate[], update: LabUpdate): LabUpdate[] {
@@ -68,15 +84,17 @@ export function useLab(id: string) {
           lastUpdateAt: key === 'update' ? update.at : l.lastUpdateAt,
         }));
       }),
-    task: (taskId, task) =>
-      patch((l) => ({
-        ...l,
-        tasks: task
-          ? l.tasks.some((t) => t.id === taskId)
-            ? l.tasks.map((t) => (t.id === taskId ? task : t))
-            : [...l.tasks, task]
-          : l.tasks.filter((t) => t.id !== taskId),
-      })),
+    task: (taskId, task) => patch((l) => ({ ...l, tasks: replaced(l.tasks, taskId, task) })),
+    milestone: async (milestoneId, work) => {
+      let done = false;
+      await action.run('milestone', async () => {
+        const milestone = await work(api);
+        const id = milestone?.id ?? milestoneId;
+        if (id) patch((l) => ({ ...l, milestones: replaced(l.milestones, id, milestone) }));
+        done = true;
+      });
+      return done;
+    },
   };
 
   return { lab, reload, writes, busy: action.busy, error: action.error };

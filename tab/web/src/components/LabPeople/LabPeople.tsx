@@ -7,6 +7,7 @@ import { personName } from '../LabPage/lab-view';
 import type { LabWrites } from '../LabPage/use-lab';
 import { LabPeoplePicker, type PickedPerson } from './LabPeoplePicker';
 import { useLabPeopleStyles } from './LabPeople.styles';
+import { MemberActions } from './MemberActions';
 
 function Requests({ lab, writes, busy }: { lab: Lab; writes: LabWrites; busy: string | null }) {
   const { t, locale } = useI18n();
@@ -122,6 +123,9 @@ export function LabPeople({
               <Text>{personName(t, m.person)}</Text>
               {m.role === 'lead' && <Badge appearance="tint">{t('labs.people.lead')}</Badge>}
               {m.department && <Text className={styles.meta}>{m.department}</Text>}
+              {lab.permissions.manage && open && (
+                <MemberActions lab={lab} member={m} writes={writes} busy={busy} />
+              )}
             </li>
           ))}
         </ul>

@@ -40,4 +40,14 @@ export const useLabsStyles = makeStyles({
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   dates: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
 });

@@ -9,6 +9,7 @@ import { LabFilters } from './LabFilters';
 import { LabList } from './LabList';
 import { useLabsStyles } from './Labs.styles';
 import { NewLab } from './NewLab';
+import { NewTheme } from './NewTheme';
 import { useLabs } from './use-labs';
 
 // Managers and admins only.
@@ -30,7 +31,7 @@ export function Labs({ me }: { me: Pick<Me, 'roles'> }) {
   const { t } = useI18n();
   const { place } = useTeams();
   const styles = useLabsStyles();
-  const { labs, reload, themes, filter, setFilter } = useLabs();
+  const { labs, reload, themes, reloadThemes, filter, setFilter } = useLabs();
   const [open, setOpen] = useState<string | null>(place?.kind === 'lab' ? place.labId : null);
   // Back from a lab, the focus returns to its entry in the list (also once the list is reloaded).
   const left = useRef<{ id: string; before: typeof labs } | null>(null);
@@ -54,9 +55,10 @@ export function Labs({ me }: { me: Pick<Me, 'roles'> }) {
       <Text as="p" block className={styles.intro}>
         {t('labs.intro')}
       </Text>
-      {canCreate(me) && themes.state === 'loaded' && (
-        <div>
-          <NewLab themes={themes.value.themes} onCreated={setOpen} />
+      {(canCreate(me) || me.roles.includes('admin')) && themes.state === 'loaded' && (
+        <div className={styles.actions}>
+          {canCreate(me) && <NewLab themes={themes.value.themes} onCreated={setOpen} />}
+          {me.roles.includes('admin') && <NewTheme onAdded={reloadThemes} />}
         </div>
       )}
       <LabFilters

@@ -9,6 +9,6 @@ export function useLabs() {
   const loadLabs = useCallback(() => api.list(filter), [api, filter]);
   const [labs, reload] = useLoad(loadLabs);
   const loadThemes = useCallback(() => api.themes(), [api]);
-  const [themes] = useLoad(loadThemes);
-  return { labs, reload, themes, filter, setFilter };
+  const [themes, reloadThemes] = useLoad(loadThemes);
+  return { labs, reload, themes, reloadThemes, filter, setFilter };
 }

@@ -1,4 +1,11 @@
-import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
+import {
+  asDate,
+  EntityTable,
+  MAX_BATCH,
+  odata,
+  type EntityMapping,
+  type Stored,
+} from '../store/entity-table';
 import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import { retryOnConflict } from '../store/retry';
 import type { TableStore } from '../store/table-store';
@@ -121,6 +128,12 @@ export interface Vote {
   ideaId: string;
   voter: string;
   at: Date;
+}
+
+interface QueuedVote {
+  vote: Vote;
+  resolve: (inserted: boolean) => void;
+  reject: (error: unknown) => void;
 }
 
 const voteMapping: EntityMapping<Vote> = {
@@ -316,6 +329,7 @@ export class IdeasRepository {
   readonly votes: EntityTable<Vote>;
   readonly threads: EntityTable<ThreadRow>;
   readonly marks: EntityTable<TallyMark>;
+  private readonly voteQueues = new Map<string, QueuedVote[]>();
 
   constructor(store: TableStore) {
     this.calls = new EntityTable(store.client(IDEA_CALLS_TABLE), callMapping);
@@ -352,15 +366,58 @@ export class IdeasRepository {
     return row.idea;
   }
 
-  /** Inserts the vote; false when the person had voted already (a replay counts once). */
-  async addVote(vote: Vote): Promise<boolean> {
-    try {
-      await this.votes.insert(vote);
-      return true;
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) return false;
-      throw error;
+  /**
+   * Inserts the vote; false when the person had voted already (a replay counts once). One insert
+   * per idea at a time: the votes of an idea that come meanwhile go together in the next, one
+   * transaction of up to {@link MAX_BATCH} rows; a refused transaction (one of its people had
+   * voted already) is tried again row by row.
+   */
+  addVote(vote: Vote): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      let queue = this.voteQueues.get(vote.ideaId);
+      const idle = !queue;
+      if (!queue) this.voteQueues.set(vote.ideaId, (queue = []));
+      queue.push({ vote, resolve, reject });
+      if (idle) void this.insertVotes(vote.ideaId, queue);
+    });
+  }
+
+  private async insertVotes(ideaId: string, queue: QueuedVote[]): Promise<void> {
+    while (queue.length > 0) {
+      const voters = new Set<string>();
+      const batch: QueuedVote[] = [];
+      for (const queued of queue) {
+        if (batch.length === MAX_BATCH) break;
+        if (!voters.has(queued.vote.voter)) batch.push(queued);
+        voters.add(queued.vote.voter);
+      }
+      queue.splice(0, queue.length, ...queue.filter((q) => !batch.includes(q)));
+      try {
+        await this.votes.transact(batch.map(({ vote }) => ({ op: 'insert', value: vote })));
+        for (const { resolve } of batch) resolve(true);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || batch.length === 1) {
+          const replay = error instanceof ConcurrencyError;
+          for (const { resolve, reject } of batch) {
+            if (replay) resolve(false);
+            else reject(error);
+          }
+          continue;
+        }
+        await Promise.all(
+          batch.map(async ({ vote, resolve, reject }) => {
+            try {
+              await this.votes.insert(vote);
+              resolve(true);
+            } catch (one) {
+              if (one instanceof AlreadyExistsError) resolve(false);
+              else reject(one);
+            }
+          }),
+        );
+      }
     }
+    this.voteQueues.delete(ideaId);
   }
 
   /** Removes the person's vote on each of `ideaIds` that has one; how many it removed. */

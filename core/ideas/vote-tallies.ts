@@ -29,6 +29,8 @@ interface Tally {
   writing: boolean;
   /** The etag of this instance's latest mark of the idea. */
   mark: string | undefined;
+  /** The mark being written: the votes that come meanwhile share it. */
+  marking: Promise<void> | undefined;
   /** Each person's latest change in flight. */
   people: Map<string, Promise<void>>;
   /** Recounts run one after the other on it; a vote waits for the last before marking. */
@@ -42,9 +44,11 @@ interface Tally {
  * Keeps each idea's `votes` equal to its distinct voters (its own and its merged ideas' vote
  * rows, each person once) without 500 simultaneous voters contending on one row:
  *
- * 1. a vote first *marks* the idea (`ideatallies`, an unconditional upsert: never contended),
+ * 1. a vote first *marks* the idea (`ideatallies`, an unconditional upsert: never contended;
+ *    the votes that come while a mark is being written share it),
  * 2. then writes or deletes its own row (one per person per idea: the truth; a replay or a double
- *    click is a refused insert and changes nothing),
+ *    click is a refused insert and changes nothing; the rows of one idea that come together go
+ *    in one transaction, see {@link IdeasRepository.addVote}),
  * 3. then adds its change (+1, −1 or 0) to this instance's pending change of the idea: one writer
  *    per idea adds the pending sum to the count under the idea's etag, and the changes made while
  *    it writes go in its next write (500 simultaneous votes: a handful of writes, no retries),
@@ -93,7 +97,7 @@ export class VoteTallies {
     // the person voted twice (on it and on an idea merged into it) remove one vote, not two.
     const previous = tally.people.get(voter) ?? Promise.resolve();
     const mine = previous.then(async () => {
-      tally.mark = await this.deps.repository.markTally(ideaId, this.deps.now());
+      await this.marked(ideaId, tally);
       return change();
     });
     const done = mine.then(
@@ -173,6 +177,7 @@ export class VoteTallies {
         waiters: [],
         writing: false,
         mark: undefined,
+        marking: undefined,
         people: new Map(),
         gate: Promise.resolve(),
         recounts: 0,
@@ -213,6 +218,25 @@ export class VoteTallies {
     if (tally.recounts === 0 && tally.waiting === 0 && this.tallies.get(ideaId) === tally) {
       this.tallies.delete(ideaId);
     }
+  }
+
+  /**
+   * Marks the idea before a vote's row is written. A vote may share a mark still being written
+   * (it is stored after the vote began), never one already stored: the writer deletes a mark
+   * only when no vote is in flight, and the reconcile only an old one.
+   */
+  private marked(ideaId: string, tally: Tally): Promise<void> {
+    tally.marking ??= this.deps.repository.markTally(ideaId, this.deps.now()).then(
+      (etag) => {
+        tally.mark = etag;
+        tally.marking = undefined;
+      },
+      (error: unknown) => {
+        tally.marking = undefined;
+        throw error;
+      },
+    );
+    return tally.marking;
   }
 
   /** Writes the pending change, then what came in meanwhile, until nobody waits. */

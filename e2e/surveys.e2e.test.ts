@@ -90,8 +90,7 @@ describe('the Sondaggi screen in a browser (demo identities)', () => {
     const respondents = people.filter((p) => p.orgUnitPath[0] === department).slice(0, RESPONDENTS);
     for (const person of respondents) {
       const outcome = await services.surveys.submit({
-        surveyId: survey.id,
-        revision: survey.revision,
+        survey,
         nonce: newNonce(),
         objectId: person.objectId!,
         person,

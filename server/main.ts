@@ -21,8 +21,13 @@ const CHANNEL_POSTS_EVERY_MS = 1_000;
 const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
 /** How often surveys write their ready steps of answers, close on their date and remind. */
 const SURVEY_TICK_EVERY_MS = 60_000;
+<<<<<<< HEAD
 /** How often the ideas' vote counts left behind by a crash are recounted (one instance). */
 const IDEA_TALLIES_EVERY_MS = 60_000;
+=======
+/** How often contests whose voting has ended are closed (results, winner announced). */
+const CONTEST_TICK_EVERY_MS = 60_000;
+>>>>>>> main
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -131,6 +136,9 @@ async function main(): Promise<void> {
       'reconciling the vote counts of ideas failed; it runs again next minute',
     ),
   );
+  services.contests.start(CONTEST_TICK_EVERY_MS, (error) =>
+    logger.error({ err: error }, 'closing ended contests failed; tried again next minute'),
+  );
 
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
@@ -169,6 +177,7 @@ async function main(): Promise<void> {
         services.labs.weekly.stop(),
         services.surveys.stop(),
         services.ideas.tallies.stop(),
+        services.contests.stop(),
       ]);
     }
     // Requests in flight are answered (and their writes acknowledged) before the store stops.

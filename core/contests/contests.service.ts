@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AuditLog } from '../audit/audit-log';
+import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
 import { campaignIdFor } from '../delivery/campaign';
 import type { DirectoryService } from '../directory/directory.service';
 import type { ImagePipeline, ImageVariant, PreparedImage } from '../media/images';
 import type { BlobStore, StoredBlob } from '../store/blobs';
+import { Periodic } from '../util/periodic';
 import {
   contestPhase,
   countVotes,
@@ -55,15 +56,35 @@ export interface Results {
  * The logo contest: admins open one with its periods; everyone submits entries (an image
  * checked and re-encoded by the image pipeline, stored as blobs under generated names), sees the
  * gallery without authors during voting, votes for one entry and may change it until voting
- * ends; an admin closes it, which counts the votes once, publishes the results with authors and
- * announces the winner to everyone in chat. Moderators hide an entry with a reason its author
+ * ends; an admin closes it (or the periodic round, once voting has ended), which counts the votes
+ * once, publishes the results with authors and announces the winner to everyone in chat. Moderators hide an entry with a reason its author
  * sees on their entry.
  */
 export class ContestsService {
   private readonly now: () => Date;
+  private readonly periodic = new Periodic(() => this.tick());
 
   constructor(private readonly deps: ContestsServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+  }
+
+  start(everyMs: number, onError: (error: unknown) => void): void {
+    this.periodic.start(everyMs, onError);
+  }
+
+  stop(): Promise<void> {
+    return this.periodic.stop();
+  }
+
+  /**
+   * The periodic round: closes every contest whose voting has ended, as an admin's close would
+   * (results published, winner announced), with no request needed. Safe on every instance at
+   * once: the close is written once (etag-conditional) and its announcement's id derives from it.
+   */
+  async tick(): Promise<void> {
+    for (const contest of await this.deps.contests.list()) {
+      if (this.phase(contest) === 'counting') await this.close(contest.id, SYSTEM_ACTOR);
+    }
   }
 
   async create(input: ContestInput, createdBy: string): Promise<Contest> {

@@ -6,7 +6,7 @@ import {
   type PrivacyView,
   type Suppression,
 } from '../privacy/suppression';
-import type { HeatmapCell } from '../../tab/api/contract';
+import type { HeatmapCell } from './dashboard-view';
 
 /** One campaign × dimension's pattern, and the units that have sub-units to open. */
 export interface Pattern {

@@ -4,7 +4,7 @@ import { PersonSchema, type Person } from '../directory/person';
 import { privacyPolicy } from '../privacy/suppression';
 import { createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import type { HeatmapCell } from '../../tab/api/contract';
+import type { HeatmapCell } from './dashboard-view';
 import type { Dashboard } from './dashboard';
 
 const AREA = 'Area Prova';

@@ -3,7 +3,7 @@ import { campaignOf } from '../assessment/assessment-campaigns.repository';
 import { privacyPolicy } from '../privacy/suppression';
 import { createServices, type Services } from '../../server/app';
 import { freshStore, TEST_CONFIG } from '../../test/store';
-import type { Heatmap, HeatmapCell } from '../../tab/api/contract';
+import type { Heatmap, HeatmapCell } from './dashboard-view';
 import type { Dashboard } from './dashboard';
 
 const AREA = 'Area Prova';

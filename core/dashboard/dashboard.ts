@@ -13,17 +13,13 @@ import type { Publications } from '../privacy/publication';
 import { suppress, viewOf, type PrivacyView } from '../privacy/suppression';
 import { LruCache } from '../util/lru-cache';
 import { cellsOf, patternOf, totalsView, withParticipation, type Pattern } from './dashboard-cells';
-/**
- * The read model answers the tab API's wire shapes itself (times as ISO strings, a hidden cell
- * without a number), so they are declared once, in the contract the web imports.
- */
 import type {
   DashboardCampaign,
   DashboardCampaigns,
   Heatmap,
   HeatmapCell,
   Trend,
-} from '../../tab/api/contract';
+} from './dashboard-view';
 
 export interface HeatmapRequest {
   /** Default: the current campaign. */

@@ -1,6 +1,16 @@
 import type { AggregateValues } from '../assessment/aggregates';
-import type { MeanComparison, NoComparison } from '../../tab/api/contract';
 import type { PrivacyView, ShownRow } from './suppression';
+
+/**
+ * Why a unit shows no difference: hidden here, hidden in the other campaign (fewer than k
+ * people there, or hidden to protect a smaller group), no answers from it there, or the
+ * dimension was not asked in the other campaign at all.
+ */
+export type NoComparison = 'hidden' | 'hiddenThere' | 'noData' | 'notAsked';
+
+/** A unit's mean in the other campaign and the difference from it, in points. */
+export type MeanComparison =
+  { mean: number; delta: number; reason: null } | { mean: null; delta: null; reason: NoComparison };
 
 const none = (reason: NoComparison): MeanComparison => ({ mean: null, delta: null, reason });
 

@@ -123,6 +123,31 @@ describe('EntityTable over Azurite', () => {
     expect((await table.get('g2', 'votes'))?.value.count).toBe(20);
   });
 
+  it('modifies from a read started before, and reads again when that read is stale', async () => {
+    const keys = { partitionKey: 'g4', rowKey: 'held' };
+    const add = (current: Counter | undefined): Counter => ({
+      group: 'g4',
+      name: 'held',
+      count: (current?.count ?? 0) + 1,
+    });
+    // A read of a row that does not exist yet, then someone else inserts it: the insert conflicts.
+    const early = table.get('g4', 'held');
+    await early;
+    await table.insert({ group: 'g4', name: 'held', count: 10 });
+    expect((await table.modify(keys, add, undefined, early))?.count).toBe(11);
+    // A current read: its row is the one changed.
+    const current = table.get('g4', 'held');
+    expect((await table.modify(keys, add, undefined, current))?.count).toBe(12);
+    // A read made stale by a write in between: the write with its etag conflicts, and it reads again.
+    const stale = table.get('g4', 'held');
+    await stale;
+    await table.update(
+      { group: 'g4', name: 'held', count: 20 },
+      (await table.get('g4', 'held'))!.etag,
+    );
+    expect((await table.modify(keys, add, undefined, stale))?.count).toBe(21);
+  });
+
   it('leaves the row as it is when the change returns nothing', async () => {
     await table.insert({ group: 'g3', name: 'kept', count: 7 });
     const before = await table.get('g3', 'kept');

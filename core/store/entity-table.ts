@@ -231,15 +231,19 @@ export class EntityTable<T> {
    * (undefined when there is none) and returns the value to store, or undefined to leave the row
    * as it is (a value with the same keys). A missing row is inserted; when another writer inserts or updates it first, the row
    * is read again and `change` called again, so `change` must be a pure function of its input.
-   * Resolves to the value stored (or left) in the end.
+   * Resolves to the value stored (or left) in the end. `read`, the row's read already started
+   * (beside a request's other reads), stands for the first try's read; later tries read again.
    */
   async modify(
     keys: EntityKeys,
     change: (current: T | undefined) => T | undefined,
     retry?: ConcurrencyRetryOptions,
+    read?: Promise<Stored<T> | undefined>,
   ): Promise<T | undefined> {
+    let first = read;
     return retryOnConflict(async () => {
-      const stored = await this.get(keys.partitionKey, keys.rowKey);
+      const stored = await (first ?? this.get(keys.partitionKey, keys.rowKey));
+      first = undefined;
       const next = change(stored?.value);
       if (next === undefined) return stored?.value;
       if (!stored) {

@@ -4,6 +4,7 @@ import {
   MAX_BATCH,
   odata,
   type EntityMapping,
+  type Stored,
   type TableOperation,
 } from '../store/entity-table';
 import { encodeKey, decodeKey } from '../store/keys';
@@ -36,6 +37,13 @@ export interface HeldAnswer {
   nonce: string;
   department: string;
   answers: Answers;
+}
+
+/** A pool shard's row and its read, started before the response is held there. */
+export interface PoolSlot {
+  keys: { partitionKey: string; rowKey: string };
+  shard: number;
+  read: Promise<Stored<Row> | undefined>;
 }
 
 export interface AnswerRow {
@@ -175,10 +183,30 @@ export function shuffled<T>(items: readonly T[]): T[] {
 export class SurveyAnswersRepository {
   private readonly table: EntityTable<Row>;
   private readonly client;
+  /** Per survey, how many times this instance moved its tallies: results are cached by it. */
+  private readonly changes = new Map<string, number>();
 
   constructor(store: TableStore, cipher: PoolCipher) {
     this.client = store.client(SURVEY_ANSWERS_TABLE);
     this.table = new EntityTable(this.client, mappingOf(cipher));
+  }
+
+  /**
+   * The version of a survey's tallies as this instance knows it: it grows after every write here
+   * that moves them (a flush, an identified response, an erasure, a rebuild), so a view cached
+   * under an older version is never read again.
+   */
+  version(surveyId: string): number {
+    return this.changes.get(surveyId) ?? 0;
+  }
+
+  /** Runs a write that moves a survey's tallies; the version grows whatever its outcome. */
+  private async moving<T>(surveyId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.changes.set(surveyId, this.version(surveyId) + 1);
+    }
   }
 
   /** How many answers each department holds for its next batch (decrypted: the app's view). */
@@ -192,20 +220,34 @@ export class SurveyAnswersRepository {
   }
 
   /**
-   * Holds one response at a random place of a shard of its department's pool; a second
-   * hold of the same nonce (a Submit retried after a failure) changes nothing.
+   * Where a response will be held: a shard of its department's pool, picked by the nonce (random,
+   * so its shard is too; a retry of the same Submit meets the same row), and that row's read,
+   * started now so that it goes beside the request's other reads.
    */
-  async hold(surveyId: string, answer: Omit<HeldAnswer, 'id'>): Promise<void> {
-    // The nonce is random, so its shard is too; a retry of the same Submit meets the same row.
-    const shard = createHash('sha256').update(answer.nonce).digest()[0]! % POOL_SHARDS;
-    const keys = { partitionKey: surveyId, rowKey: `${poolPrefix(answer.department)}${shard}` };
-    await this.table.modify(keys, (current) => {
-      const held = current?.kind === 'pool' ? current.held : [];
-      if (held.some((h) => h.nonce === answer.nonce)) return undefined;
-      const next = [...held];
-      next.splice(randomInt(held.length + 1), 0, { id: randomAnswerId(), ...answer });
-      return { kind: 'pool', surveyId, department: answer.department, shard, held: next };
-    });
+  poolSlot(surveyId: string, department: string, nonce: string): PoolSlot {
+    const shard = createHash('sha256').update(nonce).digest()[0]! % POOL_SHARDS;
+    const keys = { partitionKey: surveyId, rowKey: `${poolPrefix(department)}${shard}` };
+    return { keys, shard, read: this.table.get(keys.partitionKey, keys.rowKey) };
+  }
+
+  /**
+   * Holds one response at a random place of its shard (`slot`, read already); a second hold of
+   * the same nonce (a Submit retried after a failure) changes nothing.
+   */
+  async hold(surveyId: string, answer: Omit<HeldAnswer, 'id'>, slot: PoolSlot): Promise<void> {
+    const { keys, shard, read } = slot;
+    await this.table.modify(
+      keys,
+      (current) => {
+        const held = current?.kind === 'pool' ? current.held : [];
+        if (held.some((h) => h.nonce === answer.nonce)) return undefined;
+        const next = [...held];
+        next.splice(randomInt(held.length + 1), 0, { id: randomAnswerId(), ...answer });
+        return { kind: 'pool', surveyId, department: answer.department, shard, held: next };
+      },
+      undefined,
+      read,
+    );
   }
 
   /**
@@ -237,7 +279,7 @@ export class SurveyAnswersRepository {
       for (const b of batch) {
         ops.push({ op: 'insert', value: { kind: 'answer', surveyId, ...answerRow(questions, b) } });
       }
-      await this.table.transact(ops);
+      await this.moving(surveyId, () => this.table.transact(ops));
       return batch.length;
     });
   }
@@ -250,10 +292,13 @@ export class SurveyAnswersRepository {
   ): Promise<void> {
     const row = answerRow(questions, { id: randomAnswerId(), ...response });
     await retryOnConflict(async () => {
-      await this.table.transact([
-        ...(await this.tallyOps(surveyId, questions, [response])),
-        { op: 'insert', value: { kind: 'answer', surveyId, ...row } },
-      ]);
+      const ops = await this.tallyOps(surveyId, questions, [response]);
+      await this.moving(surveyId, () =>
+        this.table.transact([
+          ...ops,
+          { op: 'insert', value: { kind: 'answer', surveyId, ...row } },
+        ]),
+      );
     });
   }
 
@@ -329,8 +374,10 @@ export class SurveyAnswersRepository {
 
   /** Writes tallies whole (a rebuild; a benchmark's seed): last writer wins. */
   async putTallies(surveyId: string, tallies: ReadonlyMap<string, Tally>): Promise<void> {
-    await this.table.upsertMany(
-      [...tallies].map(([department, tally]) => ({ kind: 'tally', surveyId, department, tally })),
+    await this.moving(surveyId, () =>
+      this.table.upsertMany(
+        [...tallies].map(([department, tally]) => ({ kind: 'tally', surveyId, department, tally })),
+      ),
     );
   }
 
@@ -349,10 +396,12 @@ export class SurveyAnswersRepository {
     const response = { department: row.department, answers: answersOf(questions, row) };
     await retryOnConflict(async () => {
       const ops = await this.tallyOps(surveyId, questions, [response], -1);
-      await this.table.transact([
-        ...ops,
-        { op: 'delete', value: { kind: 'answer', surveyId, ...row } },
-      ]);
+      await this.moving(surveyId, () =>
+        this.table.transact([
+          ...ops,
+          { op: 'delete', value: { kind: 'answer', surveyId, ...row } },
+        ]),
+      );
     });
   }
 

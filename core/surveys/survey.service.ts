@@ -19,6 +19,7 @@ import { surveyResults, type ResultsRequest, type SurveyResultsView } from './re
 import { SurveyAnswerError, SurveyError } from './survey-errors';
 import { newSurveyId, type SurveyRecord, type SurveysRepository } from './surveys.repository';
 import type { SurveyTemplate } from './templates';
+import { LruCache } from '../util/lru-cache';
 import { Periodic } from '../util/periodic';
 import { phaseOf } from './phase';
 
@@ -27,6 +28,18 @@ export const SURVEY_CARD = 'survey';
 export const SURVEY_REMINDER = 'survey-reminder';
 
 const DAY_MS = 86_400_000;
+/**
+ * How long a computed results view is answered again. Within this instance a view is keyed by
+ * its tallies' version, so it is never older than the last write here; another instance's write
+ * shows within this time, as on the dashboard.
+ */
+const RESULTS_TTL_MS = 5_000;
+
+/** A computed view and the instant the survey's phase changes (it is computed again then). */
+interface CachedResults {
+  view: SurveyResultsView;
+  until: number;
+}
 
 /**
  * How many of a department's `held` answers to write now, in steps each of at least k (its tally
@@ -50,7 +63,7 @@ export interface SurveyServiceDeps {
   surveys: SurveysRepository;
   answers: SurveyAnswersRepository;
   respondents: Pick<RespondentsRepository, 'record' | 'has' | 'pseudonymsOf'>;
-  pseudonyms: Pick<Pseudonyms, 'link'>;
+  pseudonyms: Pick<Pseudonyms, 'link' | 'pseudonymOf'>;
   campaigns: Pick<CampaignService, 'start' | 'remind' | 'cancel'>;
   audit: Pick<AuditLog, 'record'>;
   headcounts: Pick<DirectoryHeadcounts, 'current'>;
@@ -70,6 +83,9 @@ export type SubmitOutcome = 'stored' | 'alreadyAnswered';
 export class SurveyService {
   readonly now: () => Date;
   private readonly periodic = new Periodic(() => this.tick());
+  private readonly views = new LruCache<string, Promise<CachedResults>>(500, RESULTS_TTL_MS, () =>
+    this.now().getTime(),
+  );
 
   constructor(private readonly deps: SurveyServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -97,15 +113,42 @@ export class SurveyService {
     return found.value;
   }
 
-  /** The results a caller may see (see {@link surveyResults}). */
+  /**
+   * The results a caller may see (see {@link surveyResults}), computed once per tallies' version,
+   * caller's scope, department and language: the same privacy-gated view a fresh computation
+   * gives at that version (each view is a cut of the survey's one suppression pattern), answered
+   * again until the tallies move, the survey changes phase or {@link RESULTS_TTL_MS} passes.
+   */
   async results(id: string, request: ResultsRequest): Promise<SurveyResultsView> {
+    const key = JSON.stringify([
+      id,
+      this.deps.answers.version(id),
+      request.scope,
+      request.department ?? null,
+      request.locale,
+    ]);
+    const load = () => this.freshResults(id, request);
+    let cached = await this.views.getOrLoad(key, load);
+    if (cached.until <= this.now().getTime()) {
+      this.views.delete(key);
+      cached = await this.views.getOrLoad(key, load);
+    }
+    return cached.view;
+  }
+
+  private async freshResults(id: string, request: ResultsRequest): Promise<CachedResults> {
     const survey = await this.get(id);
     const headcounts = await this.deps.headcounts.current();
-    return surveyResults(
+    const now = this.now();
+    const view = await surveyResults(
       survey,
-      { answers: this.deps.answers, headcounts, now: this.now() },
+      { answers: this.deps.answers, headcounts, now },
       request,
     );
+    const phase = phaseOf(survey, now);
+    const next = phase === 'scheduled' ? survey.opensAt : phase === 'open' ? survey.closesAt : null;
+    const until = next?.getTime() ?? Infinity;
+    return { view, until };
   }
 
   /** The tallies computed again from the stored answers (they must give the same numbers). */
@@ -211,6 +254,7 @@ export class SurveyService {
     await this.deps.surveys.modify(id, (current) =>
       current.closedAt ? undefined : { ...current, closedAt: now },
     );
+    this.views.clear();
     try {
       await this.deps.campaigns.cancel(survey.campaignId!);
     } catch {
@@ -240,22 +284,20 @@ export class SurveyService {
   }
 
   /**
-   * Stores a whole response. Anonymous: held sealed in its department's pool (never written as an
-   * answer row here), then the ledger; identified: the row and its tally, then the ledger. A
-   * second Submit is refused kindly; a Submit retried after a failure (same nonce) holds once.
+   * Stores a whole response to `survey` (as {@link answerable} gave it: open, the card's revision).
+   * Anonymous: held sealed in its department's pool (never written as an answer row here), then
+   * the ledger; identified: the row and its tally, then the ledger. A second Submit is refused
+   * kindly; a Submit retried after a failure (same nonce) holds once. The reads it needs (the
+   * person's link, the ledger, the pool's shard) go together, before any write.
    */
   async submit(input: {
-    surveyId: string;
-    revision: number;
+    survey: SurveyRecord;
     nonce: string;
     objectId: string;
     person: Person | undefined;
     answers: Record<string, unknown>;
   }): Promise<SubmitOutcome> {
-    const [survey, pseudonym] = await Promise.all([
-      this.answerable(input.surveyId, input.revision),
-      this.deps.pseudonyms.link(input.objectId),
-    ]);
+    const { survey } = input;
     if (!input.person || !inAudience(survey.audience, input.person, () => false)) {
       throw new SurveyError('stale');
     }
@@ -264,10 +306,24 @@ export class SurveyService {
       survey.questions.map((q) => q.id),
       input.answers,
     );
-    if (await this.deps.respondents.has(pseudonym, survey.id)) return 'alreadyAnswered';
     const department = departmentOf(input.person);
-    if (survey.anonymous) {
-      await this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers });
+    // The pseudonym the link holds is this one, unless it was made under an earlier secret.
+    const expected = this.deps.pseudonyms.pseudonymOf(input.objectId);
+    const slot = survey.anonymous
+      ? this.deps.answers.poolSlot(survey.id, department, input.nonce)
+      : undefined;
+    const [pseudonym, answeredAsExpected] = await Promise.all([
+      this.deps.pseudonyms.link(input.objectId),
+      this.deps.respondents.has(expected, survey.id),
+      slot?.read,
+    ]);
+    const answered =
+      pseudonym === expected
+        ? answeredAsExpected
+        : await this.deps.respondents.has(pseudonym, survey.id);
+    if (answered) return 'alreadyAnswered';
+    if (slot) {
+      await this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers }, slot);
     } else {
       await this.deps.answers.storeIdentified(survey.id, survey.questions, {
         department,
@@ -326,9 +382,11 @@ export class SurveyService {
   private async finalise(id: string): Promise<SurveyRecord> {
     const survey = await this.get(id);
     if (survey.anonymous) await this.flush(survey, true);
-    return (await this.deps.surveys.modify(id, (current) =>
+    const final = (await this.deps.surveys.modify(id, (current) =>
       current.flushedAt ? undefined : { ...current, flushedAt: this.now() },
     ))!;
+    this.views.clear();
+    return final;
   }
 
   private async flush(survey: SurveyRecord, closing: boolean): Promise<void> {

@@ -350,4 +350,32 @@ describe('the logo contest over HTTP, images in Azurite', () => {
     expect((await services.contests.dataOf(GIULIA.objectId)).votes).toEqual([]);
     expect((await blobNames()).filter((name) => name.startsWith(`${contestId}/`))).toEqual([]);
   });
+
+  it('closes a contest on its own once voting has ended: results and the winner announced', async () => {
+    const contestId = await open();
+    const { id } = (await (
+      await submit(contestId, GIULIA, await logoPng(), 'Spirale')
+    ).json()) as Created;
+    clock = new Date(START.getTime() + 8 * DAY);
+    await call(`/api/v1/contests/${contestId}/entries/${id}/vote`, MARCO, { method: 'PUT' });
+    const announced = async () =>
+      (await services.delivery.campaigns.list()).filter(
+        (c) => c.kind === CONTEST_WINNER && c.subject === contestId,
+      );
+
+    // While voting, the round leaves it open.
+    await services.contests.tick();
+    expect((await call(`/api/v1/contests/${contestId}/results`, MARCO)).status).toBe(409);
+
+    clock = new Date(START.getTime() + 14 * DAY + 60_000);
+    await services.contests.tick();
+    const results = (await (
+      await call(`/api/v1/contests/${contestId}/results`, MARCO)
+    ).json()) as ContestResults;
+    expect(results.winnerEntryId).toBe(id);
+    expect(await announced()).toHaveLength(1);
+    // The next rounds (on this or another instance) announce nothing new.
+    await Promise.all([services.contests.tick(), services.contests.tick()]);
+    expect(await announced()).toHaveLength(1);
+  });
 });

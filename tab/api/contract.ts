@@ -2,8 +2,9 @@
  * The tab API's responses, once: the routes' JSON builders are typed against these (`satisfies`)
  * and the web imports them (tab/web/src/api/types.ts), its fake server included. Types only and no
  * imports, so the web's build and its tsconfig read this file as it is (contract.test.ts keeps it
- * so); a core type that drifts from its wire form here fails the builders' `satisfies`. A read
- * model that answers a wire shape itself (the dashboard's) imports its types from here.
+ * so). Core never imports the tab (server/import-cycles.test.ts): a core read model that answers a
+ * wire shape (the dashboard's) declares its own output type, and a drift from the form here fails
+ * the routes' `satisfies`.
  */
 
 export type Locale = 'it-IT' | 'en-US';

@@ -34,6 +34,7 @@ import type { Identity } from './auth/identity';
 import { adminOnly } from './admin-only';
 import type * as Api from './contract';
 import { csvText, sendCsv, type Field } from './csv';
+import { encodeJson, sendEncodedJson, type EncodedJson } from './encoded-json';
 import type { Route } from './route';
 
 export interface SurveysApiDeps {
@@ -112,6 +113,8 @@ export function registerSurveysApi(
   deps: SurveysApiDeps,
 ): void {
   const { surveys } = deps;
+  // The service hands back the same view until it changes: serialised (and gzip-ed) once.
+  const encoded = new WeakMap<SurveyResultsView, Promise<EncodedJson>>();
 
   server.get(
     '/api/v1/survey-templates',
@@ -249,7 +252,12 @@ export function registerSurveysApi(
         locale,
         ...(department ? { department } : {}),
       });
-      res.json(view satisfies Api.SurveyResults);
+      let body = encoded.get(view);
+      if (body === undefined) {
+        body = encodeJson(view satisfies Api.SurveyResults);
+        encoded.set(view, body);
+      }
+      sendEncodedJson(req, res, 200, await body);
     }),
   );
 

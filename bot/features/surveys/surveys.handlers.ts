@@ -49,8 +49,7 @@ export function surveyActions(surveys: SurveyService): CardAction[] {
           return replaceCard(surveyPageCard(context, survey, state));
         }
         const outcome = await surveys.submit({
-          surveyId: survey.id,
-          revision: data.rev,
+          survey,
           nonce: data.nonce,
           objectId: turn.objectId,
           person: turn.person,

@@ -21,13 +21,10 @@ const CHANNEL_POSTS_EVERY_MS = 1_000;
 const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
 /** How often surveys write their ready steps of answers, close on their date and remind. */
 const SURVEY_TICK_EVERY_MS = 60_000;
-<<<<<<< HEAD
 /** How often the ideas' vote counts left behind by a crash are recounted (one instance). */
 const IDEA_TALLIES_EVERY_MS = 60_000;
-=======
 /** How often contests whose voting has ended are closed (results, winner announced). */
 const CONTEST_TICK_EVERY_MS = 60_000;
->>>>>>> main
 
 async function main(): Promise<void> {
   const startedAt = performance.now();

@@ -362,15 +362,17 @@ export function createServices(
     targetHours: trainingTargetHours,
     ...(now ? { now } : {}),
   });
+  const leases = new Leases(store);
+  const owner = randomBytes(6).toString('hex');
   const ideaStore = new IdeasRepository(store);
   const ideas = new IdeasService({
     repository: ideaStore,
     audit,
     notify: noticeSender({ start: (input) => campaigns.start(input) }),
+    leases,
+    owner,
     ...(now ? { now } : {}),
   });
-  const leases = new Leases(store);
-  const owner = randomBytes(6).toString('hex');
   const labs = createLabsFeature({
     store,
     directory,

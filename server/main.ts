@@ -22,6 +22,8 @@ const CHANNEL_POSTS_EVERY_MS = 1_000;
 const LAB_SUMMARIES_CHECK_EVERY_MS = 5 * 60_000;
 /** How often surveys write their ready steps of answers, close on their date and remind. */
 const SURVEY_TICK_EVERY_MS = 60_000;
+/** How often the ideas' vote counts left behind by a crash are recounted (one instance). */
+const IDEA_TALLIES_EVERY_MS = 60_000;
 /** How often contests whose voting has ended are closed (results, winner announced). */
 const CONTEST_TICK_EVERY_MS = 60_000;
 
@@ -126,6 +128,12 @@ async function main(): Promise<void> {
   services.surveys.start(SURVEY_TICK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'the surveys round failed; it runs again next minute'),
   );
+  services.ideas.tallies.start(IDEA_TALLIES_EVERY_MS, (error) =>
+    logger.error(
+      { err: error },
+      'reconciling the vote counts of ideas failed; it runs again next minute',
+    ),
+  );
   services.contests.start(CONTEST_TICK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'closing ended contests failed; tried again next minute'),
   );
@@ -169,6 +177,7 @@ async function main(): Promise<void> {
         channelPoster.stop(),
         services.labs.weekly.stop(),
         services.surveys.stop(),
+        services.ideas.tallies.stop(),
         services.contests.stop(),
         services.overviewRefresh.stop(),
       ]);

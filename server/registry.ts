@@ -18,6 +18,7 @@ import { registerIdeasApi } from '../tab/api/ideas.routes';
 import { NEW_IDEA_COMMAND } from '../bot/features/ideas/ideas.handlers';
 import {
   IDEA_CALLS_TABLE,
+  IDEA_TALLIES_TABLE,
   IDEA_THREADS_TABLE,
   IDEA_VOTES_TABLE,
   IDEAS_TABLE,
@@ -110,6 +111,7 @@ export const ALL_TABLES = [
   IDEAS_TABLE,
   IDEA_VOTES_TABLE,
   IDEA_THREADS_TABLE,
+  IDEA_TALLIES_TABLE,
   LABS_TABLE,
   LAB_THEMES_TABLE,
   LAB_BOARD_TABLE,

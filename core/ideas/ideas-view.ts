@@ -11,6 +11,8 @@ export const REFRESH_MS = 1_000;
 const OVERLAP_MS = 5_000;
 
 const SEARCHED = ['title', 'text', 'where'] as const;
+/** How many filtered lists a call keeps between changes (areas × themes × statuses × sorts). */
+const FILTERED_KEPT = 64;
 
 export type IdeaSort = 'votes' | 'newest' | 'discussed';
 
@@ -43,8 +45,11 @@ export class CallIdeas {
   readonly index = new TextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
   private newest = 0;
   private checkedAt = 0;
+  private loaded = false;
   private reading: Promise<void> | undefined;
   private sorted = new Map<IdeaSort, Idea[]>();
+  /** Lists without search words, by their filters, until the next change. */
+  private filtered = new Map<string, Idea[]>();
 
   constructor(
     private readonly callId: string,
@@ -52,11 +57,18 @@ export class CallIdeas {
     private readonly now: () => number,
   ) {}
 
-  /** Reads what changed since the last read, at most once a second; concurrent callers share it. */
+  /**
+   * Reads what changed since the last read, at most once a second; concurrent callers share it.
+   * Only the first read is waited for: after it, a request never waits for the store (the read
+   * runs behind it and the next request sees what it found), so its cost does not grow with the
+   * call's size.
+   */
   async fresh(): Promise<this> {
     if (this.now() - this.checkedAt < REFRESH_MS) return this;
     this.reading ??= this.read().finally(() => (this.reading = undefined));
-    await this.reading;
+    if (!this.loaded) await this.reading;
+    // A failed background read is tried again by the next request.
+    else this.reading.catch(() => undefined);
     return this;
   }
 
@@ -70,6 +82,7 @@ export class CallIdeas {
       this.apply(row.idea);
     }
     this.checkedAt = started;
+    this.loaded = true;
   }
 
   /** An idea as written (by this instance) or read. */
@@ -92,9 +105,13 @@ export class CallIdeas {
       });
     }
     this.sorted.clear();
+    this.filtered.clear();
   }
 
-  /** The ideas a list shows, in order: merged ideas left out (they show on their target). */
+  /**
+   * The ideas a list shows, in order: merged ideas left out (they show on their target). Without
+   * search words the list is kept until the next change: a page of it costs the page only.
+   */
   list(query: IdeaQuery): Idea[] {
     const keep = (idea: Idea) =>
       idea.mergedInto === null &&
@@ -110,7 +127,20 @@ export class CallIdeas {
       const found = hits.map((hit) => this.ideas.get(hit.id)!);
       return query.sort ? found.sort(ORDER[query.sort]) : found;
     }
-    return this.ordered(query.sort ?? 'votes').filter(keep);
+    const key = JSON.stringify([
+      query.sort ?? 'votes',
+      query.withHidden,
+      query.area,
+      query.theme,
+      query.status,
+    ]);
+    let found = this.filtered.get(key);
+    if (!found) {
+      if (this.filtered.size >= FILTERED_KEPT) this.filtered.clear();
+      found = this.ordered(query.sort ?? 'votes').filter(keep);
+      this.filtered.set(key, found);
+    }
+    return found;
   }
 
   /** Every idea in an order, sorted once per change (lists read far more than ideas change). */

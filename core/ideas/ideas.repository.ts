@@ -1,11 +1,18 @@
-import { asDate, EntityTable, odata, type EntityMapping, type Stored } from '../store/entity-table';
-import { AlreadyExistsError } from '../store/errors';
+import {
+  asDate,
+  EntityTable,
+  MAX_BATCH,
+  odata,
+  type EntityMapping,
+  type Stored,
+} from '../store/entity-table';
+import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import { retryOnConflict } from '../store/retry';
 import type { TableStore } from '../store/table-store';
 import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
 
 /**
- * Call4Ideas storage, four tables:
+ * Call4Ideas storage, five tables:
  * - `ideacalls`: one partition, one row per call (a handful over the years).
  * - `ideas`: PartitionKey the call, RowKey the idea id (which starts with the call's, so a point
  *   read needs only the id). The row carries the counters (`votes`, `comments`,
@@ -15,11 +22,15 @@ import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
  * - `ideathreads`: PartitionKey the idea; RowKey `a|<id>` amendments, `c|<id>` comments,
  *   `h|<time>|<id>` history entries. An amendment's decision and its history entry are one
  *   transaction, so an amendment is decided once.
+ * - `ideatallies`: one partition, one row per idea whose count may lag its vote rows (a *mark*,
+ *   upserted before a vote row is written, deleted once the count includes it; see
+ *   `vote-tallies.ts`). No personal data: idea ids and times.
  */
 export const IDEA_CALLS_TABLE = 'ideacalls';
 export const IDEAS_TABLE = 'ideas';
 export const IDEA_VOTES_TABLE = 'ideavotes';
 export const IDEA_THREADS_TABLE = 'ideathreads';
+export const IDEA_TALLIES_TABLE = 'ideatallies';
 
 const CALLS_PARTITION = 'call';
 
@@ -119,6 +130,12 @@ export interface Vote {
   at: Date;
 }
 
+interface QueuedVote {
+  vote: Vote;
+  resolve: (inserted: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
 const voteMapping: EntityMapping<Vote> = {
   keys: (vote) => ({ partitionKey: vote.ideaId, rowKey: vote.voter }),
   toEntity: (vote) => ({ at: vote.at }),
@@ -127,6 +144,20 @@ const voteMapping: EntityMapping<Vote> = {
     voter: String(e.rowKey),
     at: asDate(e.at),
   }),
+};
+
+/** An idea whose count may lag its vote rows, since `at`. */
+export interface TallyMark {
+  ideaId: string;
+  at: Date;
+}
+
+const MARKS_PARTITION = 'mark';
+
+const markMapping: EntityMapping<TallyMark> = {
+  keys: (mark) => ({ partitionKey: MARKS_PARTITION, rowKey: mark.ideaId }),
+  toEntity: (mark) => ({ at: mark.at }),
+  fromEntity: (e) => ({ ideaId: String(e.rowKey), at: asDate(e.at) }),
 };
 
 export type AmendmentField = 'proposal' | 'problem';
@@ -297,12 +328,15 @@ export class IdeasRepository {
   readonly ideas: EntityTable<IdeaRow>;
   readonly votes: EntityTable<Vote>;
   readonly threads: EntityTable<ThreadRow>;
+  readonly marks: EntityTable<TallyMark>;
+  private readonly voteQueues = new Map<string, QueuedVote[]>();
 
   constructor(store: TableStore) {
     this.calls = new EntityTable(store.client(IDEA_CALLS_TABLE), callMapping);
     this.ideas = new EntityTable(store.client(IDEAS_TABLE), ideaMapping);
     this.votes = new EntityTable(store.client(IDEA_VOTES_TABLE), voteMapping);
     this.threads = new EntityTable(store.client(IDEA_THREADS_TABLE), threadMapping);
+    this.marks = new EntityTable(store.client(IDEA_TALLIES_TABLE), markMapping);
   }
 
   async allCalls(): Promise<IdeaCall[]> {
@@ -332,30 +366,93 @@ export class IdeasRepository {
     return row.idea;
   }
 
-  /** Inserts the vote; false when the person had voted already (a replay counts once). */
-  async addVote(vote: Vote): Promise<boolean> {
-    try {
-      await this.votes.insert(vote);
-      return true;
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) return false;
-      throw error;
-    }
+  /**
+   * Inserts the vote; false when the person had voted already (a replay counts once). One insert
+   * per idea at a time: the votes of an idea that come meanwhile go together in the next, one
+   * transaction of up to {@link MAX_BATCH} rows; a refused transaction (one of its people had
+   * voted already) is tried again row by row.
+   */
+  addVote(vote: Vote): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      let queue = this.voteQueues.get(vote.ideaId);
+      const idle = !queue;
+      if (!queue) this.voteQueues.set(vote.ideaId, (queue = []));
+      queue.push({ vote, resolve, reject });
+      if (idle) void this.insertVotes(vote.ideaId, queue);
+    });
   }
 
-  /** Removes the person's vote on each of `ideaIds` that has one. */
-  async removeVotes(voter: string, ideaIds: readonly string[]): Promise<void> {
-    await Promise.all(
+  private async insertVotes(ideaId: string, queue: QueuedVote[]): Promise<void> {
+    while (queue.length > 0) {
+      const voters = new Set<string>();
+      const batch: QueuedVote[] = [];
+      for (const queued of queue) {
+        if (batch.length === MAX_BATCH) break;
+        if (!voters.has(queued.vote.voter)) batch.push(queued);
+        voters.add(queued.vote.voter);
+      }
+      queue.splice(0, queue.length, ...queue.filter((q) => !batch.includes(q)));
+      try {
+        await this.votes.transact(batch.map(({ vote }) => ({ op: 'insert', value: vote })));
+        for (const { resolve } of batch) resolve(true);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || batch.length === 1) {
+          const replay = error instanceof ConcurrencyError;
+          for (const { resolve, reject } of batch) {
+            if (replay) resolve(false);
+            else reject(error);
+          }
+          continue;
+        }
+        await Promise.all(
+          batch.map(async ({ vote, resolve, reject }) => {
+            try {
+              await this.votes.insert(vote);
+              resolve(true);
+            } catch (one) {
+              if (one instanceof AlreadyExistsError) resolve(false);
+              else reject(one);
+            }
+          }),
+        );
+      }
+    }
+    this.voteQueues.delete(ideaId);
+  }
+
+  /** Removes the person's vote on each of `ideaIds` that has one; how many it removed. */
+  async removeVotes(voter: string, ideaIds: readonly string[]): Promise<number> {
+    const removed = await Promise.all(
       ideaIds.map(async (ideaId) => {
         const row = await this.votes.get(ideaId, voter);
-        if (row) await this.votes.delete({ partitionKey: ideaId, rowKey: voter }, row.etag);
+        return row ? this.votes.delete({ partitionKey: ideaId, rowKey: voter }, row.etag) : false;
       }),
     );
+    return removed.filter(Boolean).length;
   }
 
   async hasVoted(voter: string, ideaIds: readonly string[]): Promise<boolean> {
     const rows = await Promise.all(ideaIds.map((ideaId) => this.votes.get(ideaId, voter)));
     return rows.some((row) => row !== undefined);
+  }
+
+  /** Marks the idea's count as possibly behind its rows (unconditional: never contended). */
+  async markTally(ideaId: string, at: Date): Promise<string> {
+    return this.marks.upsert({ ideaId, at });
+  }
+
+  async tallyMarks(): Promise<Stored<TallyMark>[]> {
+    return this.marks.all(odata`PartitionKey eq ${MARKS_PARTITION}`);
+  }
+
+  /** Deletes the mark if nobody marked the idea again since `etag`; false otherwise. */
+  async clearTallyMark(ideaId: string, etag: string): Promise<boolean> {
+    try {
+      return await this.marks.delete({ partitionKey: MARKS_PARTITION, rowKey: ideaId }, etag);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return false;
+      throw error;
+    }
   }
 
   async votesOf(ideaId: string): Promise<Vote[]> {
@@ -372,18 +469,22 @@ export class IdeasRepository {
     return (await this.votes.all(odata`at ge ${since}`)).map((r) => r.value);
   }
 
-  async amendments(ideaId: string): Promise<Stored<Amendment>[]> {
-    return (await this.threads.all(range(ideaId, PREFIX.amendment))) as Stored<Amendment>[];
+  /** An idea's amendments and history entries (oldest first), in one read of two ranges. */
+  async amendmentsAndHistory(
+    ideaId: string,
+  ): Promise<{ amendments: Amendment[]; history: HistoryEntry[] }> {
+    const amendments: Amendment[] = [];
+    const history: HistoryEntry[] = [];
+    const filter = `(${range(ideaId, PREFIX.amendment)}) or (${range(ideaId, PREFIX.history)})`;
+    for (const { value } of await this.threads.all(filter)) {
+      if (value.kind === 'amendment') amendments.push(value);
+      else if (value.kind === 'history') history.push(value);
+    }
+    return { amendments, history };
   }
 
   async comments(ideaId: string): Promise<Stored<Comment>[]> {
     return (await this.threads.all(range(ideaId, PREFIX.comment))) as Stored<Comment>[];
-  }
-
-  async history(ideaId: string): Promise<HistoryEntry[]> {
-    return (await this.threads.all(range(ideaId, PREFIX.history))).map(
-      (r) => r.value as HistoryEntry,
-    );
   }
 
   async historyEntry(ideaId: string, id: string): Promise<HistoryEntry | undefined> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
+import type { Leases } from '../store/leases';
 import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import {
   callOfIdea,
@@ -44,6 +45,9 @@ export interface IdeasDeps {
   audit: AuditLog;
   /** Sends a notice through the delivery engine (never throws for nobody to tell). */
   notify: (notice: IdeaNotice) => Promise<void>;
+  /** The vote counts' reconcile runs under a lease. */
+  leases: Leases;
+  owner: string;
   now?: () => Date;
 }
 
@@ -67,7 +71,8 @@ export class IdeasService {
   readonly views: IdeasViews;
   /** The store, for benchmarks and the personal-data holder's scans. */
   readonly repository: IdeasRepository;
-  private readonly tallies: VoteTallies;
+  /** Vote counts: coalesced changes, marks, the reconcile (started by main). */
+  readonly tallies: VoteTallies;
   private readonly now: () => Date;
   private calls: { at: number; calls: IdeaCall[] } | undefined;
 
@@ -75,7 +80,13 @@ export class IdeasService {
     this.now = deps.now ?? (() => new Date());
     this.repository = deps.repository;
     this.views = new IdeasViews(deps.repository, () => this.now().getTime());
-    this.tallies = new VoteTallies(deps.repository, (idea) => this.views.apply(idea));
+    this.tallies = new VoteTallies({
+      repository: deps.repository,
+      leases: deps.leases,
+      owner: deps.owner,
+      now: this.now,
+      written: (idea) => this.views.apply(idea),
+    });
   }
 
   // ---- calls ----
@@ -185,15 +196,21 @@ export class IdeasService {
     return !idea.hidden || actor.admin || isAuthor(idea, actor.objectId);
   }
 
+  /**
+   * An idea's page: the idea as this instance's view of its call has it (as fresh as the lists;
+   * a point read when the view has not seen it yet), its amendments and history in one range
+   * read, and whether the caller voted it.
+   */
   async page(actor: Actor, id: string): Promise<IdeaPage> {
-    const idea = await this.idea(actor, id);
-    const [call, amendments, history, voted] = await Promise.all([
-      this.call(idea.callId),
-      this.deps.repository.amendments(id),
-      this.deps.repository.history(id),
+    const call = await this.call(callOfIdea(id)).catch(() => undefined);
+    if (!call) throw new IdeaError('unknownIdea');
+    const seen = (await this.views.of(call.id)).ideas.get(id);
+    const idea = seen && this.visible(actor, seen) ? seen : await this.idea(actor, id);
+    const [{ amendments, history }, voted] = await Promise.all([
+      this.deps.repository.amendmentsAndHistory(id),
       this.deps.repository.hasVoted(actor.objectId, voteGroup(idea)),
     ]);
-    return { idea, call, amendments: amendments.map((a) => a.value), history, voted };
+    return { idea, call, amendments, history, voted };
   }
 
   async list(callId: string, query: IdeaQuery): Promise<Idea[]> {
@@ -216,8 +233,10 @@ export class IdeasService {
   /**
    * One vote per person per idea; a repeated vote changes nothing. The idea is checked in this
    * instance's view of its call (at most a second old; a point read when this instance has not
-   * seen it yet), so a vote costs one write of its own and a share of a recount: a vote racing a
-   * merge within that second lands on the merged idea's rows, which count on the target anyway.
+   * seen it yet), so a vote costs a mark, its own row and a share of a count write (see
+   * {@link VoteTallies}): a vote racing a merge within that second lands on the merged idea's
+   * rows, which count on the target anyway. The count changes by one only when the person's
+   * distinct vote on the idea's group appears or goes.
    */
   async vote(actor: Actor, id: string, on: boolean): Promise<{ votes: number; voted: boolean }> {
     const call = await this.call(callOfIdea(id)).catch(() => undefined);
@@ -227,13 +246,16 @@ export class IdeasService {
     if (!this.isOpen(call)) throw new IdeaError('callClosed');
     if (idea.mergedInto !== null) throw new IdeaError('merged');
     if (on && idea.hidden) throw new IdeaError('hidden');
-    if (on) {
-      await this.deps.repository.addVote({ ideaId: id, voter: actor.objectId, at: this.now() });
-    } else {
+    const repo = this.deps.repository;
+    const counted = await this.tallies.vote(id, actor.objectId, async () => {
+      if (on) {
+        const added = await repo.addVote({ ideaId: id, voter: actor.objectId, at: this.now() });
+        // Someone who voted an idea merged into this one counts once already.
+        return added && !(await repo.hasVoted(actor.objectId, idea.mergedFrom)) ? 1 : 0;
+      }
       // Withdrawing from an idea withdraws the person's votes on the ideas merged into it.
-      await this.deps.repository.removeVotes(actor.objectId, voteGroup(idea));
-    }
-    const counted = await this.tallies.recount(id);
+      return (await repo.removeVotes(actor.objectId, voteGroup(idea))) > 0 ? -1 : 0;
+    });
     return { votes: counted.votes, voted: on };
   }
 

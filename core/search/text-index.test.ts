@@ -1,4 +1,4 @@
-import { foldText, TextIndex } from './text-index';
+import { foldText, SIMILAR_CANDIDATES, TextIndex } from './text-index';
 
 function index() {
   const ideas = new TextIndex({ fields: ['title', 'body'] as const, boost: { title: 2 } });
@@ -44,6 +44,24 @@ describe('TextIndex', () => {
     expect(similar.map((h) => h.id)).toEqual(['1']);
     expect(ideas.similar('certificati', 5).map((h) => h.id)).toEqual(['2']);
     expect(ideas.similar('online sportello', 5).map((h) => h.id)).toEqual(['1']);
+  });
+
+  it('scores a bounded number of candidates, found by the rarest words, whatever the size', () => {
+    const ideas = index();
+    for (let i = 0; i < 5 * SIMILAR_CANDIDATES; i++) {
+      ideas.upsert(`c${i}`, { title: 'Sportello online', body: 'Prenotazioni allo sportello' });
+    }
+    ideas.upsert('rare', { title: 'Sportello online', body: 'Toponomastica e numerazione civica' });
+    let scored = 0;
+    const similar = ideas.similar('Sportello online per la toponomastica', 3, () => {
+      scored++;
+      return true;
+    });
+    expect(similar[0]!.id).toBe('rare');
+    expect(scored).toBeLessThanOrEqual(SIMILAR_CANDIDATES);
+    // A removed document is no candidate any more.
+    ideas.remove('rare');
+    expect(ideas.similar('toponomastica civica', 3)).toEqual([]);
   });
 
   it('replaces and removes documents', () => {

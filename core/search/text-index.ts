@@ -45,6 +45,17 @@ export interface TextHit {
   matched: number;
 }
 
+/** At most this many documents are scored for {@link TextIndex.similar}, whatever the size. */
+export const SIMILAR_CANDIDATES = 400;
+/** At most this many of a text's words (its rarest) are compared. */
+export const SIMILAR_WORDS = 16;
+
+/** A document's distinct stems, per field (for {@link TextIndex.similar}). */
+interface Analysed {
+  short: number;
+  stems: string[][];
+}
+
 export interface TextIndexOptions<F extends string> {
   fields: readonly F[];
   /** How much more a match in a field counts (default 1). */
@@ -55,14 +66,25 @@ export interface TextIndexOptions<F extends string> {
  * A full-text index in memory (MiniSearch, BM25 ranking) for Italian and English text: stemmed,
  * accent-insensitive, stop words dropped. A general module: a feature keeps one per collection,
  * fed from its store (`upsert` on every change it sees, `remove` when a document goes), so the
- * index is a cache that can always be rebuilt from the rows.
+ * index is a cache that can always be rebuilt from the rows. Beside MiniSearch, each field's
+ * stems → documents and each stem's document frequency serve {@link similar}, whose cost does not
+ * grow with the collection.
  */
 export class TextIndex<F extends string> {
   private readonly index: MiniSearch<Record<string, string>>;
   private readonly fields: readonly F[];
+  private readonly boosts: number[];
+  private readonly analysed = new Map<string, Analysed>();
+  private readonly ids = new Map<number, string>();
+  private readonly postings: Map<string, Set<number>>[];
+  private readonly frequency = new Map<string, number>();
+  private nextShort = 0;
 
   constructor(options: TextIndexOptions<F>) {
     this.fields = options.fields;
+    const boost: Partial<Record<F, number>> = options.boost ?? {};
+    this.boosts = options.fields.map((field) => boost[field] ?? 1);
+    this.postings = options.fields.map(() => new Map<string, Set<number>>());
     this.index = new MiniSearch<Record<string, string>>({
       idField: 'id',
       fields: [...options.fields],
@@ -81,14 +103,44 @@ export class TextIndex<F extends string> {
 
   /** Adds the document, or replaces the one indexed under `id`. */
   upsert(id: string, fields: Record<F, string>): void {
-    if (this.index.has(id)) this.index.discard(id);
+    this.remove(id);
     const document: Record<string, string> = { id };
     for (const field of this.fields) document[field] = fields[field];
     this.index.add(document);
+    const short = this.nextShort++;
+    const stems = this.fields.map((field) => [...new Set(this.stemsOf(fields[field]))]);
+    this.analysed.set(id, { short, stems });
+    this.ids.set(short, id);
+    stems.forEach((list, f) => {
+      for (const stem of list) {
+        let documents = this.postings[f]!.get(stem);
+        if (!documents) this.postings[f]!.set(stem, (documents = new Set()));
+        documents.add(short);
+      }
+    });
+    for (const stem of new Set(stems.flat())) {
+      this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
+    }
   }
 
   remove(id: string): void {
     if (this.index.has(id)) this.index.discard(id);
+    const known = this.analysed.get(id);
+    if (!known) return;
+    this.analysed.delete(id);
+    this.ids.delete(known.short);
+    known.stems.forEach((list, f) => {
+      for (const stem of list) {
+        const documents = this.postings[f]!.get(stem)!;
+        documents.delete(known.short);
+        if (documents.size === 0) this.postings[f]!.delete(stem);
+      }
+    });
+    for (const stem of new Set(known.stems.flat())) {
+      const left = this.frequency.get(stem)! - 1;
+      if (left === 0) this.frequency.delete(stem);
+      else this.frequency.set(stem, left);
+    }
   }
 
   /**
@@ -114,17 +166,63 @@ export class TextIndex<F extends string> {
   }
 
   /**
-   * Similar documents to a text (a draft's title and problem): any word may match, ranked by
-   * BM25; a document must share at least two of the text's distinct words (one when the text has
-   * only one), so a single common word does not make two ideas "similar".
+   * Similar documents to a text (a draft's title and problem), best first. A document must share
+   * at least two of the text's distinct words (one when the text has only one), so a single
+   * common word does not make two ideas "similar". Bounded whatever the collection's size: only
+   * the text's {@link SIMILAR_WORDS} rarest words count, the candidates are the documents having
+   * the rarest of them (at most {@link SIMILAR_CANDIDATES}), and each candidate scores, per word
+   * it shares, the word's rarity (BM25's idf) times the highest boost of the fields holding it.
    */
   similar(text: string, limit: number, accept?: (id: string) => boolean): TextHit[] {
-    const words = this.wordStems(text);
+    const total = this.analysed.size;
+    const all = this.wordStems(text);
+    const words = all
+      .map((stems) => {
+        const df = Math.max(...stems.map((stem) => this.frequency.get(stem) ?? 0));
+        return { stems, df, idf: Math.log(1 + (total - df + 0.5) / (df + 0.5)) };
+      })
+      .filter((word) => word.df > 0)
+      .sort((a, b) => a.df - b.df)
+      .slice(0, SIMILAR_WORDS);
     if (words.length === 0) return [];
-    const needed = Math.min(2, words.length);
-    return this.run({ combineWith: 'OR', queries: words.flat() }, words, accept)
-      .filter((hit) => hit.matched >= needed)
-      .slice(0, limit);
+    const needed = Math.min(2, all.length);
+    const candidates = new Set<number>();
+    gather: for (const word of words) {
+      for (const stem of word.stems) {
+        for (const documents of this.postings) {
+          for (const short of documents.get(stem) ?? []) {
+            candidates.add(short);
+            if (candidates.size >= SIMILAR_CANDIDATES) break gather;
+          }
+        }
+      }
+    }
+    const hits: TextHit[] = [];
+    for (const short of candidates) {
+      const id = this.ids.get(short)!;
+      if (accept && !accept(id)) continue;
+      let score = 0;
+      let matched = 0;
+      for (const word of words) {
+        let boost = 0;
+        this.postings.forEach((documents, f) => {
+          if (word.stems.some((stem) => documents.get(stem)?.has(short))) {
+            boost = Math.max(boost, this.boosts[f]!);
+          }
+        });
+        if (boost > 0) {
+          score += word.idf * boost;
+          matched++;
+        }
+      }
+      if (matched >= needed) hits.push({ id, score, matched });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+  }
+
+  /** A text's index terms, every occurrence. */
+  private stemsOf(text: string): string[] {
+    return tokenize(text).flatMap((token) => indexTerms(token));
   }
 
   /** The text's distinct words, each as its stems. */

@@ -185,8 +185,9 @@ export class EntityTable<T> {
   }
 
   /** Last writer wins: only for rows that are always written whole from fresh data. */
-  async upsert(value: T): Promise<void> {
-    await this.client.upsertEntity(this.entity(value), 'Replace');
+  async upsert(value: T): Promise<string> {
+    const { etag } = await this.client.upsertEntity(this.entity(value), 'Replace');
+    return etag ?? '';
   }
 
   /** Deletes the entity if it still has `etag`; false when it was already gone. */

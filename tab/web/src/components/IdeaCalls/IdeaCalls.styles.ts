@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { ideaScreens } from '../Ideas/idea-screens.styles';
 
 export const useIdeaCallsStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  root: ideaScreens.root,
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -15,22 +16,8 @@ export const useIdeaCallsStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   date: { width: 'min(14rem, 100%)' },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-  },
+  list: ideaScreens.list,
+  item: ideaScreens.item,
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   small: { color: tokens.colorNeutralForeground2 },
 });

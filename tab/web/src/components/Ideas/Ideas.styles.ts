@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { ideaScreens } from './idea-screens.styles';
 import { narrowableField } from '../shared.styles';
 
 export const useIdeasStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  root: ideaScreens.root,
   away: { display: 'none' },
   intro: { color: tokens.colorNeutralForeground2, maxWidth: '48rem' },
   question: { maxWidth: '48rem', overflowWrap: 'anywhere' },
@@ -22,22 +23,8 @@ export const useIdeasStyles = makeStyles({
   },
   search: { width: 'min(24rem, 100%)' },
   filter: narrowableField('12rem'),
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-  },
+  list: ideaScreens.list,
+  item: ideaScreens.item,
   meta: {
     display: 'flex',
     flexWrap: 'wrap',

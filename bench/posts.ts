@@ -1,20 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import type restify from 'restify';
-import { createAdapter } from '../bot/adapter';
-import { TableStore } from '../core/store/table-store';
 import { seededRandom } from '../core/util/random';
 import { newPostId, POST_CATEGORIES, type Post } from '../core/workspace/post';
-import { createBot, createServices, type Services } from '../server/app';
+import type { Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { createHttpServer } from '../server/http';
-import { ALL_TABLES, TAB_ROUTES } from '../server/registry';
-import { identityOf } from '../tab/api/auth/identity';
-import { silentLogger } from '../test/bot-harness';
+import { apiAs, freshServices, latencies } from './api-bench';
+import { getRaw } from './http-get';
 
 export const POST_SEARCH_BAR_MS = 50;
-const REQUESTS = 300;
 const WARM_UP = 30;
-const CONCURRENCY = 10;
+const READER = '00000000-0000-4000-8000-0000000000ee';
 
 export interface PostsSize {
   posts: number;
@@ -35,11 +28,6 @@ const WORDS = (
 
 function phrase(next: () => number, words: number): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ');
-}
-
-function percentile(times: number[], p: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /** Published posts of about 300 words of Markdown each, written straight to the store. */
@@ -85,41 +73,24 @@ export async function benchPosts(): Promise<PostsSize[]> {
   const sizes: PostsSize[] = [];
   try {
     for (const count of [100, 5_000]) {
-      const store = new TableStore(
-        { kind: 'connectionString', connectionString: azurite.connectionString },
-        `b${randomBytes(4).toString('hex')}`,
-      );
-      await store.ensureTables(ALL_TABLES);
-      const services = createServices(store, {
-        pseudonymSecret: 'bench-only-0123456789abcdef0123456789',
-      });
+      const { services, drop } = await freshServices(azurite.connectionString);
       const seeded = performance.now();
       await seed(services, count);
       const seedSeconds = (performance.now() - seeded) / 1000;
       console.error(`${count} posts seeded in ${seedSeconds.toFixed(0)} s`);
-      const server = benchServer(services);
-      await new Promise<void>((resolve) => {
-        server.listen(0, '127.0.0.1', resolve);
-      });
-      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-      const get = async (path: string): Promise<number> => {
-        const started = performance.now();
-        const response = await fetch(`${base}${path}`, { headers: { 'x-bench-user': 'reader' } });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-        return performance.now() - started;
-      };
+      const api = await apiAs(services, READER, ['employee']);
       const queries = ['calendario riunioni', 'firmare documenti', 'laboratori', 'prenotazioni'];
       const measure = async (path: (i: number) => string) => {
-        for (let i = 0; i < WARM_UP; i++) await get(path(i));
-        const times: number[] = [];
         let i = 0;
-        await Promise.all(
-          Array.from({ length: CONCURRENCY }, async () => {
-            while (i < REQUESTS) times.push(await get(path(i++)));
-          }),
+        const { p95 } = await latencies(
+          async () => {
+            const url = path(i++);
+            const answer = await getRaw(`${api.origin}${url}`);
+            if (answer.status !== 200) throw new Error(`${url} answered ${answer.status}`);
+          },
+          { warmUp: WARM_UP },
         );
-        return percentile(times, 95);
+        return p95;
       };
       const searchP95 = await measure(
         (i) => `/api/v1/posts?q=${encodeURIComponent(queries[i % queries.length]!)}`,
@@ -129,30 +100,13 @@ export async function benchPosts(): Promise<PostsSize[]> {
       await services.posts.repository.changedSince();
       const fullReadMs = performance.now() - read;
       sizes.push({ posts: count, seedSeconds, searchP95, listP95, fullReadMs });
-      server.close();
+      api.close();
+      await drop();
     }
   } finally {
     await azurite.stop();
   }
   return sizes;
-}
-
-function benchServer(services: Services): restify.Server {
-  return createHttpServer({
-    adapter: createAdapter({ mode: 'local' }, silentLogger),
-    bot: createBot(services, silentLogger),
-    store: services.store,
-    logger: silentLogger,
-    hsts: false,
-    tabApi: {
-      authenticate: async (headers) =>
-        identityOf(String(headers['x-bench-user'] ?? 'anonymous').padEnd(8, '0')),
-      routes: TAB_ROUTES.map(
-        (register) => (server: restify.Server, route: Parameters<typeof register>[1]) =>
-          register(server, route, services),
-      ),
-    },
-  });
 }
 
 export function printPosts(sizes: PostsSize[]): void {

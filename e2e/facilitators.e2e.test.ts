@@ -46,7 +46,7 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
     const page = ctx.page;
     await recordSidewaysScroll(page);
     await page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${SARA.objectId}`);
-    await page.getByRole('tab', { name: 'Facilitatori' }).click({ timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Facilitatori', exact: true }).click({ timeout: 30_000 });
     await page.getByRole('heading', { name: 'Nuovo turno di selezione' }).waitFor();
     await page.getByRole('button', { name: 'Crea il turno' }).click();
 

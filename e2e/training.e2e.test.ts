@@ -57,8 +57,8 @@ describe('"Il mio percorso" and the roster in a browser', () => {
 
   it("shows the programme team the roster's hours, never the modules", async () => {
     await open(SARA);
-    await ctx.page.getByRole('tab', { name: 'Facilitatori' }).click();
-    const panel = ctx.page.getByRole('tabpanel', { name: 'Facilitatori' });
+    await ctx.page.getByRole('tab', { name: 'Facilitatori', exact: true }).click();
+    const panel = ctx.page.getByRole('tabpanel', { name: 'Facilitatori', exact: true });
     const table = panel.getByRole('table', { name: 'Formazione di facilitatrici e facilitatori' });
     const row = table.getByRole('row', { name: /Sara Conti/ });
     await row.waitFor();

@@ -3,6 +3,7 @@ import users from '../content/demo/playground-users.json';
 import type { CreatedLab, Lab, LabTask } from '../tab/api/contract';
 import { screenshot } from './browser';
 import { appInBrowser } from './harness';
+import { openInTeamsHost } from './teams-host';
 import { recordSidewaysScroll, sidewaysMoments } from './sideways';
 
 const SARA = users[2]!; // facilitator and admin
@@ -140,31 +141,12 @@ describe('the Laboratori screens in a browser (demo identities)', () => {
   it("configures a channel tab with teams-js's host played by the test, then opens the lab's board", async () => {
     const page = ctx.page;
     const base = ctx.app.botUrl;
-    // The tab may be framed only by Teams' hosts: here the test's page plays Teams.
-    await page.route(`${base}/tab/?view=lab-config*`, async (route) => {
-      const response = await route.fetch();
-      const headers = response.headers();
-      headers['content-security-policy'] = headers['content-security-policy']!.replace(
-        /frame-ancestors [^;]+/,
-        "frame-ancestors 'self'",
-      );
-      await route.fulfill({ response, headers });
+    await openInTeamsHost(page, {
+      base,
+      tabRoute: `${base}/tab/?view=lab-config*`,
+      user: SARA.objectId,
+      hostPage: HOST_PAGE(`${base}/tab/?view=lab-config`),
     });
-    // Teams' SSO token stands for the demo identity (the local server has no Entra settings).
-    await page.route(`${base}/api/v1/**`, (route) => {
-      const headers = Object.fromEntries(
-        Object.entries(route.request().headers()).filter(([name]) => name !== 'authorization'),
-      );
-      headers['x-oibo-demo-user'] = SARA.objectId;
-      return route.continue({ headers });
-    });
-    await page.route(`${base}/teams-host.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: HOST_PAGE(`${base}/tab/?view=lab-config`),
-      }),
-    );
-    await page.goto(`${base}/teams-host.html`);
     const tab = page.frameLocator('#tab');
     const radio = tab.getByRole('radio', { name: /^Planner comune per i settori/ });
     await radio.waitFor({ timeout: 30_000 });

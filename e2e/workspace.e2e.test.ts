@@ -3,6 +3,7 @@ import users from '../content/demo/playground-users.json';
 import type { CreatedId, PostDetail } from '../tab/api/contract';
 import { screenshot } from './browser';
 import { appInBrowser } from './harness';
+import { openInTeamsHost } from './teams-host';
 import { recordSidewaysScroll, sidewaysMoments } from './sideways';
 
 const GIULIA = users[0]!; // employee
@@ -181,28 +182,12 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
       category: 'news',
     });
     await api<PostDetail>(base, `/api/v1/posts/${id}/publish`, {});
-    // The tab may be framed only by Teams' hosts: here the test's page plays Teams.
-    await page.route(`${base}/tab/`, async (route) => {
-      const response = await route.fetch();
-      const headers = response.headers();
-      headers['content-security-policy'] = headers['content-security-policy']!.replace(
-        /frame-ancestors [^;]+/,
-        "frame-ancestors 'self'",
-      );
-      await route.fulfill({ response, headers });
+    await openInTeamsHost(page, {
+      base,
+      tabRoute: `${base}/tab/`,
+      user: GIULIA.objectId,
+      hostPage: TEAMS_HOST(`${base}/tab/`, `post:${id}`),
     });
-    // Teams' SSO token stands for the demo identity (the local server has no Entra settings).
-    await page.route(`${base}/api/v1/**`, (route) => {
-      const headers = Object.fromEntries(
-        Object.entries(route.request().headers()).filter(([name]) => name !== 'authorization'),
-      );
-      headers['x-oibo-demo-user'] = GIULIA.objectId;
-      return route.continue({ headers });
-    });
-    await page.route(`${base}/teams-host.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: TEAMS_HOST(`${base}/tab/`, `post:${id}`) }),
-    );
-    await page.goto(`${base}/teams-host.html`);
     const tab = page.frameLocator('#tab');
     await tab
       .getByRole('heading', { name: 'Aperto da un collegamento', level: 2 })

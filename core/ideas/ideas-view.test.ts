@@ -1,6 +1,7 @@
 import { newIdeaId, type Idea } from './idea';
 import type { IdeaRow, IdeasRepository } from './ideas.repository';
-import { IdeasViews, REFRESH_MS } from './ideas-view';
+import { REFRESH_MS } from '../store/change-feed';
+import { IdeasViews } from './ideas-view';
 
 const CALL = 'd0d0d0d0';
 

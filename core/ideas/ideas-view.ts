@@ -1,14 +1,7 @@
+import { ChangeFeed } from '../store/change-feed';
 import { TextIndex } from '../search/text-index';
 import type { Idea, IdeaStatus, IdeaTheme } from './idea';
-import type { IdeasRepository } from './ideas.repository';
-
-/** How stale a list may be on an instance that did not make the change itself. */
-export const REFRESH_MS = 1_000;
-/**
- * Rows are re-read from a little before the newest stamp seen: a row written just before that
- * stamp but committed after the read would otherwise be missed.
- */
-const OVERLAP_MS = 5_000;
+import type { IdeaRow, IdeasRepository } from './ideas.repository';
 
 const SEARCHED = ['title', 'text', 'where'] as const;
 /** How many filtered lists a call keeps between changes (areas × themes × statuses × sorts). */
@@ -36,53 +29,29 @@ const ORDER: Record<IdeaSort, (a: Idea, b: Idea) => number> = {
 
 /**
  * One call's ideas in this instance's memory, with their full-text index: what lists, search and
- * similar ideas read. Kept current by this instance's own writes at once and, for other
- * instances' writes, by re-reading at most once a second the rows whose store Timestamp is newer
- * than the newest seen (the change stamp; one partition query that returns only changed rows).
+ * similar ideas read. Kept current by this instance's own writes at once and by the call's
+ * {@link ChangeFeed} for other instances' writes.
  */
 export class CallIdeas {
   readonly ideas = new Map<string, Idea>();
   readonly index = new TextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
-  private newest = 0;
-  private checkedAt = 0;
-  private loaded = false;
-  private reading: Promise<void> | undefined;
+  private readonly feed: ChangeFeed<IdeaRow>;
   private sorted = new Map<IdeaSort, Idea[]>();
   /** Lists without search words, by their filters, until the next change. */
   private filtered = new Map<string, Idea[]>();
 
-  constructor(
-    private readonly callId: string,
-    private readonly repository: IdeasRepository,
-    private readonly now: () => number,
-  ) {}
-
-  /**
-   * Reads what changed since the last read, at most once a second; concurrent callers share it.
-   * Only the first read is waited for: after it, a request never waits for the store (the read
-   * runs behind it and the next request sees what it found), so its cost does not grow with the
-   * call's size.
-   */
-  async fresh(): Promise<this> {
-    if (this.now() - this.checkedAt < REFRESH_MS) return this;
-    this.reading ??= this.read().finally(() => (this.reading = undefined));
-    if (!this.loaded) await this.reading;
-    // A failed background read is tried again by the next request.
-    else this.reading.catch(() => undefined);
-    return this;
+  constructor(callId: string, repository: IdeasRepository, now: () => number) {
+    this.feed = new ChangeFeed({
+      read: (since) => repository.ideasOf(callId, since),
+      apply: (row) => this.apply(row.idea),
+      now,
+    });
   }
 
-  private async read(): Promise<void> {
-    const started = this.now();
-    const since = this.newest > 0 ? new Date(this.newest - OVERLAP_MS) : undefined;
-    const rows = await this.repository.ideasOf(this.callId, since);
-    for (const row of rows) {
-      const stamp = Date.parse(row.stamp);
-      if (stamp > this.newest) this.newest = stamp;
-      this.apply(row.idea);
-    }
-    this.checkedAt = started;
-    this.loaded = true;
+  /** The view, after its first load (later changes are read behind the requests). */
+  async fresh(): Promise<this> {
+    await this.feed.fresh();
+    return this;
   }
 
   /** An idea as written (by this instance) or read. */

@@ -74,7 +74,22 @@ describe('TextIndex', () => {
     expect(ideas.size).toBe(2);
   });
 
-  it('narrows candidates before ranking', () => {
+  it('keeps a search until the next change, however it is narrowed', () => {
+    const ideas = index();
+    expect(ideas.search('Pratiche').map((h) => h.id)).toEqual(['1']);
+    expect(ideas.search('pratiche', (id) => id !== '1')).toEqual([]);
+    ideas.upsert('4', { title: 'Pratiche di cantiere', body: 'Sopralluoghi' });
+    expect(
+      ideas
+        .search('pratiche')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['1', '4']);
+    ideas.remove('4');
+    expect(ideas.search('pratiche').map((h) => h.id)).toEqual(['1']);
+  });
+
+  it('narrows the hits', () => {
     expect(
       index()
         .search('online', (id) => id !== '1')

@@ -31,6 +31,24 @@ export function foldText(text: string): string {
  * language a text is in). Numbers are kept as they are.
  */
 export function indexTerms(word: string): string[] {
+  let terms = termsOf.get(word);
+  if (!terms) {
+    if (termsOf.size >= WORDS_KEPT) termsOf.clear();
+    terms = analyse(word);
+    termsOf.set(word, terms);
+  }
+  return terms;
+}
+
+/**
+ * Words already analysed → their terms (shared arrays: never changed by a caller). A text repeats
+ * its words and a collection its vocabulary, so each word is folded and stemmed once: loading
+ * thousands of documents after a restart costs their indexing, not millions of stemmings.
+ */
+const WORDS_KEPT = 100_000;
+const termsOf = new Map<string, string[]>();
+
+function analyse(word: string): string[] {
   const folded = foldText(word);
   if (folded.length < 2 || STOPWORDS.has(folded)) return [];
   if (/^\d+$/.test(folded)) return [folded];
@@ -45,6 +63,8 @@ export interface TextHit {
   matched: number;
 }
 
+/** How many searches' ranked hits an index keeps until its next change. */
+const SEARCHES_KEPT = 256;
 /** At most this many documents are scored for {@link TextIndex.similar}, whatever the size. */
 export const SIMILAR_CANDIDATES = 400;
 /** At most this many of a text's words (its rarest) are compared. */
@@ -79,6 +99,8 @@ export class TextIndex<F extends string> {
   private readonly postings: Map<string, Set<number>>[];
   private readonly frequency = new Map<string, number>();
   private nextShort = 0;
+  /** Ranked hits of the latest searches, by their words, until the next change (least recent out). */
+  private readonly searches = new Map<string, TextHit[]>();
 
   constructor(options: TextIndexOptions<F>) {
     this.fields = options.fields;
@@ -124,6 +146,7 @@ export class TextIndex<F extends string> {
   }
 
   remove(id: string): void {
+    this.searches.clear();
     if (this.index.has(id)) this.index.discard(id);
     const known = this.analysed.get(id);
     if (!known) return;
@@ -145,24 +168,36 @@ export class TextIndex<F extends string> {
 
   /**
    * Browse: documents matching every word of `query` (by any of its stems; the last word also as
-   * a prefix, as people type), best first; `accept` narrows the candidates before ranking.
+   * a prefix, as people type), best first; `accept` narrows the hits. The ranked hits of a search
+   * are kept until the index changes, so a repeated search (people search the same things, and
+   * documents change far less often than they are searched) costs its filtering only.
    */
   search(query: string, accept?: (id: string) => boolean): TextHit[] {
     const words = this.wordStems(query);
     if (words.length === 0) return [];
-    const last = words.length - 1;
-    return this.run(
-      {
-        combineWith: 'AND',
-        queries: words.map((stems, i) => ({
-          combineWith: 'OR',
-          prefix: i === last,
-          queries: stems,
-        })),
-      },
-      words,
-      accept,
-    );
+    const key = JSON.stringify(words);
+    let hits = this.searches.get(key);
+    if (hits) {
+      this.searches.delete(key);
+    } else {
+      const last = words.length - 1;
+      hits = this.run(
+        {
+          combineWith: 'AND',
+          queries: words.map((stems, i) => ({
+            combineWith: 'OR',
+            prefix: i === last,
+            queries: stems,
+          })),
+        },
+        words,
+      );
+      if (this.searches.size >= SEARCHES_KEPT) {
+        this.searches.delete(this.searches.keys().next().value!);
+      }
+    }
+    this.searches.set(key, hits);
+    return accept ? hits.filter((hit) => accept(hit.id)) : [...hits];
   }
 
   /**
@@ -238,17 +273,12 @@ export class TextIndex<F extends string> {
     return words;
   }
 
-  private run(
-    query: Query,
-    words: string[][],
-    accept: ((id: string) => boolean) | undefined,
-  ): TextHit[] {
+  private run(query: Query, words: string[][]): TextHit[] {
     const wordOf = new Map(words.flatMap((stems, i) => stems.map((stem) => [stem, i] as const)));
     return this.index
       .search(query, {
         // The query holds stems already.
         processTerm: (term) => term,
-        ...(accept ? { filter: (result) => accept(String(result.id)) } : {}),
       })
       .map((result) => ({
         id: String(result.id),

@@ -1,5 +1,5 @@
 import { ChangeFeed } from '../store/change-feed';
-import { TextIndex } from '../search/text-index';
+import { SimilarTextIndex } from '../search/text-index';
 import type { Idea, IdeaStatus, IdeaTheme } from './idea';
 import type { IdeaRow, IdeasRepository } from './ideas.repository';
 
@@ -49,7 +49,7 @@ interface KeptList {
  */
 export class CallIdeas {
   readonly ideas = new Map<string, Idea>();
-  readonly index = new TextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
+  readonly index = new SimilarTextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
   private readonly feed: ChangeFeed<IdeaRow>;
   /** Lists without search words, by their filters and order. */
   private readonly kept = new Map<string, KeptList>();

@@ -1,7 +1,7 @@
-import { foldText, SIMILAR_CANDIDATES, TextIndex } from './text-index';
+import { foldText, SIMILAR_CANDIDATES, SimilarTextIndex } from './text-index';
 
 function index() {
-  const ideas = new TextIndex({ fields: ['title', 'body'] as const, boost: { title: 2 } });
+  const ideas = new SimilarTextIndex({ fields: ['title', 'body'] as const, boost: { title: 2 } });
   ideas.upsert('1', {
     title: 'Pratiche edilizie online',
     body: 'Le pratiche si presentano ancora su carta allo sportello',

@@ -65,12 +65,12 @@ export interface TextHit {
 
 /** How many searches' ranked hits an index keeps until its next change. */
 const SEARCHES_KEPT = 256;
-/** At most this many documents are scored for {@link TextIndex.similar}, whatever the size. */
+/** At most this many documents are scored for {@link SimilarTextIndex.similar}, whatever the size. */
 export const SIMILAR_CANDIDATES = 400;
 /** At most this many of a text's words (its rarest) are compared. */
 export const SIMILAR_WORDS = 16;
 
-/** A document's distinct stems, per field (for {@link TextIndex.similar}). */
+/** A document's distinct stems, per field (for {@link SimilarTextIndex.similar}). */
 interface Analysed {
   short: number;
   stems: string[][];
@@ -86,27 +86,17 @@ export interface TextIndexOptions<F extends string> {
  * A full-text index in memory (MiniSearch, BM25 ranking) for Italian and English text: stemmed,
  * accent-insensitive, stop words dropped. A general module: a feature keeps one per collection,
  * fed from its store (`upsert` on every change it sees, `remove` when a document goes), so the
- * index is a cache that can always be rebuilt from the rows. Beside MiniSearch, each field's
- * stems → documents and each stem's document frequency serve {@link similar}, whose cost does not
- * grow with the collection.
+ * index is a cache that can always be rebuilt from the rows. {@link SimilarTextIndex} adds
+ * "similar documents" for a collection that needs them (at about twice the memory).
  */
 export class TextIndex<F extends string> {
   private readonly index: MiniSearch<Record<string, string>>;
-  private readonly fields: readonly F[];
-  private readonly boosts: number[];
-  private readonly analysed = new Map<string, Analysed>();
-  private readonly ids = new Map<number, string>();
-  private readonly postings: Map<string, Set<number>>[];
-  private readonly frequency = new Map<string, number>();
-  private nextShort = 0;
+  protected readonly fields: readonly F[];
   /** Ranked hits of the latest searches, by their words, until the next change (least recent out). */
   private readonly searches = new Map<string, TextHit[]>();
 
   constructor(options: TextIndexOptions<F>) {
     this.fields = options.fields;
-    const boost: Partial<Record<F, number>> = options.boost ?? {};
-    this.boosts = options.fields.map((field) => boost[field] ?? 1);
-    this.postings = options.fields.map(() => new Map<string, Set<number>>());
     this.index = new MiniSearch<Record<string, string>>({
       idField: 'id',
       fields: [...options.fields],
@@ -129,41 +119,11 @@ export class TextIndex<F extends string> {
     const document: Record<string, string> = { id };
     for (const field of this.fields) document[field] = fields[field];
     this.index.add(document);
-    const short = this.nextShort++;
-    const stems = this.fields.map((field) => [...new Set(this.stemsOf(fields[field]))]);
-    this.analysed.set(id, { short, stems });
-    this.ids.set(short, id);
-    stems.forEach((list, f) => {
-      for (const stem of list) {
-        let documents = this.postings[f]!.get(stem);
-        if (!documents) this.postings[f]!.set(stem, (documents = new Set()));
-        documents.add(short);
-      }
-    });
-    for (const stem of new Set(stems.flat())) {
-      this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
-    }
   }
 
   remove(id: string): void {
     this.searches.clear();
     if (this.index.has(id)) this.index.discard(id);
-    const known = this.analysed.get(id);
-    if (!known) return;
-    this.analysed.delete(id);
-    this.ids.delete(known.short);
-    known.stems.forEach((list, f) => {
-      for (const stem of list) {
-        const documents = this.postings[f]!.get(stem)!;
-        documents.delete(known.short);
-        if (documents.size === 0) this.postings[f]!.delete(stem);
-      }
-    });
-    for (const stem of new Set(known.stems.flat())) {
-      const left = this.frequency.get(stem)! - 1;
-      if (left === 0) this.frequency.delete(stem);
-      else this.frequency.set(stem, left);
-    }
   }
 
   /**
@@ -198,6 +158,97 @@ export class TextIndex<F extends string> {
     }
     this.searches.set(key, hits);
     return accept ? hits.filter((hit) => accept(hit.id)) : [...hits];
+  }
+
+  /** A text's index terms, every occurrence. */
+  protected stemsOf(text: string): string[] {
+    return tokenize(text).flatMap((token) => indexTerms(token));
+  }
+
+  /** The text's distinct words, each as its stems. */
+  protected wordStems(text: string): string[][] {
+    const seen = new Set<string>();
+    const words: string[][] = [];
+    for (const token of tokenize(text)) {
+      const stems = indexTerms(token);
+      if (stems.length === 0 || stems.every((stem) => seen.has(stem))) continue;
+      stems.forEach((stem) => seen.add(stem));
+      words.push(stems);
+    }
+    return words;
+  }
+
+  private run(query: Query, words: string[][]): TextHit[] {
+    const wordOf = new Map(words.flatMap((stems, i) => stems.map((stem) => [stem, i] as const)));
+    return this.index
+      .search(query, {
+        // The query holds stems already.
+        processTerm: (term) => term,
+      })
+      .map((result) => ({
+        id: String(result.id),
+        score: result.score,
+        matched: new Set(result.queryTerms.map((term) => wordOf.get(term) ?? term)).size,
+      }));
+  }
+}
+
+/**
+ * A {@link TextIndex} that also finds documents similar to a text (a draft idea's duplicates):
+ * beside MiniSearch, each field's stems → documents and each stem's document frequency, so the
+ * cost of {@link similar} does not grow with the collection.
+ */
+export class SimilarTextIndex<F extends string> extends TextIndex<F> {
+  private readonly boosts: number[];
+  private readonly analysed = new Map<string, Analysed>();
+  private readonly ids = new Map<number, string>();
+  private readonly postings: Map<string, Set<number>>[];
+  private readonly frequency = new Map<string, number>();
+  private nextShort = 0;
+
+  constructor(options: TextIndexOptions<F>) {
+    super(options);
+    const boost: Partial<Record<F, number>> = options.boost ?? {};
+    this.boosts = options.fields.map((field) => boost[field] ?? 1);
+    this.postings = options.fields.map(() => new Map<string, Set<number>>());
+  }
+
+  override upsert(id: string, fields: Record<F, string>): void {
+    super.upsert(id, fields);
+    const short = this.nextShort++;
+    const stems = this.fields.map((field) => [...new Set(this.stemsOf(fields[field]))]);
+    this.analysed.set(id, { short, stems });
+    this.ids.set(short, id);
+    stems.forEach((list, f) => {
+      for (const stem of list) {
+        let documents = this.postings[f]!.get(stem);
+        if (!documents) this.postings[f]!.set(stem, (documents = new Set()));
+        documents.add(short);
+      }
+    });
+    for (const stem of new Set(stems.flat())) {
+      this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
+    }
+  }
+
+  override remove(id: string): void {
+    super.remove(id);
+    const known = this.analysed.get(id);
+    if (!known) return;
+    this.analysed.delete(id);
+    this.ids.delete(known.short);
+    known.stems.forEach((list, f) => {
+      for (const stem of list) {
+        const documents = this.postings[f]!.get(stem)!;
+        documents.delete(known.short);
+        if (documents.size === 0) this.postings[f]!.delete(stem);
+      }
+    });
+    for (const stem of new Set(known.stems.flat())) {
+      const left = this.frequency.get(stem)! - 1;
+      if (left === 0) this.frequency.delete(stem);
+      else this.frequency.set(stem, left);
+    }
   }
 
   /**
@@ -253,37 +304,5 @@ export class TextIndex<F extends string> {
       if (matched >= needed) hits.push({ id, score, matched });
     }
     return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
-  }
-
-  /** A text's index terms, every occurrence. */
-  private stemsOf(text: string): string[] {
-    return tokenize(text).flatMap((token) => indexTerms(token));
-  }
-
-  /** The text's distinct words, each as its stems. */
-  private wordStems(text: string): string[][] {
-    const seen = new Set<string>();
-    const words: string[][] = [];
-    for (const token of tokenize(text)) {
-      const stems = indexTerms(token);
-      if (stems.length === 0 || stems.every((stem) => seen.has(stem))) continue;
-      stems.forEach((stem) => seen.add(stem));
-      words.push(stems);
-    }
-    return words;
-  }
-
-  private run(query: Query, words: string[][]): TextHit[] {
-    const wordOf = new Map(words.flatMap((stems, i) => stems.map((stem) => [stem, i] as const)));
-    return this.index
-      .search(query, {
-        // The query holds stems already.
-        processTerm: (term) => term,
-      })
-      .map((result) => ({
-        id: String(result.id),
-        score: result.score,
-        matched: new Set(result.queryTerms.map((term) => wordOf.get(term) ?? term)).size,
-      }));
   }
 }

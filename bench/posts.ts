@@ -24,7 +24,7 @@ export interface PostsSize {
 }
 
 /** Published posts of about 300 words of Markdown each, written straight to the store. */
-async function seed(services: Services, count: number): Promise<void> {
+export async function seedPosts(services: Services, count: number): Promise<void> {
   const corpus = new Corpus(count);
   const phrase = (words: number) => corpus.phrase(words);
   const start = Date.now() - 400 * 86_400_000;
@@ -70,7 +70,7 @@ export async function benchPosts(): Promise<PostsSize[]> {
     for (const count of [100, 5_000]) {
       const { services, drop } = await freshServices(azurite.connectionString);
       const seeded = performance.now();
-      await seed(services, count);
+      await seedPosts(services, count);
       const seedSeconds = (performance.now() - seeded) / 1000;
       console.error(`${count} posts seeded in ${seedSeconds.toFixed(0)} s`);
       const api = await apiAs(services, READER, ['employee']);

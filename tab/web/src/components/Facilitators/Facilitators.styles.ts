@@ -32,5 +32,4 @@ export const useFacilitatorsStyles = makeStyles({
   below: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   badge: { whiteSpace: 'nowrap' },
   targetInput: { width: '6rem' },
-  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });

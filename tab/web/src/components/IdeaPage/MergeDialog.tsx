@@ -5,7 +5,7 @@ import { useApi, useLoad } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { ActionDialog } from '../ActionDialog/ActionDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
-import { SEARCH_PAUSE_MS, useDebounced } from '../Ideas/use-idea-list';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../hooks/use-debounced';
 
 /** Picks the idea this one duplicates, by searching the call's ideas (Enter searches, never merges). */
 export function MergeDialog({

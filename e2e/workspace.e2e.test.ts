@@ -1,15 +1,12 @@
-import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
 import type { CreatedId, PostDetail } from '../tab/api/contract';
-import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { screenshot, WIDE } from './browser';
+import { appInBrowser, demoApi } from './harness';
 import { openInTeamsHost } from './teams-host';
-import { recordSidewaysScroll, sidewaysMoments } from './sideways';
+import { expectNoSidewaysScroll, recordSidewaysScroll } from './sideways';
 
 const GIULIA = users[0]!; // employee
 const SARA = users[2]!; // facilitator and admin
-const NARROW = { width: 420, height: 860 };
-const WIDE = { width: 1280, height: 900 };
 
 /** A body that would run code if any of it reached the page as HTML. */
 const HOSTILE = [
@@ -80,27 +77,6 @@ const INSPECT_ARTICLE = `(() => {
   };
 })()`;
 
-async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      'x-oibo-demo-user': SARA.objectId,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(NARROW);
-  const sideways = await sidewaysMoments(page);
-  await screenshot(page, `${name}-420`);
-  expect(sideways).toEqual([]);
-  await page.setViewportSize(WIDE);
-}
-
 describe('the Spazio facilitatori in a browser (demo identities)', () => {
   const ctx = appInBrowser(WIDE);
 
@@ -145,12 +121,12 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
   it('lets nothing executable of a hostile post reach the page', async () => {
     const page = ctx.page;
     const base = ctx.app.botUrl;
-    const { id } = await api<CreatedId>(base, '/api/v1/posts', {
+    const { id } = await demoApi<CreatedId>(ctx, SARA, '/api/v1/posts', {
       title: 'Un contenuto ostile',
       body: HOSTILE,
       category: 'news',
     });
-    await api<PostDetail>(base, `/api/v1/posts/${id}/publish`, {});
+    await demoApi<PostDetail>(ctx, SARA, `/api/v1/posts/${id}/publish`, {});
 
     await page.goto(`${base}/tab/?lang=it-IT&user=${GIULIA.objectId}&post=${id}`);
     const article = page.getByRole('article');
@@ -176,12 +152,12 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
   it("opens a Teams deep link's post inside Teams", async () => {
     const page = ctx.page;
     const base = ctx.app.botUrl;
-    const { id } = await api<CreatedId>(base, '/api/v1/posts', {
+    const { id } = await demoApi<CreatedId>(ctx, SARA, '/api/v1/posts', {
       title: 'Aperto da un collegamento',
       body: 'Dal messaggio di annuncio.',
       category: 'news',
     });
-    await api<PostDetail>(base, `/api/v1/posts/${id}/publish`, {});
+    await demoApi<PostDetail>(ctx, SARA, `/api/v1/posts/${id}/publish`, {});
     await openInTeamsHost(page, {
       base,
       tabRoute: `${base}/tab/`,

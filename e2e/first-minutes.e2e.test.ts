@@ -136,9 +136,9 @@ describe("the manager's and the programme team's first minutes in the tab", () =
     expect(await detail.getByText(/Hanno completato il questionario/).count()).toBe(0);
     // The list gives the state its width and the audience room: no clipped badge, no tall row.
     const [state, badge, audience] = await Promise.all([
-      newest.getByRole('cell').nth(3).boundingBox(),
-      newest.locator('.fui-Badge').boundingBox(),
       newest.getByRole('cell').nth(2).boundingBox(),
+      newest.locator('.fui-Badge').boundingBox(),
+      newest.getByRole('cell').nth(1).boundingBox(),
     ]);
     expect(badge!.x + badge!.width).toBeLessThanOrEqual(state!.x + state!.width);
     expect(
@@ -150,7 +150,7 @@ describe("the manager's and the programme team's first minutes in the tab", () =
         ),
     ).toBe(true);
     expect(audience!.height).toBeLessThan(64);
-    expect(await newest.getByRole('cell').nth(2).textContent()).toBe(
+    expect(await newest.getByRole('cell').nth(1).textContent()).toBe(
       `Aree: ${DEPARTMENT} e 2 in più`,
     );
     await screenshot(page, 'first-minutes-team-campaign-1280');

@@ -1,5 +1,5 @@
 import users from '../content/demo/playground-users.json';
-import type { CreatedId, PostDetail } from '../tab/api/contract';
+import type { CampaignList, CreatedId, Departments, PostDetail } from '../tab/api/contract';
 import { screenshot, WIDE } from './browser';
 import { appInBrowser, demoApi } from './harness';
 import { openInTeamsHost } from './teams-host';
@@ -117,6 +117,50 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
     expect(await page.getByRole('button', { name: 'Nuovo contenuto' }).count()).toBe(0);
     await expectNoSidewaysScroll(page, 'workspace-read');
   }, 180_000);
+
+  it('announces a post in 1:1 chat to the departments chosen in a searchable list', async () => {
+    const page = ctx.page;
+    const { departments } = await demoApi<Departments>(ctx, SARA, '/api/v1/campaigns/departments');
+    const [first, second] = [departments[0]!, departments[1]!];
+    const { id } = await demoApi<CreatedId>(ctx, SARA, '/api/v1/posts', {
+      title: 'Nuovi orari degli sportelli',
+      body: 'Da lunedì gli sportelli aprono alle 8.',
+      category: 'news',
+    });
+    await page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${SARA.objectId}&post=${id}`);
+    await page.getByRole('button', { name: 'Pubblica…' }).click({ timeout: 30_000 });
+    const dialog = page.getByRole('dialog', { name: 'Pubblicare il contenuto?' });
+    await dialog.getByRole('radio', { name: 'Le persone di alcune aree' }).check();
+    const publish = dialog.getByRole('button', { name: 'Pubblica', exact: true });
+    expect(await publish.isDisabled()).toBe(true);
+
+    const box = dialog.getByRole('combobox', { name: /^Aree/ });
+    await box.click();
+    await box.fill(first.slice(first.indexOf(' ') + 1, first.indexOf(' ') + 5).toLowerCase());
+    await page.getByRole('menuitemcheckbox', { name: first }).click();
+    // The keyboard chooses too; Enter in the box chooses, and does not publish.
+    await box.fill(second.toLowerCase());
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    const chosen = dialog.getByRole('toolbar', { name: 'Aree scelte' });
+    const tags = await chosen.getByRole('button').all();
+    expect(await Promise.all(tags.map((tag) => tag.getAttribute('value')))).toEqual([
+      first,
+      second,
+    ]);
+    await screenshot(page, 'workspace-publish-departments-1280');
+    await expectNoSidewaysScroll(page, 'workspace-publish-departments', chosen);
+
+    await publish.click();
+    await page.getByRole('button', { name: 'Utile · 0' }).waitFor({ timeout: 15_000 });
+    const { campaigns } = await demoApi<CampaignList>(
+      ctx,
+      SARA,
+      '/api/v1/campaigns?kind=workspace.post',
+    );
+    expect(campaigns[0]?.audience).toEqual({ kind: 'departments', departments: [first, second] });
+  }, 120_000);
 
   it('lets nothing executable of a hostile post reach the page', async () => {
     const page = ctx.page;

@@ -51,3 +51,12 @@ export const card: GriffelStyle = {
   border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   backgroundColor: tokens.colorNeutralBackground1,
 };
+
+/** A picker's box with the chosen, as tags, below it. */
+export const pickerColumn: GriffelStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: tokens.spacingVerticalS,
+  maxWidth: '30rem',
+  minWidth: 0,
+};

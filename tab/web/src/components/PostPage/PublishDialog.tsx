@@ -1,22 +1,34 @@
 import { Checkbox, Field, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { PostPublication } from '../../api/types';
+import type { PostAudience, PostPublication } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ActionDialog } from '../ActionDialog/ActionDialog';
+import { DepartmentPicker } from '../DepartmentPicker/DepartmentPicker';
 import { usePostPageStyles } from './PostPage.styles';
 
 type Channel = 'facilitators' | 'organisation';
-type ChatAudience = 'none' | 'everyone' | 'facilitators';
+type ChatAudience = 'none' | PostAudience['kind'];
 
-/** What publishing announces: a card in the facilitators' and/or the organisation's channel, a 1:1 card. */
-export function publicationOf(channels: readonly Channel[], chat: ChatAudience): PostPublication {
+/**
+ * What publishing announces: a card in the facilitators' and/or the organisation's channel, a 1:1
+ * card to everyone, the facilitators or the people of the chosen departments.
+ */
+export function publicationOf(
+  channels: readonly Channel[],
+  chat: ChatAudience,
+  departments: readonly string[] = [],
+): PostPublication {
   const announce: NonNullable<PostPublication['announce']> = {};
   if (channels.length > 0) announce.channels = [...channels];
-  if (chat !== 'none') announce.chat = { kind: chat };
+  if (chat === 'departments') announce.chat = { kind: chat, departments: [...departments] };
+  else if (chat !== 'none') announce.chat = { kind: chat };
   return Object.keys(announce).length > 0 ? { announce } : {};
 }
 
-/** Publishes a draft, asking where to announce it. The server's refusal stays inside. */
+/**
+ * Publishes a draft, asking where to announce it (chosen departments: at least one before it
+ * publishes). The server's refusal stays inside.
+ */
 export function PublishDialog({
   busy,
   error,
@@ -33,6 +45,7 @@ export function PublishDialog({
   const ids = useId();
   const [channels, setChannels] = useState<Channel[]>([]);
   const [chat, setChat] = useState<ChatAudience>('none');
+  const [departments, setDepartments] = useState<string[]>([]);
   const toggle = (channel: Channel, on: boolean) =>
     setChannels((now) => (on ? [...now, channel] : now.filter((c) => c !== channel)));
   return (
@@ -43,7 +56,8 @@ export function PublishDialog({
       busy={busy}
       error={error}
       onClose={onClose}
-      onConfirm={() => onPublish(publicationOf(channels, chat))}
+      confirmDisabled={chat === 'departments' && departments.length === 0}
+      onConfirm={() => onPublish(publicationOf(channels, chat, departments))}
     >
       <div role="group" aria-labelledby={`${ids}-channels`} className={styles.group}>
         <Text id={`${ids}-channels`} weight="semibold">
@@ -63,8 +77,12 @@ export function PublishDialog({
           <Radio value="none" label={t('workspace.publish.chat.none')} />
           <Radio value="facilitators" label={t('workspace.publish.chat.facilitators')} />
           <Radio value="everyone" label={t('workspace.publish.chat.everyone')} />
+          <Radio value="departments" label={t('workspace.publish.chat.departments')} />
         </RadioGroup>
       </Field>
+      {chat === 'departments' && (
+        <DepartmentPicker selected={departments} onChange={setDepartments} />
+      )}
     </ActionDialog>
   );
 }

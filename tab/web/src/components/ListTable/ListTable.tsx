@@ -2,7 +2,6 @@ import {
   Link,
   TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   Text,
@@ -49,16 +48,7 @@ export function ListTable<T extends { id: string }>({
     );
   }
   return (
-    <ScrollingTable caption={caption}>
-      <TableHeader>
-        <TableRow>
-          {[first, ...rest].map((column) => (
-            <TableHeaderCell key={column.header} scope="col">
-              {column.header}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
+    <ScrollingTable caption={caption} columns={[first, ...rest].map((column) => column.header)}>
       <TableBody>
         {rows.map((row) => {
           const current = selected === undefined ? undefined : row.id === selected;

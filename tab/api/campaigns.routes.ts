@@ -29,13 +29,13 @@ const RemindBody = z.strictObject({
     .max(24 * 90),
 });
 const IdParams = z.object({ id: z.string().min(1).max(64) });
-/** Message kinds are slugs (`assessment`, `facilitator-invitation`); `kind` may repeat. */
+/** Message kinds are slugs (`assessment`, `facilitator-invitation`, `workspace.post`); `kind` may repeat. */
 const ListQuery = z.strictObject({
   kind: z
     .preprocess(
       (value) => (typeof value === 'string' ? [value] : value),
       z
-        .array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/))
+        .array(z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/))
         .min(1)
         .max(20),
     )

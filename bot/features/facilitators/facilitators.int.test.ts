@@ -512,6 +512,8 @@ describe('facilitator invitations, approvals and consent (Azurite + connector si
       new Set(['facilitator-invitation', 'facilitator-reminder']),
     );
     expect(await kindsOf('?kind=assessment')).toEqual(new Set());
+    // The workspace's kinds have a dot in their name.
+    expect(await kindsOf('?kind=workspace.post')).toEqual(new Set());
     for (const query of ['?kind=', '?kind=Not%20a%20kind', '?other=1']) {
       expect((await call(`/api/v1/campaigns${query}`, admin)).status).toBe(400);
     }

@@ -63,7 +63,7 @@ export interface SurveyServiceDeps {
   surveys: SurveysRepository;
   answers: SurveyAnswersRepository;
   respondents: Pick<RespondentsRepository, 'record' | 'has' | 'pseudonymsOf'>;
-  pseudonyms: Pick<Pseudonyms, 'link' | 'pseudonymOf'>;
+  pseudonyms: Pick<Pseudonyms, 'find' | 'record' | 'pseudonymOf'>;
   campaigns: Pick<CampaignService, 'start' | 'remind' | 'cancel'>;
   audit: Pick<AuditLog, 'record'>;
   headcounts: Pick<DirectoryHeadcounts, 'current'>;
@@ -287,8 +287,10 @@ export class SurveyService {
    * Stores a whole response to `survey` (as {@link answerable} gave it: open, the card's revision).
    * Anonymous: held sealed in its department's pool (never written as an answer row here), then
    * the ledger; identified: the row and its tally, then the ledger. A second Submit is refused
-   * kindly; a Submit retried after a failure (same nonce) holds once. The reads it needs (the
-   * person's link, the ledger, the pool's shard) go together, before any write.
+   * kindly; a Submit retried after a failure (same nonce) holds once. Two reads (the person's
+   * link, the ledger) go together; then the answer is held (one write, no read) beside the link's
+   * first recording; the ledger row comes last, once the answer is stored: a crash in between
+   * leaves an answer the retry holds again in the same place, never a ledger row without it.
    */
   async submit(input: {
     survey: SurveyRecord;
@@ -309,28 +311,26 @@ export class SurveyService {
     const department = departmentOf(input.person);
     // The pseudonym the link holds is this one, unless it was made under an earlier secret.
     const expected = this.deps.pseudonyms.pseudonymOf(input.objectId);
-    const slot = survey.anonymous
-      ? this.deps.answers.poolSlot(survey.id, department, input.nonce)
-      : undefined;
-    const [pseudonym, answeredAsExpected] = await Promise.all([
-      this.deps.pseudonyms.link(input.objectId),
+    const [linked, answeredAsExpected] = await Promise.all([
+      this.deps.pseudonyms.find(input.objectId),
       this.deps.respondents.has(expected, survey.id),
-      slot?.read,
     ]);
+    const pseudonym = linked ?? expected;
     const answered =
       pseudonym === expected
         ? answeredAsExpected
         : await this.deps.respondents.has(pseudonym, survey.id);
     if (answered) return 'alreadyAnswered';
-    if (slot) {
-      await this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers }, slot);
-    } else {
-      await this.deps.answers.storeIdentified(survey.id, survey.questions, {
-        department,
-        answers,
-        respondent: pseudonym,
-      });
-    }
+    await Promise.all([
+      survey.anonymous
+        ? this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers })
+        : this.deps.answers.storeIdentified(survey.id, survey.questions, {
+            department,
+            answers,
+            respondent: pseudonym,
+          }),
+      linked ? undefined : this.deps.pseudonyms.record(input.objectId),
+    ]);
     await this.deps.respondents.record(pseudonym, survey.id, dayOf(this.now()));
     return 'stored';
   }

@@ -97,14 +97,13 @@ function mappingOf(cipher: PoolCipher): EntityMapping<Row> {
       const surveyId = String(e.partitionKey);
       const rowKey = String(e.rowKey);
       if (rowKey.startsWith('pool|')) {
+        const department = String(e.department);
         const held: HeldAnswer[] = [];
         for (const [column, sealed] of Object.entries(e)) {
           if (!column.startsWith(HELD_PREFIX) || typeof sealed !== 'string') continue;
           const { id, answers } = JSON.parse(cipher.open(surveyId, sealed)) as HeldAnswer;
-          held.push({ slot: column.slice(HELD_PREFIX.length), id, department: '', answers });
+          held.push({ slot: column.slice(HELD_PREFIX.length), id, department, answers });
         }
-        const department = String(e.department);
-        for (const h of held) h.department = department;
         const shard = Number(rowKey.slice(rowKey.lastIndexOf('|') + 1));
         return { kind: 'pool', surveyId, department, shard, held };
       }

@@ -311,9 +311,10 @@ export class SurveyService {
    * Anonymous: held sealed in its department's pool (never written as an answer row here), then
    * the ledger; identified: the row and its tally, then the ledger. A second Submit is refused
    * kindly; a Submit retried after a failure (same nonce) holds once. Two reads (the person's
-   * link, the ledger: `started` when the caller began them beside the survey's) go together; then the answer is held (one write, no read) beside the link's
-   * first recording; the ledger row comes last, once the answer is stored: a crash in between
-   * leaves an answer the retry holds again in the same place, never a ledger row without it.
+   * link, the ledger: `started` when the caller began them beside the survey's) go together;
+   * then the answer is held (one write, no read) beside the link's first recording; the ledger
+   * row comes last, once the answer is stored: a crash in between leaves an answer the retry
+   * holds again in the same place, never a ledger row without its answer.
    */
   async submit(input: {
     survey: SurveyRecord;

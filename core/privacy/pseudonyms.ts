@@ -49,9 +49,15 @@ export class Pseudonyms {
 
   /** The person's pseudonym, recording the link the first time. */
   async link(objectId: string): Promise<string> {
+    return (await this.find(objectId)) ?? this.record(objectId);
+  }
+
+  /**
+   * Records the link with the pseudonym computed now, for a person {@link find} found none for
+   * (a write beside the caller's other writes, where {@link link} would read first).
+   */
+  async record(objectId: string): Promise<string> {
     const id = objectId.toLowerCase();
-    const existing = await this.links.get(`oid_${encodeKey(id)}`, 'link');
-    if (existing) return existing.value.pseudonym;
     const pseudonym = this.pseudonymOf(id);
     await this.links.upsert({ objectId: id, pseudonym, createdAt: new Date() });
     return pseudonym;

@@ -1,13 +1,12 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import {
   EntityTable,
   MAX_BATCH,
   odata,
   type EntityMapping,
-  type Stored,
   type TableOperation,
 } from '../store/entity-table';
-import { encodeKey, decodeKey } from '../store/keys';
+import { assertValidKey, encodeKey, decodeKey } from '../store/keys';
 import { retryOnConflict } from '../store/retry';
 import type { TableStore } from '../store/table-store';
 import type { PoolCipher } from './pool-cipher';
@@ -18,7 +17,9 @@ import { addToTally, emptyTally, type Tally } from './tally';
  * Everything a survey's answers become, in one partition per survey (PartitionKey the survey id)
  * so that a batch is written in one transaction, all or nothing:
  * - `pool|<department>|<shard>`: the answers held until a shuffled batch of the department is
- *   written, sealed (see {@link PoolCipher}); a few shards so that submissions seldom collide;
+ *   written, one sealed column each (see {@link PoolCipher}) named by a keyed hash of the card's
+ *   nonce: a Submit merges its column into the row with no read and no etag, and the row's
+ *   `Timestamp` says only that one of its columns was the last written;
  * - `tally|<department>`: the pre-aggregated responses results read;
  * - `answer|<department>|<random id>`: one response (department, answers; texts in `t_<question>`
  *   columns so that results read one question's texts). An identified survey's row also names the
@@ -26,24 +27,24 @@ import { addToTally, emptyTally, type Tally } from './tally';
  */
 export const SURVEY_ANSWERS_TABLE = 'surveyanswers';
 
-/** Pool rows per department, one picked at random per submission. */
-export const POOL_SHARDS = 8;
-/** Azure Tables' string properties hold 32K UTF-16 characters: the sealed pool is cut in chunks. */
-const CHUNK = 30_000;
+/**
+ * Pool rows per department, one picked by the nonce per submission. A row holds at most 251
+ * columns (Azure Tables' 252 properties, less `department`) and 1 MiB: 16 rows keep a
+ * department's waiting answers (about 90 written a minute while open) far from either.
+ */
+export const POOL_SHARDS = 16;
+/** A held answer's column: `h_` and the keyed hash of its card's nonce. */
+const HELD_PREFIX = 'h_';
 
-/** One response held in the pool: `nonce` (from the card) makes a retried Submit hold it once. */
+/**
+ * One response held in the pool. `slot` (its column, a keyed hash of the card's nonce) makes a
+ * retried Submit hold it once; `id` is drawn at random for its answer row, derived from nothing.
+ */
 export interface HeldAnswer {
+  slot: string;
   id: string;
-  nonce: string;
   department: string;
   answers: Answers;
-}
-
-/** A pool shard's row and its read, started before the response is held there. */
-export interface PoolSlot {
-  keys: { partitionKey: string; rowKey: string };
-  shard: number;
-  read: Promise<Stored<Row> | undefined>;
 }
 
 export interface AnswerRow {
@@ -81,14 +82,7 @@ function mappingOf(cipher: PoolCipher): EntityMapping<Row> {
             : `${answerPrefix(row.department)}${row.id}`,
     }),
     toEntity: (row) => {
-      if (row.kind === 'pool') {
-        const sealed = cipher.seal(row.surveyId, JSON.stringify(row.held));
-        const chunks: Record<string, string> = {};
-        for (let i = 0; i * CHUNK < sealed.length; i++) {
-          chunks[`p${i}`] = sealed.slice(i * CHUNK, (i + 1) * CHUNK);
-        }
-        return { department: row.department, held: row.held.length, ...chunks };
-      }
+      if (row.kind === 'pool') return poolEntity(cipher, row.surveyId, row.department, row.held);
       if (row.kind === 'tally') {
         return { department: row.department, tally: JSON.stringify(row.tally) };
       }
@@ -103,11 +97,15 @@ function mappingOf(cipher: PoolCipher): EntityMapping<Row> {
       const surveyId = String(e.partitionKey);
       const rowKey = String(e.rowKey);
       if (rowKey.startsWith('pool|')) {
-        let sealed = '';
-        for (let i = 0; typeof e[`p${i}`] === 'string'; i++) sealed += String(e[`p${i}`]);
-        const held = sealed ? (JSON.parse(cipher.open(surveyId, sealed)) as HeldAnswer[]) : [];
+        const department = String(e.department);
+        const held: HeldAnswer[] = [];
+        for (const [column, sealed] of Object.entries(e)) {
+          if (!column.startsWith(HELD_PREFIX) || typeof sealed !== 'string') continue;
+          const { id, answers } = JSON.parse(cipher.open(surveyId, sealed)) as HeldAnswer;
+          held.push({ slot: column.slice(HELD_PREFIX.length), id, department, answers });
+        }
         const shard = Number(rowKey.slice(rowKey.lastIndexOf('|') + 1));
-        return { kind: 'pool', surveyId, department: String(e.department), shard, held };
+        return { kind: 'pool', surveyId, department, shard, held };
       }
       if (rowKey.startsWith('tally|')) {
         return {
@@ -120,6 +118,20 @@ function mappingOf(cipher: PoolCipher): EntityMapping<Row> {
       return { kind: 'answer', surveyId, ...answerRowOf(e) };
     },
   };
+}
+
+/** A pool row's columns: its department and each held answer sealed in its own column. */
+function poolEntity(
+  cipher: PoolCipher,
+  surveyId: string,
+  department: string,
+  held: readonly HeldAnswer[],
+): Record<string, string> {
+  const columns: Record<string, string> = { department };
+  for (const { slot, id, answers } of held) {
+    columns[`${HELD_PREFIX}${slot}`] = cipher.seal(surveyId, JSON.stringify({ id, answers }));
+  }
+  return columns;
 }
 
 /** Answers one flush writes at most: with its pool shards and tally, one transaction. */
@@ -186,7 +198,10 @@ export class SurveyAnswersRepository {
   /** Per survey, how many times this instance moved its tallies: results are cached by it. */
   private readonly changes = new Map<string, number>();
 
-  constructor(store: TableStore, cipher: PoolCipher) {
+  constructor(
+    store: TableStore,
+    private readonly cipher: PoolCipher,
+  ) {
     this.client = store.client(SURVEY_ANSWERS_TABLE);
     this.table = new EntityTable(this.client, mappingOf(cipher));
   }
@@ -220,33 +235,25 @@ export class SurveyAnswersRepository {
   }
 
   /**
-   * Where a response will be held: a shard of its department's pool, picked by the nonce (random,
-   * so its shard is too; a retry of the same Submit meets the same row), and that row's read,
-   * started now so that it goes beside the request's other reads.
+   * Holds one response in its department's pool: one write, no read. Its column is a keyed hash
+   * of the card's nonce (random, so its shard and column are too), merged into the shard's row
+   * (created if missing) with no etag, so concurrent Submits never conflict; a Submit retried
+   * after a failure writes the same column again and is held once.
    */
-  poolSlot(surveyId: string, department: string, nonce: string): PoolSlot {
-    const shard = createHash('sha256').update(nonce).digest()[0]! % POOL_SHARDS;
-    const keys = { partitionKey: surveyId, rowKey: `${poolPrefix(department)}${shard}` };
-    return { keys, shard, read: this.table.get(keys.partitionKey, keys.rowKey) };
-  }
-
-  /**
-   * Holds one response at a random place of its shard (`slot`, read already); a second hold of
-   * the same nonce (a Submit retried after a failure) changes nothing.
-   */
-  async hold(surveyId: string, answer: Omit<HeldAnswer, 'id'>, slot: PoolSlot): Promise<void> {
-    const { keys, shard, read } = slot;
-    await this.table.modify(
-      keys,
-      (current) => {
-        const held = current?.kind === 'pool' ? current.held : [];
-        if (held.some((h) => h.nonce === answer.nonce)) return undefined;
-        const next = [...held];
-        next.splice(randomInt(held.length + 1), 0, { id: randomAnswerId(), ...answer });
-        return { kind: 'pool', surveyId, department: answer.department, shard, held: next };
+  async hold(
+    surveyId: string,
+    answer: { nonce: string; department: string; answers: Answers },
+  ): Promise<void> {
+    const slot = this.cipher.slotOf(surveyId, answer.nonce);
+    const shard = parseInt(slot.slice(0, 8), 16) % POOL_SHARDS;
+    const held = { slot, id: randomAnswerId(), ...answer };
+    await this.client.upsertEntity(
+      {
+        partitionKey: assertValidKey(surveyId),
+        rowKey: assertValidKey(`${poolPrefix(answer.department)}${shard}`),
+        ...poolEntity(this.cipher, surveyId, answer.department, [held]),
       },
-      undefined,
-      read,
+      'Merge',
     );
   }
 
@@ -268,16 +275,17 @@ export class SurveyAnswersRepository {
       const batch = shuffled(pick(all));
       if (batch.length === 0) return 0;
       if (batch.length > MAX_FLUSH) throw new RangeError(`at most ${MAX_FLUSH} answers at once`);
-      const ids = new Set(batch.map((b) => b.id));
+      const ids = new Set(batch.map((b) => b.slot));
       const ops: TableOperation<Row>[] = [];
       for (const { value, etag } of pools) {
-        if (value.kind !== 'pool' || !value.held.some((h) => ids.has(h.id))) continue;
-        const held = value.held.filter((h) => !ids.has(h.id));
+        if (value.kind !== 'pool' || !value.held.some((h) => ids.has(h.slot))) continue;
+        const held = value.held.filter((h) => !ids.has(h.slot));
         ops.push({ op: 'update', value: { ...value, held }, etag });
       }
       ops.push(...(await this.tallyOps(surveyId, questions, batch)));
-      for (const b of batch) {
-        ops.push({ op: 'insert', value: { kind: 'answer', surveyId, ...answerRow(questions, b) } });
+      for (const { id, department: d, answers } of batch) {
+        const row = answerRow(questions, { id, department: d, answers });
+        ops.push({ op: 'insert', value: { kind: 'answer', surveyId, ...row } });
       }
       await this.moving(surveyId, () => this.table.transact(ops));
       return batch.length;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -9,7 +9,21 @@ const TAG_BYTES = 16;
  * reading the tables without the secret learns nothing of a held answer, even the very first.
  */
 export class PoolCipher {
+  /** Derived keys by survey and use: derived once, not on every seal. */
+  private readonly keys = new Map<string, Buffer>();
+
   constructor(private readonly secret: string) {}
+
+  /**
+   * Where a Submit's answer waits in the pool: a keyed hash of its card's nonce (32 hex digits),
+   * the same for a retry of that Submit, meaningless without the secret.
+   */
+  slotOf(surveyId: string, nonce: string): string {
+    return createHmac('sha256', this.key(surveyId, 'oibo-survey-slot'))
+      .update(nonce)
+      .digest('hex')
+      .slice(0, 32);
+  }
 
   seal(surveyId: string, plain: string): string {
     const iv = randomBytes(IV_BYTES);
@@ -32,7 +46,13 @@ export class PoolCipher {
     ]).toString('utf8');
   }
 
-  private key(surveyId: string): Buffer {
-    return Buffer.from(hkdfSync('sha256', this.secret, 'oibo-survey-pool', surveyId, 32));
+  private key(surveyId: string, use = 'oibo-survey-pool'): Buffer {
+    const name = `${use}|${surveyId}`;
+    let key = this.keys.get(name);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.secret, use, surveyId, 32));
+      this.keys.set(name, key);
+    }
+    return key;
   }
 }

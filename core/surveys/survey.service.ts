@@ -63,7 +63,7 @@ export interface SurveyServiceDeps {
   surveys: SurveysRepository;
   answers: SurveyAnswersRepository;
   respondents: Pick<RespondentsRepository, 'record' | 'has' | 'pseudonymsOf'>;
-  pseudonyms: Pick<Pseudonyms, 'link' | 'pseudonymOf'>;
+  pseudonyms: Pick<Pseudonyms, 'find' | 'record' | 'pseudonymOf'>;
   campaigns: Pick<CampaignService, 'start' | 'remind' | 'cancel'>;
   audit: Pick<AuditLog, 'record'>;
   headcounts: Pick<DirectoryHeadcounts, 'current'>;
@@ -73,6 +73,17 @@ export interface SurveyServiceDeps {
 
 /** What a respondent's Submit did. */
 export type SubmitOutcome = 'stored' | 'alreadyAnswered';
+
+/**
+ * A Submit's reads of the person's link and of the ledger (by the pseudonym the link would give),
+ * started before the survey is read, so that all three go together.
+ */
+export interface RespondentReads {
+  objectId: string;
+  surveyId: string;
+  expected: string;
+  reads: Promise<[linked: string | undefined, answeredAsExpected: boolean]>;
+}
 
 /**
  * Pulse surveys: the programme team builds and launches them; people answer in chat. An anonymous
@@ -276,6 +287,18 @@ export class SurveyService {
     return survey;
   }
 
+  /** Starts a Submit's reads of the person (see {@link RespondentReads}). */
+  respondentReads(objectId: string, surveyId: string): RespondentReads {
+    const expected = this.deps.pseudonyms.pseudonymOf(objectId);
+    const reads = Promise.all([
+      this.deps.pseudonyms.find(objectId),
+      this.deps.respondents.has(expected, surveyId),
+    ]);
+    // Awaited by submit; a card refused before it is never awaited, and its failure means nothing.
+    reads.catch(() => undefined);
+    return { objectId, surveyId, expected, reads };
+  }
+
   /** Checks one page's answers (nothing written): they go back in the card's data. */
   checkPage(survey: SurveyRecord, page: number, raw: Record<string, unknown>): void {
     const ids = pagesOf(survey.questions)[page];
@@ -287,8 +310,11 @@ export class SurveyService {
    * Stores a whole response to `survey` (as {@link answerable} gave it: open, the card's revision).
    * Anonymous: held sealed in its department's pool (never written as an answer row here), then
    * the ledger; identified: the row and its tally, then the ledger. A second Submit is refused
-   * kindly; a Submit retried after a failure (same nonce) holds once. The reads it needs (the
-   * person's link, the ledger, the pool's shard) go together, before any write.
+   * kindly; a Submit retried after a failure (same nonce) holds once. Two reads (the person's
+   * link, the ledger: `started` when the caller began them beside the survey's) go together;
+   * then the answer is held (one write, no read) beside the link's first recording; the ledger
+   * row comes last, once the answer is stored: a crash in between leaves an answer the retry
+   * holds again in the same place, never a ledger row without its answer.
    */
   async submit(input: {
     survey: SurveyRecord;
@@ -296,6 +322,7 @@ export class SurveyService {
     objectId: string;
     person: Person | undefined;
     answers: Record<string, unknown>;
+    started?: RespondentReads;
   }): Promise<SubmitOutcome> {
     const { survey } = input;
     if (!input.person || !inAudience(survey.audience, input.person, () => false)) {
@@ -307,30 +334,29 @@ export class SurveyService {
       input.answers,
     );
     const department = departmentOf(input.person);
-    // The pseudonym the link holds is this one, unless it was made under an earlier secret.
-    const expected = this.deps.pseudonyms.pseudonymOf(input.objectId);
-    const slot = survey.anonymous
-      ? this.deps.answers.poolSlot(survey.id, department, input.nonce)
-      : undefined;
-    const [pseudonym, answeredAsExpected] = await Promise.all([
-      this.deps.pseudonyms.link(input.objectId),
-      this.deps.respondents.has(expected, survey.id),
-      slot?.read,
-    ]);
+    const { started } = input;
+    const { expected, reads } =
+      started?.surveyId === survey.id && started.objectId === input.objectId
+        ? started
+        : this.respondentReads(input.objectId, survey.id);
+    // The pseudonym the link holds is `expected`, unless it was made under an earlier secret.
+    const [linked, answeredAsExpected] = await reads;
+    const pseudonym = linked ?? expected;
     const answered =
       pseudonym === expected
         ? answeredAsExpected
         : await this.deps.respondents.has(pseudonym, survey.id);
     if (answered) return 'alreadyAnswered';
-    if (slot) {
-      await this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers }, slot);
-    } else {
-      await this.deps.answers.storeIdentified(survey.id, survey.questions, {
-        department,
-        answers,
-        respondent: pseudonym,
-      });
-    }
+    await Promise.all([
+      survey.anonymous
+        ? this.deps.answers.hold(survey.id, { nonce: input.nonce, department, answers })
+        : this.deps.answers.storeIdentified(survey.id, survey.questions, {
+            department,
+            answers,
+            respondent: pseudonym,
+          }),
+      linked ? undefined : this.deps.pseudonyms.record(input.objectId),
+    ]);
     await this.deps.respondents.record(pseudonym, survey.id, dayOf(this.now()));
     return 'stored';
   }

@@ -36,6 +36,8 @@ export function surveyActions(surveys: SurveyService): CardAction[] {
       const context = { t: turn.t, locale: turn.locale };
       const inputs = pageInputs(data);
       let survey: SurveyRecord | undefined;
+      // A Submit's reads of the person go beside the survey's.
+      const started = submit ? surveys.respondentReads(turn.objectId, data.survey) : undefined;
       try {
         survey = await surveys.answerable(data.survey, data.rev);
         const last = pagesOf(survey.questions).length - 1;
@@ -54,6 +56,7 @@ export function surveyActions(surveys: SurveyService): CardAction[] {
           objectId: turn.objectId,
           person: turn.person,
           answers,
+          started,
         });
         return replaceCard(
           outcome === 'stored'

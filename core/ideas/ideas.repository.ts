@@ -22,9 +22,13 @@ import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
  * - `ideathreads`: PartitionKey the idea; RowKey `a|<id>` amendments, `c|<id>` comments,
  *   `h|<time>|<id>` history entries. An amendment's decision and its history entry are one
  *   transaction, so an amendment is decided once.
- * - `ideatallies`: one partition, one row per idea whose count may lag its vote rows (a *mark*,
- *   upserted before a vote row is written, deleted once the count includes it; see
- *   `vote-tallies.ts`). No personal data: idea ids and times.
+ * - `ideatallies`: marks of work that may be unfinished, no personal data (idea ids, history
+ *   entry ids and times). Partition `mark`: one row per idea whose count may lag its vote rows
+ *   (upserted before a vote row is written, deleted once the count includes it; see
+ *   `vote-tallies.ts`). Partition `change`: one row per change of an idea's thread (an amendment,
+ *   its decision, a comment) whose idea row or notice may lag it, RowKey `<idea>|<key>` (written
+ *   before the thread's rows, deleted once the idea row and the notice are done; see
+ *   `unfinished-changes.ts`).
  */
 export const IDEA_CALLS_TABLE = 'ideacalls';
 export const IDEAS_TABLE = 'ideas';
@@ -158,6 +162,34 @@ const markMapping: EntityMapping<TallyMark> = {
   keys: (mark) => ({ partitionKey: MARKS_PARTITION, rowKey: mark.ideaId }),
   toEntity: (mark) => ({ at: mark.at }),
   fromEntity: (e) => ({ ideaId: String(e.rowKey), at: asDate(e.at) }),
+};
+
+/**
+ * A change of an idea's thread whose follow-ups (the idea row brought up to its thread, the
+ * notice of the history entry `entryId`) may be unfinished, since `at`.
+ */
+export interface ChangeMark {
+  ideaId: string;
+  /** The change's history entry id, or the comment's id for a comment. */
+  key: string;
+  at: Date;
+  entryId: string | null;
+}
+
+const CHANGES_PARTITION = 'change';
+
+const changeMapping: EntityMapping<ChangeMark> = {
+  keys: (mark) => ({ partitionKey: CHANGES_PARTITION, rowKey: `${mark.ideaId}|${mark.key}` }),
+  toEntity: (mark) => ({ ideaId: mark.ideaId, at: mark.at, entryId: mark.entryId ?? '' }),
+  fromEntity: (e) => {
+    const ideaId = String(e.ideaId);
+    return {
+      ideaId,
+      key: String(e.rowKey).slice(ideaId.length + 1),
+      at: asDate(e.at),
+      entryId: opt(e.entryId),
+    };
+  },
 };
 
 export type AmendmentField = 'proposal' | 'problem';
@@ -329,6 +361,7 @@ export class IdeasRepository {
   readonly votes: EntityTable<Vote>;
   readonly threads: EntityTable<ThreadRow>;
   readonly marks: EntityTable<TallyMark>;
+  readonly changes: EntityTable<ChangeMark>;
   private readonly voteQueues = new Map<string, QueuedVote[]>();
 
   constructor(store: TableStore) {
@@ -337,6 +370,7 @@ export class IdeasRepository {
     this.votes = new EntityTable(store.client(IDEA_VOTES_TABLE), voteMapping);
     this.threads = new EntityTable(store.client(IDEA_THREADS_TABLE), threadMapping);
     this.marks = new EntityTable(store.client(IDEA_TALLIES_TABLE), markMapping);
+    this.changes = new EntityTable(store.client(IDEA_TALLIES_TABLE), changeMapping);
   }
 
   async allCalls(): Promise<IdeaCall[]> {
@@ -364,6 +398,58 @@ export class IdeasRepository {
     });
     if (!row) throw new Error(`idea ${id} vanished`);
     return row.idea;
+  }
+
+  /**
+   * Rewrites an idea from its row and its thread's amendments and comments, read in that order
+   * and written under the row's etag (again on a conflict): a thread row written before this
+   * write is either read here or makes this write conflict. Writes nothing when `revise` changes
+   * nothing worth it; undefined when the idea is gone.
+   */
+  async reviseIdea(
+    id: string,
+    revise: (idea: Idea, amendments: Amendment[], comments: number) => Idea,
+    changed: (before: Idea, after: Idea) => boolean,
+  ): Promise<Idea | undefined> {
+    return retryOnConflict(async () => {
+      const stored = await this.getIdea(id);
+      if (!stored) return undefined;
+      const amendments: Amendment[] = [];
+      let comments = 0;
+      const filter = `(${range(id, PREFIX.amendment)}) or (${range(id, PREFIX.comment)})`;
+      for (const { value } of await this.threads.all(filter)) {
+        if (value.kind === 'amendment') amendments.push(value);
+        else comments++;
+      }
+      const { idea, stamp } = stored.value;
+      const next = revise(idea, amendments, comments);
+      if (!changed(idea, next)) return idea;
+      await this.ideas.update({ idea: next, stamp }, stored.etag);
+      return next;
+    });
+  }
+
+  /** Marks a change of an idea's thread as possibly unfinished; the mark's etag. */
+  async markChange(mark: ChangeMark): Promise<string> {
+    return this.changes.upsert(mark);
+  }
+
+  async changeMark(ideaId: string, key: string): Promise<Stored<ChangeMark> | undefined> {
+    return this.changes.get(CHANGES_PARTITION, `${ideaId}|${key}`);
+  }
+
+  async changeMarks(): Promise<Stored<ChangeMark>[]> {
+    return this.changes.all(odata`PartitionKey eq ${CHANGES_PARTITION}`);
+  }
+
+  /** Deletes a change's mark (its follow-ups are done); false when it was gone already. */
+  async clearChange(mark: ChangeMark, etag: string): Promise<boolean> {
+    try {
+      return await this.changes.delete(changeMapping.keys(mark), etag);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return false;
+      throw error;
+    }
   }
 
   /**

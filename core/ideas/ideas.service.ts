@@ -14,6 +14,7 @@ import {
   type IdeaText,
   type Signer,
 } from './idea';
+import { decisionEntryId, noticeOf, proposalEntryId } from './idea-changes';
 import { IdeaError } from './idea-errors';
 import type {
   Amendment,
@@ -25,6 +26,7 @@ import type {
 import { IdeasViews, type IdeaQuery } from './ideas-view';
 import { merge, unmerge, voteGroup } from './merging';
 import { changeStatus } from './status-machine';
+import { UnfinishedChanges } from './unfinished-changes';
 import { VoteTallies } from './vote-tallies';
 
 /** Who acts: their object id, name and department as the directory has them (if at all). */
@@ -36,9 +38,9 @@ export interface Actor {
 }
 
 /** What the chat is told about; the message kinds read the rest from the store at send time. */
-export type IdeaNotice =
-  | { kind: 'update'; ideaId: string; entryId: string; actor: string }
-  | { kind: 'amendmentDecided'; ideaId: string; amendmentId: string; actor: string };
+export type IdeaNotice = { ideaId: string; actor: string; at: Date } & (
+  { kind: 'update'; entryId: string } | { kind: 'amendmentDecided'; amendmentId: string }
+);
 
 export interface IdeasDeps {
   repository: IdeasRepository;
@@ -73,6 +75,8 @@ export class IdeasService {
   readonly repository: IdeasRepository;
   /** Vote counts: coalesced changes, marks, the reconcile (started by main). */
   readonly tallies: VoteTallies;
+  /** Amendments, decisions and comments finished after a crash (the sweep started by main). */
+  readonly changes: UnfinishedChanges;
   private readonly now: () => Date;
   private calls: { at: number; calls: IdeaCall[] } | undefined;
 
@@ -82,6 +86,14 @@ export class IdeasService {
     this.views = new IdeasViews(deps.repository, () => this.now().getTime());
     this.tallies = new VoteTallies({
       repository: deps.repository,
+      leases: deps.leases,
+      owner: deps.owner,
+      now: this.now,
+      written: (idea) => this.views.apply(idea),
+    });
+    this.changes = new UnfinishedChanges({
+      repository: deps.repository,
+      notify: deps.notify,
       leases: deps.leases,
       owner: deps.owner,
       now: this.now,
@@ -178,8 +190,9 @@ export class IdeasService {
       hidden: null,
       createdAt: now,
     };
-    await this.deps.repository.ideas.insert({ idea, stamp: '' });
+    // The entry first: after a crash between the two it is in a thread nobody reads.
     await this.history(idea.id, { event: 'submitted', actor: signer(actor) });
+    await this.deps.repository.ideas.insert({ idea, stamp: '' });
     this.views.apply(idea);
     return idea;
   }
@@ -283,25 +296,20 @@ export class IdeasService {
       createdAt: now,
       decidedAt: null,
     };
-    await this.deps.repository.threads.insert(amendment);
-    const changed = await this.deps.repository.modifyIdea(id, (i) => ({
-      ...i,
-      openAmendments: i.openAmendments + 1,
-    }));
-    this.views.apply(changed);
-    const entry = await this.history(id, {
+    const entry = this.entry(id, now, {
+      id: proposalEntryId(amendment),
       event: 'amendmentProposed',
       actor: signer(actor),
       field,
       after: text,
       amendmentId: amendment.id,
     });
-    await this.deps.notify({
-      kind: 'update',
-      ideaId: id,
-      entryId: entry.id,
-      actor: actor.objectId,
-    });
+    await this.changes.run({ ideaId: id, key: entry.id, at: now, entryId: entry.id }, () =>
+      this.deps.repository.threads.transact([
+        { op: 'insert', value: amendment },
+        { op: 'insert', value: entry },
+      ]),
+    );
     return amendment;
   }
 
@@ -309,7 +317,9 @@ export class IdeasService {
    * The idea's authors accept (the field takes the amendment's text, the amender becomes a
    * co-author, the history keeps both versions) or reject with a reason. The decision and its
    * history entry are one conditional write: of two concurrent decisions one wins, the other is
-   * told the amendment was already decided.
+   * told the amendment was already decided. The idea row and the amender's notice follow (see
+   * {@link UnfinishedChanges}); the same decision sent again while they are unfinished (a retry
+   * after a failure) finishes them and answers as the first would have.
    */
   async decide(
     actor: Actor,
@@ -323,7 +333,7 @@ export class IdeasService {
     const stored = await this.deps.repository.thread(id, 'amendment', amendmentId);
     if (!stored) throw new IdeaError('unknownAmendment');
     const amendment = stored.value;
-    if (amendment.status !== 'open') throw new IdeaError('alreadyDecided');
+    if (amendment.status !== 'open') return this.decidedAgain(amendment, accept);
     if (!accept && !reason) throw new IdeaError('reasonRequired');
     const now = this.now();
     const decided: Amendment = {
@@ -333,6 +343,7 @@ export class IdeasService {
       decidedAt: now,
     };
     const entry = this.entry(id, now, {
+      id: decisionEntryId(amendment, now),
       event: accept ? 'amendmentAccepted' : 'amendmentRejected',
       actor: signer(actor),
       reason: decided.reason,
@@ -341,36 +352,31 @@ export class IdeasService {
       after: accept ? amendment.text : null,
       amendmentId,
     });
-    try {
-      await this.deps.repository.threads.transact([
-        { op: 'update', value: decided, etag: stored.etag },
-        { op: 'insert', value: entry },
-      ]);
-    } catch (error) {
-      if (error instanceof ConcurrencyError) throw new IdeaError('alreadyDecided');
-      throw error;
-    }
-    const changed = await this.deps.repository.modifyIdea(id, (i) => {
-      const next = { ...i, openAmendments: Math.max(0, i.openAmendments - 1) };
-      if (!accept) return next;
-      const author = amendment.author;
-      return {
-        ...next,
-        [amendment.field]: amendment.text,
-        authors:
-          isAuthor(i, author.objectId ?? '') || author.objectId === null
-            ? i.authors
-            : [...i.authors, author],
-      };
+    return this.changes.run({ ideaId: id, key: entry.id, at: now, entryId: entry.id }, async () => {
+      try {
+        await this.deps.repository.threads.transact([
+          { op: 'update', value: decided, etag: stored.etag },
+          { op: 'insert', value: entry },
+        ]);
+      } catch (error) {
+        if (error instanceof ConcurrencyError) throw new IdeaError('alreadyDecided');
+        throw error;
+      }
     });
-    this.views.apply(changed);
-    await this.deps.notify({
-      kind: 'amendmentDecided',
-      ideaId: id,
-      amendmentId,
-      actor: actor.objectId,
-    });
-    return changed;
+  }
+
+  /** A decided amendment decided the same way again: its unfinished follow-ups, else a 409. */
+  private async decidedAgain(amendment: Amendment, accept: boolean): Promise<Idea> {
+    const same = amendment.status === (accept ? 'accepted' : 'rejected');
+    const mark =
+      same && amendment.decidedAt
+        ? await this.changes.unfinished(
+            amendment.ideaId,
+            decisionEntryId(amendment, amendment.decidedAt),
+          )
+        : undefined;
+    if (!mark) throw new IdeaError('alreadyDecided');
+    return this.changes.finish(mark.value, mark.etag);
   }
 
   // ---- comments ----
@@ -399,10 +405,9 @@ export class IdeasService {
       hidden: null,
       createdAt: now,
     };
-    await this.deps.repository.threads.insert(comment);
-    this.views.apply(
-      await this.deps.repository.modifyIdea(id, (i) => ({ ...i, comments: i.comments + 1 })),
-    );
+    await this.changes.run({ ideaId: id, key: comment.id, at: now, entryId: null }, async () => {
+      await this.deps.repository.threads.insert(comment);
+    });
     return comment;
   }
 
@@ -434,12 +439,7 @@ export class IdeasService {
       labId: change.labId,
     });
     await this.audit(actor, 'ideas.status', id);
-    await this.deps.notify({
-      kind: 'update',
-      ideaId: id,
-      entryId: entry.id,
-      actor: actor.objectId,
-    });
+    await this.deps.notify(noticeOf(entry)!);
     return changed;
   }
 
@@ -508,12 +508,7 @@ export class IdeasService {
     await this.history(into, { event: 'mergedFrom', actor: signer(actor), other: other(source) });
     await this.tallies.recount(into);
     await this.audit(actor, 'ideas.merge', id);
-    await this.deps.notify({
-      kind: 'update',
-      ideaId: id,
-      entryId: entry.id,
-      actor: actor.objectId,
-    });
+    await this.deps.notify(noticeOf(entry)!);
     return changedSource;
   }
 
@@ -572,6 +567,16 @@ export class IdeasService {
     for (const root of roots) await this.tallies.recount(root);
     const former = (s: Signer): Signer =>
       s.objectId === objectId ? { objectId: null, name: null } : s;
+    // The thread first: an idea row rewritten from its thread meanwhile (see
+    // UnfinishedChanges) then finds the accepted amender erased and adds nobody back.
+    for (const row of await repo.signedBy(objectId)) {
+      const value = row.value;
+      const next =
+        value.kind === 'history'
+          ? { ...value, actor: value.actor ? former(value.actor) : null }
+          : { ...value, author: former(value.author) };
+      await repo.threads.update(next, row.etag);
+    }
     for (const idea of await repo.ideasSignedBy(objectId)) {
       this.views.apply(
         await repo.modifyIdea(idea.id, (i) => ({
@@ -582,14 +587,6 @@ export class IdeasService {
           ),
         })),
       );
-    }
-    for (const row of await repo.signedBy(objectId)) {
-      const value = row.value;
-      const next =
-        value.kind === 'history'
-          ? { ...value, actor: value.actor ? former(value.actor) : null }
-          : { ...value, author: former(value.author) };
-      await repo.threads.update(next, row.etag);
     }
   }
 

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { isAuthor, type Idea } from './idea';
 import type { Amendment, AmendmentField, HistoryEntry } from './ideas.repository';
-import type { IdeaNotice } from './ideas.service';
+
+/** What the chat is told about; the message kinds read the rest from the store at send time. */
+export type IdeaNotice = { ideaId: string; actor: string; at: Date } & (
+  { kind: 'update'; entryId: string } | { kind: 'amendmentDecided'; amendmentId: string }
+);
 
 /**
  * A history entry's id when a retry or a repair must find it again: the time it records and a

@@ -1,6 +1,6 @@
 import { campaignIdFor } from '../delivery/campaign';
 import { CampaignError } from '../delivery/campaign.service';
-import type { IdeaNotice } from './ideas.service';
+import type { IdeaNotice } from './idea-changes';
 
 /** Message kinds of Call4Ideas (stored in campaigns: never rename one in use). */
 export const IDEA_UPDATE = 'idea-update';

@@ -14,7 +14,7 @@ import {
   type IdeaText,
   type Signer,
 } from './idea';
-import { decisionEntryId, noticeOf, proposalEntryId } from './idea-changes';
+import { decisionEntryId, noticeOf, proposalEntryId, type IdeaNotice } from './idea-changes';
 import { IdeaError } from './idea-errors';
 import type {
   Amendment,
@@ -36,11 +36,6 @@ export interface Actor {
   department: string | null;
   admin: boolean;
 }
-
-/** What the chat is told about; the message kinds read the rest from the store at send time. */
-export type IdeaNotice = { ideaId: string; actor: string; at: Date } & (
-  { kind: 'update'; entryId: string } | { kind: 'amendmentDecided'; amendmentId: string }
-);
 
 export interface IdeasDeps {
   repository: IdeasRepository;

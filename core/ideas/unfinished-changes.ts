@@ -5,7 +5,7 @@ import type { Idea } from './idea';
 import { noticeOf, reconcile, revised } from './idea-changes';
 import { IdeaError } from './idea-errors';
 import type { ChangeMark, IdeasRepository } from './ideas.repository';
-import type { IdeaNotice } from './ideas.service';
+import type { IdeaNotice } from './idea-changes';
 
 export const IDEA_CHANGES_LEASE = 'idea-changes';
 /** A mark this old belongs to a change that crashed or failed: the sweep finishes it. */

@@ -14,11 +14,12 @@ import {
   type IdeaText,
   type Signer,
 } from './idea';
-import { decisionEntryId, noticeOf, proposalEntryId, type IdeaNotice } from './idea-changes';
+import { decisionEntryId, proposalEntryId, type IdeaNotice } from './idea-changes';
 import { IdeaError } from './idea-errors';
 import type {
   Amendment,
   AmendmentField,
+  ChangeMark,
   Comment,
   HistoryEntry,
   IdeasRepository,
@@ -58,6 +59,21 @@ export interface IdeaPage {
 
 const CALLS_TTL_MS = 1_000;
 const signer = (actor: Actor): Signer => ({ objectId: actor.objectId, name: actor.name });
+/** The mark of a change recorded by `entry`, written before it (see UnfinishedChanges). */
+const markOf = (entry: HistoryEntry): ChangeMark => ({
+  ideaId: entry.ideaId,
+  key: entry.id,
+  at: entry.at,
+  entryId: entry.id,
+});
+/** The audit log's action for an admin's change, by its history entry. */
+const AUDITED: Partial<Record<HistoryEntry['event'], string>> = {
+  status: 'ideas.status',
+  hidden: 'ideas.hide',
+  restored: 'ideas.restore',
+  merged: 'ideas.merge',
+  unmerged: 'ideas.unmerge',
+};
 const rowId = (at: Date) => `${at.toISOString()}|${randomBytes(3).toString('hex')}`;
 
 /**
@@ -92,6 +108,7 @@ export class IdeasService {
       leases: deps.leases,
       owner: deps.owner,
       now: this.now,
+      followUp: (entry) => this.followUp(entry),
       written: (idea) => this.views.apply(idea),
     });
   }
@@ -299,7 +316,7 @@ export class IdeasService {
       after: text,
       amendmentId: amendment.id,
     });
-    await this.changes.run({ ideaId: id, key: entry.id, at: now, entryId: entry.id }, () =>
+    await this.changes.run([markOf(entry)], () =>
       this.deps.repository.threads.transact([
         { op: 'insert', value: amendment },
         { op: 'insert', value: entry },
@@ -347,7 +364,7 @@ export class IdeasService {
       after: accept ? amendment.text : null,
       amendmentId,
     });
-    return this.changes.run({ ideaId: id, key: entry.id, at: now, entryId: entry.id }, async () => {
+    return this.changes.run([markOf(entry)], async () => {
       try {
         await this.deps.repository.threads.transact([
           { op: 'update', value: decided, etag: stored.etag },
@@ -400,13 +417,15 @@ export class IdeasService {
       hidden: null,
       createdAt: now,
     };
-    await this.changes.run({ ideaId: id, key: comment.id, at: now, entryId: null }, async () => {
+    await this.changes.run([{ ideaId: id, key: comment.id, at: now, entryId: null }], async () => {
       await this.deps.repository.threads.insert(comment);
     });
     return comment;
   }
 
   // ---- the programme team ----
+  // Each change below is one transaction on the call's partition of `ideas`; its history entry,
+  // audit entry, recount and notice follow through UnfinishedChanges.
 
   async setStatus(
     actor: Actor,
@@ -416,47 +435,49 @@ export class IdeasService {
     const idea = await this.idea(actor, id);
     if (idea.mergedInto !== null) throw new IdeaError('merged');
     const change = changeStatus(idea.status, input.status, input);
-    const changed = await this.deps.repository.modifyIdea(id, (i) => {
-      if (i.status !== idea.status) throw new IdeaError('badTransition');
-      return {
-        ...i,
-        status: change.status,
-        statusReason: change.reason,
-        labId: change.labId ?? i.labId,
-      };
-    });
-    this.views.apply(changed);
-    const entry = await this.history(id, {
+    const entry = this.entry(id, this.now(), {
       event: 'status',
       actor: signer(actor),
       status: change.status,
       reason: change.reason,
       labId: change.labId,
     });
-    await this.audit(actor, 'ideas.status', id);
-    await this.deps.notify(noticeOf(entry)!);
-    return changed;
+    return this.changes.run([markOf(entry)], () =>
+      this.deps.repository.changeIdeas(
+        [id],
+        ([i]) => {
+          if (i!.status !== idea.status) throw new IdeaError('badTransition');
+          return [
+            {
+              ...i!,
+              status: change.status,
+              statusReason: change.reason,
+              labId: change.labId ?? i!.labId,
+            },
+          ];
+        },
+        [entry],
+      ),
+    );
   }
 
   async hide(actor: Actor, id: string, reason: string): Promise<void> {
     const idea = await this.idea(actor, id);
     if (idea.hidden) return;
-    this.views.apply(
-      await this.deps.repository.modifyIdea(id, (i) => ({
-        ...i,
-        hidden: { reason, at: this.now() },
-      })),
+    const at = this.now();
+    const entry = this.entry(id, at, { event: 'hidden', actor: signer(actor), reason });
+    await this.changes.run([markOf(entry)], () =>
+      this.deps.repository.changeIdeas([id], ([i]) => [{ ...i!, hidden: { reason, at } }], [entry]),
     );
-    await this.history(id, { event: 'hidden', actor: signer(actor), reason });
-    await this.audit(actor, 'ideas.hide', id);
   }
 
   async restore(actor: Actor, id: string): Promise<void> {
     const idea = await this.idea(actor, id);
     if (!idea.hidden) throw new IdeaError('notHidden');
-    this.views.apply(await this.deps.repository.modifyIdea(id, (i) => ({ ...i, hidden: null })));
-    await this.history(id, { event: 'restored', actor: signer(actor) });
-    await this.audit(actor, 'ideas.restore', id);
+    const entry = this.entry(id, this.now(), { event: 'restored', actor: signer(actor) });
+    await this.changes.run([markOf(entry)], () =>
+      this.deps.repository.changeIdeas([id], ([i]) => [{ ...i!, hidden: null }], [entry]),
+    );
   }
 
   async moderateComment(
@@ -478,33 +499,34 @@ export class IdeasService {
 
   /**
    * Merges a duplicate into another idea of the same call (see {@link merge}): both rows change
-   * under their etags, the target first; the votes are recounted on both.
+   * in one transaction; the votes are recounted on the target.
    */
   async merge(actor: Actor, id: string, into: string): Promise<Idea> {
     const [source, target] = await Promise.all([this.idea(actor, id), this.idea(actor, into)]);
     if (source.callId !== target.callId) throw new IdeaError('unknownIdea');
-    const merged = merge(source, target);
-    const changedTarget = await this.deps.repository.modifyIdea(into, (t) => {
-      if (t.mergedInto !== null) throw new IdeaError('mergeChain');
-      return merge(source, t).target;
-    });
-    const changedSource = await this.deps.repository.modifyIdea(id, (s) => {
-      if (s.mergedInto !== null || s.mergedFrom.length > 0) throw new IdeaError('mergeChain');
-      return { ...s, mergedInto: merged.source.mergedInto };
-    });
-    this.views.apply(changedTarget);
-    this.views.apply(changedSource);
+    merge(source, target);
+    const now = this.now();
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
-    const entry = await this.history(id, {
+    const merged = this.entry(id, now, {
       event: 'merged',
       actor: signer(actor),
       other: other(target),
     });
-    await this.history(into, { event: 'mergedFrom', actor: signer(actor), other: other(source) });
-    await this.tallies.recount(into);
-    await this.audit(actor, 'ideas.merge', id);
-    await this.deps.notify(noticeOf(entry)!);
-    return changedSource;
+    const mergedFrom = this.entry(into, now, {
+      event: 'mergedFrom',
+      actor: signer(actor),
+      other: other(source),
+    });
+    return this.changes.run([markOf(merged), markOf(mergedFrom)], () =>
+      this.deps.repository.changeIdeas(
+        [id, into],
+        ([s, t]) => {
+          const both = merge(s!, t!);
+          return [both.source, both.target];
+        },
+        [merged, mergedFrom],
+      ),
+    );
   }
 
   /** Undoes a merge: both ideas, their authors and their votes as before it. */
@@ -513,22 +535,53 @@ export class IdeasService {
     if (source.mergedInto === null) throw new IdeaError('notMerged');
     const into = source.mergedInto;
     const target = await this.idea(actor, into);
-    const changedTarget = await this.deps.repository.modifyIdea(
-      into,
-      (t) => unmerge(source, t).target,
-    );
-    const changedSource = await this.deps.repository.modifyIdea(id, (s) => ({
-      ...s,
-      mergedInto: null,
-    }));
-    this.views.apply(changedTarget);
-    this.views.apply(changedSource);
+    const now = this.now();
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
-    await this.history(id, { event: 'unmerged', actor: signer(actor), other: other(target) });
-    await this.history(into, { event: 'unmergedFrom', actor: signer(actor), other: other(source) });
-    await Promise.all([this.tallies.recount(into), this.tallies.recount(id)]);
-    await this.audit(actor, 'ideas.unmerge', id);
+    const unmerged = this.entry(id, now, {
+      event: 'unmerged',
+      actor: signer(actor),
+      other: other(target),
+    });
+    const unmergedFrom = this.entry(into, now, {
+      event: 'unmergedFrom',
+      actor: signer(actor),
+      other: other(source),
+    });
+    await this.changes.run([markOf(unmergedFrom), markOf(unmerged)], () =>
+      this.deps.repository.changeIdeas(
+        [id, into],
+        ([s, t]) => {
+          const both = unmerge(s!, t!);
+          return [both.source, both.target];
+        },
+        [unmerged, unmergedFrom],
+      ),
+    );
     return await this.idea(actor, id);
+  }
+
+  /**
+   * An unfinished history entry's follow-ups besides its thread row and notice: the recount a
+   * merge or unmerge asks for, the audit entry of an admin's change.
+   */
+  private async followUp(entry: HistoryEntry): Promise<void> {
+    if (
+      entry.event === 'mergedFrom' ||
+      entry.event === 'unmergedFrom' ||
+      entry.event === 'unmerged'
+    ) {
+      await this.tallies.recount(entry.ideaId);
+    }
+    const action = AUDITED[entry.event];
+    if (action) {
+      await this.deps.audit.record({
+        at: entry.at,
+        actor: entry.actor?.objectId ?? '',
+        action,
+        reason: entry.ideaId,
+        counts: {},
+      });
+    }
   }
 
   /** Per idea of the call, the votes cast in the last 7 days (the pipeline's trending). */

@@ -43,6 +43,7 @@ const person = (objectId: string, name: string): Actor => ({
 });
 const anna = person('a0000000-0000-4000-8000-000000000001', 'Anna');
 const bruno = person('a0000000-0000-4000-8000-000000000002', 'Bruno');
+const gaia = { ...person('a0000000-0000-4000-8000-000000000003', 'Gaia'), admin: true };
 const TEXT = {
   title: 'Certificati anagrafici online',
   procedure: 'Rilascio certificati anagrafici',
@@ -185,6 +186,49 @@ describe('changes of an idea finished after a failure (Azurite)', () => {
     expect(await repo.changeMarks()).toEqual([]);
     later(CHANGE_GRACE_MS);
     expect(await other.changes.sweep()).toBe(0);
+  });
+
+  it('finishes a status change and a merge whose follow-ups failed once the sweep finds them', async () => {
+    const ideas = service('a');
+    const [a, b] = [await ideas.propose(anna, TEXT), await ideas.propose(bruno, TEXT)];
+    const voters = ['v1', 'v2', 'v3'];
+    await Promise.all([
+      ideas.vote(person(voters[0]!, 'V1'), a.id, true),
+      ideas.vote(person(voters[1]!, 'V2'), a.id, true),
+      ideas.vote(person(voters[1]!, 'V2'), b.id, true),
+      ideas.vote(person(voters[2]!, 'V3'), b.id, true),
+    ]);
+    repo.failNextRevision = true;
+    await expect(ideas.setStatus(gaia, b.id, { status: 'underReview' })).rejects.toThrow();
+    later(1_000);
+    repo.failNextRevision = true;
+    await expect(ideas.merge(gaia, a.id, b.id)).rejects.toThrow();
+    // Both rows changed together; the merge cannot be made twice.
+    expect(await stored(a.id)).toMatchObject({ mergedInto: b.id });
+    expect(await stored(b.id)).toMatchObject({ status: 'underReview', mergedFrom: [a.id] });
+    await expect(ideas.merge(gaia, a.id, b.id)).rejects.toMatchObject({ code: 'mergeChain' });
+    const events = async (id: string) =>
+      (await repo.amendmentsAndHistory(id)).history.map((h) => h.event);
+    expect(await events(b.id)).toEqual(['submitted']);
+
+    later(CHANGE_GRACE_MS);
+    expect(await service('b').changes.sweep()).toBe(3);
+    expect(await events(b.id)).toEqual(['submitted', 'status', 'mergedFrom']);
+    expect(await events(a.id)).toEqual(['submitted', 'merged']);
+    expect(await stored(b.id)).toMatchObject({
+      votes: 3,
+      authors: [bruno, anna].map(({ objectId, name }) => ({ objectId, name })),
+    });
+    expect((await new AuditLog(store).byActor(gaia.objectId)).map((e) => e.action).sort()).toEqual([
+      'ideas.merge',
+      'ideas.status',
+    ]);
+    expect([...campaigns.values()].map((c) => [c.kind, c.asked])).toEqual([
+      ['idea-update', 1],
+      ['idea-update', 1],
+    ]);
+    expect((await repo.getIdea(b.id))!.value.unfinished).toEqual([]);
+    expect(await repo.changeMarks()).toEqual([]);
   });
 
   it('leaves no mark and the counts exact when nothing fails, with comments written at once', async () => {

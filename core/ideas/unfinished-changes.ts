@@ -1,10 +1,10 @@
-import { ConcurrencyError } from '../store/errors';
+import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import type { Leases } from '../store/leases';
 import { Periodic } from '../util/periodic';
 import type { Idea } from './idea';
 import { noticeOf, reconcile, revised } from './idea-changes';
 import { IdeaError } from './idea-errors';
-import type { ChangeMark, IdeasRepository } from './ideas.repository';
+import type { ChangeMark, HistoryEntry, IdeasRepository } from './ideas.repository';
 import type { IdeaNotice } from './idea-changes';
 
 export const IDEA_CHANGES_LEASE = 'idea-changes';
@@ -13,24 +13,28 @@ export const CHANGE_GRACE_MS = 60_000;
 const LEASE_MS = 50_000;
 
 /**
- * Changes of an idea's thread (an amendment, its decision, a comment) are written in the
- * thread's partition in one transaction, but their idea row (counts, the accepted text, the
- * co-author) is in another table and their notice goes through the delivery engine. So that a
- * crash or a store error between them never leaves a change half done:
+ * A change of an idea writes rows no single transaction covers: its thread (`ideathreads`,
+ * partition the idea), its row (`ideas`, partition the call), the audit log, and a notice through
+ * the delivery engine. So that a crash or a store error between them never leaves it half done:
  *
  * 1. a *mark* naming the idea and the change's history entry is written first (`ideatallies`,
- *    partition `change`),
- * 2. then the change's thread rows, in one transaction,
+ *    partition `change`; one per idea a change writes),
+ * 2. then the change itself, in one transaction: an amendment, a decision or a comment in the
+ *    thread's partition (with their history entry); a status, moderation, merge or unmerge in
+ *    the call's partition of `ideas` (both rows of a merge), each row carrying its history
+ *    entries as *unfinished*,
  * 3. then the follow-ups, each the same however often it runs: the idea row is rewritten from its
  *    thread ({@link reconcile}: counts recounted, the last accepted text, accepted amenders as
- *    co-authors) under its etag, and the entry's notice is sent with an id derived from it (the
- *    engine finds the campaign instead of telling anyone twice),
+ *    co-authors) under its etag; the row's unfinished entries are written to the thread (fixed
+ *    ids), recounted and audited (`followUp`), then forgotten; the entries' notices are sent
+ *    with ids derived from them (the engine finds the campaign instead of telling anyone twice),
  * 4. then the mark is deleted.
  *
  * A mark left behind is finished by a decision's retry (which then answers as the first would
  * have), or by the sweep: every minute, on one instance under a lease, it finishes every mark
- * older than {@link CHANGE_GRACE_MS}. A mark whose thread rows were never written finishes as a
- * harmless recount.
+ * older than {@link CHANGE_GRACE_MS}. A mark whose change was never written finishes as a
+ * harmless recount. Only an audit entry may be written twice (a crash between it and step 3's
+ * end).
  */
 export class UnfinishedChanges {
   private readonly periodic = new Periodic(() => this.sweep());
@@ -42,26 +46,32 @@ export class UnfinishedChanges {
       leases: Leases;
       owner: string;
       now: () => Date;
+      /** An unfinished entry's follow-ups besides its thread row (audit, recount). */
+      followUp: (entry: HistoryEntry) => Promise<void>;
       /** The idea as this instance wrote it (its views apply it). */
       written: (idea: Idea) => void;
     },
   ) {}
 
   /**
-   * Marks the change, runs `write` (its thread rows), finishes it. A refused write (a conflict,
-   * a domain refusal) wrote nothing: its mark goes; after any other failure the mark stays.
+   * Marks the change (once per idea it writes), runs `write`, finishes it; the first mark's idea
+   * as finished. A refused write (a conflict, a domain refusal) wrote nothing: its marks go;
+   * after any other failure they stay.
    */
-  async run(mark: ChangeMark, write: () => Promise<void>): Promise<Idea> {
-    const etag = await this.deps.repository.markChange(mark);
+  async run(marks: readonly ChangeMark[], write: () => Promise<void>): Promise<Idea> {
+    const repo = this.deps.repository;
+    const etags = await Promise.all(marks.map((mark) => repo.markChange(mark)));
     try {
       await write();
     } catch (error) {
       if (error instanceof ConcurrencyError || error instanceof IdeaError) {
-        await this.deps.repository.clearChange(mark, etag);
+        await Promise.all(marks.map((mark, i) => repo.clearChange(mark, etags[i]!)));
       }
       throw error;
     }
-    return this.finish(mark, etag);
+    const ideas: Idea[] = [];
+    for (const [i, mark] of marks.entries()) ideas.push(await this.finish(mark, etags[i]!));
+    return ideas[0]!;
   }
 
   /** The mark of a change if it is still unfinished. */
@@ -72,14 +82,33 @@ export class UnfinishedChanges {
   /** Does the follow-ups of a marked change, then deletes its mark. */
   async finish(mark: ChangeMark, etag: string): Promise<Idea> {
     const repo = this.deps.repository;
-    const idea = await repo.reviseIdea(mark.ideaId, reconcile, revised);
-    if (!idea) throw new IdeaError('unknownIdea');
-    this.deps.written(idea);
-    const entry = mark.entryId ? await repo.historyEntry(mark.ideaId, mark.entryId) : undefined;
-    const notice = entry && noticeOf(entry);
-    if (notice) await this.deps.notify(notice);
+    let row = await repo.reviseIdea(mark.ideaId, reconcile, revised);
+    if (!row) throw new IdeaError('unknownIdea');
+    this.deps.written(row.idea);
+    const unfinished = row.unfinished ?? [];
+    for (const entry of unfinished) {
+      try {
+        await repo.threads.insert(entry);
+      } catch (error) {
+        if (!(error instanceof AlreadyExistsError)) throw error;
+      }
+      await this.deps.followUp(entry);
+    }
+    const entries = new Map(unfinished.map((entry) => [entry.id, entry]));
+    if (mark.entryId && !entries.has(mark.entryId)) {
+      const entry = await repo.historyEntry(mark.ideaId, mark.entryId);
+      if (entry) entries.set(entry.id, entry);
+    }
+    for (const entry of entries.values()) {
+      const notice = noticeOf(entry);
+      if (notice) await this.deps.notify(notice);
+    }
+    if (unfinished.length > 0) {
+      row = (await repo.settleIdea(mark.ideaId, [...entries.keys()])) ?? row;
+      this.deps.written(row.idea);
+    }
     await repo.clearChange(mark, etag);
-    return idea;
+    return row.idea;
   }
 
   /**

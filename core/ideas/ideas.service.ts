@@ -380,15 +380,15 @@ export class IdeasService {
   /** A decided amendment decided the same way again: its unfinished follow-ups, else a 409. */
   private async decidedAgain(amendment: Amendment, accept: boolean): Promise<Idea> {
     const same = amendment.status === (accept ? 'accepted' : 'rejected');
-    const mark =
+    const idea =
       same && amendment.decidedAt
-        ? await this.changes.unfinished(
+        ? await this.changes.finishMarked(
             amendment.ideaId,
             decisionEntryId(amendment, amendment.decidedAt),
           )
         : undefined;
-    if (!mark) throw new IdeaError('alreadyDecided');
-    return this.changes.finish(mark.value, mark.etag);
+    if (!idea) throw new IdeaError('alreadyDecided');
+    return idea;
   }
 
   // ---- comments ----
@@ -425,7 +425,9 @@ export class IdeasService {
 
   // ---- the programme team ----
   // Each change below is one transaction on the call's partition of `ideas`; its history entry,
-  // audit entry, recount and notice follow through UnfinishedChanges.
+  // audit entry, recount and notice follow through UnfinishedChanges. The same change asked
+  // again while they are unfinished (a retry after a failure) finishes them and answers as the
+  // first would have.
 
   async setStatus(
     actor: Actor,
@@ -434,6 +436,13 @@ export class IdeasService {
   ): Promise<Idea> {
     const idea = await this.idea(actor, id);
     if (idea.mergedInto !== null) throw new IdeaError('merged');
+    if (idea.status === input.status) {
+      const again = await this.changes.askedAgain(
+        id,
+        (e) => e.event === 'status' && e.status === input.status,
+      );
+      if (again) return again;
+    }
     const change = changeStatus(idea.status, input.status, input);
     const entry = this.entry(id, this.now(), {
       event: 'status',
@@ -463,7 +472,10 @@ export class IdeasService {
 
   async hide(actor: Actor, id: string, reason: string): Promise<void> {
     const idea = await this.idea(actor, id);
-    if (idea.hidden) return;
+    if (idea.hidden) {
+      await this.changes.askedAgain(id, (e) => e.event === 'hidden');
+      return;
+    }
     const at = this.now();
     const entry = this.entry(id, at, { event: 'hidden', actor: signer(actor), reason });
     await this.changes.run([markOf(entry)], () =>
@@ -473,7 +485,10 @@ export class IdeasService {
 
   async restore(actor: Actor, id: string): Promise<void> {
     const idea = await this.idea(actor, id);
-    if (!idea.hidden) throw new IdeaError('notHidden');
+    if (!idea.hidden) {
+      if (await this.changes.askedAgain(id, (e) => e.event === 'restored')) return;
+      throw new IdeaError('notHidden');
+    }
     const entry = this.entry(id, this.now(), { event: 'restored', actor: signer(actor) });
     await this.changes.run([markOf(entry)], () =>
       this.deps.repository.changeIdeas([id], ([i]) => [{ ...i!, hidden: null }], [entry]),
@@ -504,6 +519,10 @@ export class IdeasService {
   async merge(actor: Actor, id: string, into: string): Promise<Idea> {
     const [source, target] = await Promise.all([this.idea(actor, id), this.idea(actor, into)]);
     if (source.callId !== target.callId) throw new IdeaError('unknownIdea');
+    if (source.mergedInto === into) {
+      const again = await this.changes.askedAgain(id, (e) => e.event === 'merged');
+      if (again) return again;
+    }
     merge(source, target);
     const now = this.now();
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
@@ -532,7 +551,12 @@ export class IdeasService {
   /** Undoes a merge: both ideas, their authors and their votes as before it. */
   async unmerge(actor: Actor, id: string): Promise<Idea> {
     const source = await this.idea(actor, id);
-    if (source.mergedInto === null) throw new IdeaError('notMerged');
+    if (source.mergedInto === null) {
+      if (await this.changes.askedAgain(id, (e) => e.event === 'unmerged')) {
+        return this.idea(actor, id);
+      }
+      throw new IdeaError('notMerged');
+    }
     const into = source.mergedInto;
     const target = await this.idea(actor, into);
     const now = this.now();

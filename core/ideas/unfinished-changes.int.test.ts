@@ -191,6 +191,7 @@ describe('changes of an idea finished after a failure (Azurite)', () => {
   it('finishes a status change and a merge whose follow-ups failed once the sweep finds them', async () => {
     const ideas = service('a');
     const [a, b] = [await ideas.propose(anna, TEXT), await ideas.propose(bruno, TEXT)];
+    later(1_000);
     const voters = ['v1', 'v2', 'v3'];
     await Promise.all([
       ideas.vote(person(voters[0]!, 'V1'), a.id, true),
@@ -203,10 +204,9 @@ describe('changes of an idea finished after a failure (Azurite)', () => {
     later(1_000);
     repo.failNextRevision = true;
     await expect(ideas.merge(gaia, a.id, b.id)).rejects.toThrow();
-    // Both rows changed together; the merge cannot be made twice.
+    // Both rows changed together.
     expect(await stored(a.id)).toMatchObject({ mergedInto: b.id });
     expect(await stored(b.id)).toMatchObject({ status: 'underReview', mergedFrom: [a.id] });
-    await expect(ideas.merge(gaia, a.id, b.id)).rejects.toMatchObject({ code: 'mergeChain' });
     const events = async (id: string) =>
       (await repo.amendmentsAndHistory(id)).history.map((h) => h.event);
     expect(await events(b.id)).toEqual(['submitted']);
@@ -228,6 +228,47 @@ describe('changes of an idea finished after a failure (Azurite)', () => {
       ['idea-update', 1],
     ]);
     expect((await repo.getIdea(b.id))!.value.unfinished).toEqual([]);
+    expect(await repo.changeMarks()).toEqual([]);
+  });
+
+  it('finishes a status change, a merge and an unmerge asked again after a failure', async () => {
+    const ideas = service('a');
+    const [a, b] = [await ideas.propose(anna, TEXT), await ideas.propose(bruno, TEXT)];
+    later(1_000);
+    await ideas.vote(person('v1', 'V1'), a.id, true);
+    const events = async (id: string) =>
+      (await repo.amendmentsAndHistory(id)).history.map((h) => h.event);
+
+    repo.failNextRevision = true;
+    await expect(ideas.setStatus(gaia, b.id, { status: 'underReview' })).rejects.toThrow();
+    expect(await ideas.setStatus(gaia, b.id, { status: 'underReview' })).toMatchObject({
+      status: 'underReview',
+    });
+    later(1_000);
+    repo.failNextRevision = true;
+    await expect(ideas.merge(gaia, a.id, b.id)).rejects.toThrow();
+    expect(await ideas.merge(gaia, a.id, b.id)).toMatchObject({ mergedInto: b.id });
+    expect(await events(b.id)).toEqual(['submitted', 'status', 'mergedFrom']);
+    expect(await events(a.id)).toEqual(['submitted', 'merged']);
+    expect(await stored(b.id)).toMatchObject({ votes: 1 });
+    // Finished: asked again, each is refused as before.
+    await expect(ideas.setStatus(gaia, b.id, { status: 'underReview' })).rejects.toMatchObject({
+      code: 'badTransition',
+    });
+    await expect(ideas.merge(gaia, a.id, b.id)).rejects.toMatchObject({ code: 'mergeChain' });
+
+    later(1_000);
+    repo.failNextRevision = true;
+    await expect(ideas.unmerge(gaia, a.id)).rejects.toThrow();
+    expect(await ideas.unmerge(gaia, a.id)).toMatchObject({ mergedInto: null, votes: 1 });
+    expect(await stored(b.id)).toMatchObject({ votes: 0, mergedFrom: [] });
+    await expect(ideas.unmerge(gaia, a.id)).rejects.toMatchObject({ code: 'notMerged' });
+    expect((await new AuditLog(store).byActor(gaia.objectId)).map((e) => e.action).sort()).toEqual([
+      'ideas.merge',
+      'ideas.status',
+      'ideas.unmerge',
+    ]);
+    expect([...campaigns.values()].map((c) => c.asked)).toEqual([1, 1]);
     expect(await repo.changeMarks()).toEqual([]);
   });
 

@@ -74,9 +74,32 @@ export class UnfinishedChanges {
     return ideas[0]!;
   }
 
-  /** The mark of a change if it is still unfinished. */
-  async unfinished(ideaId: string, key: string) {
-    return this.deps.repository.changeMark(ideaId, key);
+  /**
+   * The idea finished, when its row still carries the entry `same` picks as unfinished: the
+   * change was asked again (a retry after a failure). A merge's or unmerge's other row is finished
+   * first (its recount).
+   */
+  async askedAgain(
+    ideaId: string,
+    same: (entry: HistoryEntry) => boolean,
+  ): Promise<Idea | undefined> {
+    const repo = this.deps.repository;
+    const entry = (await repo.getIdea(ideaId))?.value.unfinished?.find(same);
+    if (!entry) return undefined;
+    if (entry.other) {
+      const { id } = entry.other;
+      const counterpart = (await repo.getIdea(id))?.value.unfinished?.find(
+        (e) => e.other?.id === ideaId && e.at.getTime() === entry.at.getTime(),
+      );
+      if (counterpart) await this.finishMarked(id, counterpart.id);
+    }
+    return this.finishMarked(ideaId, entry.id);
+  }
+
+  /** The idea finished, when the change `key` of it is still marked. */
+  async finishMarked(ideaId: string, key: string): Promise<Idea | undefined> {
+    const mark = await this.deps.repository.changeMark(ideaId, key);
+    return mark ? this.finish(mark.value, mark.etag) : undefined;
   }
 
   /** Does the follow-ups of a marked change, then deletes its mark. */

@@ -25,9 +25,9 @@ import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
  * - `ideatallies`: marks of work that may be unfinished, no personal data (idea ids, history
  *   entry ids and times). Partition `mark`: one row per idea whose count may lag its vote rows
  *   (upserted before a vote row is written, deleted once the count includes it; see
- *   `vote-tallies.ts`). Partition `change`: one row per change of an idea's thread (an amendment,
- *   its decision, a comment) whose idea row or notice may lag it, RowKey `<idea>|<key>` (written
- *   before the thread's rows, deleted once the idea row and the notice are done; see
+ *   `vote-tallies.ts`). Partition `change`: one row per idea a change writes (an amendment, its
+ *   decision, a comment, a status, moderation, a merge) whose follow-ups may be unfinished,
+ *   RowKey `<idea>|<key>` (written before the change, deleted once its follow-ups are done; see
  *   `unfinished-changes.ts`).
  */
 export const IDEA_CALLS_TABLE = 'ideacalls';
@@ -62,7 +62,7 @@ export interface IdeaRow {
   /**
    * The history entries of changes of this row (a status, moderation, a merge) written with it,
    * whose follow-ups (their thread row, audit entry, recount, notice) may be unfinished; see
-   * `unfinished-changes.ts`. Signed: the ideas' personal-data holder covers them with the row.
+   * `unfinished-changes.ts`. Signed: an erasure finishes them first (they move to the thread).
    */
   unfinished?: HistoryEntry[];
 }
@@ -176,8 +176,8 @@ const markMapping: EntityMapping<TallyMark> = {
 };
 
 /**
- * A change of an idea's thread whose follow-ups (the idea row brought up to its thread, the
- * notice of the history entry `entryId`) may be unfinished, since `at`.
+ * A change of an idea whose follow-ups (the idea row brought up to its thread, the row's
+ * unfinished entries, the notice of the history entry `entryId`) may be unfinished, since `at`.
  */
 export interface ChangeMark {
   ideaId: string;

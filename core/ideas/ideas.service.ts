@@ -382,7 +382,7 @@ export class IdeasService {
     const same = amendment.status === (accept ? 'accepted' : 'rejected');
     const idea =
       same && amendment.decidedAt
-        ? await this.changes.finishMarked(
+        ? await this.changes.finishChange(
             amendment.ideaId,
             decisionEntryId(amendment, amendment.decidedAt),
           )
@@ -622,7 +622,8 @@ export class IdeasService {
 
   /**
    * A person's erasure: their votes go (and the counts with them); ideas, amendments, comments
-   * and history entries they signed stay, signed by a "former employee".
+   * and history entries they signed stay, signed by a "former employee" (unfinished changes are
+   * finished first, so that their entries are among them).
    */
   async erase(objectId: string): Promise<void> {
     const repo = this.deps.repository;
@@ -639,6 +640,7 @@ export class IdeasService {
     for (const root of roots) await this.tallies.recount(root);
     const former = (s: Signer): Signer =>
       s.objectId === objectId ? { objectId: null, name: null } : s;
+    await this.changes.finishAll();
     // The thread first: an idea row rewritten from its thread meanwhile (see
     // UnfinishedChanges) then finds the accepted amender erased and adds nobody back.
     for (const row of await repo.signedBy(objectId)) {

@@ -272,6 +272,21 @@ describe('changes of an idea finished after a failure (Azurite)', () => {
     expect(await repo.changeMarks()).toEqual([]);
   });
 
+  it('finishes unfinished changes before an erasure, so that it finds their entries', async () => {
+    const ideas = service('a');
+    const idea = await ideas.propose(anna, TEXT);
+    later(1_000);
+    repo.failNextRevision = true;
+    await expect(ideas.setStatus(gaia, idea.id, { status: 'underReview' })).rejects.toThrow();
+    await ideas.erase(gaia.objectId);
+    const { history } = await repo.amendmentsAndHistory(idea.id);
+    expect(history.map((h) => [h.event, h.actor?.name ?? null])).toEqual([
+      ['submitted', 'Anna'],
+      ['status', null],
+    ]);
+    expect((await repo.getIdea(idea.id))!.value.unfinished).toEqual([]);
+  });
+
   it('leaves no mark and the counts exact when nothing fails, with comments written at once', async () => {
     const ideas = service('a');
     const { idea } = await amended(ideas);

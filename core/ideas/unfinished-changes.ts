@@ -2,10 +2,9 @@ import { AlreadyExistsError, ConcurrencyError } from '../store/errors';
 import type { Leases } from '../store/leases';
 import { Periodic } from '../util/periodic';
 import type { Idea } from './idea';
-import { noticeOf, reconcile, revised } from './idea-changes';
+import { noticeOf, reconcile, revised, type IdeaNotice } from './idea-changes';
 import { IdeaError } from './idea-errors';
 import type { ChangeMark, HistoryEntry, IdeasRepository } from './ideas.repository';
-import type { IdeaNotice } from './idea-changes';
 
 export const IDEA_CHANGES_LEASE = 'idea-changes';
 /** A mark this old belongs to a change that crashed or failed: the sweep finishes it. */
@@ -30,8 +29,8 @@ const LEASE_MS = 50_000;
  *    with ids derived from them (the engine finds the campaign instead of telling anyone twice),
  * 4. then the mark is deleted.
  *
- * A mark left behind is finished by a decision's retry (which then answers as the first would
- * have), or by the sweep: every minute, on one instance under a lease, it finishes every mark
+ * A mark left behind is finished by the same change asked again (a retry after a failure, which
+ * then answers as the first would have; see {@link askedAgain}), or by the sweep: every minute, on one instance under a lease, it finishes every mark
  * older than {@link CHANGE_GRACE_MS}. A mark whose change was never written finishes as a
  * harmless recount. Only an audit entry may be written twice (a crash between it and step 3's
  * end).
@@ -91,13 +90,13 @@ export class UnfinishedChanges {
       const counterpart = (await repo.getIdea(id))?.value.unfinished?.find(
         (e) => e.other?.id === ideaId && e.at.getTime() === entry.at.getTime(),
       );
-      if (counterpart) await this.finishMarked(id, counterpart.id);
+      if (counterpart) await this.finishChange(id, counterpart.id);
     }
-    return this.finishMarked(ideaId, entry.id);
+    return this.finishChange(ideaId, entry.id);
   }
 
   /** The idea finished, when the change `key` of it is still marked. */
-  async finishMarked(ideaId: string, key: string): Promise<Idea | undefined> {
+  async finishChange(ideaId: string, key: string): Promise<Idea | undefined> {
     const mark = await this.deps.repository.changeMark(ideaId, key);
     return mark ? this.finish(mark.value, mark.etag) : undefined;
   }
@@ -142,10 +141,23 @@ export class UnfinishedChanges {
     const now = this.deps.now().getTime();
     if (!(await this.deps.leases.claim(IDEA_CHANGES_LEASE, this.deps.owner, now, now + LEASE_MS)))
       return 0;
+    return this.finishMarked((mark) => now - mark.at.getTime() >= CHANGE_GRACE_MS);
+  }
+
+  /**
+   * Finishes every marked change now, whatever its age: an erasure does, before it rewrites what
+   * the person signed, so that no entry of theirs reaches the thread after it.
+   */
+  async finishAll(): Promise<number> {
+    return this.finishMarked(() => true);
+  }
+
+  /** Finishes the marked changes `which` picks; one that fails stays marked. How many. */
+  private async finishMarked(which: (mark: ChangeMark) => boolean): Promise<number> {
     let finished = 0;
     let failure: Error | undefined;
     for (const { value: mark, etag } of await this.deps.repository.changeMarks()) {
-      if (now - mark.at.getTime() < CHANGE_GRACE_MS) continue;
+      if (!which(mark)) continue;
       try {
         await this.finish(mark, etag).catch(async (error: unknown) => {
           // An idea that is gone has nothing left to finish.

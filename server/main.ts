@@ -147,6 +147,14 @@ async function main(): Promise<void> {
     logger.error({ err: error }, 'refreshing the overview failed; it runs again next round'),
   );
 
+  // The in-memory lists of ideas and posts load now, not on someone's first request.
+  Promise.all([
+    services.ideas.defaultCall().then((call) => call && services.ideas.views.of(call.id)),
+    services.posts.view.fresh(),
+  ]).catch((error: unknown) =>
+    logger.warn({ err: error }, 'loading the ideas and posts failed; the first request loads them'),
+  );
+
   let playground: PlaygroundHandle | undefined;
   if (config.playground.enabled) {
     playground = await startPlayground({

@@ -1,18 +1,16 @@
-import { TextIndex } from '../search/text-index';
+import { ChangeFeed } from '../store/change-feed';
+import { SimilarTextIndex } from '../search/text-index';
 import type { Idea, IdeaStatus, IdeaTheme } from './idea';
-import type { IdeasRepository } from './ideas.repository';
-
-/** How stale a list may be on an instance that did not make the change itself. */
-export const REFRESH_MS = 1_000;
-/**
- * Rows are re-read from a little before the newest stamp seen: a row written just before that
- * stamp but committed after the read would otherwise be missed.
- */
-const OVERLAP_MS = 5_000;
+import type { IdeaRow, IdeasRepository } from './ideas.repository';
 
 const SEARCHED = ['title', 'text', 'where'] as const;
-/** How many filtered lists a call keeps between changes (areas × themes × statuses × sorts). */
-const FILTERED_KEPT = 64;
+/** How many lists a call keeps between changes (areas × themes × statuses × sorts). */
+const LISTS_KEPT = 64;
+/**
+ * Changes a kept list catches up with one by one (a move each: cheap); a list further behind is
+ * sorted again, and the log of changes is dropped when it grows longer than this.
+ */
+const CHANGES_KEPT = 200;
 
 export type IdeaSort = 'votes' | 'newest' | 'discussed';
 
@@ -27,62 +25,50 @@ export interface IdeaQuery {
 }
 
 const ORDER: Record<IdeaSort, (a: Idea, b: Idea) => number> = {
-  votes: (a, b) => b.votes - a.votes || b.createdAt.getTime() - a.createdAt.getTime(),
+  votes: (a, b) =>
+    b.votes - a.votes || b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id),
   newest: (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id),
   discussed: (a, b) =>
     b.comments + b.openAmendments - (a.comments + a.openAmendments) ||
-    b.createdAt.getTime() - a.createdAt.getTime(),
+    b.createdAt.getTime() - a.createdAt.getTime() ||
+    a.id.localeCompare(b.id),
 };
+
+/** A list kept between changes: its order, which ideas it keeps, and the changes it has seen. */
+interface KeptList {
+  order: (a: Idea, b: Idea) => number;
+  keep: (idea: Idea) => boolean;
+  ideas: Idea[];
+  seen: number;
+}
 
 /**
  * One call's ideas in this instance's memory, with their full-text index: what lists, search and
- * similar ideas read. Kept current by this instance's own writes at once and, for other
- * instances' writes, by re-reading at most once a second the rows whose store Timestamp is newer
- * than the newest seen (the change stamp; one partition query that returns only changed rows).
+ * similar ideas read. Kept current by this instance's own writes at once and by the call's
+ * {@link ChangeFeed} for other instances' writes.
  */
 export class CallIdeas {
   readonly ideas = new Map<string, Idea>();
-  readonly index = new TextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
-  private newest = 0;
-  private checkedAt = 0;
-  private loaded = false;
-  private reading: Promise<void> | undefined;
-  private sorted = new Map<IdeaSort, Idea[]>();
-  /** Lists without search words, by their filters, until the next change. */
-  private filtered = new Map<string, Idea[]>();
+  readonly index = new SimilarTextIndex({ fields: SEARCHED, boost: { title: 3, where: 1.5 } });
+  private readonly feed: ChangeFeed<IdeaRow>;
+  /** Lists without search words, by their filters and order. */
+  private readonly kept = new Map<string, KeptList>();
+  /** Each change since the log began (the idea before, if known, and after); `logStart` counts the dropped. */
+  private log: [Idea | undefined, Idea][] = [];
+  private logStart = 0;
 
-  constructor(
-    private readonly callId: string,
-    private readonly repository: IdeasRepository,
-    private readonly now: () => number,
-  ) {}
-
-  /**
-   * Reads what changed since the last read, at most once a second; concurrent callers share it.
-   * Only the first read is waited for: after it, a request never waits for the store (the read
-   * runs behind it and the next request sees what it found), so its cost does not grow with the
-   * call's size.
-   */
-  async fresh(): Promise<this> {
-    if (this.now() - this.checkedAt < REFRESH_MS) return this;
-    this.reading ??= this.read().finally(() => (this.reading = undefined));
-    if (!this.loaded) await this.reading;
-    // A failed background read is tried again by the next request.
-    else this.reading.catch(() => undefined);
-    return this;
+  constructor(callId: string, repository: IdeasRepository, now: () => number) {
+    this.feed = new ChangeFeed({
+      read: (since) => repository.ideasOf(callId, since),
+      apply: (row) => this.apply(row.idea),
+      now,
+    });
   }
 
-  private async read(): Promise<void> {
-    const started = this.now();
-    const since = this.newest > 0 ? new Date(this.newest - OVERLAP_MS) : undefined;
-    const rows = await this.repository.ideasOf(this.callId, since);
-    for (const row of rows) {
-      const stamp = Date.parse(row.stamp);
-      if (stamp > this.newest) this.newest = stamp;
-      this.apply(row.idea);
-    }
-    this.checkedAt = started;
-    this.loaded = true;
+  /** The view, after its first load (later changes are read behind the requests). */
+  async fresh(): Promise<this> {
+    await this.feed.fresh();
+    return this;
   }
 
   /** An idea as written (by this instance) or read. */
@@ -104,13 +90,17 @@ export class CallIdeas {
         where: `${idea.procedure}\n${idea.office}`,
       });
     }
-    this.sorted.clear();
-    this.filtered.clear();
+    this.log.push([known, idea]);
+    if (this.log.length > CHANGES_KEPT) {
+      this.logStart += this.log.length;
+      this.log = [];
+    }
   }
 
   /**
    * The ideas a list shows, in order: merged ideas left out (they show on their target). Without
-   * search words the list is kept until the next change: a page of it costs the page only.
+   * search words the list is kept and brought up to date by moving the ideas that changed (a vote
+   * moves one idea: no sort of the whole call), so a page of it costs the page only.
    */
   list(query: IdeaQuery): Idea[] {
     const keep = (idea: Idea) =>
@@ -127,31 +117,41 @@ export class CallIdeas {
       const found = hits.map((hit) => this.ideas.get(hit.id)!);
       return query.sort ? found.sort(ORDER[query.sort]) : found;
     }
-    const key = JSON.stringify([
-      query.sort ?? 'votes',
-      query.withHidden,
-      query.area,
-      query.theme,
-      query.status,
-    ]);
-    let found = this.filtered.get(key);
-    if (!found) {
-      if (this.filtered.size >= FILTERED_KEPT) this.filtered.clear();
-      found = this.ordered(query.sort ?? 'votes').filter(keep);
-      this.filtered.set(key, found);
+    const sort = query.sort ?? 'votes';
+    const key = JSON.stringify([sort, query.withHidden, query.area, query.theme, query.status]);
+    const now = this.logStart + this.log.length;
+    let list = this.kept.get(key);
+    if (!list || list.seen < this.logStart) {
+      if (!list && this.kept.size >= LISTS_KEPT) this.kept.clear();
+      const order = ORDER[sort];
+      list = { order, keep, ideas: [...this.ideas.values()].filter(keep).sort(order), seen: now };
+      this.kept.set(key, list);
+    } else if (list.seen < now) {
+      list.ideas = caughtUp(list, this.log.slice(list.seen - this.logStart));
+      list.seen = now;
     }
-    return found;
+    return list.ideas;
   }
+}
 
-  /** Every idea in an order, sorted once per change (lists read far more than ideas change). */
-  private ordered(sort: IdeaSort): Idea[] {
-    let ideas = this.sorted.get(sort);
-    if (!ideas) {
-      ideas = [...this.ideas.values()].sort(ORDER[sort]);
-      this.sorted.set(sort, ideas);
+/** A kept list after `changes`: each changed idea taken out and put back in its place. */
+function caughtUp(list: KeptList, changes: readonly [Idea | undefined, Idea][]): Idea[] {
+  // A new array: a request still holding the old one sees it unchanged.
+  const ideas = list.ideas.slice();
+  for (const [before, after] of changes) {
+    const at = before ? ideas.indexOf(before) : -1;
+    if (at >= 0) ideas.splice(at, 1);
+    if (!list.keep(after)) continue;
+    let low = 0;
+    let high = ideas.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list.order(ideas[middle]!, after) <= 0) low = middle + 1;
+      else high = middle;
     }
-    return ideas;
+    ideas.splice(low, 0, after);
   }
+  return ideas;
 }
 
 function sameIdea(a: Idea, b: Idea): boolean {

@@ -1,7 +1,7 @@
-import { foldText, SIMILAR_CANDIDATES, TextIndex } from './text-index';
+import { foldText, SIMILAR_CANDIDATES, SimilarTextIndex } from './text-index';
 
 function index() {
-  const ideas = new TextIndex({ fields: ['title', 'body'] as const, boost: { title: 2 } });
+  const ideas = new SimilarTextIndex({ fields: ['title', 'body'] as const, boost: { title: 2 } });
   ideas.upsert('1', {
     title: 'Pratiche edilizie online',
     body: 'Le pratiche si presentano ancora su carta allo sportello',
@@ -74,7 +74,22 @@ describe('TextIndex', () => {
     expect(ideas.size).toBe(2);
   });
 
-  it('narrows candidates before ranking', () => {
+  it('keeps a search until the next change, however it is narrowed', () => {
+    const ideas = index();
+    expect(ideas.search('Pratiche').map((h) => h.id)).toEqual(['1']);
+    expect(ideas.search('pratiche', (id) => id !== '1')).toEqual([]);
+    ideas.upsert('4', { title: 'Pratiche di cantiere', body: 'Sopralluoghi' });
+    expect(
+      ideas
+        .search('pratiche')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['1', '4']);
+    ideas.remove('4');
+    expect(ideas.search('pratiche').map((h) => h.id)).toEqual(['1']);
+  });
+
+  it('narrows the hits', () => {
     expect(
       index()
         .search('online', (id) => id !== '1')

@@ -31,6 +31,24 @@ export function foldText(text: string): string {
  * language a text is in). Numbers are kept as they are.
  */
 export function indexTerms(word: string): string[] {
+  let terms = termsOf.get(word);
+  if (!terms) {
+    if (termsOf.size >= WORDS_KEPT) termsOf.clear();
+    terms = analyse(word);
+    termsOf.set(word, terms);
+  }
+  return terms;
+}
+
+/**
+ * Words already analysed → their terms (shared arrays: never changed by a caller). A text repeats
+ * its words and a collection its vocabulary, so each word is folded and stemmed once: loading
+ * thousands of documents after a restart costs their indexing, not millions of stemmings.
+ */
+const WORDS_KEPT = 100_000;
+const termsOf = new Map<string, string[]>();
+
+function analyse(word: string): string[] {
   const folded = foldText(word);
   if (folded.length < 2 || STOPWORDS.has(folded)) return [];
   if (/^\d+$/.test(folded)) return [folded];
@@ -45,12 +63,14 @@ export interface TextHit {
   matched: number;
 }
 
-/** At most this many documents are scored for {@link TextIndex.similar}, whatever the size. */
+/** How many searches' ranked hits an index keeps until its next change. */
+const SEARCHES_KEPT = 256;
+/** At most this many documents are scored for {@link SimilarTextIndex.similar}, whatever the size. */
 export const SIMILAR_CANDIDATES = 400;
 /** At most this many of a text's words (its rarest) are compared. */
 export const SIMILAR_WORDS = 16;
 
-/** A document's distinct stems, per field (for {@link TextIndex.similar}). */
+/** A document's distinct stems, per field (for {@link SimilarTextIndex.similar}). */
 interface Analysed {
   short: number;
   stems: string[][];
@@ -66,25 +86,17 @@ export interface TextIndexOptions<F extends string> {
  * A full-text index in memory (MiniSearch, BM25 ranking) for Italian and English text: stemmed,
  * accent-insensitive, stop words dropped. A general module: a feature keeps one per collection,
  * fed from its store (`upsert` on every change it sees, `remove` when a document goes), so the
- * index is a cache that can always be rebuilt from the rows. Beside MiniSearch, each field's
- * stems → documents and each stem's document frequency serve {@link similar}, whose cost does not
- * grow with the collection.
+ * index is a cache that can always be rebuilt from the rows. {@link SimilarTextIndex} adds
+ * "similar documents" for a collection that needs them (at about twice the memory).
  */
 export class TextIndex<F extends string> {
   private readonly index: MiniSearch<Record<string, string>>;
-  private readonly fields: readonly F[];
-  private readonly boosts: number[];
-  private readonly analysed = new Map<string, Analysed>();
-  private readonly ids = new Map<number, string>();
-  private readonly postings: Map<string, Set<number>>[];
-  private readonly frequency = new Map<string, number>();
-  private nextShort = 0;
+  protected readonly fields: readonly F[];
+  /** Ranked hits of the latest searches, by their words, until the next change (least recent out). */
+  private readonly searches = new Map<string, TextHit[]>();
 
   constructor(options: TextIndexOptions<F>) {
     this.fields = options.fields;
-    const boost: Partial<Record<F, number>> = options.boost ?? {};
-    this.boosts = options.fields.map((field) => boost[field] ?? 1);
-    this.postings = options.fields.map(() => new Map<string, Set<number>>());
     this.index = new MiniSearch<Record<string, string>>({
       idField: 'id',
       fields: [...options.fields],
@@ -107,6 +119,102 @@ export class TextIndex<F extends string> {
     const document: Record<string, string> = { id };
     for (const field of this.fields) document[field] = fields[field];
     this.index.add(document);
+  }
+
+  remove(id: string): void {
+    this.searches.clear();
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
+  /**
+   * Browse: documents matching every word of `query` (by any of its stems; the last word also as
+   * a prefix, as people type), best first; `accept` narrows the hits. The ranked hits of a search
+   * are kept until the index changes, so a repeated search (people search the same things, and
+   * documents change far less often than they are searched) costs its filtering only.
+   */
+  search(query: string, accept?: (id: string) => boolean): TextHit[] {
+    const words = this.wordStems(query);
+    if (words.length === 0) return [];
+    const key = JSON.stringify(words);
+    let hits = this.searches.get(key);
+    if (hits) {
+      this.searches.delete(key);
+    } else {
+      const last = words.length - 1;
+      hits = this.run(
+        {
+          combineWith: 'AND',
+          queries: words.map((stems, i) => ({
+            combineWith: 'OR',
+            prefix: i === last,
+            queries: stems,
+          })),
+        },
+        words,
+      );
+      if (this.searches.size >= SEARCHES_KEPT) {
+        this.searches.delete(this.searches.keys().next().value!);
+      }
+    }
+    this.searches.set(key, hits);
+    return accept ? hits.filter((hit) => accept(hit.id)) : [...hits];
+  }
+
+  /** A text's index terms, every occurrence. */
+  protected stemsOf(text: string): string[] {
+    return tokenize(text).flatMap((token) => indexTerms(token));
+  }
+
+  /** The text's distinct words, each as its stems. */
+  protected wordStems(text: string): string[][] {
+    const seen = new Set<string>();
+    const words: string[][] = [];
+    for (const token of tokenize(text)) {
+      const stems = indexTerms(token);
+      if (stems.length === 0 || stems.every((stem) => seen.has(stem))) continue;
+      stems.forEach((stem) => seen.add(stem));
+      words.push(stems);
+    }
+    return words;
+  }
+
+  private run(query: Query, words: string[][]): TextHit[] {
+    const wordOf = new Map(words.flatMap((stems, i) => stems.map((stem) => [stem, i] as const)));
+    return this.index
+      .search(query, {
+        // The query holds stems already.
+        processTerm: (term) => term,
+      })
+      .map((result) => ({
+        id: String(result.id),
+        score: result.score,
+        matched: new Set(result.queryTerms.map((term) => wordOf.get(term) ?? term)).size,
+      }));
+  }
+}
+
+/**
+ * A {@link TextIndex} that also finds documents similar to a text (a draft idea's duplicates):
+ * beside MiniSearch, each field's stems → documents and each stem's document frequency, so the
+ * cost of {@link similar} does not grow with the collection.
+ */
+export class SimilarTextIndex<F extends string> extends TextIndex<F> {
+  private readonly boosts: number[];
+  private readonly analysed = new Map<string, Analysed>();
+  private readonly ids = new Map<number, string>();
+  private readonly postings: Map<string, Set<number>>[];
+  private readonly frequency = new Map<string, number>();
+  private nextShort = 0;
+
+  constructor(options: TextIndexOptions<F>) {
+    super(options);
+    const boost: Partial<Record<F, number>> = options.boost ?? {};
+    this.boosts = options.fields.map((field) => boost[field] ?? 1);
+    this.postings = options.fields.map(() => new Map<string, Set<number>>());
+  }
+
+  override upsert(id: string, fields: Record<F, string>): void {
+    super.upsert(id, fields);
     const short = this.nextShort++;
     const stems = this.fields.map((field) => [...new Set(this.stemsOf(fields[field]))]);
     this.analysed.set(id, { short, stems });
@@ -123,8 +231,8 @@ export class TextIndex<F extends string> {
     }
   }
 
-  remove(id: string): void {
-    if (this.index.has(id)) this.index.discard(id);
+  override remove(id: string): void {
+    super.remove(id);
     const known = this.analysed.get(id);
     if (!known) return;
     this.analysed.delete(id);
@@ -141,28 +249,6 @@ export class TextIndex<F extends string> {
       if (left === 0) this.frequency.delete(stem);
       else this.frequency.set(stem, left);
     }
-  }
-
-  /**
-   * Browse: documents matching every word of `query` (by any of its stems; the last word also as
-   * a prefix, as people type), best first; `accept` narrows the candidates before ranking.
-   */
-  search(query: string, accept?: (id: string) => boolean): TextHit[] {
-    const words = this.wordStems(query);
-    if (words.length === 0) return [];
-    const last = words.length - 1;
-    return this.run(
-      {
-        combineWith: 'AND',
-        queries: words.map((stems, i) => ({
-          combineWith: 'OR',
-          prefix: i === last,
-          queries: stems,
-        })),
-      },
-      words,
-      accept,
-    );
   }
 
   /**
@@ -218,42 +304,5 @@ export class TextIndex<F extends string> {
       if (matched >= needed) hits.push({ id, score, matched });
     }
     return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
-  }
-
-  /** A text's index terms, every occurrence. */
-  private stemsOf(text: string): string[] {
-    return tokenize(text).flatMap((token) => indexTerms(token));
-  }
-
-  /** The text's distinct words, each as its stems. */
-  private wordStems(text: string): string[][] {
-    const seen = new Set<string>();
-    const words: string[][] = [];
-    for (const token of tokenize(text)) {
-      const stems = indexTerms(token);
-      if (stems.length === 0 || stems.every((stem) => seen.has(stem))) continue;
-      stems.forEach((stem) => seen.add(stem));
-      words.push(stems);
-    }
-    return words;
-  }
-
-  private run(
-    query: Query,
-    words: string[][],
-    accept: ((id: string) => boolean) | undefined,
-  ): TextHit[] {
-    const wordOf = new Map(words.flatMap((stems, i) => stems.map((stem) => [stem, i] as const)));
-    return this.index
-      .search(query, {
-        // The query holds stems already.
-        processTerm: (term) => term,
-        ...(accept ? { filter: (result) => accept(String(result.id)) } : {}),
-      })
-      .map((result) => ({
-        id: String(result.id),
-        score: result.score,
-        matched: new Set(result.queryTerms.map((term) => wordOf.get(term) ?? term)).size,
-      }));
   }
 }

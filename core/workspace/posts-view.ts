@@ -1,14 +1,7 @@
+import { ChangeFeed } from '../store/change-feed';
 import { TextIndex } from '../search/text-index';
 import { plainText, type Post, type PostCategory } from './post';
-import type { PostsRepository } from './posts.repository';
-
-/** How stale a list may be on an instance that did not make the change itself. */
-export const REFRESH_MS = 1_000;
-/**
- * Rows are re-read from a little before the newest stamp seen: a row written just before that
- * stamp but committed after the read would otherwise be missed.
- */
-const OVERLAP_MS = 5_000;
+import type { PostRow, PostsRepository } from './posts.repository';
 
 export interface PostQuery {
   q?: string;
@@ -25,10 +18,8 @@ const newest = (a: Post, b: Post) =>
 /**
  * Every post in this instance's memory, with its full-text index (title, summary, the body as
  * plain text, tags): what lists and search read, so a search costs no store request. Kept
- * current by this instance's own writes at once and, for other instances' writes, by re-reading
- * at most once a second the rows whose store Timestamp is newer than the newest seen (one
- * partition query returning only changed rows). A deleted post is a tombstone row, so every
- * instance drops it too. After a restart the first read loads them all.
+ * current by this instance's own writes at once and by a {@link ChangeFeed} for other instances'
+ * writes. A deleted post is a tombstone row, so every instance drops it too.
  */
 export class PostsView {
   readonly posts = new Map<string, Post>();
@@ -36,43 +27,22 @@ export class PostsView {
     fields: ['title', 'summary', 'text', 'tags'] as const,
     boost: { title: 3, tags: 2, summary: 1.5 },
   });
-  private newest = 0;
-  private loaded = false;
-  private checkedAt = Number.NEGATIVE_INFINITY;
-  private reading: Promise<void> | undefined;
+  private readonly feed: ChangeFeed<PostRow>;
   private ordered: Post[] | undefined;
   private tagList: string[] | undefined;
 
-  constructor(
-    private readonly repository: PostsRepository,
-    private readonly now: () => number,
-  ) {}
-
-  /**
-   * Reads what changed since the last read, at most once a second. Only the first load is waited
-   * for: after it a request answers from memory while the refresh runs, so a request never waits
-   * for the store, however many posts there are (another instance's change shows a second later).
-   */
-  async fresh(): Promise<this> {
-    if (this.now() - this.checkedAt >= REFRESH_MS && !this.reading) {
-      const reading = this.read().finally(() => (this.reading = undefined));
-      this.reading = reading;
-      if (this.loaded) void reading.catch(() => undefined);
-    }
-    if (!this.loaded && this.reading) await this.reading;
-    return this;
+  constructor(repository: PostsRepository, now: () => number) {
+    this.feed = new ChangeFeed({
+      read: (since) => repository.changedSince(since),
+      apply: (row) => this.apply(row.post),
+      now,
+    });
   }
 
-  private async read(): Promise<void> {
-    const started = this.now();
-    const since = this.newest > 0 ? new Date(this.newest - OVERLAP_MS) : undefined;
-    for (const row of await this.repository.changedSince(since)) {
-      const stamp = Date.parse(row.stamp);
-      if (stamp > this.newest) this.newest = stamp;
-      this.apply(row.post);
-    }
-    this.checkedAt = started;
-    this.loaded = true;
+  /** The view, after its first load (later changes are read behind the requests). */
+  async fresh(): Promise<this> {
+    await this.feed.fresh();
+    return this;
   }
 
   /** A post as written (by this instance) or read; an older version than the one held is ignored. */

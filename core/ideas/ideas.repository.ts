@@ -97,7 +97,7 @@ const ideaMapping: EntityMapping<IdeaRow> = {
     openAmendments: idea.openAmendments,
     hidden: idea.hidden ? json(idea.hidden) : '',
     createdAt: idea.createdAt,
-    unfinished: json(unfinished ?? []),
+    unfinished: unfinished?.length ? json(unfinished) : '',
   }),
   fromEntity: (e) => {
     const hidden = opt(e.hidden)

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   services.ideas.changes.start(IDEA_TALLIES_EVERY_MS, (error) =>
     logger.error(
       { err: error },
-      'finishing unfinished amendments and comments of ideas failed; it runs again next minute',
+      'finishing unfinished changes of ideas failed; they are finished again next minute',
     ),
   );
   services.contests.start(CONTEST_TICK_EVERY_MS, (error) =>

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(root, 'dist', 'app');
 /** What App Service runs (infra/modules/app-service.bicep): the same heap cap as `npm start`. */
-const START = 'node --max-old-space-size=192 server/main.js';
+const START = 'node --max-old-space-size=768 --optimize-for-size server/main.js';
 
 function run(script, args) {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules', script), ...args], {

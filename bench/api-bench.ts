@@ -74,3 +74,22 @@ export async function latencies(
   const sorted = times.sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
+
+/**
+ * The heap (MB) `load` leaves held: what an in-memory view costs. Measured after full collections,
+ * so only when the process runs with `--expose-gc` (null otherwise).
+ */
+export async function heapHeldBy(load: () => Promise<unknown>): Promise<number | null> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    await load();
+    return null;
+  }
+  const used = () => {
+    gc();
+    return process.memoryUsage().heapUsed / 1024 / 1024;
+  };
+  const before = used();
+  await load();
+  return used() - before;
+}

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +10,7 @@ import { createServices } from '../server/app';
 import { startAzurite } from '../server/azurite';
 import type { SimSummary } from './connector-sim/connector-sim';
 import { seedAudience } from './fanout/seed';
+import { startFlags } from './start-flags';
 
 export interface FanoutOptions {
   recipients: number;
@@ -64,16 +64,6 @@ const STAT_KEYS = [
   'rssMb',
   'heapUsedMb',
 ];
-
-/** The Node flags `npm start` (and so App Service) runs the app with, e.g. its heap limit. */
-function startFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const flags = /\btsx((?: --[\w-]+(?:=\S+)?)*) server\/main\.ts/.exec(scripts.start);
-  if (!flags) throw new Error('package.json start script: expected "tsx [flags] server/main.ts"');
-  return flags[1]!.trim().split(' ').filter(Boolean);
-}
 
 /** One app instance: `server/main.ts` itself (bot, tab API and delivery engine) on the store. */
 function spawnInstance(env: NodeJS.ProcessEnv): Promise<Instance> {

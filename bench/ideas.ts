@@ -12,6 +12,7 @@ import { startAzurite } from '../server/azurite';
 import { createHttpServer } from '../server/http';
 import { ALL_TABLES, TAB_ROUTES } from '../server/registry';
 import { identityOf } from '../tab/api/auth/identity';
+import { heapHeldBy } from './api-bench';
 import { silentLogger } from '../test/bot-harness';
 
 export const IDEAS_PAGE_BAR_MS = 50;
@@ -77,11 +78,6 @@ function percentile(times: number[], p: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
-
-const heapMb = () => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-};
 
 /** Ideas with votes spread unevenly (a few ideas take many), written straight to the store. */
 async function seed(services: Services, ideas: number): Promise<{ ids: string[]; votes: number }> {
@@ -197,9 +193,7 @@ export async function benchIdeas(): Promise<IdeasRun> {
         if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
         return performance.now() - started;
       };
-      const before = heapMb();
-      await get('/api/v1/ideas?sort=votes&limit=50');
-      const viewMb = (globalThis as { gc?: () => void }).gc ? heapMb() - before : null;
+      const viewMb = await heapHeldBy(() => get('/api/v1/ideas?sort=votes&limit=50'));
       const next = seededRandom(7);
       const p95 = async (path: () => string) => {
         for (let i = 0; i < WARM_UP; i++) await get(path());

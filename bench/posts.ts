@@ -1,7 +1,7 @@
 import { newPostId, POST_CATEGORIES, type Post } from '../core/workspace/post';
 import type { Services } from '../server/app';
 import { startAzurite } from '../server/azurite';
-import { apiAs, freshServices, latencies } from './api-bench';
+import { apiAs, freshServices, heapHeldBy, latencies } from './api-bench';
 import { Corpus } from './corpus';
 import { getRaw } from './http-get';
 
@@ -19,10 +19,12 @@ export interface PostsSize {
   listP95: number;
   /** One read of every post row: what each search would cost without the in-memory index. */
   fullReadMs: number;
+  /** Heap held by the posts and their index (MB); null without --expose-gc. */
+  viewMb: number | null;
 }
 
 /** Published posts of about 300 words of Markdown each, written straight to the store. */
-async function seed(services: Services, count: number): Promise<void> {
+export async function seedPosts(services: Services, count: number): Promise<void> {
   const corpus = new Corpus(count);
   const phrase = (words: number) => corpus.phrase(words);
   const start = Date.now() - 400 * 86_400_000;
@@ -68,10 +70,11 @@ export async function benchPosts(): Promise<PostsSize[]> {
     for (const count of [100, 5_000]) {
       const { services, drop } = await freshServices(azurite.connectionString);
       const seeded = performance.now();
-      await seed(services, count);
+      await seedPosts(services, count);
       const seedSeconds = (performance.now() - seeded) / 1000;
       console.error(`${count} posts seeded in ${seedSeconds.toFixed(0)} s`);
       const api = await apiAs(services, READER, ['employee']);
+      const viewMb = await heapHeldBy(() => getRaw(`${api.origin}/api/v1/posts`));
       const queries = Corpus.queries();
       const measure = async (path: (i: number) => string, warmUp = WARM_UP) => {
         let i = 0;
@@ -97,7 +100,7 @@ export async function benchPosts(): Promise<PostsSize[]> {
       const read = performance.now();
       await services.posts.repository.changedSince();
       const fullReadMs = performance.now() - read;
-      sizes.push({ posts: count, seedSeconds, searchP95, listP95, fullReadMs });
+      sizes.push({ posts: count, seedSeconds, searchP95, listP95, fullReadMs, viewMb });
       api.close();
       await drop();
     }
@@ -116,6 +119,7 @@ export function printPosts(sizes: PostsSize[]): void {
       'search p95 (ms)': s.searchP95.toFixed(1),
       'list p95 (ms)': s.listP95.toFixed(1),
       'one read of all rows (ms)': s.fullReadMs.toFixed(0),
+      'view heap (MB)': s.viewMb === null ? 'run with --expose-gc' : s.viewMb.toFixed(1),
     })),
   );
   const [small, large] = sizes;

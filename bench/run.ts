@@ -2,6 +2,7 @@ import { benchStartup } from './startup';
 import { benchDashboard, printDashboard } from './dashboard';
 import { benchShortlist, printShortlist } from './shortlist';
 import { benchLabs, printLabs } from './labs';
+import { benchMemory, printMemory } from './memory';
 import { benchOverview, printOverview } from './overview';
 import { benchPosts, printPosts } from './posts';
 import { benchSurvey, printSurvey } from './survey';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   printTab(await benchTab());
   printUpload(await benchUpload());
   printOverview(await benchOverview());
+  printMemory(await benchMemory());
   // Benchmarks report figures; only failed requests make the run fail.
   if (turn.errors + survey.submit.errors + survey.floor.errors > 0) process.exitCode = 1;
 }

@@ -4,6 +4,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 
+/** A desktop window, and a phone's width (Teams' narrowest tab). */
+export const WIDE = { width: 1280, height: 900 };
+export const NARROW = { width: 420, height: 860 };
+
 /** Debian's Chromium (installed by .ci/run); playwright cannot download browsers here. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({

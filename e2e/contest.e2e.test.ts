@@ -1,32 +1,20 @@
 import users from '../content/demo/playground-users.json';
 import { ContestsRepository } from '../core/contests/contests.repository';
-import { TableStore } from '../core/store/table-store';
-import { createServices, type Services } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import { logoPng } from '../test/images';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { appInBrowser, appStore } from './harness';
 
 const [GIULIA, MARCO, SARA] = [users[0]!, users[1]!, users[2]!]; // employee, manager, admin
 const HOUR = 3_600_000;
 
 describe('"Concorso logo" in a browser: enter, then vote', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
-  let azurite: AzuriteHandle;
-  let services: Services;
+  const backend = appStore(ctx);
   let contests: ContestsRepository;
 
   beforeAll(async () => {
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    services = createServices(store, loadConfig({}));
-    contests = new ContestsRepository(store);
+    contests = new ContestsRepository(backend.store);
   }, 120_000);
-  afterAll(() => azurite?.stop());
 
   const open = async (user: { objectId: string }) => {
     await ctx.page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${user.objectId}`);
@@ -36,7 +24,7 @@ describe('"Concorso logo" in a browser: enter, then vote', () => {
 
   it('lets an employee send an entry with its image, and a colleague vote for it', async () => {
     const now = Date.now();
-    const contest = await services.contests.create(
+    const contest = await backend.services.contests.create(
       {
         title: 'Il logo di óiBO',
         description: 'Disegna il logo del programma.',
@@ -89,10 +77,12 @@ describe('"Concorso logo" in a browser: enter, then vote', () => {
     await gallery.getByRole('button', { name: 'Vota «Onde»' }).click();
     await gallery.getByRole('button', { name: 'Hai votato «Onde»', pressed: true }).waitFor();
     await screenshot(ctx.page, 'contest-vote');
-    const [entry] = await services.contests.entries(contest.id, {
+    const [entry] = await backend.services.contests.entries(contest.id, {
       objectId: MARCO.objectId,
       moderator: false,
     });
-    expect((await services.contests.voteOf(contest.id, MARCO.objectId))?.entryId).toBe(entry!.id);
+    expect((await backend.services.contests.voteOf(contest.id, MARCO.objectId))?.entryId).toBe(
+      entry!.id,
+    );
   }, 90_000);
 });

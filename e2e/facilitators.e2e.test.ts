@@ -1,32 +1,20 @@
 import users from '../content/demo/playground-users.json';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
-import { TableStore } from '../core/store/table-store';
-import { createServices, type Services } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import { submitAssessment } from '../test/assessment';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
-import { recordSidewaysScroll, sidewaysMoments } from './sideways';
+import { appInBrowser, appStore } from './harness';
+import { expectNoSidewaysScroll, recordSidewaysScroll } from './sideways';
 
 const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilitator and admin
-const NARROW = { width: 420, height: 860 };
 const REASON = 'Ha chiesto di rimandare: riorganizzazione del servizio in corso';
 
 describe('the Facilitatori screen in a browser (demo identities)', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
-  let azurite: AzuriteHandle;
-  let services: Services;
+  const backend = appStore(ctx);
   /** Who consented with the best scores: four in one department, two in another. */
   let consenting: { objectId: string; displayName: string; orgUnitPath: string[] }[] = [];
 
   beforeAll(async () => {
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    services = createServices(store, loadConfig({}));
     const people = generateDemoDirectory().filter((p) => p.objectId !== GIULIA.objectId);
     const departments = [...new Set(people.map((p) => p.orgUnitPath[0]!))];
     consenting = [
@@ -38,9 +26,8 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
       orgUnitPath: p.orgUnitPath,
     }));
     // Every item at 5, consent included: all scores 100, every one of them a candidate.
-    for (const p of consenting) await submitAssessment(services, p, 5);
+    for (const p of consenting) await submitAssessment(backend.services, p, 5);
   }, 120_000);
-  afterAll(() => azurite?.stop());
 
   it('walks an admin from a new round to its invitation, with a removal in the audit log', async () => {
     const page = ctx.page;
@@ -52,8 +39,8 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
 
     const shortlist = page.getByRole('table', { name: /^Persone candidate: \d+ su \d+$/ });
     await shortlist.waitFor({ timeout: 15_000 });
-    const round = (await services.facilitatorRounds.list())[0]!;
-    const view = await services.facilitatorRounds.view(round.id);
+    const round = (await backend.services.facilitatorRounds.list())[0]!;
+    const view = await backend.services.facilitatorRounds.view(round.id);
     expect(view.candidates.length).toBeGreaterThanOrEqual(consenting.length);
     const coverage = page.getByRole('table', {
       name: 'Copertura per area: persone, obiettivo e persone candidate',
@@ -80,7 +67,7 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
     expect(await entry.textContent()).toContain(removed.objectId);
 
     // The invitation says how many, then its progress (nobody has the bot in the demo).
-    const proposed = (await services.facilitatorRounds.view(round.id)).candidates.filter(
+    const proposed = (await backend.services.facilitatorRounds.view(round.id)).candidates.filter(
       (c) => c.status === 'proposed',
     ).length;
     await page.getByRole('button', { name: 'Invita', exact: true }).click();
@@ -91,16 +78,11 @@ describe('the Facilitatori screen in a browser (demo identities)', () => {
     await bar.waitFor({ timeout: 30_000 });
     // Nobody has a chat with the bot in the demo: everyone is unreachable, and it ends at once.
     await page.locator('[role="progressbar"][aria-valuenow="1"]').waitFor({ timeout: 60_000 });
-    const invited = (await services.facilitatorRounds.list())[0]!;
+    const invited = (await backend.services.facilitatorRounds.list())[0]!;
     expect(invited.invitationCampaignId).not.toBeNull();
     expect(await page.getByRole('button', { name: /^Escludi / }).count()).toBe(0);
     await screenshot(page, 'facilitators-invited-1280');
 
-    await page.setViewportSize(NARROW);
-    await bar.waitFor();
-    const sideways = await sidewaysMoments(page);
-    await screenshot(page, 'facilitators-invited-420');
-    expect(sideways).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectNoSidewaysScroll(page, 'facilitators-invited', bar);
   }, 180_000);
 });

@@ -1,10 +1,6 @@
 import users from '../content/demo/playground-users.json';
-import { TableStore } from '../core/store/table-store';
-import { createServices, type Services } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { appInBrowser, appStore } from './harness';
 import { recordSidewaysScroll, sidewaysMoments } from './sideways';
 
 const [, MARCO, , , , PAOLO] = users.map((u) => u); // a manager; a manager of the programme team
@@ -22,19 +18,11 @@ const NARROW = { width: 420, height: 860 };
 
 describe("the manager's and the programme team's first minutes in the tab", () => {
   const ctx = appInBrowser(WIDE);
-  let azurite: AzuriteHandle;
-  let services: Services;
+  const backend = appStore(ctx);
 
   beforeAll(async () => {
     await recordSidewaysScroll(ctx.page);
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    services = createServices(store, loadConfig({}));
   }, 60_000);
-  afterAll(() => azurite?.stop());
 
   const open = async (user: { objectId: string }, tab: 'Cruscotto' | 'Campagne') => {
     await ctx.page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${user.objectId}`);
@@ -42,7 +30,7 @@ describe("the manager's and the programme team's first minutes in the tab", () =
   };
   /** People the directory lists in a unit (and below it). */
   const headcount = async (path: string[]) =>
-    (await services.people.inBuckets(['b00', 'bff'])).filter((p) =>
+    (await backend.services.people.inBuckets(['b00', 'bff'])).filter((p) =>
       path.every((segment, i) => p.orgUnitPath[i] === segment),
     ).length;
 
@@ -148,9 +136,9 @@ describe("the manager's and the programme team's first minutes in the tab", () =
     expect(await detail.getByText(/Hanno completato il questionario/).count()).toBe(0);
     // The list gives the state its width and the audience room: no clipped badge, no tall row.
     const [state, badge, audience] = await Promise.all([
-      newest.getByRole('cell').nth(3).boundingBox(),
-      newest.locator('.fui-Badge').boundingBox(),
       newest.getByRole('cell').nth(2).boundingBox(),
+      newest.locator('.fui-Badge').boundingBox(),
+      newest.getByRole('cell').nth(1).boundingBox(),
     ]);
     expect(badge!.x + badge!.width).toBeLessThanOrEqual(state!.x + state!.width);
     expect(
@@ -162,7 +150,7 @@ describe("the manager's and the programme team's first minutes in the tab", () =
         ),
     ).toBe(true);
     expect(audience!.height).toBeLessThan(64);
-    expect(await newest.getByRole('cell').nth(2).textContent()).toBe(
+    expect(await newest.getByRole('cell').nth(1).textContent()).toBe(
       `Aree: ${DEPARTMENT} e 2 in più`,
     );
     await screenshot(page, 'first-minutes-team-campaign-1280');

@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
 import type { IdeaDetail } from '../tab/api/contract';
-import { screenshot } from './browser';
-import { appInBrowser } from './harness';
-import { recordSidewaysScroll, sidewaysMoments } from './sideways';
+import { screenshot, WIDE } from './browser';
+import { appInBrowser, demoApi } from './harness';
+import { expectNoSidewaysScroll, recordSidewaysScroll } from './sideways';
 
 const [GIULIA, MARCO, SARA] = [users[0]!, users[1]!, users[2]!]; // employee, employee, admin
-const NARROW = { width: 420, height: 860 };
-const WIDE = { width: 1280, height: 900 };
 const EXISTING = 'Iscrizione ai nidi online';
 const NEW_TITLE = 'Nidi: iscrizione senza carta';
 const AMENDED =
@@ -16,52 +14,29 @@ const AMENDED =
 describe('«Idee» in a browser (demo identities)', () => {
   const ctx = appInBrowser(WIDE);
 
-  /** The tab API as `user`, as the demo identity switcher sends it. */
-  const api = async <T>(user: { objectId: string }, path: string, body?: unknown): Promise<T> => {
-    const headers = { 'x-oibo-demo-user': user.objectId };
-    const response = await fetch(
-      `${ctx.app.botUrl}/api/v1${path}`,
-      body === undefined
-        ? { headers }
-        : {
-            method: 'POST',
-            headers: { ...headers, 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          },
-    );
-    expect([200, 201]).toContain(response.status);
-    return (await response.json()) as T;
-  };
-  const ideaOf = (id: string) => api<IdeaDetail>(SARA, `/ideas/${id}`);
+  const ideaOf = (id: string) => demoApi<IdeaDetail>(ctx, SARA, `/api/v1/ideas/${id}`);
 
   /** Opens «Idee» as `user`, with the sideways recorder on. */
   const open = async (page: Page, user: { objectId: string }) => {
     await page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${user.objectId}`);
     await page.getByRole('tab', { name: 'Idee' }).click({ timeout: 30_000 });
   };
-  const narrowCheck = async (page: Page, name: string) => {
-    await page.setViewportSize(NARROW);
-    const sideways = await sidewaysMoments(page);
-    await screenshot(page, `${name}-420`);
-    expect(sideways).toEqual([]);
-    await page.setViewportSize(WIDE);
-  };
 
   let existing = '';
 
   beforeAll(async () => {
     // The demo data opens a call; a store without it gets one here.
-    const { current } = await api<{ current: string | null }>(SARA, '/idea-calls');
+    const { current } = await demoApi<{ current: string | null }>(ctx, SARA, '/api/v1/idea-calls');
     if (!current) {
       const year = new Date().getUTCFullYear();
-      await api(SARA, '/idea-calls', {
+      await demoApi(ctx, SARA, '/api/v1/idea-calls', {
         title: 'Call4Ideas',
         question: 'Quali procedimenti hanno più bisogno di diventare digitali?',
         opensAt: `${year - 1}-01-01T00:00:00.000Z`,
         closesAt: `${year + 1}-01-01T00:00:00.000Z`,
       });
     }
-    ({ id: existing } = await api<{ id: string }>(MARCO, '/ideas', {
+    ({ id: existing } = await demoApi<{ id: string }>(ctx, MARCO, '/api/v1/ideas', {
       title: EXISTING,
       procedure: 'Iscrizione ai nidi d’infanzia',
       office: 'Settore Servizi per l’Infanzia',
@@ -95,7 +70,7 @@ describe('«Idee» in a browser (demo identities)', () => {
       .getByRole('textbox', { name: /^Chi ne beneficia/ })
       .fill('Le famiglie, che non fanno code.');
     await page.getByRole('textbox', { name: /^Link utili/ }).fill('http://non-sicuro.example');
-    await narrowCheck(page, 'ideas-propose');
+    await expectNoSidewaysScroll(page, 'ideas-propose');
 
     // The server refuses the link: the field says so, nothing is stored.
     await page.getByRole('button', { name: 'Invia la proposta' }).click();
@@ -126,7 +101,7 @@ describe('«Idee» in a browser (demo identities)', () => {
     await amendment.fill(AMENDED);
     await page.getByRole('button', { name: 'Invia la proposta di modifica' }).click();
     await page.getByText(/^Proposta inviata/).waitFor();
-    await narrowCheck(page, 'ideas-page');
+    await expectNoSidewaysScroll(page, 'ideas-page');
   }, 180_000);
 
   it("lets the idea's author accept the amendment: the amender signs it, the history keeps both", async () => {
@@ -171,6 +146,6 @@ describe('«Idee» in a browser (demo identities)', () => {
 
     await page.getByRole('tab', { name: 'Andamento' }).click();
     await page.getByRole('table', { name: 'Idee per area e stato' }).waitFor();
-    await narrowCheck(page, 'ideas-pipeline');
+    await expectNoSidewaysScroll(page, 'ideas-pipeline');
   }, 120_000);
 });

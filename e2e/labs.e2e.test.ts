@@ -1,14 +1,11 @@
-import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
 import type { CreatedLab, Lab, LabTask } from '../tab/api/contract';
-import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { screenshot, WIDE } from './browser';
+import { appInBrowser, demoApi } from './harness';
 import { openInTeamsHost } from './teams-host';
-import { recordSidewaysScroll, sidewaysMoments } from './sideways';
+import { expectNoSidewaysScroll, recordSidewaysScroll } from './sideways';
 
 const SARA = users[2]!; // facilitator and admin
-const NARROW = { width: 420, height: 860 };
-const WIDE = { width: 1280, height: 900 };
 const TEAM = '19:labs-team@thread.tacv2';
 const CHANNEL = '19:labs-channel@thread.tacv2';
 
@@ -50,19 +47,6 @@ const HOST_PAGE = (tabUrl: string) => `<!doctype html><html><body>
   window.host.save = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
 </script></body></html>`;
 
-async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      'x-oibo-demo-user': SARA.objectId,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Reads `read` until it answers `wanted` (the page and the server work on their own time). */
 async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<void> {
   let last: T | undefined;
@@ -74,28 +58,23 @@ async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<void> {
   expect(last).toEqual(wanted);
 }
 
-async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(NARROW);
-  const sideways = await sidewaysMoments(page);
-  await screenshot(page, `${name}-420`);
-  expect(sideways).toEqual([]);
-  await page.setViewportSize(WIDE);
-}
-
 describe('the Laboratori screens in a browser (demo identities)', () => {
   const ctx = appInBrowser(WIDE);
   let lab: CreatedLab;
 
   beforeAll(async () => {
-    const base = ctx.app.botUrl;
-    const { themes } = await api<{ themes: { id: string }[] }>(base, '/api/v1/labs/themes');
-    lab = await api<CreatedLab>(base, '/api/v1/labs', {
+    const { themes } = await demoApi<{ themes: { id: string }[] }>(
+      ctx,
+      SARA,
+      '/api/v1/labs/themes',
+    );
+    lab = await demoApi<CreatedLab>(ctx, SARA, '/api/v1/labs', {
       theme: themes[0]!.id,
       title: 'Planner comune per i settori',
       goal: 'Un solo strumento condiviso per seguire le attività degli uffici, al posto di fogli sparsi.',
     });
     for (const title of ['Mappare gli strumenti in uso', 'Sentire i settori pilota']) {
-      await api<LabTask>(base, `/api/v1/labs/${lab.id}/tasks`, { title });
+      await demoApi<LabTask>(ctx, SARA, `/api/v1/labs/${lab.id}/tasks`, { title });
     }
   }, 60_000);
 
@@ -131,7 +110,7 @@ describe('the Laboratori screens in a browser (demo identities)', () => {
     );
     // Saved on the server, with the version the move was made on.
     await eventually(async () => {
-      const stored = await api<Lab>(ctx.app.botUrl, `/api/v1/labs/${lab.id}`);
+      const stored = await demoApi<Lab>(ctx, SARA, `/api/v1/labs/${lab.id}`);
       return stored.tasks.find((t) => t.title === 'Mappare gli strumenti in uso')?.column;
     }, 'doing');
     await screenshot(page, 'labs-board-1280');

@@ -1,12 +1,8 @@
 import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
-import { TableStore } from '../core/store/table-store';
-import { createServices } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import type { Overview } from '../tab/api/contract';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { appInBrowser, appStore } from './harness';
 import { recordSidewaysScroll, sidewaysMoments } from './sideways';
 
 const [GIULIA, MARCO, SARA] = [users[0]!, users[1]!, users[2]!]; // employee, manager, admin
@@ -17,19 +13,13 @@ const HIDDEN = 'Nascosto per la privacy';
 
 describe('the Panoramica screen in a browser (demo identities)', () => {
   const ctx = appInBrowser(WIDE);
-  let azurite: AzuriteHandle;
+  const backend = appStore(ctx);
 
   beforeAll(async () => {
     await recordSidewaysScroll(ctx.page);
     // The demo's rounds, labs and ideas, counted now rather than at the app's next refresh.
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    await createServices(store, loadConfig({})).overviewRefresh.rebuild();
+    await backend.services.overviewRefresh.rebuild();
   }, 120_000);
-  afterAll(() => azurite?.stop());
 
   /** The overview as the API answers it to `user`. */
   const overviewOf = async (user: { objectId: string }): Promise<Overview> => {

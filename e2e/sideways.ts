@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { NARROW, screenshot, WIDE } from './browser';
 
 /** One moment at which the page was wider than the window, and what reached past its edge. */
 export interface SidewaysMoment {
@@ -72,4 +73,21 @@ export async function sidewaysMoments(page: Page): Promise<SidewaysMoment[]> {
       ),
     )`,
   );
+}
+
+/**
+ * At a phone's width (waiting for `ready` first, when given) nothing has scrolled sideways
+ * since the last check; saves a screenshot `<name>-420` and goes back to the desktop width.
+ */
+export async function expectNoSidewaysScroll(
+  page: Page,
+  name: string,
+  ready?: Locator,
+): Promise<void> {
+  await page.setViewportSize(NARROW);
+  await ready?.waitFor();
+  const sideways = await sidewaysMoments(page);
+  await screenshot(page, `${name}-420`);
+  expect(sideways).toEqual([]);
+  await page.setViewportSize(WIDE);
 }

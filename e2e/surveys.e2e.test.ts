@@ -1,18 +1,13 @@
 import users from '../content/demo/playground-users.json';
 import communication from '../content/surveys/programme-communication.json';
 import { generateDemoDirectory } from '../core/directory/demo-directory';
-import { TableStore } from '../core/store/table-store';
 import type { SurveyQuestion } from '../core/surveys/survey';
 import { newNonce } from '../core/surveys/survey.service';
-import { createServices, type Services } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
-import { recordSidewaysScroll, sidewaysMoments } from './sideways';
+import { appInBrowser, appStore } from './harness';
+import { expectNoSidewaysScroll, recordSidewaysScroll } from './sideways';
 
 const SARA = users[2]!; // admin
-const NARROW = { width: 420, height: 860 };
 const RESPONDENTS = 4;
 
 /** A full response: 4 on every scale, 9 to recommend, the first option of every choice. */
@@ -40,18 +35,7 @@ function answersTo(questions: readonly SurveyQuestion[]): Record<string, string>
 
 describe('the Sondaggi screen in a browser (demo identities)', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
-  let azurite: AzuriteHandle;
-  let services: Services;
-
-  beforeAll(async () => {
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    services = createServices(store, loadConfig({}));
-  }, 120_000);
-  afterAll(() => azurite?.stop());
+  const backend = appStore(ctx);
 
   it('builds a survey from a template, previews its card, launches it and shows its results', async () => {
     const page = ctx.page;
@@ -82,14 +66,14 @@ describe('the Sondaggi screen in a browser (demo identities)', () => {
     });
 
     // Answers from one department, through the service the card's Submit calls.
-    const survey = (await services.surveys.list())[0]!;
+    const survey = (await backend.services.surveys.list())[0]!;
     expect(survey.launchedAt).toBeDefined();
     expect(survey.k).toBe(3);
     const people = generateDemoDirectory();
     const department = people[0]!.orgUnitPath[0];
     const respondents = people.filter((p) => p.orgUnitPath[0] === department).slice(0, RESPONDENTS);
     for (const person of respondents) {
-      const outcome = await services.surveys.submit({
+      const outcome = await backend.services.surveys.submit({
         survey,
         nonce: newNonce(),
         objectId: person.objectId!,
@@ -111,11 +95,6 @@ describe('the Sondaggi screen in a browser (demo identities)', () => {
     await page.getByText(`Risposte: ${RESPONDENTS} su`).first().waitFor();
     await screenshot(page, 'surveys-results-1280');
 
-    await page.setViewportSize(NARROW);
-    await table.waitFor();
-    const sideways = await sidewaysMoments(page);
-    await screenshot(page, 'surveys-results-420');
-    expect(sideways).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectNoSidewaysScroll(page, 'surveys-results', table);
   }, 240_000);
 });

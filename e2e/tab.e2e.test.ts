@@ -1,11 +1,7 @@
 import { generateDemoDirectory } from '../core/directory/demo-directory';
-import { TableStore } from '../core/store/table-store';
 import users from '../content/demo/playground-users.json';
-import { createServices, type Services } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { appInBrowser, appStore } from './harness';
 import { submitAssessment } from '../test/assessment';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,22 +10,14 @@ const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilit
 
 describe('the óiBO tab in a browser (demo identities)', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
-  let azurite: AzuriteHandle;
-  let services: Services;
+  const backend = appStore(ctx);
   /** The unit of 6 published answers, as "Area > Settore". */
   let shownUnit = '';
 
   const submit = (person: { objectId?: string; orgUnitPath: string[] }, value: 1 | 2 | 3 | 4 | 5) =>
-    submitAssessment(services, person, value);
+    submitAssessment(backend.services, person, value);
 
   beforeAll(async () => {
-    // The app's own store (joined, not started): the same data the tab reads.
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    services = createServices(store, loadConfig({}));
     const people = generateDemoDirectory().filter((p) => p.objectId !== GIULIA.objectId);
     const units = [...new Set(people.map((p) => p.orgUnitPath.join(' > ')))];
     const inUnit = (name: string) => people.filter((p) => p.orgUnitPath.join(' > ') === name);
@@ -40,9 +28,8 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     for (const p of inUnit(large[2]!).slice(0, 5)) await submit(p, 5);
     await submit(GIULIA, 3);
     // Published now rather than at the app's next round: the units of 6 and 5 are shown.
-    await services.publisher.publishAll();
+    await backend.services.publisher.publishAll();
   }, 120_000);
-  afterAll(() => azurite?.stop());
 
   const open = async (user: { objectId: string }, theme: 'light' | 'dark') => {
     const started = Date.now();
@@ -58,12 +45,11 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     const chart = await ctx.page
       .getByRole('img', { name: /^Punteggi per dimensione/ })
       .getAttribute('aria-label');
-    const view = await services.assessment.result(GIULIA.objectId);
+    const view = await backend.services.assessment.result(GIULIA.objectId);
     if (view?.kind !== 'result') throw new Error('no result for the demo employee');
     for (const d of view.result.dimensions) {
-      const name = services.questionnaire.dimensions.find((x) => x.id === d.dimension)!.name[
-        'it-IT'
-      ];
+      const name = backend.services.questionnaire.dimensions.find((x) => x.id === d.dimension)!
+        .name['it-IT'];
       expect(chart).toContain(`${name} ${String(d.score).replace('.', ',')}`);
     }
     await screenshot(ctx.page, 'tab-my-results-light');
@@ -124,7 +110,7 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Avviare la campagna?' });
     expect(await dialog.textContent()).toContain(`Destinatari: Aree: ${department}`);
     // The numbers before confirming; in the demo nobody has a chat with the bot yet.
-    const people = (await services.people.inBuckets(['b00', 'bff'])).filter(
+    const people = (await backend.services.people.inBuckets(['b00', 'bff'])).filter(
       (p) => p.orgUnitPath[0] === department,
     ).length;
     const numbers = dialog.getByRole('table', { name: "Chi riceverà l'invito" });
@@ -144,9 +130,9 @@ describe('the óiBO tab in a browser (demo identities)', () => {
     // In the demo nobody has a chat with the bot: everyone is unreachable, and it ends in seconds.
     const detail = page.getByRole('region', { name: /^Invito al questionario del/ });
     await detail.getByText('Conclusa', { exact: true }).waitFor({ timeout: 60_000 });
-    const [latest] = await services.campaigns.list();
+    const [latest] = await backend.services.campaigns.list();
     expect(latest?.audience).toEqual({ kind: 'departments', departments: [department] });
-    const { counts } = await services.campaigns.status(latest!.id);
+    const { counts } = await backend.services.campaigns.status(latest!.id);
     expect(counts.total).toBeGreaterThan(0);
     const counted = detail.getByRole('table', { name: 'Destinatari per esito' });
     for (const [outcome, value] of [

@@ -1,27 +1,12 @@
 import users from '../content/demo/playground-users.json';
-import { TableStore } from '../core/store/table-store';
-import { createServices, type Services } from '../server/app';
-import { openEmbeddedStore, type AzuriteHandle } from '../server/azurite';
-import { loadConfig } from '../server/config';
 import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import { appInBrowser, appStore } from './harness';
 
 const [GIULIA, , SARA] = [users[0]!, users[1]!, users[2]!]; // employee; facilitator and admin
 
 describe('"Il mio percorso" and the roster in a browser', () => {
   const ctx = appInBrowser({ width: 1280, height: 900 });
-  let azurite: AzuriteHandle;
-  let services: Services;
-
-  beforeAll(async () => {
-    azurite = await openEmbeddedStore(ctx.app.dataDir);
-    const store = new TableStore({
-      kind: 'connectionString',
-      connectionString: azurite.connectionString,
-    });
-    services = createServices(store, loadConfig({}));
-  }, 120_000);
-  afterAll(() => azurite?.stop());
+  const backend = appStore(ctx);
 
   const open = async (user: { objectId: string }) => {
     await ctx.page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${user.objectId}`);
@@ -33,7 +18,7 @@ describe('"Il mio percorso" and the roster in a browser', () => {
     expect(await ctx.page.getByRole('tab', { name: 'Il mio percorso' }).count()).toBe(0);
 
     // The demo data put Sara, a facilitator in the directory, on the roster.
-    expect(await services.facilitators.find(SARA.objectId)).toBeDefined();
+    expect(await backend.services.facilitators.find(SARA.objectId)).toBeDefined();
     await open(SARA);
     await ctx.page.getByRole('tab', { name: 'Il mio percorso' }).click();
     const panel = ctx.page.getByRole('tabpanel', { name: 'Il mio percorso' });
@@ -50,9 +35,9 @@ describe('"Il mio percorso" and the roster in a browser', () => {
     await panel.getByText("Ore di formazione svolte quest'anno: 2,5 su 40").waitFor();
     const row = table.getByRole('row', { name: /Sicurezza informatica di base/ });
     await row.getByText(/^Svolto il /).waitFor();
-    expect((await services.training.recordsOf(SARA.objectId)).map((r) => r.moduleId)).toEqual([
-      'sicurezza-informatica',
-    ]);
+    expect(
+      (await backend.services.training.recordsOf(SARA.objectId)).map((r) => r.moduleId),
+    ).toEqual(['sicurezza-informatica']);
   }, 60_000);
 
   it("shows the programme team the roster's hours, never the modules", async () => {

@@ -1,15 +1,12 @@
-import type { Page } from 'playwright-core';
 import users from '../content/demo/playground-users.json';
-import type { CreatedId, PostDetail } from '../tab/api/contract';
-import { screenshot } from './browser';
-import { appInBrowser } from './harness';
+import type { CampaignList, CreatedId, Departments, PostDetail } from '../tab/api/contract';
+import { screenshot, WIDE } from './browser';
+import { appInBrowser, demoApi } from './harness';
 import { openInTeamsHost } from './teams-host';
-import { recordSidewaysScroll, sidewaysMoments } from './sideways';
+import { expectNoSidewaysScroll, recordSidewaysScroll } from './sideways';
 
 const GIULIA = users[0]!; // employee
 const SARA = users[2]!; // facilitator and admin
-const NARROW = { width: 420, height: 860 };
-const WIDE = { width: 1280, height: 900 };
 
 /** A body that would run code if any of it reached the page as HTML. */
 const HOSTILE = [
@@ -80,27 +77,6 @@ const INSPECT_ARTICLE = `(() => {
   };
 })()`;
 
-async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      'x-oibo-demo-user': SARA.objectId,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(NARROW);
-  const sideways = await sidewaysMoments(page);
-  await screenshot(page, `${name}-420`);
-  expect(sideways).toEqual([]);
-  await page.setViewportSize(WIDE);
-}
-
 describe('the Spazio facilitatori in a browser (demo identities)', () => {
   const ctx = appInBrowser(WIDE);
 
@@ -142,15 +118,59 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
     await expectNoSidewaysScroll(page, 'workspace-read');
   }, 180_000);
 
+  it('announces a post in 1:1 chat to the departments chosen in a searchable list', async () => {
+    const page = ctx.page;
+    const { departments } = await demoApi<Departments>(ctx, SARA, '/api/v1/campaigns/departments');
+    const [first, second] = [departments[0]!, departments[1]!];
+    const { id } = await demoApi<CreatedId>(ctx, SARA, '/api/v1/posts', {
+      title: 'Nuovi orari degli sportelli',
+      body: 'Da lunedì gli sportelli aprono alle 8.',
+      category: 'news',
+    });
+    await page.goto(`${ctx.app.botUrl}/tab/?lang=it-IT&user=${SARA.objectId}&post=${id}`);
+    await page.getByRole('button', { name: 'Pubblica…' }).click({ timeout: 30_000 });
+    const dialog = page.getByRole('dialog', { name: 'Pubblicare il contenuto?' });
+    await dialog.getByRole('radio', { name: 'Le persone di alcune aree' }).check();
+    const publish = dialog.getByRole('button', { name: 'Pubblica', exact: true });
+    expect(await publish.isDisabled()).toBe(true);
+
+    const box = dialog.getByRole('combobox', { name: /^Aree/ });
+    await box.click();
+    await box.fill(first.slice(first.indexOf(' ') + 1, first.indexOf(' ') + 5).toLowerCase());
+    await page.getByRole('menuitemcheckbox', { name: first }).click();
+    // The keyboard chooses too; Enter in the box chooses, and does not publish.
+    await box.fill(second.toLowerCase());
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    const chosen = dialog.getByRole('toolbar', { name: 'Aree scelte' });
+    const tags = await chosen.getByRole('button').all();
+    expect(await Promise.all(tags.map((tag) => tag.getAttribute('value')))).toEqual([
+      first,
+      second,
+    ]);
+    await screenshot(page, 'workspace-publish-departments-1280');
+    await expectNoSidewaysScroll(page, 'workspace-publish-departments', chosen);
+
+    await publish.click();
+    await page.getByRole('button', { name: 'Utile · 0' }).waitFor({ timeout: 15_000 });
+    // The engine's message kind of announcements (`?kind=` takes no dot: read them all).
+    const { campaigns } = await demoApi<CampaignList>(ctx, SARA, '/api/v1/campaigns');
+    expect(campaigns.find((c) => c.kind === 'workspace.post')?.audience).toEqual({
+      kind: 'departments',
+      departments: [first, second],
+    });
+  }, 120_000);
+
   it('lets nothing executable of a hostile post reach the page', async () => {
     const page = ctx.page;
     const base = ctx.app.botUrl;
-    const { id } = await api<CreatedId>(base, '/api/v1/posts', {
+    const { id } = await demoApi<CreatedId>(ctx, SARA, '/api/v1/posts', {
       title: 'Un contenuto ostile',
       body: HOSTILE,
       category: 'news',
     });
-    await api<PostDetail>(base, `/api/v1/posts/${id}/publish`, {});
+    await demoApi<PostDetail>(ctx, SARA, `/api/v1/posts/${id}/publish`, {});
 
     await page.goto(`${base}/tab/?lang=it-IT&user=${GIULIA.objectId}&post=${id}`);
     const article = page.getByRole('article');
@@ -176,12 +196,12 @@ describe('the Spazio facilitatori in a browser (demo identities)', () => {
   it("opens a Teams deep link's post inside Teams", async () => {
     const page = ctx.page;
     const base = ctx.app.botUrl;
-    const { id } = await api<CreatedId>(base, '/api/v1/posts', {
+    const { id } = await demoApi<CreatedId>(ctx, SARA, '/api/v1/posts', {
       title: 'Aperto da un collegamento',
       body: 'Dal messaggio di annuncio.',
       category: 'news',
     });
-    await api<PostDetail>(base, `/api/v1/posts/${id}/publish`, {});
+    await demoApi<PostDetail>(ctx, SARA, `/api/v1/posts/${id}/publish`, {});
     await openInTeamsHost(page, {
       base,
       tabRoute: `${base}/tab/`,

@@ -118,7 +118,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|22-lts'
       // The artifact's own `npm start` (build.mjs), without npm between App Service and the app:
       // SIGTERM reaches the server, which finishes its requests before stopping.
-      appCommandLine: 'node --max-old-space-size=192 server/main.js'
+      appCommandLine: 'node --max-old-space-size=768 --optimize-for-size server/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

@@ -8,6 +8,7 @@ import type { CampaignService, CampaignStatus } from '../../core/delivery/campai
 import type { OrgUnitsRepository } from '../../core/directory/org-units.repository';
 import type { AbuseLimits } from '../../core/util/abuse-limits';
 import { adminOnly } from './admin-only';
+import { authorize } from './auth/identity';
 import type * as Api from './contract';
 import type { Route } from './route';
 
@@ -96,16 +97,16 @@ export function registerCampaignsApi(
     ),
   );
 
+  // Admins choose departments for a campaign; facilitators too, for a post's announcement.
   server.get(
     '/api/v1/campaigns/departments',
-    route(
-      adminOnly(async ({ res }) => {
-        const units = await deps.orgUnits.list();
-        res.json({
-          departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]!),
-        } satisfies Api.Departments);
-      }),
-    ),
+    route(async ({ identity, res }) => {
+      authorize(identity, 'facilitator');
+      const units = await deps.orgUnits.list();
+      res.json({
+        departments: units.filter((u) => u.path.length === 1).map((u) => u.path[0]!),
+      } satisfies Api.Departments);
+    }),
   );
 
   server.post(

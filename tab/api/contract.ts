@@ -212,7 +212,10 @@ export interface CampaignList {
   campaigns: Campaign[];
 }
 
-/** GET /api/v1/campaigns/departments: the directory's top-level units. */
+/**
+ * GET /api/v1/campaigns/departments (admins, facilitators): the directory's top-level units, for
+ * a campaign's audience and a post's announcement.
+ */
 export interface Departments {
   departments: string[];
 }

@@ -362,6 +362,29 @@ describe('labs over HTTP, the team registry and channel posts', () => {
     ).toBe(403);
   });
 
+  it('changes the person of the path: declines a request, makes a lead, removes a member, leaves', async () => {
+    const id = await newLab();
+    const members = async (path: string, as: typeof DAVIDE, init: object = { json: {} }) => {
+      const response = await call(`/api/v1/labs/${id}${path}`, as, init);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Api.Lab).members.map((m) => [m.person.objectId, m.role]);
+    };
+    const elena = `/members/${ELENA.objectId}`;
+    await members('/join', ELENA);
+    expect(await members(`/requests/${ELENA.objectId}/decline`, DAVIDE)).toEqual([
+      [DAVIDE.objectId, 'lead'],
+    ]);
+    await members('/join', ELENA);
+    await members(`/requests/${ELENA.objectId}/approve`, DAVIDE);
+    expect(
+      await members(elena, DAVIDE, { method: 'PATCH', json: { role: 'lead' } }),
+    ).toContainEqual([ELENA.objectId, 'lead']);
+    expect(await members(elena, DAVIDE, { method: 'DELETE' })).toEqual([[DAVIDE.objectId, 'lead']]);
+    await members('/join', ELENA);
+    await members(`/requests/${ELENA.objectId}/approve`, DAVIDE);
+    expect(await members('/leave', ELENA)).toEqual([[DAVIDE.objectId, 'lead']]);
+  });
+
   it.each([
     ['PATCH', '', { title: 'Nuovo titolo' }],
     ['POST', '/close', { outcome: 'Concluso bene' }],

@@ -105,12 +105,16 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
     ]);
     return (await json(call)).detail(lab, board, updates);
   };
-  const answerLab =
-    (change: (call: Call, actor: Actor) => Promise<Lab>): Handler =>
+  /** A change to the lab of the path's `id`, answered with the lab as the caller now sees it. */
+  const changeLab =
+    (change: (id: string, call: Call, actor: Actor) => Promise<Lab>): Handler =>
     async (call) => {
-      const lab = await change(call, actorOf(call.identity));
+      const { id } = LabParams.parse(call.req.params);
+      const lab = await change(id, call, actorOf(call.identity));
       call.res.json((await detail(call, lab)) satisfies Api.Lab);
     };
+  /** The person of the path's `objectId` (a member, a request). */
+  const personOf = (call: Call) => PersonParams.parse(call.req.params).objectId;
   const role =
     (roles: readonly ('facilitator' | 'manager')[], handler: Handler): Handler =>
     async (call) => {
@@ -275,12 +279,8 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
   server.patch(
     '/api/v1/labs/:id',
     route(
-      answerLab(({ req }, actor) =>
-        labs.labs.changeSettings(
-          LabParams.parse(req.params).id,
-          LabSettingsSchema.parse(req.body),
-          actor,
-        ),
+      changeLab((id, { req }, actor) =>
+        labs.labs.changeSettings(id, LabSettingsSchema.parse(req.body), actor),
       ),
     ),
   );
@@ -288,12 +288,8 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
   server.post(
     '/api/v1/labs/:id/close',
     route(
-      answerLab(({ req }, actor) =>
-        labs.labs.close(
-          LabParams.parse(req.params).id,
-          ClosingSchema.parse(req.body).outcome,
-          actor,
-        ),
+      changeLab((id, { req }, actor) =>
+        labs.labs.close(id, ClosingSchema.parse(req.body).outcome, actor),
       ),
     ),
   );
@@ -320,22 +316,21 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
 
   server.post(
     '/api/v1/labs/:id/join',
-    route(answerLab(({ req }, actor) => labs.labs.join(LabParams.parse(req.params).id, actor))),
+    route(changeLab((id, _call, actor) => labs.labs.join(id, actor))),
   );
 
   server.post(
     '/api/v1/labs/:id/leave',
-    route(answerLab(({ req }, actor) => labs.labs.leave(LabParams.parse(req.params).id, actor))),
+    route(changeLab((id, _call, actor) => labs.labs.leave(id, actor))),
   );
 
   for (const decision of ['approve', 'decline'] as const) {
     server.post(
       `/api/v1/labs/:id/requests/:objectId/${decision}`,
       route(
-        answerLab(({ req }, actor) => {
-          const { id, objectId } = PersonParams.parse(req.params);
-          return labs.labs.decide(id, objectId, decision === 'approve', actor);
-        }),
+        changeLab((id, call, actor) =>
+          labs.labs.decide(id, personOf(call), decision === 'approve', actor),
+        ),
       ),
     );
   }
@@ -343,12 +338,8 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
   server.post(
     '/api/v1/labs/:id/members',
     route(
-      answerLab(({ req }, actor) =>
-        labs.labs.invite(
-          LabParams.parse(req.params).id,
-          InvitationSchema.parse(req.body).objectIds,
-          actor,
-        ),
+      changeLab((id, { req }, actor) =>
+        labs.labs.invite(id, InvitationSchema.parse(req.body).objectIds, actor),
       ),
     ),
   );
@@ -356,21 +347,15 @@ export function registerLabsApi(server: restify.Server, route: Route, deps: Labs
   server.patch(
     '/api/v1/labs/:id/members/:objectId',
     route(
-      answerLab(({ req }, actor) => {
-        const { id, objectId } = PersonParams.parse(req.params);
-        return labs.labs.setRole(id, objectId, MemberChangeSchema.parse(req.body).role, actor);
-      }),
+      changeLab((id, call, actor) =>
+        labs.labs.setRole(id, personOf(call), MemberChangeSchema.parse(call.req.body).role, actor),
+      ),
     ),
   );
 
   server.del(
     '/api/v1/labs/:id/members/:objectId',
-    route(
-      answerLab(({ req }, actor) => {
-        const { id, objectId } = PersonParams.parse(req.params);
-        return labs.labs.removeMember(id, objectId, actor);
-      }),
-    ),
+    route(changeLab((id, call, actor) => labs.labs.removeMember(id, personOf(call), actor))),
   );
 
   server.post(

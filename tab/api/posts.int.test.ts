@@ -155,6 +155,16 @@ describe('the facilitators’ workspace over HTTP (Azurite + connector simulator
     });
   });
 
+  it('lists the departments an announcement may go to, to facilitators and admins only', async () => {
+    for (const as of [elena, admin]) {
+      const { departments } = await json<Api.Departments>(
+        await call('/api/v1/campaigns/departments', as),
+      );
+      expect(departments).toEqual(expect.arrayContaining(['Area Servizi Civici', 'Area Cultura']));
+    }
+    expect((await call('/api/v1/campaigns/departments', giulia)).status).toBe(403);
+  });
+
   it('lets only facilitators and admins write: an employee gets 403 and nothing is stored', async () => {
     const refused = await call('/api/v1/posts', giulia, { json: GUIDE });
     expect(refused.status).toBe(403);

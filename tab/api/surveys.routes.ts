@@ -35,7 +35,7 @@ import { adminOnly } from './admin-only';
 import type * as Api from './contract';
 import { csvText, sendCsv, type Field } from './csv';
 import { encodeJson, sendEncodedJson, type EncodedJson } from './encoded-json';
-import type { Route } from './route';
+import type { Call, Route } from './route';
 
 export interface SurveysApiDeps {
   surveys: SurveyService;
@@ -241,17 +241,22 @@ export function registerSurveysApi(
     ),
   );
 
+  /** The survey's results as the caller may see them: their scope, the department asked for. */
+  const resultsOf = ({ identity, locale, req }: Call) => {
+    const { id } = IdParams.parse(req.params);
+    const { department } = ResultsQuery.parse(req.query ?? {});
+    return surveys.results(id, {
+      scope: scopeOf(identity),
+      locale,
+      ...(department ? { department } : {}),
+    });
+  };
+
   server.get(
     '/api/v1/surveys/:id/results',
-    route(async ({ identity, locale, req, res }) => {
-      const scope = scopeOf(identity);
-      const { id } = IdParams.parse(req.params);
-      const { department } = ResultsQuery.parse(req.query ?? {});
-      const view = await surveys.results(id, {
-        scope,
-        locale,
-        ...(department ? { department } : {}),
-      });
+    route(async (call) => {
+      const { req, res } = call;
+      const view = await resultsOf(call);
       let body = encoded.get(view);
       if (body === undefined) {
         body = encodeJson(view satisfies Api.SurveyResults);
@@ -263,16 +268,14 @@ export function registerSurveysApi(
 
   server.get(
     '/api/v1/surveys/:id/results.csv',
-    route(async ({ identity, locale, req, res }) => {
-      const scope = scopeOf(identity);
-      const { id } = IdParams.parse(req.params);
-      const { department } = ResultsQuery.parse(req.query ?? {});
-      const view = await surveys.results(id, {
-        scope,
-        locale,
-        ...(department ? { department } : {}),
-      });
-      sendCsv(res, `survey-${id}.csv`, csvText(resultsCsv(view, translator(locale)), locale));
+    route(async (call) => {
+      const { locale, res } = call;
+      const view = await resultsOf(call);
+      sendCsv(
+        res,
+        `survey-${view.surveyId}.csv`,
+        csvText(resultsCsv(view, translator(locale)), locale),
+      );
     }),
   );
 }

@@ -125,7 +125,7 @@ export interface Api {
   trend(unit?: string[]): Promise<Trend>;
   /** Admins only, newest first; of these message kinds only, unless null. */
   campaigns(kinds?: readonly string[] | null): Promise<Campaign[]>;
-  /** The directory's departments, for a campaign's audience. */
+  /** The directory's departments, for a campaign's audience or a post's announcement. */
   departments(): Promise<string[]>;
   /** What starting it would do now (writes nothing). */
   previewCampaign(audience: StartAudience): Promise<CampaignPreview>;

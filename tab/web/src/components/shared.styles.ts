@@ -1,4 +1,4 @@
-import type { GriffelStyle } from '@fluentui/react-components';
+import { tokens, type GriffelStyle } from '@fluentui/react-components';
 
 /** Read by screen readers, not shown. */
 export const visuallyHidden: GriffelStyle = {
@@ -23,3 +23,40 @@ export const narrowableField = (width: string): GriffelStyle => ({
   gridTemplateColumns: 'minmax(0, 1fr)',
   '& .fui-Select, & .fui-Select__select': { minWidth: 0, maxWidth: '100%' },
 });
+
+/** A list without bullets, its items stacked. */
+export const plainList: GriffelStyle = {
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  flexDirection: 'column',
+  gap: tokens.spacingVerticalM,
+};
+
+/** One item of a list in a thin box: an update, a note. */
+export const itemBox: GriffelStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: tokens.spacingVerticalXS,
+  padding: tokens.spacingHorizontalM,
+  borderRadius: tokens.borderRadiusMedium,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  overflowWrap: 'anywhere',
+};
+
+/** A card that stands out from the page: a lab, a post. */
+export const card: GriffelStyle = {
+  ...itemBox,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  backgroundColor: tokens.colorNeutralBackground1,
+};
+
+/** A picker's box with the chosen, as tags, below it. */
+export const pickerColumn: GriffelStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: tokens.spacingVerticalS,
+  maxWidth: '30rem',
+  minWidth: 0,
+};

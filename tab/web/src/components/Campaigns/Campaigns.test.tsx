@@ -33,7 +33,6 @@ describe('campaigns', () => {
       rows.map((row) =>
         within(row)
           .getAllByRole('cell')
-          .slice(1)
           .map((c) => c.textContent),
       ),
     ).toEqual([
@@ -67,7 +66,7 @@ describe('campaigns', () => {
       within(await screen.findByRole('table', { name: 'Campagne, dalla più recente' }))
         .getAllByRole('row')
         .slice(1)
-        .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+        .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
 
     expect(await kinds()).toEqual(['Promemoria', 'Invito al questionario']);
     expect(server.calls).toContain('GET /api/v1/campaigns?kind=assessment&kind=reminder');
@@ -94,7 +93,7 @@ describe('campaigns', () => {
 
     const table = await screen.findByRole('table', { name: 'Campagne, dalla più recente' });
     const [row] = within(table).getAllByRole('row').slice(1);
-    expect(within(row!).getAllByRole('cell')[2]).toHaveTextContent(
+    expect(within(row!).getAllByRole('cell')[1]).toHaveTextContent(
       `Aree: ${departments[0]} e 2 in più`,
     );
     expect(

@@ -10,7 +10,7 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
-import { useConfirmDialogStyles } from './ConfirmDialog.styles';
+import { useDialogStyles } from '../ActionDialog/ActionDialog.styles';
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -27,7 +27,7 @@ export interface ConfirmDialogProps {
 
 /** An alert dialog that asks before an operation people cannot take back. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const styles = useConfirmDialogStyles();
+  const styles = useDialogStyles();
   return (
     <Dialog
       modalType="alert"

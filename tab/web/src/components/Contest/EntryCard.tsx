@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { ContestEntry } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { useContestStyles } from './Contest.styles';
-import { useApiImage } from './use-contest';
+import { useApiImage } from '../../hooks/use-api-image';
 
 /** One entry of the gallery: its image (the title is its alternative text), title and text. */
 export function EntryCard({ entry, children }: { entry: ContestEntry; children?: ReactNode }) {

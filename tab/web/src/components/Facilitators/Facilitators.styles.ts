@@ -27,10 +27,7 @@ export const useFacilitatorsStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   note: { minWidth: '14rem', overflowWrap: 'anywhere' },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  current: { fontWeight: tokens.fontWeightSemibold },
   below: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   badge: { whiteSpace: 'nowrap' },
   targetInput: { width: '6rem' },
-  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });

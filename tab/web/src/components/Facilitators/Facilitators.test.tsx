@@ -124,7 +124,7 @@ describe('the Facilitatori screen', () => {
     const reason = within(dialog).getByRole('textbox', { name: /^Motivo/, ...inDialog });
     await userEvent.type(reason, 'no');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Escludi', ...inDialog }));
-    expect(within(dialog).getByText('Scrivi il motivo: almeno 3 caratteri.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Scrivi un motivo da 3 a 500 caratteri.')).toBeInTheDocument();
     expect(server.calls).not.toContain('POST /api/v1/facilitator-rounds/r1/shortlist');
 
     await userEvent.type(reason, 'n ora: trasferita ad altro ufficio');

@@ -2,7 +2,6 @@ import { DIGITAL, openRound, WELFARE } from '../../../test/facilitator-fixtures'
 import {
   departmentsOf,
   nextSort,
-  reasonProblem,
   shownCandidates,
   targetProblem,
   thresholdProblem,
@@ -70,12 +69,5 @@ describe('what an admin types', () => {
   it('takes targets as whole numbers from 0 up', () => {
     expect(['0', '12'].map(targetProblem)).toEqual([null, null]);
     expect(['', '-1', '1.5'].map(targetProblem)).toEqual(['required', 'range', 'range']);
-  });
-
-  it('wants a reason of 3 to 500 characters, spaces around not counted', () => {
-    expect(reasonProblem('  ab  ')).toBe('short');
-    expect(reasonProblem('abc')).toBeNull();
-    expect(reasonProblem('x'.repeat(500))).toBeNull();
-    expect(reasonProblem('x'.repeat(501))).toBe('long');
   });
 });

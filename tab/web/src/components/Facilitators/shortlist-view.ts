@@ -81,12 +81,3 @@ export function targetProblem(text: string): 'required' | 'range' | null {
   const value = Number(text);
   return Number.isInteger(value) && value >= 0 ? null : 'range';
 }
-
-/** An override's reason: 3–500 characters once trimmed, as the server checks it. */
-export const REASON_MIN = 3;
-export const REASON_MAX = 500;
-export function reasonProblem(text: string): 'short' | 'long' | null {
-  const length = text.trim().length;
-  if (length < REASON_MIN) return 'short';
-  return length > REASON_MAX ? 'long' : null;
-}

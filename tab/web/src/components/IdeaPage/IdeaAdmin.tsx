@@ -7,7 +7,7 @@ import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { needsReason, NEXT_STATUSES } from './idea-moves';
 import { useIdeaPageStyles } from './IdeaPage.styles';
 import { MergeDialog } from './MergeDialog';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../ReasonDialog/ReasonDialog';
 
 type Open = 'status' | 'merge' | 'hide' | null;
 

@@ -19,7 +19,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../Campaigns/campaign-view';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { personName } from '../Ideas/idea-text';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../ReasonDialog/ReasonDialog';
 import { useIdeaPageStyles } from './IdeaPage.styles';
 
 const AMENDABLE: readonly IdeaAmendmentField[] = ['problem', 'proposal'];

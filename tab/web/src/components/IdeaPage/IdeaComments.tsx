@@ -15,7 +15,7 @@ import { formatDate } from '../Campaigns/campaign-view';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { personName } from '../Ideas/idea-text';
 import { useIdeaPageStyles } from './IdeaPage.styles';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../ReasonDialog/ReasonDialog';
 
 const COMMENT_MAX = 2000;
 

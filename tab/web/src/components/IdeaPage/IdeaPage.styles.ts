@@ -70,6 +70,5 @@ export const useIdeaPageStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
-  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   before: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
 });

@@ -1,19 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IdeaQuery } from '../../api/ideas-client';
 import { useApi, useLoad } from '../../api/use-api';
-
-/** How long typing pauses before the search runs. */
-export const SEARCH_PAUSE_MS = 300;
-
-/** `value`, once it has stopped changing for `ms`. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
+import { SEARCH_PAUSE_MS, useDebounced } from '../../hooks/use-debounced';
 
 export type IdeaFilters = Omit<IdeaQuery, 'q' | 'offset' | 'call'>;
 

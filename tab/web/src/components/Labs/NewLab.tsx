@@ -1,22 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Button } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useLabsApi } from '../../api/labs';
 import type { LabTheme } from '../../api/types';
 import { useAction } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { ActionDialog } from '../ActionDialog/ActionDialog';
 import { PersonPicker, type PickedPerson } from '../PersonPicker/PersonPicker';
 import { LabFields, isValidLabDraft, type LabDraft } from './LabFields';
-import { useLabsStyles } from './Labs.styles';
 
 const EMPTY: LabDraft = {
   theme: '',
@@ -37,14 +27,12 @@ export function NewLab({
 }) {
   const { t } = useI18n();
   const api = useLabsApi();
-  const styles = useLabsStyles();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(EMPTY);
   const [leads, setLeads] = useState<PickedPerson[]>([]);
   const action = useAction<'create'>();
   const shown = { ...draft, theme: draft.theme || themes[0]?.id || '' };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void action.run('create', async () => {
       const { id } = await api.create({
         theme: shown.theme,
@@ -60,34 +48,24 @@ export function NewLab({
     });
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary">{t('labs.new.open')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{t('labs.new.heading')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {action.error !== null && <ErrorBar error={action.error} refusal />}
-              <LabFields themes={themes} draft={shown} onChange={setDraft} />
-              <PersonPicker label={t('labs.new.leads')} picked={leads} onChange={setLeads} />
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t('labs.cancel')}</Button>
-              </DialogTrigger>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabled={!isValidLabDraft(shown) || action.busy !== null}
-              >
-                {t('labs.new.create')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button appearance="primary" onClick={() => setOpen(true)}>
+        {t('labs.new.open')}
+      </Button>
+      {open && (
+        <ActionDialog
+          title={t('labs.new.heading')}
+          confirmLabel={t('labs.new.create')}
+          confirmDisabled={!isValidLabDraft(shown)}
+          busy={action.busy !== null}
+          error={action.error}
+          onClose={() => setOpen(false)}
+          onConfirm={submit}
+        >
+          <LabFields themes={themes} draft={shown} onChange={setDraft} />
+          <PersonPicker label={t('labs.new.leads')} picked={leads} onChange={setLeads} />
+        </ActionDialog>
+      )}
+    </>
   );
 }

@@ -1,22 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Input,
-  Textarea,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useLabsApi } from '../../api/labs';
 import type { Locale } from '../../api/types';
 import { useAction } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { ActionDialog } from '../ActionDialog/ActionDialog';
 import { useLabsStyles } from './Labs.styles';
 
 const TITLE_MAX = 80;
@@ -36,8 +24,7 @@ export function NewTheme({ onAdded }: { onAdded: () => void }) {
   const valid = LOCALES.every(
     (l) => title[l].trim().length >= 3 && description[l].trim().length >= 1,
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     void action.run('theme', async () => {
       const trimmed = (text: Record<Locale, string>) =>
         Object.fromEntries(LOCALES.map((l) => [l, text[l].trim()])) as Record<Locale, string>;
@@ -49,56 +36,48 @@ export function NewTheme({ onAdded }: { onAdded: () => void }) {
     });
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>{t('labs.theme.open')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{t('labs.theme.heading')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {action.error !== null && <ErrorBar error={action.error} refusal />}
-              {LOCALES.map((l) => (
-                <fieldset key={l} className={styles.group}>
-                  <legend className={styles.legend}>
-                    {t(l === 'it-IT' ? 'labs.theme.italian' : 'labs.theme.english')}
-                  </legend>
-                  <Field label={t('labs.theme.title')} required>
-                    <Input
-                      lang={l}
-                      value={title[l]}
-                      maxLength={TITLE_MAX}
-                      onChange={(_e, d) => setTitle((x) => ({ ...x, [l]: d.value }))}
-                    />
-                  </Field>
-                  <Field
-                    label={t('labs.theme.description')}
-                    hint={t('labs.count', { count: description[l].length, max: DESCRIPTION_MAX })}
-                    required
-                  >
-                    <Textarea
-                      lang={l}
-                      value={description[l]}
-                      maxLength={DESCRIPTION_MAX}
-                      resize="vertical"
-                      onChange={(_e, d) => setDescription((x) => ({ ...x, [l]: d.value }))}
-                    />
-                  </Field>
-                </fieldset>
-              ))}
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t('labs.cancel')}</Button>
-              </DialogTrigger>
-              <Button appearance="primary" type="submit" disabled={!valid || action.busy !== null}>
-                {t('labs.theme.add')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button onClick={() => setOpen(true)}>{t('labs.theme.open')}</Button>
+      {open && (
+        <ActionDialog
+          title={t('labs.theme.heading')}
+          confirmLabel={t('labs.theme.add')}
+          confirmDisabled={!valid}
+          busy={action.busy !== null}
+          error={action.error}
+          onClose={() => setOpen(false)}
+          onConfirm={submit}
+        >
+          {LOCALES.map((l) => (
+            <fieldset key={l} className={styles.group}>
+              <legend className={styles.legend}>
+                {t(l === 'it-IT' ? 'labs.theme.italian' : 'labs.theme.english')}
+              </legend>
+              <Field label={t('labs.theme.title')} required>
+                <Input
+                  lang={l}
+                  value={title[l]}
+                  maxLength={TITLE_MAX}
+                  onChange={(_e, d) => setTitle((x) => ({ ...x, [l]: d.value }))}
+                />
+              </Field>
+              <Field
+                label={t('labs.theme.description')}
+                hint={t('labs.count', { count: description[l].length, max: DESCRIPTION_MAX })}
+                required
+              >
+                <Textarea
+                  lang={l}
+                  value={description[l]}
+                  maxLength={DESCRIPTION_MAX}
+                  resize="vertical"
+                  onChange={(_e, d) => setDescription((x) => ({ ...x, [l]: d.value }))}
+                />
+              </Field>
+            </fieldset>
+          ))}
+        </ActionDialog>
+      )}
+    </>
   );
 }

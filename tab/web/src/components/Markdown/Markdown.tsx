@@ -3,7 +3,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { useI18n } from '../../i18n/i18n';
-import { useApiImage } from '../Contest/use-contest';
+import { useApiImage } from '../../hooks/use-api-image';
 import { useMarkdownStyles } from './Markdown.styles';
 
 /** The app's own attachment route: the only images, and the only relative links, rendered. */

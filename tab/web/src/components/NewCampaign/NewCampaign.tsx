@@ -1,69 +1,28 @@
 import {
   Button,
   Card,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
   Select,
-  Spinner,
   Subtitle1,
   Text,
 } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { AudienceRole, Campaign, StartAudience } from '../../api/types';
-import { useAction, useApi, useLoad } from '../../api/use-api';
+import { useAction, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignPreview } from '../CampaignPreview/CampaignPreview';
 import { describeAudience } from '../Campaigns/campaign-view';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
+import { DepartmentPicker } from '../DepartmentPicker/DepartmentPicker';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { useNewCampaignStyles } from './NewCampaign.styles';
 
 type AudienceKind = StartAudience['kind'];
 const ROLES: readonly AudienceRole[] = ['manager', 'facilitator', 'admin'];
-
-/** The directory's departments, read only when the admin chooses to pick some. */
-export function DepartmentPicker({
-  selected,
-  onChange,
-}: {
-  selected: string[];
-  onChange: (departments: string[]) => void;
-}) {
-  const { t } = useI18n();
-  const api = useApi();
-  const styles = useNewCampaignStyles();
-  const load = useCallback(() => api.departments(), [api]);
-  const [departments, reload] = useLoad(load);
-  if (departments.state === 'loading') return <Spinner size="tiny" label={t('app.loading')} />;
-  if (departments.state === 'failed')
-    return <ErrorBar error={departments.error} onRetry={reload} />;
-  return (
-    <Field
-      label={t('campaigns.new.pickDepartments')}
-      hint={t('campaigns.new.pickDepartments.hint')}
-      required
-    >
-      <Dropdown
-        multiselect
-        className={styles.picker}
-        value={selected.join(', ')}
-        selectedOptions={selected}
-        onOptionSelect={(_event, data) => onChange(data.selectedOptions)}
-      >
-        {departments.value.map((name) => (
-          <Option key={name} value={name}>
-            {name}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
-  );
-}
 
 function audienceOf(
   kind: AudienceKind,

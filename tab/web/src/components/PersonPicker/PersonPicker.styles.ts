@@ -1,12 +1,7 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
+import { pickerColumn } from '../shared.styles';
 
-export const usePersonPickerStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    maxWidth: '30rem',
-    minWidth: 0,
-  },
+export const usePickerStyles = makeStyles({
+  root: pickerColumn,
   tags: { flexWrap: 'wrap' },
 });

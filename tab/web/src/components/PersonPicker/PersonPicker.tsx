@@ -1,9 +1,10 @@
-import { Combobox, Field, Option, Tag, TagGroup } from '@fluentui/react-components';
+import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PeopleSearch } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import { usePersonPickerStyles } from './PersonPicker.styles';
+import { ChosenTags } from './ChosenTags';
+import { usePickerStyles } from './PersonPicker.styles';
 
 export type PickedPerson = PeopleSearch['people'][number];
 
@@ -40,7 +41,7 @@ export function PersonPicker({
 }) {
   const { t } = useI18n();
   const api = useApi();
-  const styles = usePersonPickerStyles();
+  const styles = usePickerStyles();
   const [query, setQuery] = useState('');
   /** The last answer and the query it answers ("nobody found" only for the query typed). */
   const [found, setFound] = useState<{ q: string; people: PickedPerson[] }>({ q: '', people: [] });
@@ -105,25 +106,15 @@ export function PersonPicker({
           )}
         </Combobox>
       </Field>
-      {picked.length > 0 && (
-        <TagGroup
-          aria-label={t('people.picker.chosen')}
-          onDismiss={(_e, data) => onChange(picked.filter((p) => p.objectId !== data.value))}
-          className={styles.tags}
-        >
-          {picked.map((p) => (
-            <Tag
-              key={p.objectId}
-              value={p.objectId}
-              dismissible
-              dismissIcon={{ 'aria-label': t('people.picker.remove', { name: p.displayName }) }}
-              secondaryText={p.department ?? undefined}
-            >
-              {p.displayName}
-            </Tag>
-          ))}
-        </TagGroup>
-      )}
+      <ChosenTags
+        label={t('people.picker.chosen')}
+        chosen={picked.map((p) => ({
+          value: p.objectId,
+          text: p.displayName,
+          detail: p.department,
+        }))}
+        onRemove={(objectId) => onChange(picked.filter((p) => p.objectId !== objectId))}
+      />
     </div>
   );
 }

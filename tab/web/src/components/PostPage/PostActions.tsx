@@ -4,7 +4,7 @@ import type { PostDetail, PostPublication } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
-import { ReasonDialog } from '../IdeaPage/ReasonDialog';
+import { ReasonDialog } from '../ReasonDialog/ReasonDialog';
 import { usePostPageStyles } from './PostPage.styles';
 import { PublishDialog } from './PublishDialog';
 import type { PostAction } from './use-post';

@@ -47,5 +47,5 @@ export const usePostPageStyles = makeStyles({
     overflowWrap: 'anywhere',
     minWidth: 0,
   },
-  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });

@@ -15,6 +15,23 @@ const renderPage = (state: Parameters<typeof fakeServer>[0], onBack = jest.fn())
   return { ...fake, onBack };
 };
 
+/** A draft of Sara's, an admin, with its publish dialog open. */
+const openPublishDialog = async (departments: string[] = []) => {
+  const fake = renderPage({
+    me: sara,
+    departments,
+    posts: [
+      guidePost({
+        state: 'draft',
+        publishedAt: null,
+        may: { edit: true, publish: true, delete: true, mark: false },
+      }),
+    ],
+  });
+  await userEvent.click(await screen.findByRole('button', { name: 'Pubblica…' }));
+  return { ...fake, dialog: await screen.findByRole('dialog', inDialog) };
+};
+
 describe('a post of the workspace', () => {
   it('shows the text, the files and the facilitators of the reader’s department', async () => {
     URL.createObjectURL = () => 'blob:file';
@@ -125,18 +142,7 @@ describe('a post of the workspace', () => {
   });
 
   it('publishes a draft with the announcements chosen', async () => {
-    const { server } = renderPage({
-      me: sara,
-      posts: [
-        guidePost({
-          state: 'draft',
-          publishedAt: null,
-          may: { edit: true, publish: true, delete: true, mark: false },
-        }),
-      ],
-    });
-    await userEvent.click(await screen.findByRole('button', { name: 'Pubblica…' }));
-    const dialog = await screen.findByRole('dialog', inDialog);
+    const { server, dialog } = await openPublishDialog();
     await userEvent.click(
       within(dialog).getByRole('checkbox', { name: 'Canale dei facilitatori', ...inDialog }),
     );
@@ -149,5 +155,43 @@ describe('a post of the workspace', () => {
       announce: { channels: ['facilitators'], chat: { kind: 'everyone' } },
     });
     expect(await screen.findByRole('button', { name: 'Utile · 3' })).toBeInTheDocument();
+  });
+
+  it('announces in chat to the departments chosen, searched by a part of their name', async () => {
+    const { server, dialog } = await openPublishDialog([
+      'Area Servizi Civici',
+      'Area Cultura',
+      'Area Attività Produttive',
+    ]);
+    await userEvent.click(
+      within(dialog).getByRole('radio', { name: 'Le persone di alcune aree', ...inDialog }),
+    );
+    const publish = within(dialog).getByRole('button', { name: 'Pubblica', ...inDialog });
+    expect(publish).toBeDisabled();
+
+    const box = await within(dialog).findByRole('combobox', { name: /^Aree/, ...inDialog });
+    await userEvent.type(box, 'attivita');
+    const found = await screen.findAllByRole('menuitemcheckbox', inDialog);
+    expect(found.map((option) => option.textContent)).toEqual(['Area Attività Produttive']);
+    await userEvent.click(found[0]!);
+    await userEvent.type(box, 'cult');
+    await userEvent.click(
+      await screen.findByRole('menuitemcheckbox', { name: 'Area Cultura', ...inDialog }),
+    );
+    await userEvent.keyboard('{Escape}');
+    const chosen = within(dialog).getByRole('toolbar', { name: 'Aree scelte', ...inDialog });
+    expect(
+      within(chosen)
+        .getAllByRole('button', inDialog)
+        .map((tag) => tag.getAttribute('value')),
+    ).toEqual(['Area Attività Produttive', 'Area Cultura']);
+
+    await userEvent.click(publish);
+    await waitFor(() => expect(screen.queryByRole('dialog', inDialog)).not.toBeInTheDocument());
+    expect(server.publications['post-guide']).toEqual({
+      announce: {
+        chat: { kind: 'departments', departments: ['Area Attività Produttive', 'Area Cultura'] },
+      },
+    });
   });
 });

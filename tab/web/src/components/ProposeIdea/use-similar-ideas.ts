@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SimilarIdeas } from '../../api/types';
 import { useApi } from '../../api/use-api';
-import { SEARCH_PAUSE_MS, useDebounced } from '../Ideas/use-idea-list';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../hooks/use-debounced';
 import { SIMILAR_FROM } from './proposal-draft';
 
 /**

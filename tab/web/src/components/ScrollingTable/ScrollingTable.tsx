@@ -1,4 +1,11 @@
-import { Table, Text, mergeClasses } from '@fluentui/react-components';
+import {
+  Table,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useId, type ReactNode, type Ref } from 'react';
 import { useScrollingTableStyles } from './ScrollingTable.styles';
 
@@ -9,7 +16,9 @@ export interface ScrollingTableProps {
   className?: string;
   /** The region, to move the focus to it. */
   ref?: Ref<HTMLDivElement>;
-  /** The table's header and body. */
+  /** The columns' headers, when the table has one header row of plain names. */
+  columns?: readonly string[];
+  /** The table's body (and its header, without `columns`). */
   children: ReactNode;
 }
 
@@ -17,7 +26,13 @@ export interface ScrollingTableProps {
  * A wide table in a region of its own that scrolls sideways on a narrow screen: named by its
  * caption, and focusable so that keyboard users can scroll it too.
  */
-export function ScrollingTable({ caption, className, ref, children }: ScrollingTableProps) {
+export function ScrollingTable({
+  caption,
+  className,
+  ref,
+  columns,
+  children,
+}: ScrollingTableProps) {
   const styles = useScrollingTableStyles();
   const captionId = useId();
   return (
@@ -26,6 +41,17 @@ export function ScrollingTable({ caption, className, ref, children }: ScrollingT
         {caption}
       </Text>
       <Table aria-labelledby={captionId} className={mergeClasses(styles.table, className)}>
+        {columns && (
+          <TableHeader>
+            <TableRow>
+              {columns.map((name) => (
+                <TableHeaderCell key={name} scope="col">
+                  {name}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+        )}
         {children}
       </Table>
     </div>

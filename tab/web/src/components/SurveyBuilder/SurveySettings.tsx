@@ -13,7 +13,7 @@ import {
 import { useId } from 'react';
 import type { AudienceRole } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { DepartmentPicker } from '../NewCampaign/NewCampaign';
+import { DepartmentPicker } from '../DepartmentPicker/DepartmentPicker';
 import { errorAt, type FieldErrors } from './field-errors';
 import { MAX_REMINDERS, type SurveyDraft } from './survey-draft';
 import { useSurveyBuilderStyles } from './SurveyBuilder.styles';

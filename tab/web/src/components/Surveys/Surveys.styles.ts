@@ -15,6 +15,4 @@ export const useSurveysStyles = makeStyles({
   },
   template: narrowableField('24rem'),
   back: { alignSelf: 'flex-start' },
-  title: { minWidth: '12rem' },
-  nowrap: { whiteSpace: 'nowrap' },
 });

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { narrowableField } from '../shared.styles';
+import { card, narrowableField, plainList } from '../shared.styles';
 
 export const useWorkspaceStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -14,24 +14,8 @@ export const useWorkspaceStyles = makeStyles({
   },
   search: narrowableField('20rem'),
   filter: narrowableField('12rem'),
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  row: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    overflowWrap: 'anywhere',
-  },
+  list: plainList,
+  row: card,
   title: { fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   meta: { color: tokens.colorNeutralForeground2 },

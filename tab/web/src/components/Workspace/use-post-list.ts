@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { usePostsApi, type PostFilter } from '../../api/posts';
 import { useLoad } from '../../api/use-api';
-import { SEARCH_PAUSE_MS, useDebounced } from '../Ideas/use-idea-list';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../hooks/use-debounced';
 
 /**
  * The posts under the search typed (asked once typing pauses) and the chosen filters, and the

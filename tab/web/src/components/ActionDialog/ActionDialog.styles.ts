@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-export const useConfirmDialogStyles = makeStyles({
+export const useDialogStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });

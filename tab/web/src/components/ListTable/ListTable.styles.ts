@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-export const useCampaignListStyles = makeStyles({
-  // Columns as wide as their content (ScrollingTable): short ones never wrap, the audience does.
+export const useListTableStyles = makeStyles({
+  // Columns as wide as their content (ScrollingTable): short ones never wrap, wide ones do.
   nowrap: { whiteSpace: 'nowrap' },
-  audience: { minWidth: '12rem' },
+  wide: { minWidth: '12rem' },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   current: { fontWeight: tokens.fontWeightSemibold },
 });

@@ -134,6 +134,12 @@ async function main(): Promise<void> {
       'reconciling the vote counts of ideas failed; it runs again next minute',
     ),
   );
+  services.ideas.changes.start(IDEA_TALLIES_EVERY_MS, (error) =>
+    logger.error(
+      { err: error },
+      'finishing unfinished changes of ideas failed; they are finished again next minute',
+    ),
+  );
   services.contests.start(CONTEST_TICK_EVERY_MS, (error) =>
     logger.error({ err: error }, 'closing ended contests failed; tried again next minute'),
   );
@@ -186,6 +192,7 @@ async function main(): Promise<void> {
         services.labs.weekly.stop(),
         services.surveys.stop(),
         services.ideas.tallies.stop(),
+        services.ideas.changes.stop(),
         services.contests.stop(),
         services.overviewRefresh.stop(),
       ]);

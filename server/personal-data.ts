@@ -122,7 +122,10 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { table: DELIVERY_BUDGET_TABLE, reason: "the tenant's send slots" },
   { table: LEASES_TABLE, reason: 'lease names and instance ids' },
   { table: IDEA_CALLS_TABLE, reason: 'calls for ideas: titles, questions and dates' },
-  { table: IDEA_TALLIES_TABLE, reason: 'ideas whose vote count is being brought up to date' },
+  {
+    table: IDEA_TALLIES_TABLE,
+    reason: 'ideas whose vote count, amendments or comments are being brought up to date',
+  },
   { table: LAB_THEMES_TABLE, reason: 'lab themes added by admins: titles and descriptions' },
   { table: TEAMS_TABLE, reason: 'teams and channels the bot is in: ids, names, service URLs' },
   { table: CHANNEL_POSTS_TABLE, reason: 'queued channel posts (lab and update ids), send times' },

@@ -1,5 +1,6 @@
+import { campaignIdFor } from '../delivery/campaign';
 import { CampaignError } from '../delivery/campaign.service';
-import type { IdeaNotice } from './ideas.service';
+import type { IdeaNotice } from './idea-changes';
 
 /** Message kinds of Call4Ideas (stored in campaigns: never rename one in use). */
 export const IDEA_UPDATE = 'idea-update';
@@ -19,7 +20,9 @@ export function parseNoticeSubject(subject: string): { ideaId: string; id: strin
 
 /**
  * Sends a notice as a campaign of its kind to the people the kind chooses (audience `chosen`);
- * nobody to tell (the only author acted, say) is no error.
+ * nobody to tell (the only author acted, say) is no error. The campaign's id comes from the
+ * notice's time and subject, so a notice sent again (a retry, the sweep of unfinished changes)
+ * finds its campaign instead of telling anyone twice.
  */
 export function noticeSender(campaigns: {
   start(input: {
@@ -27,6 +30,7 @@ export function noticeSender(campaigns: {
     subject: string;
     audience: unknown;
     createdBy: string;
+    id: string;
   }): Promise<unknown>;
 }): (notice: IdeaNotice) => Promise<void> {
   return async (notice) => {
@@ -37,6 +41,7 @@ export function noticeSender(campaigns: {
         subject,
         audience: { kind: 'chosen' },
         createdBy: notice.actor,
+        id: campaignIdFor(notice.at, `${kind}/${subject}`),
       });
     } catch (error) {
       if (error instanceof CampaignError && error.problem.code === 'emptyAudience') return;

@@ -22,9 +22,13 @@ import { callOfIdea, type Idea, type IdeaCall, type Signer } from './idea';
  * - `ideathreads`: PartitionKey the idea; RowKey `a|<id>` amendments, `c|<id>` comments,
  *   `h|<time>|<id>` history entries. An amendment's decision and its history entry are one
  *   transaction, so an amendment is decided once.
- * - `ideatallies`: one partition, one row per idea whose count may lag its vote rows (a *mark*,
- *   upserted before a vote row is written, deleted once the count includes it; see
- *   `vote-tallies.ts`). No personal data: idea ids and times.
+ * - `ideatallies`: marks of work that may be unfinished, no personal data (idea ids, history
+ *   entry ids and times). Partition `mark`: one row per idea whose count may lag its vote rows
+ *   (upserted before a vote row is written, deleted once the count includes it; see
+ *   `vote-tallies.ts`). Partition `change`: one row per idea a change writes (an amendment, its
+ *   decision, a comment, a status, moderation, a merge) whose follow-ups may be unfinished,
+ *   RowKey `<idea>|<key>` (written before the change, deleted once its follow-ups are done; see
+ *   `unfinished-changes.ts`).
  */
 export const IDEA_CALLS_TABLE = 'ideacalls';
 export const IDEAS_TABLE = 'ideas';
@@ -55,6 +59,12 @@ const callMapping: EntityMapping<IdeaCall> = {
 export interface IdeaRow {
   idea: Idea;
   stamp: string;
+  /**
+   * The history entries of changes of this row (a status, moderation, a merge) written with it,
+   * whose follow-ups (their thread row, audit entry, recount, notice) may be unfinished; see
+   * `unfinished-changes.ts`. Signed: an erasure finishes them first (they move to the thread).
+   */
+  unfinished?: HistoryEntry[];
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -64,7 +74,7 @@ const opt = (value: unknown): string | null =>
 
 const ideaMapping: EntityMapping<IdeaRow> = {
   keys: ({ idea }) => ({ partitionKey: idea.callId, rowKey: idea.id }),
-  toEntity: ({ idea }) => ({
+  toEntity: ({ idea, unfinished }) => ({
     title: idea.title,
     procedure: idea.procedure,
     office: idea.office,
@@ -87,6 +97,7 @@ const ideaMapping: EntityMapping<IdeaRow> = {
     openAmendments: idea.openAmendments,
     hidden: idea.hidden ? json(idea.hidden) : '',
     createdAt: idea.createdAt,
+    unfinished: unfinished?.length ? json(unfinished) : '',
   }),
   fromEntity: (e) => {
     const hidden = opt(e.hidden)
@@ -94,6 +105,10 @@ const ideaMapping: EntityMapping<IdeaRow> = {
       : null;
     return {
       stamp: String(e.timestamp ?? ''),
+      unfinished: (JSON.parse(opt(e.unfinished) ?? '[]') as HistoryEntry[]).map((entry) => ({
+        ...entry,
+        at: new Date(entry.at),
+      })),
       idea: {
         id: String(e.rowKey),
         callId: String(e.partitionKey),
@@ -158,6 +173,34 @@ const markMapping: EntityMapping<TallyMark> = {
   keys: (mark) => ({ partitionKey: MARKS_PARTITION, rowKey: mark.ideaId }),
   toEntity: (mark) => ({ at: mark.at }),
   fromEntity: (e) => ({ ideaId: String(e.rowKey), at: asDate(e.at) }),
+};
+
+/**
+ * A change of an idea whose follow-ups (the idea row brought up to its thread, the row's
+ * unfinished entries, the notice of the history entry `entryId`) may be unfinished, since `at`.
+ */
+export interface ChangeMark {
+  ideaId: string;
+  /** The change's history entry id, or the comment's id for a comment. */
+  key: string;
+  at: Date;
+  entryId: string | null;
+}
+
+const CHANGES_PARTITION = 'change';
+
+const changeMapping: EntityMapping<ChangeMark> = {
+  keys: (mark) => ({ partitionKey: CHANGES_PARTITION, rowKey: `${mark.ideaId}|${mark.key}` }),
+  toEntity: (mark) => ({ ideaId: mark.ideaId, at: mark.at, entryId: mark.entryId ?? '' }),
+  fromEntity: (e) => {
+    const ideaId = String(e.ideaId);
+    return {
+      ideaId,
+      key: String(e.rowKey).slice(ideaId.length + 1),
+      at: asDate(e.at),
+      entryId: opt(e.entryId),
+    };
+  },
 };
 
 export type AmendmentField = 'proposal' | 'problem';
@@ -329,6 +372,7 @@ export class IdeasRepository {
   readonly votes: EntityTable<Vote>;
   readonly threads: EntityTable<ThreadRow>;
   readonly marks: EntityTable<TallyMark>;
+  readonly changes: EntityTable<ChangeMark>;
   private readonly voteQueues = new Map<string, QueuedVote[]>();
 
   constructor(store: TableStore) {
@@ -337,6 +381,7 @@ export class IdeasRepository {
     this.votes = new EntityTable(store.client(IDEA_VOTES_TABLE), voteMapping);
     this.threads = new EntityTable(store.client(IDEA_THREADS_TABLE), threadMapping);
     this.marks = new EntityTable(store.client(IDEA_TALLIES_TABLE), markMapping);
+    this.changes = new EntityTable(store.client(IDEA_TALLIES_TABLE), changeMapping);
   }
 
   async allCalls(): Promise<IdeaCall[]> {
@@ -360,10 +405,107 @@ export class IdeasRepository {
     const row = await this.ideas.modify({ partitionKey: callOfIdea(id), rowKey: id }, (current) => {
       if (!current) return undefined;
       const next = change(current.idea);
-      return next ? { idea: next, stamp: current.stamp } : undefined;
+      return next ? { ...current, idea: next } : undefined;
     });
     if (!row) throw new Error(`idea ${id} vanished`);
     return row.idea;
+  }
+
+  /**
+   * Rewrites an idea from its row and its thread's amendments and comments, read in that order
+   * and written under the row's etag (again on a conflict): a thread row written before this
+   * write is either read here or makes this write conflict. Writes nothing when `revise` changes
+   * nothing worth it; undefined when the idea is gone.
+   */
+  async reviseIdea(
+    id: string,
+    revise: (idea: Idea, amendments: Amendment[], comments: number) => Idea,
+    changed: (before: Idea, after: Idea) => boolean,
+  ): Promise<IdeaRow | undefined> {
+    return retryOnConflict(async () => {
+      const stored = await this.getIdea(id);
+      if (!stored) return undefined;
+      const amendments: Amendment[] = [];
+      let comments = 0;
+      const filter = `(${range(id, PREFIX.amendment)}) or (${range(id, PREFIX.comment)})`;
+      for (const { value } of await this.threads.all(filter)) {
+        if (value.kind === 'amendment') amendments.push(value);
+        else comments++;
+      }
+      const next = revise(stored.value.idea, amendments, comments);
+      if (!changed(stored.value.idea, next)) return stored.value;
+      const row = { ...stored.value, idea: next };
+      await this.ideas.update(row, stored.etag);
+      return row;
+    });
+  }
+
+  /**
+   * Changes ideas of one call in one transaction, each row recording its history entries (by
+   * their `ideaId`) as unfinished; under conflict retry, so `change` (the ideas in the order of
+   * `ids`, to the same order) must be a pure function of its input.
+   */
+  async changeIdeas(
+    ids: readonly string[],
+    change: (ideas: Idea[]) => Idea[],
+    entries: readonly HistoryEntry[],
+  ): Promise<void> {
+    await retryOnConflict(async () => {
+      const rows = await Promise.all(
+        ids.map(async (id) => {
+          const stored = await this.getIdea(id);
+          if (!stored) throw new Error(`idea ${id} vanished`);
+          return stored;
+        }),
+      );
+      const changed = change(rows.map((row) => row.value.idea));
+      await this.ideas.transact(
+        rows.map(({ value, etag }, i) => ({
+          op: 'update',
+          value: {
+            ...value,
+            idea: changed[i]!,
+            unfinished: [
+              ...(value.unfinished ?? []),
+              ...entries.filter((e) => e.ideaId === value.idea.id),
+            ],
+          },
+          etag,
+        })),
+      );
+    });
+  }
+
+  /** Forgets the row's unfinished entries `ids` (their follow-ups are done). */
+  async settleIdea(id: string, ids: readonly string[]): Promise<IdeaRow | undefined> {
+    return this.ideas.modify({ partitionKey: callOfIdea(id), rowKey: id }, (row) =>
+      row?.unfinished?.some((e) => ids.includes(e.id))
+        ? { ...row, unfinished: row.unfinished.filter((e) => !ids.includes(e.id)) }
+        : undefined,
+    );
+  }
+
+  /** Marks a change of an idea's thread as possibly unfinished; the mark's etag. */
+  async markChange(mark: ChangeMark): Promise<string> {
+    return this.changes.upsert(mark);
+  }
+
+  async changeMark(ideaId: string, key: string): Promise<Stored<ChangeMark> | undefined> {
+    return this.changes.get(CHANGES_PARTITION, `${ideaId}|${key}`);
+  }
+
+  async changeMarks(): Promise<Stored<ChangeMark>[]> {
+    return this.changes.all(odata`PartitionKey eq ${CHANGES_PARTITION}`);
+  }
+
+  /** Deletes a change's mark (its follow-ups are done); false when it was gone already. */
+  async clearChange(mark: ChangeMark, etag: string): Promise<boolean> {
+    try {
+      return await this.changes.delete(changeMapping.keys(mark), etag);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return false;
+      throw error;
+    }
   }
 
   /**

@@ -14,10 +14,12 @@ import {
   type IdeaText,
   type Signer,
 } from './idea';
+import { decisionEntryId, proposalEntryId, type IdeaNotice } from './idea-changes';
 import { IdeaError } from './idea-errors';
 import type {
   Amendment,
   AmendmentField,
+  ChangeMark,
   Comment,
   HistoryEntry,
   IdeasRepository,
@@ -25,6 +27,7 @@ import type {
 import { IdeasViews, type IdeaQuery } from './ideas-view';
 import { merge, unmerge, voteGroup } from './merging';
 import { changeStatus } from './status-machine';
+import { UnfinishedChanges } from './unfinished-changes';
 import { VoteTallies } from './vote-tallies';
 
 /** Who acts: their object id, name and department as the directory has them (if at all). */
@@ -34,11 +37,6 @@ export interface Actor {
   department: string | null;
   admin: boolean;
 }
-
-/** What the chat is told about; the message kinds read the rest from the store at send time. */
-export type IdeaNotice =
-  | { kind: 'update'; ideaId: string; entryId: string; actor: string }
-  | { kind: 'amendmentDecided'; ideaId: string; amendmentId: string; actor: string };
 
 export interface IdeasDeps {
   repository: IdeasRepository;
@@ -61,6 +59,21 @@ export interface IdeaPage {
 
 const CALLS_TTL_MS = 1_000;
 const signer = (actor: Actor): Signer => ({ objectId: actor.objectId, name: actor.name });
+/** The mark of a change recorded by `entry`, written before it (see UnfinishedChanges). */
+const markOf = (entry: HistoryEntry): ChangeMark => ({
+  ideaId: entry.ideaId,
+  key: entry.id,
+  at: entry.at,
+  entryId: entry.id,
+});
+/** The audit log's action for an admin's change, by its history entry. */
+const AUDITED: Partial<Record<HistoryEntry['event'], string>> = {
+  status: 'ideas.status',
+  hidden: 'ideas.hide',
+  restored: 'ideas.restore',
+  merged: 'ideas.merge',
+  unmerged: 'ideas.unmerge',
+};
 const rowId = (at: Date) => `${at.toISOString()}|${randomBytes(3).toString('hex')}`;
 
 /**
@@ -73,6 +86,8 @@ export class IdeasService {
   readonly repository: IdeasRepository;
   /** Vote counts: coalesced changes, marks, the reconcile (started by main). */
   readonly tallies: VoteTallies;
+  /** Amendments, decisions and comments finished after a crash (the sweep started by main). */
+  readonly changes: UnfinishedChanges;
   private readonly now: () => Date;
   private calls: { at: number; calls: IdeaCall[] } | undefined;
 
@@ -85,6 +100,15 @@ export class IdeasService {
       leases: deps.leases,
       owner: deps.owner,
       now: this.now,
+      written: (idea) => this.views.apply(idea),
+    });
+    this.changes = new UnfinishedChanges({
+      repository: deps.repository,
+      notify: deps.notify,
+      leases: deps.leases,
+      owner: deps.owner,
+      now: this.now,
+      followUp: (entry) => this.followUp(entry),
       written: (idea) => this.views.apply(idea),
     });
   }
@@ -178,8 +202,9 @@ export class IdeasService {
       hidden: null,
       createdAt: now,
     };
-    await this.deps.repository.ideas.insert({ idea, stamp: '' });
+    // The entry first: after a crash between the two it is in a thread nobody reads.
     await this.history(idea.id, { event: 'submitted', actor: signer(actor) });
+    await this.deps.repository.ideas.insert({ idea, stamp: '' });
     this.views.apply(idea);
     return idea;
   }
@@ -283,25 +308,20 @@ export class IdeasService {
       createdAt: now,
       decidedAt: null,
     };
-    await this.deps.repository.threads.insert(amendment);
-    const changed = await this.deps.repository.modifyIdea(id, (i) => ({
-      ...i,
-      openAmendments: i.openAmendments + 1,
-    }));
-    this.views.apply(changed);
-    const entry = await this.history(id, {
+    const entry = this.entry(id, now, {
+      id: proposalEntryId(amendment),
       event: 'amendmentProposed',
       actor: signer(actor),
       field,
       after: text,
       amendmentId: amendment.id,
     });
-    await this.deps.notify({
-      kind: 'update',
-      ideaId: id,
-      entryId: entry.id,
-      actor: actor.objectId,
-    });
+    await this.changes.run([markOf(entry)], () =>
+      this.deps.repository.threads.transact([
+        { op: 'insert', value: amendment },
+        { op: 'insert', value: entry },
+      ]),
+    );
     return amendment;
   }
 
@@ -309,7 +329,9 @@ export class IdeasService {
    * The idea's authors accept (the field takes the amendment's text, the amender becomes a
    * co-author, the history keeps both versions) or reject with a reason. The decision and its
    * history entry are one conditional write: of two concurrent decisions one wins, the other is
-   * told the amendment was already decided.
+   * told the amendment was already decided. The idea row and the amender's notice follow (see
+   * {@link UnfinishedChanges}); the same decision sent again while they are unfinished (a retry
+   * after a failure) finishes them and answers as the first would have.
    */
   async decide(
     actor: Actor,
@@ -323,7 +345,7 @@ export class IdeasService {
     const stored = await this.deps.repository.thread(id, 'amendment', amendmentId);
     if (!stored) throw new IdeaError('unknownAmendment');
     const amendment = stored.value;
-    if (amendment.status !== 'open') throw new IdeaError('alreadyDecided');
+    if (amendment.status !== 'open') return this.decidedAgain(amendment, accept);
     if (!accept && !reason) throw new IdeaError('reasonRequired');
     const now = this.now();
     const decided: Amendment = {
@@ -333,6 +355,7 @@ export class IdeasService {
       decidedAt: now,
     };
     const entry = this.entry(id, now, {
+      id: decisionEntryId(amendment, now),
       event: accept ? 'amendmentAccepted' : 'amendmentRejected',
       actor: signer(actor),
       reason: decided.reason,
@@ -341,36 +364,31 @@ export class IdeasService {
       after: accept ? amendment.text : null,
       amendmentId,
     });
-    try {
-      await this.deps.repository.threads.transact([
-        { op: 'update', value: decided, etag: stored.etag },
-        { op: 'insert', value: entry },
-      ]);
-    } catch (error) {
-      if (error instanceof ConcurrencyError) throw new IdeaError('alreadyDecided');
-      throw error;
-    }
-    const changed = await this.deps.repository.modifyIdea(id, (i) => {
-      const next = { ...i, openAmendments: Math.max(0, i.openAmendments - 1) };
-      if (!accept) return next;
-      const author = amendment.author;
-      return {
-        ...next,
-        [amendment.field]: amendment.text,
-        authors:
-          isAuthor(i, author.objectId ?? '') || author.objectId === null
-            ? i.authors
-            : [...i.authors, author],
-      };
+    return this.changes.run([markOf(entry)], async () => {
+      try {
+        await this.deps.repository.threads.transact([
+          { op: 'update', value: decided, etag: stored.etag },
+          { op: 'insert', value: entry },
+        ]);
+      } catch (error) {
+        if (error instanceof ConcurrencyError) throw new IdeaError('alreadyDecided');
+        throw error;
+      }
     });
-    this.views.apply(changed);
-    await this.deps.notify({
-      kind: 'amendmentDecided',
-      ideaId: id,
-      amendmentId,
-      actor: actor.objectId,
-    });
-    return changed;
+  }
+
+  /** A decided amendment decided the same way again: its unfinished follow-ups, else a 409. */
+  private async decidedAgain(amendment: Amendment, accept: boolean): Promise<Idea> {
+    const same = amendment.status === (accept ? 'accepted' : 'rejected');
+    const idea =
+      same && amendment.decidedAt
+        ? await this.changes.finishChange(
+            amendment.ideaId,
+            decisionEntryId(amendment, amendment.decidedAt),
+          )
+        : undefined;
+    if (!idea) throw new IdeaError('alreadyDecided');
+    return idea;
   }
 
   // ---- comments ----
@@ -399,14 +417,17 @@ export class IdeasService {
       hidden: null,
       createdAt: now,
     };
-    await this.deps.repository.threads.insert(comment);
-    this.views.apply(
-      await this.deps.repository.modifyIdea(id, (i) => ({ ...i, comments: i.comments + 1 })),
-    );
+    await this.changes.run([{ ideaId: id, key: comment.id, at: now, entryId: null }], async () => {
+      await this.deps.repository.threads.insert(comment);
+    });
     return comment;
   }
 
   // ---- the programme team ----
+  // Each change below is one transaction on the call's partition of `ideas`; its history entry,
+  // audit entry, recount and notice follow through UnfinishedChanges. The same change asked
+  // again while they are unfinished (a retry after a failure) finishes them and answers as the
+  // first would have.
 
   async setStatus(
     actor: Actor,
@@ -415,53 +436,63 @@ export class IdeasService {
   ): Promise<Idea> {
     const idea = await this.idea(actor, id);
     if (idea.mergedInto !== null) throw new IdeaError('merged');
+    if (idea.status === input.status) {
+      const again = await this.changes.askedAgain(
+        id,
+        (e) => e.event === 'status' && e.status === input.status,
+      );
+      if (again) return again;
+    }
     const change = changeStatus(idea.status, input.status, input);
-    const changed = await this.deps.repository.modifyIdea(id, (i) => {
-      if (i.status !== idea.status) throw new IdeaError('badTransition');
-      return {
-        ...i,
-        status: change.status,
-        statusReason: change.reason,
-        labId: change.labId ?? i.labId,
-      };
-    });
-    this.views.apply(changed);
-    const entry = await this.history(id, {
+    const entry = this.entry(id, this.now(), {
       event: 'status',
       actor: signer(actor),
       status: change.status,
       reason: change.reason,
       labId: change.labId,
     });
-    await this.audit(actor, 'ideas.status', id);
-    await this.deps.notify({
-      kind: 'update',
-      ideaId: id,
-      entryId: entry.id,
-      actor: actor.objectId,
-    });
-    return changed;
+    return this.changes.run([markOf(entry)], () =>
+      this.deps.repository.changeIdeas(
+        [id],
+        ([i]) => {
+          if (i!.status !== idea.status) throw new IdeaError('badTransition');
+          return [
+            {
+              ...i!,
+              status: change.status,
+              statusReason: change.reason,
+              labId: change.labId ?? i!.labId,
+            },
+          ];
+        },
+        [entry],
+      ),
+    );
   }
 
   async hide(actor: Actor, id: string, reason: string): Promise<void> {
     const idea = await this.idea(actor, id);
-    if (idea.hidden) return;
-    this.views.apply(
-      await this.deps.repository.modifyIdea(id, (i) => ({
-        ...i,
-        hidden: { reason, at: this.now() },
-      })),
+    if (idea.hidden) {
+      await this.changes.askedAgain(id, (e) => e.event === 'hidden');
+      return;
+    }
+    const at = this.now();
+    const entry = this.entry(id, at, { event: 'hidden', actor: signer(actor), reason });
+    await this.changes.run([markOf(entry)], () =>
+      this.deps.repository.changeIdeas([id], ([i]) => [{ ...i!, hidden: { reason, at } }], [entry]),
     );
-    await this.history(id, { event: 'hidden', actor: signer(actor), reason });
-    await this.audit(actor, 'ideas.hide', id);
   }
 
   async restore(actor: Actor, id: string): Promise<void> {
     const idea = await this.idea(actor, id);
-    if (!idea.hidden) throw new IdeaError('notHidden');
-    this.views.apply(await this.deps.repository.modifyIdea(id, (i) => ({ ...i, hidden: null })));
-    await this.history(id, { event: 'restored', actor: signer(actor) });
-    await this.audit(actor, 'ideas.restore', id);
+    if (!idea.hidden) {
+      if (await this.changes.askedAgain(id, (e) => e.event === 'restored')) return;
+      throw new IdeaError('notHidden');
+    }
+    const entry = this.entry(id, this.now(), { event: 'restored', actor: signer(actor) });
+    await this.changes.run([markOf(entry)], () =>
+      this.deps.repository.changeIdeas([id], ([i]) => [{ ...i!, hidden: null }], [entry]),
+    );
   }
 
   async moderateComment(
@@ -483,62 +514,98 @@ export class IdeasService {
 
   /**
    * Merges a duplicate into another idea of the same call (see {@link merge}): both rows change
-   * under their etags, the target first; the votes are recounted on both.
+   * in one transaction; the votes are recounted on the target.
    */
   async merge(actor: Actor, id: string, into: string): Promise<Idea> {
     const [source, target] = await Promise.all([this.idea(actor, id), this.idea(actor, into)]);
     if (source.callId !== target.callId) throw new IdeaError('unknownIdea');
-    const merged = merge(source, target);
-    const changedTarget = await this.deps.repository.modifyIdea(into, (t) => {
-      if (t.mergedInto !== null) throw new IdeaError('mergeChain');
-      return merge(source, t).target;
-    });
-    const changedSource = await this.deps.repository.modifyIdea(id, (s) => {
-      if (s.mergedInto !== null || s.mergedFrom.length > 0) throw new IdeaError('mergeChain');
-      return { ...s, mergedInto: merged.source.mergedInto };
-    });
-    this.views.apply(changedTarget);
-    this.views.apply(changedSource);
+    if (source.mergedInto === into) {
+      const again = await this.changes.askedAgain(id, (e) => e.event === 'merged');
+      if (again) return again;
+    }
+    merge(source, target);
+    const now = this.now();
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
-    const entry = await this.history(id, {
+    const merged = this.entry(id, now, {
       event: 'merged',
       actor: signer(actor),
       other: other(target),
     });
-    await this.history(into, { event: 'mergedFrom', actor: signer(actor), other: other(source) });
-    await this.tallies.recount(into);
-    await this.audit(actor, 'ideas.merge', id);
-    await this.deps.notify({
-      kind: 'update',
-      ideaId: id,
-      entryId: entry.id,
-      actor: actor.objectId,
+    const mergedFrom = this.entry(into, now, {
+      event: 'mergedFrom',
+      actor: signer(actor),
+      other: other(source),
     });
-    return changedSource;
+    return this.changes.run([markOf(merged), markOf(mergedFrom)], () =>
+      this.deps.repository.changeIdeas(
+        [id, into],
+        ([s, t]) => {
+          const both = merge(s!, t!);
+          return [both.source, both.target];
+        },
+        [merged, mergedFrom],
+      ),
+    );
   }
 
   /** Undoes a merge: both ideas, their authors and their votes as before it. */
   async unmerge(actor: Actor, id: string): Promise<Idea> {
     const source = await this.idea(actor, id);
-    if (source.mergedInto === null) throw new IdeaError('notMerged');
+    if (source.mergedInto === null) {
+      if (await this.changes.askedAgain(id, (e) => e.event === 'unmerged')) {
+        return this.idea(actor, id);
+      }
+      throw new IdeaError('notMerged');
+    }
     const into = source.mergedInto;
     const target = await this.idea(actor, into);
-    const changedTarget = await this.deps.repository.modifyIdea(
-      into,
-      (t) => unmerge(source, t).target,
-    );
-    const changedSource = await this.deps.repository.modifyIdea(id, (s) => ({
-      ...s,
-      mergedInto: null,
-    }));
-    this.views.apply(changedTarget);
-    this.views.apply(changedSource);
+    const now = this.now();
     const other = (idea: Idea) => ({ id: idea.id, title: idea.title });
-    await this.history(id, { event: 'unmerged', actor: signer(actor), other: other(target) });
-    await this.history(into, { event: 'unmergedFrom', actor: signer(actor), other: other(source) });
-    await Promise.all([this.tallies.recount(into), this.tallies.recount(id)]);
-    await this.audit(actor, 'ideas.unmerge', id);
+    const unmerged = this.entry(id, now, {
+      event: 'unmerged',
+      actor: signer(actor),
+      other: other(target),
+    });
+    const unmergedFrom = this.entry(into, now, {
+      event: 'unmergedFrom',
+      actor: signer(actor),
+      other: other(source),
+    });
+    await this.changes.run([markOf(unmergedFrom), markOf(unmerged)], () =>
+      this.deps.repository.changeIdeas(
+        [id, into],
+        ([s, t]) => {
+          const both = unmerge(s!, t!);
+          return [both.source, both.target];
+        },
+        [unmerged, unmergedFrom],
+      ),
+    );
     return await this.idea(actor, id);
+  }
+
+  /**
+   * An unfinished history entry's follow-ups besides its thread row and notice: the recount a
+   * merge or unmerge asks for, the audit entry of an admin's change.
+   */
+  private async followUp(entry: HistoryEntry): Promise<void> {
+    if (
+      entry.event === 'mergedFrom' ||
+      entry.event === 'unmergedFrom' ||
+      entry.event === 'unmerged'
+    ) {
+      await this.tallies.recount(entry.ideaId);
+    }
+    const action = AUDITED[entry.event];
+    if (action) {
+      await this.deps.audit.record({
+        at: entry.at,
+        actor: entry.actor?.objectId ?? '',
+        action,
+        reason: entry.ideaId,
+        counts: {},
+      });
+    }
   }
 
   /** Per idea of the call, the votes cast in the last 7 days (the pipeline's trending). */
@@ -555,7 +622,8 @@ export class IdeasService {
 
   /**
    * A person's erasure: their votes go (and the counts with them); ideas, amendments, comments
-   * and history entries they signed stay, signed by a "former employee".
+   * and history entries they signed stay, signed by a "former employee" (unfinished changes are
+   * finished first, so that their entries are among them).
    */
   async erase(objectId: string): Promise<void> {
     const repo = this.deps.repository;
@@ -572,6 +640,17 @@ export class IdeasService {
     for (const root of roots) await this.tallies.recount(root);
     const former = (s: Signer): Signer =>
       s.objectId === objectId ? { objectId: null, name: null } : s;
+    await this.changes.finishAll();
+    // The thread first: an idea row rewritten from its thread meanwhile (see
+    // UnfinishedChanges) then finds the accepted amender erased and adds nobody back.
+    for (const row of await repo.signedBy(objectId)) {
+      const value = row.value;
+      const next =
+        value.kind === 'history'
+          ? { ...value, actor: value.actor ? former(value.actor) : null }
+          : { ...value, author: former(value.author) };
+      await repo.threads.update(next, row.etag);
+    }
     for (const idea of await repo.ideasSignedBy(objectId)) {
       this.views.apply(
         await repo.modifyIdea(idea.id, (i) => ({
@@ -582,14 +661,6 @@ export class IdeasService {
           ),
         })),
       );
-    }
-    for (const row of await repo.signedBy(objectId)) {
-      const value = row.value;
-      const next =
-        value.kind === 'history'
-          ? { ...value, actor: value.actor ? former(value.actor) : null }
-          : { ...value, author: former(value.author) };
-      await repo.threads.update(next, row.etag);
     }
   }
 

@@ -286,10 +286,7 @@ export class VoteTallies {
         );
         const votes = distinctVoters(voteGroup(idea), (id) => rows.get(id) ?? []).size;
         const next = { ...idea, votes };
-        await this.deps.repository.ideas.update(
-          { idea: next, stamp: stored.value.stamp },
-          stored.etag,
-        );
+        await this.deps.repository.ideas.update({ ...stored.value, idea: next }, stored.etag);
         return next;
       },
       { attempts: 20, baseDelayMs: 3, maxDelayMs: 200 },

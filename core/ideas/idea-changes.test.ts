@@ -1,35 +1,14 @@
 import fc from 'fast-check';
-import type { Idea } from './idea';
+import { anIdea } from '../../test/ideas';
 import { decisionEntryId, noticeOf, reconcile, revised } from './idea-changes';
 import type { Amendment, HistoryEntry } from './ideas.repository';
 
 const anna = { objectId: 'anna', name: 'Anna' };
-const idea: Idea = {
+const idea = anIdea({
   id: 'c0c0c0c0-0000000001',
-  callId: 'c0c0c0c0',
-  title: 'Prenotazioni online',
-  procedure: 'Anagrafe',
-  office: 'Settore servizi demografici',
-  problem: 'Code agli sportelli',
-  proposal: 'Un calendario online',
-  benefits: 'Meno attese',
-  beneficiaries: ['citizens'],
-  links: [],
-  area: 'Area 1',
-  theme: 'other',
-  status: 'submitted',
-  statusReason: null,
-  labId: null,
   authors: [anna],
-  mergedAuthors: {},
-  mergedInto: null,
-  mergedFrom: [],
   votes: 7,
-  comments: 0,
-  openAmendments: 0,
-  hidden: null,
-  createdAt: new Date('2026-03-01T09:00:00Z'),
-};
+});
 
 function amendment(id: string, fields: Partial<Amendment> = {}): Amendment {
   return {

@@ -1,4 +1,5 @@
-import { newIdeaId, type Idea } from './idea';
+import { anIdea } from '../../test/ideas';
+import type { Idea } from './idea';
 import type { IdeaRow, IdeasRepository } from './ideas.repository';
 import { REFRESH_MS } from '../store/change-feed';
 import { seededRandom } from '../util/random';
@@ -6,34 +7,7 @@ import { IdeasViews, type IdeaQuery } from './ideas-view';
 
 const CALL = 'd0d0d0d0';
 
-function idea(title: string, votes: number): Idea {
-  return {
-    id: newIdeaId(CALL),
-    callId: CALL,
-    title,
-    procedure: 'Anagrafe',
-    office: 'Servizi demografici',
-    problem: 'Code agli sportelli',
-    proposal: 'Un calendario online',
-    benefits: 'Meno attese',
-    beneficiaries: [],
-    links: [],
-    area: 'Area 1',
-    theme: 'other',
-    status: 'submitted',
-    statusReason: null,
-    labId: null,
-    authors: [{ objectId: 'a', name: 'Anna' }],
-    mergedAuthors: {},
-    mergedInto: null,
-    mergedFrom: [],
-    votes,
-    comments: 0,
-    openAmendments: 0,
-    hidden: null,
-    createdAt: new Date('2026-03-01T09:00:00Z'),
-  };
-}
+const idea = (title: string, votes: number) => anIdea({ callId: CALL, title, votes });
 
 /** A store whose reads of changed rows the test answers by hand. */
 function store() {

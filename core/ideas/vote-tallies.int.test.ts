@@ -1,7 +1,8 @@
+import { anIdea } from '../../test/ideas';
 import { freshStore } from '../../test/store';
 import { Leases } from '../store/leases';
 import type { TableStore } from '../store/table-store';
-import { newIdeaId, type Idea } from './idea';
+import { newIdeaId } from './idea';
 import { IdeasRepository } from './ideas.repository';
 import { TALLY_GRACE_MS, VoteTallies } from './vote-tallies';
 
@@ -9,34 +10,7 @@ jest.setTimeout(120_000);
 
 const CALL = 'c0c0c0c0';
 
-function idea(id: string): Idea {
-  return {
-    id,
-    callId: CALL,
-    title: 'Prenotazioni online',
-    procedure: 'Anagrafe',
-    office: 'Settore servizi demografici',
-    problem: 'Code agli sportelli',
-    proposal: 'Un calendario online',
-    benefits: 'Meno attese',
-    beneficiaries: ['citizens'],
-    links: [],
-    area: 'Area 1',
-    theme: 'other',
-    status: 'submitted',
-    statusReason: null,
-    labId: null,
-    authors: [{ objectId: 'author', name: 'Anna' }],
-    mergedAuthors: {},
-    mergedInto: null,
-    mergedFrom: [],
-    votes: 0,
-    comments: 0,
-    openAmendments: 0,
-    hidden: null,
-    createdAt: new Date('2026-03-01T09:00:00Z'),
-  };
-}
+const idea = (id: string) => anIdea({ id, callId: CALL });
 
 describe('vote counts over Azurite', () => {
   let store: TableStore;

@@ -39,7 +39,7 @@ export function ListTable<T extends { id: string }>({
   onOpen: (row: T) => void;
 }) {
   const styles = useListTableStyles();
-  const fit = (column: ListColumn<T>) => (column.fit ? styles[column.fit] : undefined);
+  const fitOf = (column: ListColumn<T>) => (column.fit ? styles[column.fit] : undefined);
   if (rows.length === 0) {
     return (
       <Text as="p" block>
@@ -54,7 +54,7 @@ export function ListTable<T extends { id: string }>({
           const current = selected === undefined ? undefined : row.id === selected;
           return (
             <TableRow key={row.id} className={current ? styles.selected : undefined}>
-              <TableHeaderCell scope="row" className={fit(first)}>
+              <TableHeaderCell scope="row" className={fitOf(first)}>
                 <Link
                   as="button"
                   aria-pressed={current}
@@ -65,7 +65,7 @@ export function ListTable<T extends { id: string }>({
                 </Link>
               </TableHeaderCell>
               {rest.map((column) => (
-                <TableCell key={column.header} className={fit(column)}>
+                <TableCell key={column.header} className={fitOf(column)}>
                   {column.cell(row)}
                 </TableCell>
               ))}
